@@ -1,0 +1,150 @@
+"""Glyph sets: labelled grey/binary images of one size, and their JSON file format.
+
+File format (UTF-8 JSON)::
+
+    {"name": str, "width": int, "height": int,
+     "glyphs": [{"label": str, "pixels": [[width values in 0..1] x height]}, ...]}
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ae_desktop.data.atomic import write_atomic
+
+MAX_SIDE = 64
+
+
+class GlyphSetError(ValueError):
+    """A glyph-set file or object that cannot be used; the message names the problem."""
+
+
+@dataclass
+class GlyphSet:
+    """``pixels`` has shape (n, height, width), float64 values in [0, 1]."""
+
+    name: str
+    width: int
+    height: int
+    labels: list[str] = field(default_factory=list)
+    pixels: np.ndarray = None
+
+    def __post_init__(self):
+        if self.pixels is None:
+            self.pixels = np.zeros((0, self.height, self.width))
+        self.pixels = np.asarray(self.pixels, dtype=np.float64)
+        if self.pixels.shape != (len(self.labels), self.height, self.width):
+            raise GlyphSetError(
+                f"pixels have shape {self.pixels.shape}, expected "
+                f"{(len(self.labels), self.height, self.width)}")
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    @property
+    def n_pixels(self) -> int:
+        return self.width * self.height
+
+    def matrix(self) -> np.ndarray:
+        """All glyphs as rows of a (n, height*width) float64 matrix, row-major pixels."""
+        return self.pixels.reshape(len(self), self.n_pixels).copy()
+
+    def index_of(self, label: str) -> int:
+        """Position of the first glyph labelled ``label``; GlyphSetError if none."""
+        try:
+            return self.labels.index(label)
+        except ValueError:
+            raise GlyphSetError(f"no glyph labelled {label!r} in {self.name}") from None
+
+    def copy(self) -> "GlyphSet":
+        return GlyphSet(self.name, self.width, self.height, list(self.labels),
+                        self.pixels.copy())
+
+    def to_dict(self) -> dict:
+        def value(v: float):
+            return int(v) if v in (0.0, 1.0) else round(float(v), 6)
+
+        return {
+            "name": self.name,
+            "width": self.width,
+            "height": self.height,
+            "glyphs": [
+                {"label": label, "pixels": [[value(v) for v in row] for row in glyph]}
+                for label, glyph in zip(self.labels, self.pixels)
+            ],
+        }
+
+
+def _check_size(value, key: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_SIDE:
+        raise GlyphSetError(f"'{key}' must be an integer from 1 to {MAX_SIDE}, got {value!r}")
+    return value
+
+
+def _check_glyph(entry, index: int, width: int, height: int) -> tuple[str, np.ndarray]:
+    where = f"glyph {index}"
+    if not isinstance(entry, dict):
+        raise GlyphSetError(f"{where}: expected an object with 'label' and 'pixels'")
+    label = entry.get("label")
+    if not isinstance(label, str):
+        raise GlyphSetError(f"{where}: 'label' must be a string, got {label!r}")
+    where = f"glyph {index} ({label!r})"
+    rows = entry.get("pixels")
+    if not isinstance(rows, list) or len(rows) != height:
+        got = len(rows) if isinstance(rows, list) else type(rows).__name__
+        raise GlyphSetError(f"{where}: 'pixels' must be {height} rows, got {got}")
+    for r, row in enumerate(rows):
+        if not isinstance(row, list) or len(row) != width:
+            got = len(row) if isinstance(row, list) else type(row).__name__
+            raise GlyphSetError(f"{where}: row {r} must have {width} values, got {got}")
+        for v in row:
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not (
+                    math.isfinite(v) and 0 <= v <= 1):
+                raise GlyphSetError(f"{where}: row {r} has value {v!r}, expected a number in 0..1")
+    return label, np.array(rows, dtype=np.float64)
+
+
+def glyph_set_from_dict(data) -> GlyphSet:
+    """Validate a decoded JSON document; the error names the first bad field or glyph."""
+    if not isinstance(data, dict):
+        raise GlyphSetError("a glyph set must be a JSON object")
+    for key in ("name", "width", "height", "glyphs"):
+        if key not in data:
+            raise GlyphSetError(f"missing key '{key}'")
+    if not isinstance(data["name"], str):
+        raise GlyphSetError("'name' must be a string")
+    width = _check_size(data["width"], "width")
+    height = _check_size(data["height"], "height")
+    if not isinstance(data["glyphs"], list):
+        raise GlyphSetError("'glyphs' must be a list")
+    checked = [_check_glyph(g, i, width, height) for i, g in enumerate(data["glyphs"])]
+    pixels = (np.stack([p for _, p in checked]) if checked
+              else np.zeros((0, height, width)))
+    return GlyphSet(data["name"], width, height, [label for label, _ in checked], pixels)
+
+
+def load_glyph_set(path: str | Path) -> GlyphSet:
+    """Read and validate a glyph-set JSON file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GlyphSetError(f"cannot read {path}: {exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GlyphSetError(f"{path.name} is not valid JSON: {exc}") from None
+    try:
+        return glyph_set_from_dict(data)
+    except GlyphSetError as exc:
+        raise GlyphSetError(f"{path.name}: {exc}") from None
+
+
+def save_glyph_set(glyphs: GlyphSet, path: str | Path) -> None:
+    """Write ``glyphs`` as JSON, atomically (temporary file, fsync, rename)."""
+    write_atomic(Path(path), json.dumps(glyphs.to_dict(), indent=1).encode("utf-8"))

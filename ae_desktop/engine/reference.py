@@ -1,0 +1,92 @@
+"""Plain NumPy forward pass, backpropagation and optimizer steps.
+
+This is the readable statement of the maths; the Numba kernels (``kernels.py``) must
+agree with it to rounding error, and tests hold them to that.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ae_desktop.engine.activations import SIGMOID, activate, derivative_from_output
+from ae_desktop.engine.architecture import Architecture
+from ae_desktop.engine.losses import MSE, kl_divergence, reconstruction_loss
+
+SGD, MOMENTUM, ADAM = range(3)
+
+
+def forward(arch: Architecture, theta: np.ndarray, x: np.ndarray, eps: np.ndarray | None = None):
+    """Run the network on ``x`` (B, n_inputs).
+
+    Returns (inputs, zs, out): the input of every layer, every layer's pre-activation and
+    the final output. For a VAE with ``eps`` (B, latent) the decoder gets the sample
+    mu + exp(logvar/2) * eps; without ``eps`` it gets the mean.
+    """
+    layers = arch.unflatten(theta)
+    inputs, zs = [], []
+    a = x
+    for index, ((w, b), code) in enumerate(zip(layers, arch.activation_codes)):
+        if arch.kind == "vae" and index == arch.n_encoder_layers:
+            d = arch.latent_dim
+            a = a[:, :d] if eps is None else a[:, :d] + np.exp(0.5 * a[:, d:]) * eps
+        inputs.append(a)
+        z = a @ w + b
+        zs.append(z)
+        a = activate(code, z)
+    return inputs, zs, a
+
+
+def loss_and_gradient(arch: Architecture, theta: np.ndarray, x: np.ndarray, y: np.ndarray,
+                      loss: int, beta: float = 1.0, eps: np.ndarray | None = None):
+    """(total, reconstruction, kl, gradient) of the batch loss at ``theta``."""
+    layers = arch.unflatten(theta)
+    codes = arch.activation_codes
+    inputs, zs, out = forward(arch, theta, x, eps)
+    fused = codes[-1] == SIGMOID and loss != MSE
+    recon, delta = reconstruction_loss(loss, out, y, zs[-1], fused)
+    if not fused:
+        delta = delta * derivative_from_output(codes[-1], out)
+    kl = 0.0
+    grad = np.zeros_like(theta)
+    grads = arch.unflatten(grad)
+    batch = x.shape[0]
+    for index in range(len(layers) - 1, -1, -1):
+        w = layers[index][0]
+        gw, gb = grads[index]
+        gw[...] = inputs[index].T @ delta
+        gb[...] = delta.sum(axis=0)
+        if index == 0:
+            break
+        da = delta @ w.T
+        if arch.kind == "vae" and index == arch.n_encoder_layers:
+            d = arch.latent_dim
+            h = activate(codes[index - 1], zs[index - 1])
+            mu, logvar = h[:, :d], h[:, d:]
+            kl = kl_divergence(mu, logvar)
+            std = np.exp(0.5 * logvar)
+            dmu = da + beta * mu / batch
+            dlogvar = da * eps * 0.5 * std + beta * 0.5 * (std * std - 1.0) / batch
+            delta = np.concatenate([dmu, dlogvar], axis=1)
+        else:
+            delta = da * derivative_from_output(codes[index - 1], inputs[index])
+    return recon + beta * kl, recon, kl, grad
+
+
+def optimizer_step(kind: int, theta, grad, state1, state2, step: int, lr: float,
+                   momentum: float = 0.9, beta1: float = 0.9, beta2: float = 0.999,
+                   epsilon: float = 1e-8) -> None:
+    """Update ``theta`` in place; ``step`` counts updates from 1 (Adam's bias correction)."""
+    if kind == SGD:
+        theta -= lr * grad
+    elif kind == MOMENTUM:
+        state1 *= momentum
+        state1 -= lr * grad
+        theta += state1
+    else:
+        state1 *= beta1
+        state1 += (1.0 - beta1) * grad
+        state2 *= beta2
+        state2 += (1.0 - beta2) * grad * grad
+        m_hat = state1 / (1.0 - beta1 ** step)
+        v_hat = state2 / (1.0 - beta2 ** step)
+        theta -= lr * m_hat / (np.sqrt(v_hat) + epsilon)
