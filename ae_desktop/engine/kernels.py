@@ -13,6 +13,8 @@ import math
 import numpy as np
 from numba import njit
 
+from ae_desktop.engine import fast_math as fm
+
 # Reassociation lets LLVM vectorise dot products; no "nnan"/"ninf", so the
 # divergence checks (isfinite) keep working.
 FAST = {"reassoc", "contract", "nsz", "arcp"}
@@ -24,117 +26,130 @@ SGD, MOMENTUM, ADAM = range(3)
 # hyper-parameter vector layout
 LR, MOMENTUM_RATE, BETA1, BETA2, EPSILON, BETA_KL = range(6)
 
-jit = njit(cache=True, nogil=True, fastmath=FAST)
-
-
-@jit
-def _sigmoid(z):
-    if z >= 0:
-        return 1.0 / (1.0 + math.exp(-z))
-    e = math.exp(z)
-    return e / (1.0 + e)
+jit = njit(cache=True, nogil=True, fastmath=FAST, error_model="numpy")
 
 
 @jit
 def _activate(code, z):
     """Apply activation ``code`` to the 2-D array ``z`` in place."""
-    rows, cols = z.shape
-    if code == LINEAR:
-        return
-    for r in range(rows):
-        for c in range(cols):
-            v = z[r, c]
-            if code == SIGMOID:
-                z[r, c] = _sigmoid(v)
-            elif code == TANH:
-                z[r, c] = math.tanh(v)
-            elif code == RELU:
-                z[r, c] = v if v > 0 else 0.0
-            else:
-                z[r, c] = v if v > 0 else LEAKY_SLOPE * v
+    flat = z.reshape(z.size)
+    n = flat.shape[0]
+    if code == SIGMOID:
+        for i in range(n):
+            flat[i] = fm.sigmoid(flat[i])
+    elif code == TANH:
+        for i in range(n):
+            flat[i] = fm.tanh(flat[i])
+    elif code == RELU:
+        for i in range(n):
+            flat[i] = flat[i] if flat[i] > 0 else 0.0
+    elif code == LEAKY_RELU:
+        for i in range(n):
+            flat[i] = flat[i] if flat[i] > 0 else LEAKY_SLOPE * flat[i]
 
 
 @jit
 def _times_derivative(code, a, delta):
     """delta *= f'(z), with f' written in terms of the output a = f(z)."""
-    rows, cols = a.shape
-    if code == LINEAR:
-        return
-    for r in range(rows):
-        for c in range(cols):
-            v = a[r, c]
-            if code == SIGMOID:
-                delta[r, c] *= v * (1.0 - v)
-            elif code == TANH:
-                delta[r, c] *= 1.0 - v * v
-            elif code == RELU:
-                if v <= 0:
-                    delta[r, c] = 0.0
-            elif v <= 0:
-                delta[r, c] *= LEAKY_SLOPE
+    av = a.reshape(a.size)
+    dv = delta.reshape(delta.size)
+    n = av.shape[0]
+    if code == SIGMOID:
+        for i in range(n):
+            dv[i] *= av[i] * (1.0 - av[i])
+    elif code == TANH:
+        for i in range(n):
+            dv[i] *= 1.0 - av[i] * av[i]
+    elif code == RELU:
+        for i in range(n):
+            dv[i] = dv[i] if av[i] > 0 else 0.0
+    elif code == LEAKY_RELU:
+        for i in range(n):
+            dv[i] = dv[i] if av[i] > 0 else LEAKY_SLOPE * dv[i]
 
+
+# Activations are stored transposed, (units, batch rows), so every inner loop runs
+# over the batch: contiguous and equally long in every layer, which LLVM vectorises.
 
 @jit
 def _dense(x, w, b, out):
-    """out = x @ w + b for x (rows, n_in), w (n_in, n_out)."""
-    rows, n_in = x.shape
+    """out = (x.T @ w + b).T for x (n_in, rows), w (n_in, n_out); out (n_out, rows)."""
+    n_in, rows = x.shape
     n_out = w.shape[1]
     if rows * n_in * n_out >= BLAS_MIN_FLOPS:
-        out[:, :] = np.dot(x, w)
-        for r in range(rows):
-            for c in range(n_out):
-                out[r, c] += b[c]
-        return
-    for r in range(rows):
+        out[:, :] = np.dot(w.T, x)
         for c in range(n_out):
-            out[r, c] = b[c]
-        for i in range(n_in):
-            xi = x[r, i]
-            if xi != 0.0:
-                for c in range(n_out):
-                    out[r, c] += xi * w[i, c]
+            for r in range(rows):
+                out[c, r] += b[c]
+        return
+    for c in range(n_out):
+        o = out[c]
+        bias = b[c]
+        for r in range(rows):
+            o[r] = bias
+        i = 0
+        while i + 4 <= n_in:  # four inputs per pass: a quarter of the loads and stores of o
+            w0, w1, w2, w3 = w[i, c], w[i + 1, c], w[i + 2, c], w[i + 3, c]
+            x0, x1, x2, x3 = x[i], x[i + 1], x[i + 2], x[i + 3]
+            for r in range(rows):
+                o[r] += w0 * x0[r] + w1 * x1[r] + w2 * x2[r] + w3 * x3[r]
+            i += 4
+        for j in range(i, n_in):
+            wj, xj = w[j, c], x[j]
+            for r in range(rows):
+                o[r] += wj * xj[r]
 
 
 @jit
 def _weight_gradient(x, delta, gw, gb):
-    """gw = x.T @ delta, gb = delta summed over rows."""
-    rows, n_in = x.shape
-    n_out = delta.shape[1]
+    """gw = x @ delta.T (n_in, n_out), gb = delta summed over rows."""
+    n_in, rows = x.shape
+    n_out = delta.shape[0]
     if rows * n_in * n_out >= BLAS_MIN_FLOPS:
-        gw[:, :] = np.dot(x.T, delta)
+        gw[:, :] = np.dot(x, delta.T)
     else:
-        gw[:, :] = 0.0
+        for i in range(n_in):
+            for c in range(n_out):
+                acc = 0.0
+                for r in range(rows):
+                    acc += x[i, r] * delta[c, r]
+                gw[i, c] = acc
+    for c in range(n_out):
+        acc = 0.0
         for r in range(rows):
-            for i in range(n_in):
-                xi = x[r, i]
-                if xi != 0.0:
-                    for c in range(n_out):
-                        gw[i, c] += xi * delta[r, c]
-    gb[:] = 0.0
-    for r in range(rows):
-        for c in range(n_out):
-            gb[c] += delta[r, c]
+            acc += delta[c, r]
+        gb[c] = acc
 
 
 @jit
 def _input_gradient(delta, w, out):
-    """out = delta @ w.T, the loss gradient with respect to a layer's input."""
-    rows, n_out = delta.shape
+    """out = w @ delta (n_in, rows): the loss gradient with respect to a layer's input."""
+    n_out, rows = delta.shape
     n_in = w.shape[0]
     if rows * n_in * n_out >= BLAS_MIN_FLOPS:
-        out[:, :] = np.dot(delta, w.T)
+        out[:, :] = np.dot(w, delta)
         return
-    for r in range(rows):
-        for i in range(n_in):
-            acc = 0.0
-            for c in range(n_out):
-                acc += delta[r, c] * w[i, c]
-            out[r, i] = acc
+    for i in range(n_in):
+        o = out[i]
+        for r in range(rows):
+            o[r] = 0.0
+        c = 0
+        while c + 4 <= n_out:
+            w0, w1, w2, w3 = w[i, c], w[i, c + 1], w[i, c + 2], w[i, c + 3]
+            d0, d1, d2, d3 = delta[c], delta[c + 1], delta[c + 2], delta[c + 3]
+            for r in range(rows):
+                o[r] += w0 * d0[r] + w1 * d1[r] + w2 * d2[r] + w3 * d3[r]
+            c += 4
+        for j in range(c, n_out):
+            wj, dj = w[i, j], delta[j]
+            for r in range(rows):
+                o[r] += wj * dj[r]
 
 
 @jit
-def _view(buf, start, rows, cols):
-    return buf[start:start + rows * cols].reshape((rows, cols))
+def _view(buf, start, units, rows):
+    """A (units, rows) block of the flat buffer ``buf``."""
+    return buf[start:start + units * rows].reshape((units, rows))
 
 
 @jit
@@ -157,58 +172,67 @@ def _act_offsets(shapes, batch):
 
 
 @jit
+def _loss_delta(loss, fused, a, z, y, delta, scale):
+    """Summed loss of outputs ``a`` (pre-activations ``z``) against ``y``; fills
+    ``delta`` with dLoss/da (dLoss/dz when ``fused``: BCE on a sigmoid) times ``scale``."""
+    total = 0.0
+    n = a.shape[0]
+    if loss == MSE:
+        for i in range(n):
+            diff = a[i] - y[i]
+            total += diff * diff
+            delta[i] = 2.0 * diff * scale
+    elif fused:
+        for i in range(n):
+            zi = z[i]
+            total += (zi if zi > 0 else 0.0) + fm.log1p_unit(fm.exp_nonpositive(-abs(zi))) \
+                - y[i] * zi
+            delta[i] = (a[i] - y[i]) * scale
+    else:
+        for i in range(n):
+            p = min(max(a[i], 1e-7), 1.0 - 1e-7)
+            total -= y[i] * math.log(p) + (1.0 - y[i]) * math.log(1.0 - p)
+            delta[i] = (p - y[i]) / (p * (1.0 - p)) * scale
+    return total
+
+
+@jit
 def _batch_loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc, is_vae, loss, beta,
-                         x, y, eps, acts, act_off, zbuf, sample, buf_a, buf_b, out_kl):
+                         rows, y, eps, acts, act_off, zbuf, sample, buf_a, buf_b, out_kl):
     """Forward and backward pass for one batch; fills ``grad``, returns the recon loss.
 
-    ``x``/``y`` are (rows, P); ``eps`` (rows, latent) for a VAE. The KL term goes into
-    ``out_kl[0]``. ``acts`` holds the input and every layer's output; ``zbuf`` the output
-    layer's pre-activation (for a stable BCE); ``sample`` the VAE's decoder input.
+    The batch input is already in ``acts`` (block 0, (P, rows)); ``y`` is (P, rows) and
+    ``eps`` (latent, rows) for a VAE. The KL term goes into ``out_kl[0]``. ``acts`` holds
+    every layer's output; ``zbuf`` the output layer's pre-activation (for a stable BCE);
+    ``sample`` the VAE's decoder input.
     """
-    rows = x.shape[0]
     n_layers = shapes.shape[0]
     latent = shapes[n_enc, 0]
-    a_in = _view(acts, act_off[0], rows, shapes[0, 0])
-    a_in[:, :] = x
     for index in range(n_layers):
         w, b = _layer(theta, shapes, w_off, b_off, index)
         if is_vae and index == n_enc:
-            h = _view(acts, act_off[index], rows, 2 * latent)
-            inp = _view(sample, 0, rows, latent)
-            for r in range(rows):
-                for c in range(latent):
-                    inp[r, c] = h[r, c] + math.exp(0.5 * h[r, latent + c]) * eps[r, c]
+            h = _view(acts, act_off[index], 2 * latent, rows)
+            inp = _view(sample, 0, latent, rows)
+            for c in range(latent):
+                for r in range(rows):
+                    inp[c, r] = h[c, r] + math.exp(0.5 * h[latent + c, r]) * eps[c, r]
         else:
-            inp = _view(acts, act_off[index], rows, shapes[index, 0])
-        out = _view(acts, act_off[index + 1], rows, shapes[index, 1])
+            inp = _view(acts, act_off[index], shapes[index, 0], rows)
+        out = _view(acts, act_off[index + 1], shapes[index, 1], rows)
         _dense(inp, w, b, out)
         if index == n_layers - 1:
-            _view(zbuf, 0, rows, shapes[index, 1])[:, :] = out
+            _view(zbuf, 0, shapes[index, 1], rows)[:, :] = out
         _activate(codes[index], out)
 
     n_out = shapes[n_layers - 1, 1]
-    a = _view(acts, act_off[n_layers], rows, n_out)
-    z = _view(zbuf, 0, rows, n_out)
-    delta = _view(buf_a, 0, rows, n_out)
+    a = _view(acts, act_off[n_layers], n_out, rows)
+    z = _view(zbuf, 0, n_out, rows)
+    delta = _view(buf_a, 0, n_out, rows)
     fused = codes[n_layers - 1] == SIGMOID and loss != MSE
-    recon = 0.0
-    for r in range(rows):
-        for c in range(n_out):
-            t = y[r, c]
-            v = a[r, c]
-            if loss == MSE:
-                diff = v - t
-                recon += diff * diff
-                delta[r, c] = 2.0 * diff / rows
-            elif fused:
-                zv = z[r, c]
-                recon += max(zv, 0.0) + math.log1p(math.exp(-abs(zv))) - t * zv
-                delta[r, c] = (v - t) / rows
-            else:
-                p = min(max(v, 1e-7), 1.0 - 1e-7)
-                recon -= t * math.log(p) + (1.0 - t) * math.log(1.0 - p)
-                delta[r, c] = (p - t) / (p * (1.0 - p)) / rows
-    recon /= rows
+    recon = _loss_delta(loss, fused, a.reshape(a.size), z.reshape(z.size),
+                        y.reshape(y.size), delta.reshape(delta.size), 1.0 / rows)
+    inv_rows = 1.0 / rows
+    recon *= inv_rows
     if not fused:
         _times_derivative(codes[n_layers - 1], a, delta)
 
@@ -218,33 +242,33 @@ def _batch_loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc, is_vae
         n_in, n_o = shapes[index, 0], shapes[index, 1]
         w, _ = _layer(theta, shapes, w_off, b_off, index)
         gw, gb = _layer(grad, shapes, w_off, b_off, index)
-        d = _view(cur, 0, rows, n_o)
+        d = _view(cur, 0, n_o, rows)
         if is_vae and index == n_enc:
-            inp = _view(sample, 0, rows, latent)
+            inp = _view(sample, 0, latent, rows)
         else:
-            inp = _view(acts, act_off[index], rows, n_in)
+            inp = _view(acts, act_off[index], n_in, rows)
         _weight_gradient(inp, d, gw, gb)
         if index == 0:
             break
-        da = _view(nxt, 0, rows, n_in)
+        da = _view(nxt, 0, n_in, rows)
         _input_gradient(d, w, da)
         if is_vae and index == n_enc:
-            h = _view(acts, act_off[index], rows, 2 * latent)
-            dh = _view(cur, 0, rows, 2 * latent)
+            h = _view(acts, act_off[index], 2 * latent, rows)
+            dh = _view(cur, 0, 2 * latent, rows)
             kl = 0.0
-            for r in range(rows):
-                for c in range(latent):
-                    mu = h[r, c]
-                    logvar = h[r, latent + c]
+            for c in range(latent):
+                for r in range(rows):
+                    mu = h[c, r]
+                    logvar = h[latent + c, r]
                     var = math.exp(logvar)
                     std = math.sqrt(var)
                     kl += -0.5 * (1.0 + logvar - mu * mu - var)
-                    dh[r, c] = da[r, c] + beta * mu / rows
-                    dh[r, latent + c] = (da[r, c] * eps[r, c] * 0.5 * std
-                                         + beta * 0.5 * (var - 1.0) / rows)
-            out_kl[0] = kl / rows
+                    dh[c, r] = da[c, r] + beta * mu * inv_rows
+                    dh[latent + c, r] = (da[c, r] * eps[c, r] * 0.5 * std
+                                         + beta * 0.5 * (var - 1.0) * inv_rows)
+            out_kl[0] = kl * inv_rows
         else:
-            _times_derivative(codes[index - 1], _view(acts, act_off[index], rows, n_in), da)
+            _times_derivative(codes[index - 1], _view(acts, act_off[index], n_in, rows), da)
             cur, nxt = nxt, cur
     return recon
 
@@ -263,13 +287,13 @@ def _optimizer_step(kind, theta, grad, state1, state2, step, hyper):
             theta[i] += state1[i]
     else:
         b1, b2, epsilon = hyper[BETA1], hyper[BETA2], hyper[EPSILON]
-        c1 = 1.0 - b1 ** step
-        c2 = 1.0 - b2 ** step
+        c1 = 1.0 / (1.0 - b1 ** step)
+        c2 = 1.0 / (1.0 - b2 ** step)
         for i in range(n):
             g = grad[i]
             state1[i] = b1 * state1[i] + (1.0 - b1) * g
             state2[i] = b2 * state2[i] + (1.0 - b2) * g * g
-            theta[i] -= lr * (state1[i] / c1) / (math.sqrt(state2[i] / c2) + epsilon)
+            theta[i] -= lr * (state1[i] * c1) / (math.sqrt(state2[i] * c2) + epsilon)
 
 
 @jit
@@ -281,6 +305,15 @@ def _buffers(shapes, batch, latent):
     n_out = shapes[shapes.shape[0] - 1, 1]
     return (act_off, np.empty(act_off[-1]), np.empty(batch * n_out), np.empty(batch * latent),
             np.empty(batch * widest), np.empty(batch * widest))
+
+
+@jit
+def _gather_transposed(src, start, count, perms, e, out):
+    """out[:, r] = src[row r of this batch] for the batch's ``count`` rows."""
+    for r in range(count):
+        row = perms[e, start + r] if perms.shape[0] > 0 else start + r
+        for c in range(src.shape[1]):
+            out[c, r] = src[row, c]
 
 
 @jit
@@ -296,14 +329,13 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
     loss, theta is restored from ``theta_good`` (the weights at the start of that epoch).
     """
     n_epochs = losses.shape[0]
-    m = targets.shape[0]
+    m, n_pixels = targets.shape
     batch = min(batch_size, m) if batch_size > 0 else m
     latent = shapes[n_enc, 0]
     act_off, acts, zbuf, sample, buf_a, buf_b = _buffers(shapes, batch, latent)
     grad = np.empty_like(theta)
-    xb = np.empty((batch, targets.shape[1]))
-    yb = np.empty((batch, targets.shape[1]))
-    eb = np.zeros((batch, latent))
+    ybuf = np.empty(n_pixels * batch)
+    ebuf = np.zeros(latent * batch)
     kl = np.zeros(1)
     beta = hyper[BETA_KL]
     for e in range(n_epochs):
@@ -314,15 +346,16 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
         kl_sum = 0.0
         for start in range(0, m, batch):
             rows = min(batch, m - start)
-            for r in range(rows):
-                src = perms[e, start + r] if perms.shape[0] > 0 else start + r
-                xb[r, :] = slab[src]
-                yb[r, :] = targets[src]
-                if is_vae:
-                    eb[r, :] = eps[e, src]
+            _gather_transposed(slab, start, rows, perms, e,
+                               _view(acts, 0, n_pixels, rows))
+            yb = _view(ybuf, 0, n_pixels, rows)
+            _gather_transposed(targets, start, rows, perms, e, yb)
+            eb = _view(ebuf, 0, latent, rows)
+            if is_vae:
+                _gather_transposed(eps[e], start, rows, perms, e, eb)
             recon = _batch_loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc,
-                                         is_vae, loss, beta, xb[:rows], yb[:rows], eb[:rows],
-                                         acts, act_off, zbuf, sample, buf_a, buf_b, kl)
+                                         is_vae, loss, beta, rows, yb, eb, acts, act_off,
+                                         zbuf, sample, buf_a, buf_b, kl)
             batch_total = recon + beta * kl[0]
             if not math.isfinite(batch_total):
                 theta[:] = theta_good
@@ -345,14 +378,21 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
 @jit
 def loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc, is_vae, loss, beta,
                   x, y, eps, parts):
-    """Full-batch loss at ``theta`` with its gradient in ``grad``; parts (2,) gets
-    [reconstruction, kl]. For quasi-Newton optimizers (scipy)."""
-    rows = x.shape[0]
+    """Full-batch loss at ``theta`` with its gradient in ``grad``; x, y (rows, P),
+    eps (rows, latent); parts (2,) gets [reconstruction, kl]."""
+    rows, n_pixels = x.shape
     latent = shapes[n_enc, 0]
     act_off, acts, zbuf, sample, buf_a, buf_b = _buffers(shapes, rows, latent)
+    no_perms = np.zeros((0, 0), dtype=np.int64)
+    _gather_transposed(x, 0, rows, no_perms, 0, _view(acts, 0, n_pixels, rows))
+    yb = np.empty((n_pixels, rows))
+    _gather_transposed(y, 0, rows, no_perms, 0, yb)
+    eb = np.zeros((latent, rows))
+    if is_vae:
+        _gather_transposed(eps, 0, rows, no_perms, 0, eb)
     kl = np.zeros(1)
     recon = _batch_loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc, is_vae,
-                                 loss, beta, x, y, eps, acts, act_off, zbuf, sample, buf_a,
+                                 loss, beta, rows, yb, eb, acts, act_off, zbuf, sample, buf_a,
                                  buf_b, kl)
     parts[0] = recon
     parts[1] = kl[0]
@@ -361,21 +401,26 @@ def loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc, is_vae, loss,
 
 @jit
 def forward_layers(theta, shapes, codes, w_off, b_off, first, last, x, out):
-    """Inference through layers first..last-1 (no sampling); result into ``out``."""
+    """Inference through layers first..last-1 (no sampling); x (rows, n_in) -> out."""
     rows = x.shape[0]
-    widest = 0
+    widest = shapes[first, 0]
     for i in range(first, last):
         widest = max(widest, shapes[i, 1])
     buf_a = np.empty(rows * widest)
     buf_b = np.empty(rows * widest)
-    inp = x
+    no_perms = np.zeros((0, 0), dtype=np.int64)
+    inp = _view(buf_a, 0, shapes[first, 0], rows)
+    _gather_transposed(x, 0, rows, no_perms, 0, inp)
     for index in range(first, last):
         w, b = _layer(theta, shapes, w_off, b_off, index)
-        target = out if index == last - 1 else _view(buf_a, 0, rows, shapes[index, 1])
+        target = _view(buf_b, 0, shapes[index, 1], rows)
         _dense(inp, w, b, target)
         _activate(codes[index], target)
         inp = target
         buf_a, buf_b = buf_b, buf_a
+    for r in range(rows):
+        for c in range(out.shape[1]):
+            out[r, c] = inp[c, r]
 
 
 def run_layers(theta: np.ndarray, arch, x: np.ndarray, first: int, last: int) -> np.ndarray:

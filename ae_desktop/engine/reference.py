@@ -90,3 +90,28 @@ def optimizer_step(kind: int, theta, grad, state1, state2, step: int, lr: float,
         m_hat = state1 / (1.0 - beta1 ** step)
         v_hat = state2 / (1.0 - beta2 ** step)
         theta -= lr * m_hat / (np.sqrt(v_hat) + epsilon)
+
+
+def run_epochs(arch: Architecture, theta, state1, state2, step: int, loss: int, optimizer: int,
+               hyper: dict, n_epochs: int, inputs, targets, perms, eps,
+               batch_size: int) -> tuple[np.ndarray, int]:
+    """The reference for ``kernels.train_epochs``: same batch plan (inputs, targets, perms,
+    eps; see there), hyper-parameters as a dict (lr, momentum, beta1, beta2, epsilon,
+    beta). Updates theta and optimizer state in place; returns (losses (E, 3), step)."""
+    m = len(targets)
+    batch = min(batch_size, m) if batch_size > 0 else m
+    losses = np.zeros((n_epochs, 3))
+    for e in range(n_epochs):
+        slab = inputs[min(e, len(inputs) - 1)]
+        order = perms[e] if len(perms) else np.arange(m)
+        for start in range(0, m, batch):
+            rows = order[start:start + batch]
+            total, recon, kl, grad = loss_and_gradient(
+                arch, theta, slab[rows], targets[rows], loss, hyper["beta"],
+                eps[e][rows] if arch.kind == "vae" else None)
+            losses[e] += np.array([total, recon, kl]) * len(rows)
+            step += 1
+            optimizer_step(optimizer, theta, grad, state1, state2, step, hyper["lr"],
+                           hyper["momentum"], hyper["beta1"], hyper["beta2"], hyper["epsilon"])
+        losses[e] /= m
+    return losses, step

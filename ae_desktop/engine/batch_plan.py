@@ -1,0 +1,48 @@
+"""Each epoch's inputs, row order and VAE noise, drawn in Python from one seeded Generator.
+
+Drawing here (not inside compiled code) makes runs reproducible from the seed and lets
+the NumPy reference and the Numba kernel consume exactly the same plan.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ae_desktop.engine.config import TrainConfig
+from ae_desktop.engine.noise import corrupt
+
+PLAN_BYTES = 64 * 2**20
+
+
+class BatchPlan:
+    """Targets are the clean data repeated ``augment`` times; a denoising model gets
+    freshly corrupted inputs every epoch."""
+
+    def __init__(self, data: np.ndarray, config: TrainConfig, vae_latent: int,
+                 rng: np.random.Generator):
+        self.noise = config.noise_spec()
+        copies = config.augment if self.noise is not None else 1
+        self.targets = np.ascontiguousarray(np.tile(data, (copies, 1)))
+        self.shuffle = 0 < config.batch_size < len(self.targets)
+        self.vae_latent = vae_latent
+        self.rng = rng
+
+    def max_epochs(self) -> int:
+        """How many epochs one draw may hold within the memory budget."""
+        per_epoch = self.targets.nbytes * (self.noise is not None) + \
+            len(self.targets) * (8 * self.vae_latent + 8 * self.shuffle)
+        return max(1, PLAN_BYTES // max(per_epoch, 1))
+
+    def draw(self, n_epochs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(inputs (1 or E, M, P), perms (E, M) or (0, 0), eps (E, M, latent) or (0, 0, 0))."""
+        m = len(self.targets)
+        if self.noise is None:
+            inputs = self.targets[None]
+        else:
+            inputs = np.stack([corrupt(self.targets, self.noise, self.rng)
+                               for _ in range(n_epochs)]) if n_epochs else self.targets[None]
+        perms = (np.stack([self.rng.permutation(m) for _ in range(n_epochs)])
+                 if self.shuffle and n_epochs else np.zeros((0, 0), dtype=np.int64))
+        eps = (self.rng.standard_normal((n_epochs, m, self.vae_latent))
+               if self.vae_latent else np.zeros((0, 0, 0)))
+        return np.ascontiguousarray(inputs), perms.astype(np.int64), eps

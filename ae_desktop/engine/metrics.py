@@ -1,0 +1,17 @@
+"""Reconstruction quality the way the course reports count it."""
+
+from __future__ import annotations
+
+import numpy as np
+
+LEARNED_MAX_ERRORS = 1
+
+
+def wrong_pixels(output: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """Per row, how many pixels differ after thresholding both at 0.5; int array (n,)."""
+    return np.count_nonzero((np.asarray(output) >= 0.5) != (np.asarray(target) >= 0.5), axis=-1)
+
+
+def learned_count(errors: np.ndarray, max_errors: int = LEARNED_MAX_ERRORS) -> int:
+    """Glyphs reconstructed with at most ``max_errors`` wrong pixels (reports: 1)."""
+    return int(np.count_nonzero(np.asarray(errors) <= max_errors))

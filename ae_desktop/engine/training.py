@@ -1,0 +1,173 @@
+"""Training as a generator of progress reports: what the CLI prints and the GUI's worker drives."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import Iterator
+
+import numpy as np
+
+from ae_desktop.engine import kernels
+from ae_desktop.engine.batch_plan import BatchPlan
+from ae_desktop.engine.config import QUASI_NEWTON_OPTIMIZERS, ConfigError, TrainConfig
+from ae_desktop.engine.losses import loss_code
+from ae_desktop.engine.metrics import learned_count, wrong_pixels
+from ae_desktop.engine.model import Autoencoder
+from ae_desktop.engine.quasi_newton import QuasiNewton
+
+OPTIMIZER_CODES = {"sgd": kernels.SGD, "momentum": kernels.MOMENTUM, "adam": kernels.ADAM}
+MAX_CHUNK_EPOCHS = 5000
+
+
+@dataclass
+class TrainReport:
+    """Progress after ``epoch`` of ``epochs`` epochs (a copy: safe to keep or send)."""
+
+    epoch: int
+    epochs: int
+    loss: float
+    recon_loss: float
+    kl_loss: float
+    errors_per_glyph: np.ndarray
+    learned: int
+    n_glyphs: int
+    max_errors: int
+    seconds: float
+    status: str
+    new_losses: np.ndarray
+    theta: np.ndarray
+
+    @property
+    def finished(self) -> bool:
+        return self.status != "running"
+
+
+class TrainingRun:
+    """One training run of ``config`` on ``data`` (n, P) in [0, 1].
+
+    ``model`` starts from a given Autoencoder (continued training) or a fresh one drawn
+    from ``config.seed``. All randomness (weights, noise, shuffling, VAE samples) comes
+    from one ``np.random.Generator`` seeded with ``config.seed``.
+    """
+
+    def __init__(self, config: TrainConfig, data: np.ndarray, model: Autoencoder | None = None):
+        data = np.ascontiguousarray(data, dtype=np.float64)
+        if data.ndim != 2 or len(data) == 0:
+            raise ConfigError(f"training data must be a non-empty (n, pixels) array, "
+                              f"got shape {data.shape}")
+        if not np.all(np.isfinite(data)) or data.min() < 0 or data.max() > 1:
+            raise ConfigError("training data must hold values in 0..1")
+        arch = config.architecture(data.shape[1])
+        if model is not None and model.arch != arch:
+            raise ConfigError(f"the model is {model.arch.text} ({model.arch.kind}) but the "
+                              f"settings ask for {arch.text} ({arch.kind})")
+        self.config = config
+        self.data = data
+        self.rng = np.random.default_rng(config.seed)
+        self.model = model.copy() if model is not None else Autoencoder.initialize(
+            arch, config.init, self.rng)
+        self._losses: list[np.ndarray] = []
+        self.epoch = 0
+
+    @property
+    def history(self) -> np.ndarray:
+        """(epochs run, 3) per-epoch mean [total, reconstruction, kl] loss."""
+        return np.concatenate(self._losses) if self._losses else np.zeros((0, 3))
+
+    def errors(self) -> np.ndarray:
+        """Wrong pixels per glyph of the current model on the clean data."""
+        return wrong_pixels(self.model.reconstruct(self.data), self.data)
+
+    def reports(self, cancel: threading.Event | None = None,
+                report_seconds: float = 0.03) -> Iterator[TrainReport]:
+        """Train, yielding a report about every ``report_seconds``; the last one has a
+        final status: done, target_reached, cancelled or diverged."""
+        config = self.config
+        if config.optimizer in QUASI_NEWTON_OPTIMIZERS:
+            stepper = QuasiNewton(self.model, self.data, config, self.rng)
+        else:
+            stepper = _GradientStepper(self.model, self.data, config, self.rng)
+        stepper.advance(0)  # compiles or loads the kernels before the clock starts
+        start = time.perf_counter()
+        chunk, status = 1, "running"
+        while status == "running":
+            if cancel is not None and cancel.is_set():
+                status = "cancelled"
+                break
+            n = min(chunk, config.epochs - self.epoch, stepper.max_chunk)
+            t0 = time.perf_counter()
+            losses, diverged = stepper.advance(n)
+            elapsed = time.perf_counter() - t0
+            self.epoch += len(losses)
+            self._losses.append(losses)
+            report = self._report(losses, start, diverged)
+            status = report.status
+            yield report
+            per_epoch = elapsed / max(n, 1)
+            chunk = int(np.clip(report_seconds / max(per_epoch, 1e-9), 1, MAX_CHUNK_EPOCHS))
+        if status == "cancelled":
+            yield self._report(np.zeros((0, 3)), start, False, "cancelled")
+
+    def _report(self, new_losses: np.ndarray, start: float, diverged: bool,
+                status: str | None = None) -> TrainReport:
+        errors = self.errors()
+        config = self.config
+        if status is None:
+            if diverged:
+                status = "diverged"
+            elif config.target_errors is not None and errors.max() <= config.target_errors:
+                status = "target_reached"
+            elif self.epoch >= config.epochs:
+                status = "done"
+            else:
+                status = "running"
+        last = self.history[-1] if self.epoch else np.full(3, np.nan)
+        return TrainReport(
+            epoch=self.epoch, epochs=config.epochs, loss=float(last[0]),
+            recon_loss=float(last[1]), kl_loss=float(last[2]), errors_per_glyph=errors,
+            learned=learned_count(errors), n_glyphs=len(errors), max_errors=int(errors.max()),
+            seconds=time.perf_counter() - start, status=status, new_losses=new_losses.copy(),
+            theta=self.model.theta.copy())
+
+
+class _GradientStepper:
+    """Runs chunks of first-order epochs (SGD, momentum, Adam) in the Numba kernel."""
+
+    def __init__(self, model: Autoencoder, data: np.ndarray, config: TrainConfig,
+                 rng: np.random.Generator):
+        self.model = model
+        arch = model.arch
+        self.plan = BatchPlan(data, config, arch.latent_dim if arch.kind == "vae" else 0, rng)
+        self.state1 = np.zeros_like(model.theta)
+        self.state2 = np.zeros_like(model.theta)
+        self.step = np.zeros(1, dtype=np.int64)
+        self.hyper = np.array([config.lr, config.momentum, 0.9, 0.999, 1e-8, config.beta])
+        self.loss = loss_code(config.loss)
+        self.optimizer = OPTIMIZER_CODES[config.optimizer]
+        self.batch_size = config.batch_size
+        self.max_chunk = self.plan.max_epochs()
+
+    def advance(self, n_epochs: int) -> tuple[np.ndarray, bool]:
+        """Train ``n_epochs``; returns (per-epoch losses, diverged)."""
+        arch, theta = self.model.arch, self.model.theta
+        inputs, perms, eps = self.plan.draw(n_epochs)
+        losses = np.zeros((n_epochs, 3))
+        w_off, b_off = arch.offsets
+        done = kernels.train_epochs(
+            theta, self.state1, self.state2, self.step, arch.shapes_array,
+            arch.activation_codes, w_off, b_off, arch.n_encoder_layers, arch.kind == "vae",
+            self.loss, self.optimizer, self.hyper, inputs, self.plan.targets, perms, eps,
+            self.batch_size, losses, np.empty_like(theta))
+        return losses[:done], done < n_epochs
+
+
+def train(config: TrainConfig, data: np.ndarray, model: Autoencoder | None = None,
+          cancel: threading.Event | None = None) -> tuple[Autoencoder, TrainReport, np.ndarray]:
+    """Run training to the end: (model, final report, loss history (epochs, 3))."""
+    run = TrainingRun(config, data, model)
+    report = None
+    for report in run.reports(cancel):
+        pass
+    return run.model, report, run.history
