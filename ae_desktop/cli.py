@@ -1,0 +1,169 @@
+"""The ``ae-desktop`` command: the GUI without a subcommand, else train / eval / encode /
+decode / interpolate. Bad input prints one ``ae-desktop: error: ...`` line, exit status 2."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from importlib.metadata import PackageNotFoundError, version
+
+from ae_desktop.commands.output import CommandError
+from ae_desktop.data import FONT_NAMES, GlyphSetError
+from ae_desktop.engine import ArchitectureError, ConfigError, NoiseError, TrainConfig
+from ae_desktop.engine.activations import ACTIVATIONS
+from ae_desktop.engine.architecture import MODEL_KINDS
+from ae_desktop.engine.config import OPTIMIZERS
+from ae_desktop.engine.losses import LOSSES
+from ae_desktop.engine.persistence import ModelFileError
+
+PROG = "ae-desktop"
+COMMANDS = ("train", "eval", "encode", "decode", "interpolate")
+USAGE_ERRORS = (CommandError, ConfigError, GlyphSetError, ModelFileError, NoiseError,
+                ArchitectureError)
+EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 2, 130, 141
+DEFAULTS = TrainConfig()
+DATASET_HELP = f"bundled font ({', '.join(FONT_NAMES)}) or glyph-set .json file"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line naming the problem."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, f"{PROG}: error: {message} (see {self.prog} --help)\n")
+
+
+def _activation(text: str) -> str:
+    return text.replace("-", "_")
+
+
+def _target_errors(text: str) -> int:
+    """A whole number, or ``none`` (train all epochs), encoded as -1."""
+    return -1 if text.lower() in ("none", "off") else int(text)
+
+
+def _add_train(commands) -> None:
+    p = commands.add_parser("train", help="train a model on a glyph set",
+                            description="Train an autoencoder. Unset options take the "
+                                        "defaults shown, which learn every bundled font exactly.")
+    d = DEFAULTS
+    p.add_argument("--dataset", default="font3", help=f"{DATASET_HELP} (default: font3)")
+    p.add_argument("--model", choices=MODEL_KINDS, help=f"model kind (default: {d.model})")
+    p.add_argument("--arch", help=f"encoder layer sizes (default: {d.arch})")
+    p.add_argument("--decoder", help="decoder layer sizes (default: the encoder mirrored)")
+    for flag, value in (("activation", d.activation),
+                        ("output-activation", d.output_activation),
+                        ("latent-activation", d.latent_activation)):
+        p.add_argument(f"--{flag}", type=_activation, choices=ACTIVATIONS,
+                       help=f"default: {value}")
+    p.add_argument("--loss", choices=LOSSES, help=f"default: {d.loss}")
+    p.add_argument("--optimizer", choices=OPTIMIZERS, help=f"default: {d.optimizer}")
+    p.add_argument("--lr", type=float, help=f"learning rate (default: {d.lr})")
+    p.add_argument("--momentum", type=float, help=f"momentum rate (default: {d.momentum})")
+    p.add_argument("--epochs", type=int, help=f"default: {d.epochs}")
+    p.add_argument("--batch-size", type=int, help="0 = full batch (default: "
+                                                  f"{d.batch_size})")
+    p.add_argument("--seed", type=int, help=f"default: {d.seed}")
+    p.add_argument("--init", help=f"glorot, he or normal:STD (default: {d.init})")
+    p.add_argument("--noise", help="input noise for dae/vae: flip:K, saltpepper:P, "
+                                   "gauss:SIGMA or uniform:A (dae default: saltpepper:0.1)")
+    p.add_argument("--augment", type=int, help=f"noisy copies per glyph per epoch "
+                                               f"(default: {d.augment})")
+    p.add_argument("--beta", type=float, help=f"VAE KL weight (default: {d.beta})")
+    p.add_argument("--target-errors", type=_target_errors,
+                   help="stop once every glyph has at most this many wrong pixels; "
+                        f"none = run all epochs (default: {d.target_errors})")
+    p.add_argument("--save", metavar="MODEL.npz", help="write the trained model")
+    p.add_argument("--json", metavar="OUT.json", help="write results and loss history")
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+
+
+def _add_model_commands(commands) -> None:
+    p = commands.add_parser("eval", help="reconstruction (and denoising) errors of a model")
+    p.add_argument("model", metavar="MODEL.npz")
+    p.add_argument("--dataset", help=f"{DATASET_HELP} (default: the training set)")
+    p.add_argument("--noise", help="also measure denoising: flip:K, saltpepper:P, ...")
+    p.add_argument("--repeats", type=int, default=20, help="noise draws (default: 20)")
+    p.add_argument("--seed", type=int, default=0, help="noise seed (default: 0)")
+    p.add_argument("--json", metavar="OUT.json")
+
+    p = commands.add_parser("encode", help="latent coordinates of every glyph")
+    p.add_argument("model", metavar="MODEL.npz")
+    p.add_argument("--dataset", help=f"{DATASET_HELP} (default: the training set)")
+    p.add_argument("--json", metavar="OUT.json")
+
+    p = commands.add_parser("decode", help="draw the glyph decoded from latent points")
+    p.add_argument("model", metavar="MODEL.npz")
+    p.add_argument("--z", action="append", required=True, metavar="Z1,Z2",
+                   help="a latent point, e.g. 0.1,-0.3 (repeat for several)")
+
+    p = commands.add_parser("interpolate", help="glyphs along the line between two codes")
+    p.add_argument("model", metavar="MODEL.npz")
+    p.add_argument("--from", dest="start", required=True, metavar="LABEL")
+    p.add_argument("--to", dest="end", required=True, metavar="LABEL")
+    p.add_argument("--steps", type=int, default=10, help="points, both ends included "
+                                                         "(default: 10)")
+    p.add_argument("--dataset", help=f"{DATASET_HELP} (default: the training set)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="Autoencoders on small glyphs. Without a "
+                                            "command, opens the desktop app.")
+    try:
+        parser.add_argument("--version", action="version", version=version("ae-desktop"))
+    except PackageNotFoundError:
+        pass
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_train(commands)
+    _add_model_commands(commands)
+    return parser
+
+
+def _join_negative_values(argv: list[str]) -> list[str]:
+    """``--z -0.3,1`` -> ``--z=-0.3,1`` (argparse would take -0.3,1 for an option)."""
+    out = []
+    for arg in argv:
+        if out and out[-1] == "--z" and arg.startswith("-"):
+            out[-1] = f"--z={arg}"
+        else:
+            out.append(arg)
+    return out
+
+
+def _run_gui(argv: list[str]) -> int:
+    try:
+        from ae_desktop.gui.app import run
+    except ImportError as exc:  # e.g. a headless install without Qt
+        print(f"{PROG}: error: cannot open the desktop app: {exc}", file=sys.stderr)
+        return 1
+    return run(argv)
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "train":
+        from ae_desktop.commands.train import run_train
+        return run_train(args)
+    from ae_desktop.commands import inspect
+    return getattr(inspect, f"run_{args.command}")(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``ae-desktop``; returns the exit status."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        return _run_gui(argv)
+    try:
+        args = build_parser().parse_args(_join_negative_values(argv))
+    except SystemExit as exc:  # --help, --version, or a usage error already printed
+        return exc.code
+    try:
+        return _run(args)
+    except USAGE_ERRORS as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # output piped into e.g. head, which has exited
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE

@@ -1,0 +1,1 @@
+"""Implementations of the command-line subcommands (see ae_desktop.cli)."""

@@ -1,0 +1,123 @@
+"""``eval``, ``encode``, ``decode`` and ``interpolate``: use a saved model from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+
+import numpy as np
+
+from ae_desktop.commands.output import (
+    CommandError, check_writable, glyphs_side_by_side, shown_label, write_json)
+from ae_desktop.data import GlyphSet, resolve_dataset
+from ae_desktop.engine import Autoencoder, learned_count, parse_noise, wrong_pixels
+from ae_desktop.engine.denoising import denoising_errors, nearest_glyph_baseline
+from ae_desktop.engine.latent import interpolate
+from ae_desktop.engine.persistence import load_model
+
+
+def _model_and_glyphs(args: argparse.Namespace) -> tuple[Autoencoder, dict, GlyphSet]:
+    """The model file and the dataset (``--dataset``, else the one it was trained on)."""
+    model, meta = load_model(args.model)
+    spec = args.dataset or meta["dataset"]
+    if not spec:
+        raise CommandError(f"{args.model} names no dataset: pass --dataset")
+    glyphs = resolve_dataset(spec)
+    if glyphs.n_pixels != model.arch.n_inputs:
+        raise CommandError(f"dataset {spec} has {glyphs.n_pixels} pixels per glyph but the "
+                           f"model takes {model.arch.n_inputs} inputs")
+    return model, meta, glyphs
+
+
+def _stats_summary(stats: dict) -> dict:
+    return {key: (value.tolist() if isinstance(value, np.ndarray) else value)
+            for key, value in stats.items()}
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    noise = parse_noise(args.noise) if args.noise else None
+    if args.repeats < 1:
+        raise CommandError(f"--repeats must be at least 1, got {args.repeats}")
+    check_writable(args.json, "JSON file")
+    model, _, glyphs = _model_and_glyphs(args)
+    clean = glyphs.matrix()
+    errors = wrong_pixels(model.reconstruct(clean), clean)
+    print("  ".join(f"{shown_label(label)}:{e}" for label, e in zip(glyphs.labels, errors)))
+    print(f"{glyphs.name}: {learned_count(errors)}/{len(errors)} glyphs within 1 wrong pixel, "
+          f"max {errors.max()} wrong")
+    document = {"model": args.model, "dataset": glyphs.name, "labels": glyphs.labels,
+                "errors_per_glyph": errors.tolist(), "learned": learned_count(errors),
+                "n_glyphs": len(errors), "max_errors": int(errors.max())}
+    if noise is not None:
+        denoised = denoising_errors(model, clean, noise, args.repeats,
+                                    np.random.default_rng(args.seed))
+        baseline = nearest_glyph_baseline(clean, noise, args.repeats,
+                                          np.random.default_rng(args.seed))
+        print(f"noise {noise.text}, {args.repeats} draws: noisy inputs have "
+              f"{denoised['noisy_errors']:.2f} wrong pixels on average")
+        for name, stats in (("model", denoised), ("nearest clean glyph", baseline)):
+            print(f"  {name}: exact {100 * stats['exact_rate']:.1f}%, "
+                  f"mean {stats['mean_errors']:.3f} wrong pixels")
+        document["denoising"] = {"noise": noise.text, "repeats": args.repeats,
+                                 "seed": args.seed, "model": _stats_summary(denoised),
+                                 "baseline": _stats_summary(baseline)}
+    if args.json:
+        write_json(args.json, document)
+    return 0
+
+
+def run_encode(args: argparse.Namespace) -> int:
+    check_writable(args.json, "JSON file")
+    model, _, glyphs = _model_and_glyphs(args)
+    mean, log_var = model.encode_distribution(glyphs.matrix())
+    labels = [shown_label(label) for label in glyphs.labels]
+    width = max(len(label) for label in labels)
+    for label, z in zip(labels, mean):
+        print(label.ljust(width), " ".join(f"{v:+.5f}" for v in z))
+    if args.json:
+        document = {"labels": glyphs.labels, "codes": mean}
+        if model.arch.kind == "vae":
+            document["log_var"] = log_var
+        write_json(args.json, document)
+    return 0
+
+
+def parse_point(text: str, dim: int) -> np.ndarray:
+    """``"0.1,-0.3"`` -> array of ``dim`` finite floats, or CommandError."""
+    try:
+        values = np.array([float(v) for v in text.split(",")])
+    except ValueError:
+        raise CommandError(f"bad --z {text!r}: expected {dim} comma-separated numbers "
+                           "like 0.1,-0.3") from None
+    if values.size != dim or not np.all(np.isfinite(values)):
+        raise CommandError(f"bad --z {text!r}: the model's latent space has {dim} "
+                           f"dimensions, give {dim} finite numbers")
+    return values
+
+
+def run_decode(args: argparse.Namespace) -> int:
+    model, meta = load_model(args.model)
+    points = np.stack([parse_point(z, model.arch.latent_dim) for z in args.z])
+    images = model.decode(points)
+    print(glyphs_side_by_side(images, meta["image_shape"], args.z, _terminal_width()))
+    return 0
+
+
+def run_interpolate(args: argparse.Namespace) -> int:
+    if args.steps < 2:
+        raise CommandError(f"--steps must be at least 2, got {args.steps}")
+    model, _, glyphs = _model_and_glyphs(args)
+    codes = model.encode(glyphs.matrix()[[glyphs.index_of(args.start),
+                                          glyphs.index_of(args.end)]])
+    path, images = interpolate(model, codes[0], codes[1], args.steps)
+    captions = [f"t={t:.2f}" for t in np.linspace(0, 1, args.steps)]
+    print(f"{args.start} -> {args.end}")
+    for caption, z in zip(captions, path):
+        print(f"  {caption}  z = " + " ".join(f"{v:+.4f}" for v in z))
+    print(glyphs_side_by_side(images, (glyphs.height, glyphs.width), captions,
+                              _terminal_width()))
+    return 0
+
+
+def _terminal_width() -> int:
+    return shutil.get_terminal_size((80, 24)).columns

@@ -1,0 +1,87 @@
+"""``ae-desktop train``: train on a glyph set, print progress, write JSON and a model file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import fields
+
+from ae_desktop.commands.output import CommandError, Progress, check_writable, write_json
+from ae_desktop.data import resolve_dataset
+from ae_desktop.engine import TrainConfig, TrainingRun
+from ae_desktop.engine.persistence import save_model
+
+EXIT_DIVERGED = 1
+
+
+def config_from_args(args: argparse.Namespace) -> TrainConfig:
+    """TrainConfig defaults, overridden by every option given on the command line."""
+    given = {f.name: getattr(args, f.name) for f in fields(TrainConfig)
+             if getattr(args, f.name, None) is not None}
+    if given.get("target_errors") == -1:
+        given["target_errors"] = None
+    return TrainConfig(**given)
+
+
+def result_document(run: TrainingRun, report, labels: list[str], dataset: str) -> dict:
+    """What ``--json`` writes: the final state, the per-epoch losses and the settings."""
+    history = run.history
+    return {
+        "status": report.status,
+        "dataset": dataset,
+        "epochs": report.epoch,
+        "seconds": report.seconds,
+        "final_loss": report.loss,
+        "recon_loss": report.recon_loss,
+        "kl_loss": report.kl_loss,
+        "labels": labels,
+        "errors_per_glyph": [int(e) for e in report.errors_per_glyph],
+        "learned": report.learned,
+        "n_glyphs": report.n_glyphs,
+        "max_errors": report.max_errors,
+        "loss_history": history[:, 0],
+        "recon_history": history[:, 1],
+        "kl_history": history[:, 2],
+        "config": run.config.to_dict(),
+    }
+
+
+def _save(path: str, run: TrainingRun, glyphs, dataset: str) -> None:
+    config = run.config
+    try:
+        save_model(path, run.model, {
+            "optimizer": config.optimizer,
+            "optimizer_settings": {"lr": config.lr, "momentum": config.momentum,
+                                   "batch_size": config.batch_size},
+            "history": run.history,
+            "dataset": dataset,
+            "image_shape": (glyphs.height, glyphs.width),
+            "config": config.to_dict(),
+        })
+    except OSError as exc:
+        raise CommandError(f"cannot write model file {path}: {exc.strerror or exc}") from None
+
+
+def run_train(args: argparse.Namespace) -> int:
+    glyphs = resolve_dataset(args.dataset)
+    config = config_from_args(args)
+    check_writable(args.save, "model file")
+    check_writable(args.json, "JSON file")
+    run = TrainingRun(config, glyphs.matrix())
+    progress = None if args.quiet else Progress(sys.stdout)
+    report = None
+    for report in run.reports():
+        if progress is not None:
+            progress.update(report)
+    print(f"{glyphs.name}: {report.learned}/{report.n_glyphs} glyphs within 1 wrong pixel, "
+          f"max {report.max_errors} wrong, after {report.epoch} epochs in "
+          f"{report.seconds:.2f}s ({report.status})")
+    if args.json:
+        write_json(args.json, result_document(run, report, glyphs.labels, args.dataset))
+    if args.save:
+        _save(args.save, run, glyphs, args.dataset)
+    if report.status == "diverged":
+        print(f"ae-desktop: training diverged at epoch {report.epoch} (non-finite loss); "
+              "kept the last finite weights", file=sys.stderr)
+        return EXIT_DIVERGED
+    return 0

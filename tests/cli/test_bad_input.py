@@ -1,0 +1,108 @@
+"""Every kind of bad input: exit status 2 and one ``ae-desktop: error:`` line, no traceback."""
+
+import io
+
+import numpy as np
+import pytest
+
+from ae_desktop.cli import main
+
+TRAIN = ["train", "--epochs", "2", "--quiet"]
+
+
+def run_fails(capsys, argv):
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("ae-desktop: error: "), captured.err
+    return lines[0]
+
+
+@pytest.mark.parametrize("options, message", [
+    (["--dataset", "font9"], "unknown dataset 'font9': use one of font1, font2, font3"),
+    (["--dataset", "missing.json"], "dataset file not found: missing.json"),
+    (["--arch", "35-x-2"], "malformed architecture '35-x-2'"),
+    (["--arch", "35"], "malformed architecture '35'"),
+    (["--arch", "30-10-2"], "architecture 30-10-2 takes 30 inputs but the data has 35 pixels"),
+    (["--arch", "35-10-2", "--decoder", "3-10-35"], "encoder ends in 2 units but decoder"),
+    (["--lr", "0"], "learning rate must be a number > 0, got 0.0"),
+    (["--lr", "-0.1"], "learning rate must be a number > 0, got -0.1"),
+    (["--lr", "fast"], "argument --lr: invalid float value: 'fast'"),
+    (["--lr", "nan"], "learning rate must be a number > 0, got nan"),
+    (["--epochs", "0"], "epochs must be a whole number from 1"),
+    (["--model", "dae", "--noise", "blur:2"], "cannot parse noise 'blur:2'"),
+    (["--model", "dae", "--noise", "flip:x"], "cannot parse noise 'flip:x'"),
+    (["--noise", "flip:2"], "noise is used only by a denoising (dae) or variational (vae)"),
+    (["--optimizer", "rmsprop"], "argument --optimizer: invalid choice: 'rmsprop'"),
+    (["--activation", "swish"], "argument --activation: invalid choice: 'swish'"),
+    (["--init", "normal:-1"], "bad weight init 'normal:-1'"),
+    (["--save", "no/such/dir/m.npz"], "cannot write model file no/such/dir/m.npz: folder"),
+    (["--json", "no/such/dir/o.json"], "cannot write JSON file no/such/dir/o.json: folder"),
+])
+def test_train_bad_input(capsys, options, message):
+    assert message in run_fails(capsys, TRAIN + options)
+
+
+def test_malformed_glyph_set_file(capsys, tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"name": "x", "width": 2, "height": 1, "glyphs": '
+                    '[{"label": "a", "pixels": [[0, 3]]}]}')
+    line = run_fails(capsys, TRAIN + ["--dataset", str(path)])
+    assert "bad.json: glyph 0 ('a'): row 0 has value 3" in line
+
+
+def test_unknown_command(capsys):
+    assert "invalid choice: 'trian'" in run_fails(capsys, ["trian"])
+
+
+@pytest.fixture
+def corrupt_files(tmp_path, model_file):
+    files = {"random.npz": np.random.default_rng(0).bytes(300)}
+    payload = model_file.read_bytes()
+    files["truncated.npz"] = payload[: len(payload) // 3]
+    foreign = io.BytesIO()
+    np.savez(foreign, weights=np.zeros(3))
+    files["foreign.npz"] = foreign.getvalue()
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", [["eval"], ["encode"], ["decode", "--z", "0,0"],
+                                     ["interpolate", "--from", "a", "--to", "b"]])
+@pytest.mark.parametrize("name, message", [
+    ("random.npz", "random.npz is not a model file: not a .npz (zip) archive"),
+    ("truncated.npz", "truncated.npz is not a model file: damaged or truncated .npz"),
+    ("foreign.npz", "foreign.npz is not an ae-desktop model: a foreign .npz"),
+    ("absent.npz", "cannot read model file"),
+])
+def test_bad_model_files(capsys, corrupt_files, command, name, message):
+    argv = [command[0], str(corrupt_files / name), *command[1:]]
+    assert message in run_fails(capsys, argv)
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["eval", "{model}", "--noise", "flip"], "cannot parse noise 'flip'"),
+    (["eval", "{model}", "--noise", "saltpepper:2"], "a flip probability must be in 0..1"),
+    (["eval", "{model}", "--noise", "flip:1", "--repeats", "0"], "--repeats must be at least 1"),
+    (["eval", "{model}", "--dataset", "{tiny}"],
+     "has 4 pixels per glyph but the model takes 35 inputs"),
+    (["eval", "{model}", "--json", "no/dir/e.json"], "cannot write JSON file no/dir/e.json"),
+    (["encode", "{model}", "--dataset", "font7"], "unknown dataset 'font7'"),
+    (["decode", "{model}", "--z", "0.1"], "bad --z '0.1': the model's latent space has 2"),
+    (["decode", "{model}", "--z", "a,b"], "bad --z 'a,b': expected 2 comma-separated numbers"),
+    (["decode", "{model}", "--z", "1,inf"], "bad --z '1,inf'"),
+    (["decode", "{model}"], "the following arguments are required: --z"),
+    (["interpolate", "{model}", "--from", "zz", "--to", "a"], "no glyph labelled 'zz' in font3"),
+    (["interpolate", "{model}", "--from", "a", "--to", "@"], "no glyph labelled '@' in font3"),
+    (["interpolate", "{model}", "--from", "a", "--to", "b", "--steps", "1"],
+     "--steps must be at least 2, got 1"),
+    (["interpolate", "{model}", "--from", "a", "--to", "b", "--steps", "two"],
+     "argument --steps: invalid int value: 'two'"),
+])
+def test_model_command_bad_input(capsys, tmp_path, model_file, argv, message):
+    tiny = tmp_path / "tiny.json"
+    tiny.write_text('{"name": "t", "width": 2, "height": 2, "glyphs": '
+                    '[{"label": "x", "pixels": [[1, 0], [0, 1]]}]}')
+    argv = [a.format(model=model_file, tiny=tiny) for a in argv]
+    assert message in run_fails(capsys, argv)
