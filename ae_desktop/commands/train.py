@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import fields
+from pathlib import Path
 
 from ae_desktop.commands.output import CommandError, Progress, check_writable, write_json
-from ae_desktop.data import resolve_dataset
+from ae_desktop.data import FONT_NAMES, resolve_dataset
 from ae_desktop.engine import TrainConfig, TrainingRun
 from ae_desktop.engine.persistence import save_model
 
@@ -46,6 +47,12 @@ def result_document(run: TrainingRun, report, labels: list[str], dataset: str) -
     }
 
 
+def _dataset_reference(spec: str) -> str:
+    """How a model file names its dataset: a font name, or an absolute file path (so
+    that ``eval`` finds it from any folder)."""
+    return spec if spec in FONT_NAMES else str(Path(spec).resolve())
+
+
 def _save(path: str, run: TrainingRun, glyphs, dataset: str) -> None:
     config = run.config
     try:
@@ -79,7 +86,7 @@ def run_train(args: argparse.Namespace) -> int:
     if args.json:
         write_json(args.json, result_document(run, report, glyphs.labels, args.dataset))
     if args.save:
-        _save(args.save, run, glyphs, args.dataset)
+        _save(args.save, run, glyphs, _dataset_reference(args.dataset))
     if report.status == "diverged":
         print(f"ae-desktop: training diverged at epoch {report.epoch} (non-finite loss); "
               "kept the last finite weights", file=sys.stderr)

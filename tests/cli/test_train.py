@@ -77,8 +77,10 @@ def test_glyph_set_file_as_dataset(tmp_path):
         {"label": "x", "pixels": [[1, 0], [0, 1]]}, {"label": "y", "pixels": [[0, 1], [1, 0]]}]}
     path = tmp_path / "tiny.json"
     path.write_text(json.dumps(glyphs))
-    result = train(tmp_path, "--dataset", str(path), "--arch", "4-2-1", "--epochs", "5")
+    result = train(tmp_path, "--dataset", str(path), "--arch", "4-2-1", "--epochs", "5",
+                   "--save", str(tmp_path / "m.npz"))
     assert result["labels"] == ["x", "y"]
+    assert load_model(tmp_path / "m.npz")[1]["dataset"] == str(path.resolve())
 
 
 def test_progress_lines_when_not_a_terminal(capsys):
