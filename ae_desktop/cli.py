@@ -13,7 +13,7 @@ from ae_desktop.data import FONT_NAMES, GlyphSetError
 from ae_desktop.engine import ArchitectureError, ConfigError, NoiseError, TrainConfig
 from ae_desktop.engine.activations import ACTIVATIONS
 from ae_desktop.engine.architecture import MODEL_KINDS
-from ae_desktop.engine.config import OPTIMIZERS
+from ae_desktop.engine.config import DEFAULT_DAE_NOISE, OPTIMIZERS
 from ae_desktop.engine.losses import LOSSES
 from ae_desktop.engine.persistence import ModelFileError
 
@@ -65,8 +65,8 @@ def _add_train(commands) -> None:
                                                   f"{d.batch_size})")
     p.add_argument("--seed", type=int, help=f"default: {d.seed}")
     p.add_argument("--init", help=f"glorot, he or normal:STD (default: {d.init})")
-    p.add_argument("--noise", help="input noise for dae/vae: flip:K, saltpepper:P, "
-                                   "gauss:SIGMA or uniform:A (dae default: saltpepper:0.1)")
+    p.add_argument("--noise", help="input noise for dae/vae: flip:K, saltpepper:P, gauss:SIGMA "
+                                   f"or uniform:A (dae default: {DEFAULT_DAE_NOISE})")
     p.add_argument("--augment", type=int, help=f"noisy copies per glyph per epoch "
                                                f"(default: {d.augment})")
     p.add_argument("--beta", type=float, help=f"VAE KL weight (default: {d.beta})")

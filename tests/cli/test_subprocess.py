@@ -20,7 +20,8 @@ def test_train_then_use_the_model(tmp_path):
     assert decoded.returncode == 0 and len(decoded.stdout.splitlines()) == 8
     bad = ae_desktop("eval", "out.json", cwd=tmp_path)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
-    assert bad.stderr == "ae-desktop: error: out.json is not a model file: not a .npz (zip) archive\n"
+    assert bad.stderr == ("ae-desktop: error: out.json is not a model file: "
+                          "not a .npz (zip) archive\n")
 
 
 def test_subcommands_never_import_qt(tmp_path):

@@ -5,9 +5,8 @@ import json
 import numpy as np
 import pytest
 
-from ae_desktop.cli import main
+from ae_desktop.cli import build_parser, main
 from ae_desktop.commands.train import config_from_args
-from ae_desktop.cli import build_parser
 from ae_desktop.engine import TrainConfig
 from ae_desktop.engine.persistence import load_model
 
