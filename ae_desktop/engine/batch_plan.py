@@ -36,13 +36,14 @@ class BatchPlan:
     def draw(self, n_epochs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(inputs (1 or E, M, P), perms (E, M) or (0, 0), eps (E, M, latent) or (0, 0, 0))."""
         m = len(self.targets)
-        if self.noise is None:
-            inputs = self.targets[None]
-        else:
-            inputs = np.stack([corrupt(self.targets, self.noise, self.rng)
-                               for _ in range(n_epochs)]) if n_epochs else self.targets[None]
-        perms = (np.stack([self.rng.permutation(m) for _ in range(n_epochs)])
-                 if self.shuffle and n_epochs else np.zeros((0, 0), dtype=np.int64))
-        eps = (self.rng.standard_normal((n_epochs, m, self.vae_latent))
-               if self.vae_latent else np.zeros((0, 0, 0)))
-        return np.ascontiguousarray(inputs), perms.astype(np.int64), eps
+        inputs, perms, eps = [], [], []
+        for _ in range(n_epochs):  # epoch by epoch: the stream does not depend on chunking
+            if self.noise is not None:
+                inputs.append(corrupt(self.targets, self.noise, self.rng))
+            if self.shuffle:
+                perms.append(self.rng.permutation(m))
+            if self.vae_latent:
+                eps.append(self.rng.standard_normal((m, self.vae_latent)))
+        return (np.ascontiguousarray(np.stack(inputs)) if inputs else self.targets[None],
+                np.stack(perms) if perms else np.zeros((0, 0), dtype=np.int64),
+                np.stack(eps) if eps else np.zeros((0, 0, 0)))

@@ -26,15 +26,15 @@ class TrainConfig:
     """Everything that defines a training run. Defaults learn every bundled font exactly."""
 
     model: str = "ae"
-    arch: str = "35-20-10-5-2"
+    arch: str = "35-30-15-2"
     decoder: str | None = None
     activation: str = "tanh"
     output_activation: str = "sigmoid"
     latent_activation: str = "linear"
     loss: str = "bce"
     optimizer: str = "adam"
-    lr: float = 0.001
-    epochs: int = 10000
+    lr: float = 0.002
+    epochs: int = 20000
     batch_size: int = 0
     seed: int = 0
     init: str = "glorot"

@@ -15,18 +15,24 @@ from numba import njit
 
 from ae_desktop.engine import fast_math as fm
 
-# Reassociation lets LLVM vectorise dot products; no "nnan"/"ninf", so the
-# divergence checks (isfinite) keep working.
+# Reassociation lets LLVM vectorise dot products; no "nnan"/"ninf" flags.
 FAST = {"reassoc", "contract", "nsz", "arcp"}
 BLAS_MIN_FLOPS = 64 * 64 * 64
 LINEAR, SIGMOID, TANH, RELU, LEAKY_RELU = range(5)
 LEAKY_SLOPE = 0.01
 MSE = 0
+BCE_CLIP = 1e-7
 SGD, MOMENTUM, ADAM = range(3)
 # hyper-parameter vector layout
 LR, MOMENTUM_RATE, BETA1, BETA2, EPSILON, BETA_KL = range(6)
 
 jit = njit(cache=True, nogil=True, fastmath=FAST, error_model="numpy")
+
+
+@njit(cache=True, nogil=True)
+def _finite(x):
+    """True for a finite number. Compiled without fastmath, which may fold such checks."""
+    return abs(x) < math.inf
 
 
 @jit
@@ -190,9 +196,10 @@ def _loss_delta(loss, fused, a, z, y, delta, scale):
             delta[i] = (a[i] - y[i]) * scale
     else:
         for i in range(n):
-            p = min(max(a[i], 1e-7), 1.0 - 1e-7)
+            p = min(max(a[i], BCE_CLIP), 1.0 - BCE_CLIP)
             total -= y[i] * math.log(p) + (1.0 - y[i]) * math.log(1.0 - p)
-            delta[i] = (p - y[i]) / (p * (1.0 - p)) * scale
+            inside = BCE_CLIP < a[i] < 1.0 - BCE_CLIP
+            delta[i] = (p - y[i]) / (p * (1.0 - p)) * scale if inside else 0.0
     return total
 
 
@@ -356,11 +363,10 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
             recon = _batch_loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc,
                                          is_vae, loss, beta, rows, yb, eb, acts, act_off,
                                          zbuf, sample, buf_a, buf_b, kl)
-            batch_total = recon + beta * kl[0]
-            if not math.isfinite(batch_total):
+            total += (recon + beta * kl[0]) * rows
+            if not _finite(total):
                 theta[:] = theta_good
                 return e
-            total += batch_total * rows
             recon_sum += recon * rows
             kl_sum += kl[0] * rows
             step[0] += 1
@@ -369,7 +375,7 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
         losses[e, 1] = recon_sum / m
         losses[e, 2] = kl_sum / m
         for i in range(theta.shape[0]):
-            if not math.isfinite(theta[i]):
+            if not _finite(theta[i]):
                 theta[:] = theta_good
                 return e
     return n_epochs

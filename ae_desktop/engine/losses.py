@@ -22,7 +22,7 @@ def reconstruction_loss(code: int, a: np.ndarray, y: np.ndarray, z: np.ndarray,
     """Loss and dLoss/dz_out for outputs ``a = f(z)`` against targets ``y``, both (B, P).
 
     BCE with a sigmoid output is computed from the logits ``z`` (stable for any z);
-    otherwise the output is clipped to [1e-7, 1 - 1e-7]. Returns dL/da when the output
+    otherwise the output is clipped to [1e-7, 1 - 1e-7] (zero gradient outside). Returns dL/da when the output
     is not a fused sigmoid; the caller multiplies by f'(z).
     """
     batch = a.shape[0]
@@ -33,7 +33,8 @@ def reconstruction_loss(code: int, a: np.ndarray, y: np.ndarray, z: np.ndarray,
         return float(np.sum(softplus(z) - y * z)) / batch, (a - y) / batch
     p = np.clip(a, BCE_CLIP, 1.0 - BCE_CLIP)
     loss = -np.sum(y * np.log(p) + (1.0 - y) * np.log(1.0 - p)) / batch
-    return float(loss), (p - y) / (p * (1.0 - p)) / batch
+    inside = (a > BCE_CLIP) & (a < 1.0 - BCE_CLIP)  # the clip is flat outside
+    return float(loss), np.where(inside, (p - y) / (p * (1.0 - p)), 0.0) / batch
 
 
 def kl_divergence(mu: np.ndarray, logvar: np.ndarray) -> float:
