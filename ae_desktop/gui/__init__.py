@@ -1,0 +1,1 @@
+"""The desktop app: every module that imports Qt lives here."""

@@ -1,0 +1,86 @@
+"""Start the desktop app: ``run()``; ``--screenshot out.png [--demo]`` for a headless grab."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+import numpy as np
+from PySide6.QtCore import QTimer
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="ae-desktop", description="Autoencoder desktop app")
+    parser.add_argument("--screenshot", metavar="PNG",
+                        help="start offscreen, save a grab of the window to PNG and exit")
+    parser.add_argument("--demo", action="store_true",
+                        help="with --screenshot: train on font3, draw a glyph and pick a "
+                             "latent point first")
+    return parser.parse_args(argv)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Open the main window and run the event loop; returns the exit status."""
+    args = _parse(sys.argv[1:] if argv is None else list(argv))
+    if args.screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    from ae_desktop.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("ae-desktop")
+    app.setApplicationName("ae-desktop")
+    window = MainWindow(use_settings=not args.screenshot)
+    window.show()
+    if not args.screenshot:
+        QTimer.singleShot(0, window.start_warmup)
+        return app.exec()
+    screenshot = Screenshot(window, args.screenshot, args.demo)
+    QTimer.singleShot(0, screenshot.begin)
+    app.exec()
+    return screenshot.status
+
+
+class Screenshot:
+    """Drives the window through the demo, then saves ``window.grab()`` and quits."""
+
+    def __init__(self, window, path: str, demo: bool):
+        self.window, self.path, self.demo = window, path, demo
+        self.status = 1
+
+    def begin(self) -> None:
+        if not self.demo:
+            QTimer.singleShot(300, self.finish)
+            return
+        from ae_desktop.engine import TrainConfig
+
+        window = self.window
+        window.training_panel.set_config(TrainConfig(epochs=6000))
+        window.controller.finished.connect(self._on_training_finished)
+        window.start_training()
+
+    def _on_training_finished(self, status: str) -> None:
+        window = self.window
+        glyphs = window.document.glyphs
+        window.glyph_grid.select(glyphs.index_of("e"))
+        window.editor_panel.editor.add_noise(1, np.random.default_rng(3))
+        window.interpolation.start.setCurrentIndex(glyphs.index_of("a"))
+        window.interpolation.end.setCurrentIndex(glyphs.index_of("o"))
+        window.interpolation.run_button.click()
+        window.latent_canvas.show_map.setChecked(True)
+        codes = window.latent_canvas.codes
+        window.latent_canvas.pick(codes[glyphs.index_of("s")] * 0.5
+                                  + codes[glyphs.index_of("z")] * 0.5)
+        QTimer.singleShot(300, self.finish)  # let the layouts settle before the grab
+
+    def finish(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.status = 0 if self.window.grab().save(self.path) else 1
+        if self.status:
+            print(f"ae-desktop: cannot write {self.path}", file=sys.stderr)
+        self.window.document.modified = False
+        self.window.close()
+        QApplication.instance().quit()

@@ -1,0 +1,98 @@
+"""Interpolation between two glyphs' codes: n intermediate letters in a strip."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from ae_desktop.engine.latent import interpolate
+from ae_desktop.gui.glyph_view import GlyphCanvas
+
+
+class InterpolationPanel(QWidget):
+    """Pick two glyphs and a number of steps; shows the decoded path."""
+
+    path_changed = Signal(object)  # codes (steps + 2, latent) or None
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._model = None
+        self._matrix = np.zeros((0, 0))
+        self._shape = (7, 5)
+        self.codes: np.ndarray | None = None
+        self.images: np.ndarray | None = None  # (steps + 2, height, width)
+        self.start = QComboBox(self)
+        self.end = QComboBox(self)
+        self.steps = QSpinBox(self)
+        self.steps.setRange(1, 30)
+        self.steps.setValue(10)
+        self.steps.setSuffix(" between")
+        self.run_button = QPushButton("Interpolate", self)
+        self.run_button.clicked.connect(self._on_run_clicked)
+        clear = QPushButton("Clear", self)
+        clear.clicked.connect(self.clear)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("From", self))
+        row.addWidget(self.start)
+        row.addWidget(QLabel("to", self))
+        row.addWidget(self.end)
+        row.addWidget(self.steps)
+        row.addWidget(self.run_button)
+        row.addWidget(clear)
+        row.addStretch(1)
+        self.strip = QHBoxLayout()
+        self.strip.setSpacing(3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(row)
+        layout.addLayout(self.strip)
+
+    def set_glyphs(self, matrix: np.ndarray, labels: list[str], shape: tuple[int, int]) -> None:
+        """Glyphs (n, height*width) with their labels; keeps the chosen pair if present."""
+        self._matrix, self._shape = np.asarray(matrix), shape
+        for combo, default in ((self.start, 0), (self.end, len(labels) - 1)):
+            previous = combo.currentIndex()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems(labels)
+            combo.setCurrentIndex(previous if 0 <= previous < len(labels) else default)
+            combo.blockSignals(False)
+        self._update_enabled()
+        self.clear()
+
+    def set_model(self, model) -> None:
+        self._model = model
+        self._update_enabled()
+        if self.codes is not None:
+            self._on_run_clicked()
+
+    def _update_enabled(self) -> None:
+        m = self._model
+        self.run_button.setEnabled(
+            m is not None and len(self._matrix) > 0
+            and m.arch.n_inputs == self._shape[0] * self._shape[1])
+
+    def clear(self) -> None:
+        self.codes = self.images = None
+        while self.strip.count():
+            self.strip.takeAt(0).widget().deleteLater()
+        self.path_changed.emit(None)
+
+    def _on_run_clicked(self) -> None:
+        if not self.run_button.isEnabled():
+            return
+        ends = self._model.encode(self._matrix[[self.start.currentIndex(),
+                                                 self.end.currentIndex()]])
+        codes, images = interpolate(self._model, ends[0], ends[1], self.steps.value() + 2)
+        self.clear()
+        self.codes = codes
+        self.images = images.reshape(len(images), *self._shape)
+        for i, image in enumerate(self.images):
+            canvas = GlyphCanvas(self, min_cell=4)
+            canvas.set_glyph(image)
+            canvas.setToolTip(self.start.currentText() if i == 0 else self.end.currentText()
+                              if i == len(self.images) - 1 else f"step {i}")
+            self.strip.addWidget(canvas)
+        self.path_changed.emit(codes)

@@ -1,0 +1,257 @@
+"""The main window: assembles the panels and passes the current model between them."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import (
+    QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter,
+    QVBoxLayout, QWidget)
+
+from ae_desktop.data import bundled_font
+from ae_desktop.engine import Autoencoder, ConfigError, TrainConfig
+from ae_desktop.gui.editor_panel import EditorPanel
+from ae_desktop.gui.file_menu import FileMenu
+from ae_desktop.gui.glyph_document import GlyphDocument
+from ae_desktop.gui.glyph_grid import GlyphGrid
+from ae_desktop.gui.interpolation_panel import InterpolationPanel
+from ae_desktop.gui.latent_canvas import LatentCanvas
+from ae_desktop.gui.loss_plot import LossPlot
+from ae_desktop.gui.training_controller import TrainingController
+from ae_desktop.gui.training_panel import TrainingPanel
+from ae_desktop.gui.training_status import TrainingStatus
+from ae_desktop.gui.warmup import KernelWarmup
+
+REFRESH_MS = 100  # model-dependent views redraw at most this often while training
+
+
+class MainWindow(QMainWindow):
+    """Glyph grid (left), editor and latent plane (centre), training (right), loss (bottom)."""
+
+    def __init__(self, parent=None, use_settings: bool = True):
+        super().__init__(parent)
+        self.setWindowTitle("ae-desktop")
+        self._use_settings = use_settings
+        self.model: Autoencoder | None = None
+        self.model_config: TrainConfig | None = None
+        self.history = np.zeros((0, 3))
+        self.document = GlyphDocument(bundled_font("font3"), self)
+        g = self.document.glyphs
+        self.editor_panel = EditorPanel(g.width, g.height, self)
+        self.latent_canvas = LatentCanvas(self)
+        self.interpolation = InterpolationPanel(self)
+        self.glyph_grid = GlyphGrid(self.document, self)
+        self.training_panel = TrainingPanel(self)
+        self.loss_plot = LossPlot(self)
+        self.controller = TrainingController(self)
+        self.warmup = KernelWarmup(self)
+        self.status = TrainingStatus(self.statusBar())
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._refresh_timer.timeout.connect(self._refresh_model_views)
+
+        latent = QWidget(self)
+        latent_layout = QVBoxLayout(latent)
+        latent_layout.setContentsMargins(0, 0, 0, 0)
+        latent_layout.addWidget(self.latent_canvas, 1)
+        latent_layout.addWidget(self.interpolation)
+        splitter = QSplitter(Qt.Horizontal, self)
+        splitter.setObjectName("central_splitter")
+        splitter.addWidget(self.editor_panel)
+        splitter.addWidget(latent)
+        splitter.setSizes([420, 640])
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+        self._docks = [self._add_dock("Glyphs", self.glyph_grid, Qt.LeftDockWidgetArea),
+                       self._add_dock("Training", self.training_panel, Qt.RightDockWidgetArea),
+                       self._add_dock("Loss", self.loss_plot, Qt.RightDockWidgetArea)]
+        self.file_menu = FileMenu(self)
+        view_menu = self.menuBar().addMenu("&View")
+        for dock in self.findChildren(QDockWidget):
+            view_menu.addAction(dock.toggleViewAction())
+
+        self.document.changed.connect(self._on_glyphs_changed)
+        self.document.replaced.connect(self._on_glyphs_replaced)
+        self.document.modified_changed.connect(self._update_title)
+        self.glyph_grid.glyph_selected.connect(self._on_glyph_selected)
+        self.editor_panel.glyph_added.connect(self._on_editor_glyph_added)
+        self.editor_panel.glyph_replaced.connect(self._on_editor_glyph_replaced)
+        self.editor_panel.encoded.connect(self.latent_canvas.set_drawn_point)
+        self.latent_canvas.glyph_kept.connect(self._on_latent_glyph_kept)
+        self.interpolation.path_changed.connect(self.latent_canvas.show_path)
+        self.training_panel.start_requested.connect(self.start_training)
+        self.training_panel.pause_toggled.connect(self._on_pause_toggled)
+        self.training_panel.stop_requested.connect(self.controller.stop)
+        self.controller.reported.connect(self._on_training_reported)
+        self.controller.finished.connect(self._on_training_finished)
+        self.controller.failed.connect(self._on_training_failed)
+        self.warmup.finished.connect(self._on_warmup_finished)
+        self._on_glyphs_replaced()
+        self._on_glyphs_changed()
+        self._restore_settings()
+        self.glyph_grid.select(0)
+
+    def _add_dock(self, title: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{title.lower()}_dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # -- model -------------------------------------------------------------------------
+    def start_warmup(self) -> None:
+        """Compile the kernels in the background (call once the window is shown)."""
+        self.status.show_message("Compiling kernels…")
+        self.warmup.start()
+
+    def set_model(self, model: Autoencoder | None, config: TrainConfig | None = None,
+                  history: np.ndarray | None = None) -> None:
+        """Make ``model`` the one every view shows (after training or opening a file)."""
+        self.model, self.model_config = model, config
+        self.history = np.zeros((0, 3)) if history is None else history
+        split = model is not None and model.arch.kind == "vae"
+        self.loss_plot.reset(split_terms=split)
+        self.loss_plot.set_history(self.history)
+        self._refresh_model_views(reframe=True)
+
+    def _refresh_model_views(self, reframe: bool = False) -> None:
+        model, glyphs = self.model, self.document.glyphs
+        fits = model is not None and model.arch.n_inputs == glyphs.n_pixels and len(glyphs)
+        outputs = (model.reconstruct(glyphs.matrix()).reshape(glyphs.pixels.shape)
+                   if fits else None)
+        self.glyph_grid.set_reconstructions(outputs)
+        self.editor_panel.set_model(model)
+        self.latent_canvas.set_model(model, reframe=reframe)
+        self.interpolation.set_model(model)
+
+    def training_indices(self) -> np.ndarray:
+        """Rows of the glyph set the next run trains on."""
+        size = self.training_panel.subset_size()
+        n = len(self.document.glyphs)
+        return np.arange(n if size is None else min(size, n))
+
+    def start_training(self) -> None:
+        try:
+            config = self.training_panel.validated_config()
+            indices = self.training_indices()
+            run = self.controller.start(config, self.document.glyphs.matrix()[indices])
+        except ConfigError as exc:
+            QMessageBox.warning(self, "Cannot train", str(exc))
+            return
+        mask = np.zeros(len(self.document.glyphs), dtype=bool)
+        mask[indices] = True
+        self.glyph_grid.set_training_mask(mask)
+        self._run_arch, self._run_config = run.model.arch, config
+        self.loss_plot.reset(split_terms=config.model == "vae")
+        self.training_panel.set_running(True)
+        self.status.begin(config.epochs)
+        self._save_settings()
+
+    def _on_pause_toggled(self, paused: bool) -> None:
+        (self.controller.pause if paused else self.controller.resume)()
+        self.status.set_paused(paused)
+
+    def _on_training_reported(self, report) -> None:
+        self.model = Autoencoder(self._run_arch, report.theta)
+        self.model_config = self._run_config
+        self.loss_plot.append(report.new_losses)
+        self.status.update(report)
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def _on_training_finished(self, status: str) -> None:
+        self._refresh_timer.stop()
+        if self.controller.run is not None:
+            self.history = self.controller.run.history
+        self._refresh_model_views()
+        self.training_panel.set_running(False)
+        self.status.finish(status)
+        if status == "diverged":
+            self.training_panel.error.setText(
+                "Training diverged (the loss stopped being finite); the last finite weights "
+                "are kept. Try a lower learning rate.")
+
+    def _on_training_failed(self, message: str) -> None:
+        QMessageBox.critical(self, "Training failed", message)
+
+    def _on_warmup_finished(self, message: str) -> None:
+        self.status.show_message(f"Kernel warm-up failed: {message}" if message else "Ready")
+
+    # -- glyphs ------------------------------------------------------------------------
+    def _on_glyphs_replaced(self) -> None:
+        g = self.document.glyphs
+        self.training_panel.set_input_size(g.n_pixels)
+        self.editor_panel.load(np.zeros((g.height, g.width)))
+        self._update_title()
+
+    def _on_glyphs_changed(self) -> None:
+        g = self.document.glyphs
+        shape = (g.height, g.width)
+        self.latent_canvas.set_glyphs(g.matrix(), g.labels, shape)
+        self.interpolation.set_glyphs(g.matrix(), g.labels, shape)
+        self._refresh_model_views()
+
+    def _on_glyph_selected(self, index: int) -> None:
+        if 0 <= index < len(self.document.glyphs):
+            self.editor_panel.load(self.document.glyphs.pixels[index])
+
+    def _on_editor_glyph_added(self, pixels: np.ndarray) -> None:
+        label, ok = QInputDialog.getText(self, "Add glyph", "Label for the new glyph:")
+        if ok and label:
+            self.glyph_grid.select(self.document.add(label, pixels))
+
+    def _on_editor_glyph_replaced(self, pixels: np.ndarray) -> None:
+        index = self.glyph_grid.selected_index()
+        if index >= 0:
+            self.document.redraw(index, pixels)
+
+    def _on_latent_glyph_kept(self, label: str, pixels: np.ndarray) -> None:
+        self.document.add(label, pixels)
+        self.status.show_message(f"Added glyph {label!r} from the latent plane")
+
+    def _update_title(self, *args) -> None:
+        self.setWindowTitle(f"{self.document.title}{' *' if self.document.modified else ''}"
+                            " — ae-desktop")
+
+    # -- settings and closing ------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        if not self._use_settings or settings.value("window/geometry") is None:
+            self.resize(1480, 900)
+            glyphs, training, loss = self._docks
+            self.resizeDocks([glyphs, training], [250, 400], Qt.Horizontal)
+            self.resizeDocks([training, loss], [470, 330], Qt.Vertical)
+            return
+        self.restoreGeometry(settings.value("window/geometry"))
+        self.restoreState(settings.value("window/state"))
+        self.splitter.restoreState(settings.value("window/splitter"))
+        try:
+            config = json.loads(settings.value("training/config", "{}"))
+            self.training_panel.set_config(TrainConfig.from_dict(config))
+        except (ValueError, TypeError):
+            pass  # settings from another version: keep the defaults
+        subset = settings.value("training/subset", "all")
+        self.training_panel.set_subset_size(None if subset == "all" else int(subset))
+
+    def _save_settings(self) -> None:
+        if not self._use_settings:
+            return
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("training/config", json.dumps(self.training_panel.config().to_dict()))
+        size = self.training_panel.subset_size()
+        settings.setValue("training/subset", "all" if size is None else str(size))
+
+    def closeEvent(self, event) -> None:
+        if self.document.modified and not self.file_menu.confirm_discard():
+            event.ignore()
+            return
+        self.controller.shutdown()
+        self.warmup.wait()
+        self._refresh_timer.stop()
+        self._save_settings()
+        event.accept()
+

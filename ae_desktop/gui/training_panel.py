@@ -1,0 +1,199 @@
+"""Training settings, validated as they are typed, and the Start / Pause / Stop buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from ae_desktop.engine import OPTIMIZERS, ConfigError, TrainConfig
+from ae_desktop.engine.activations import ACTIVATIONS
+
+MODELS = (("ae", "Autoencoder"), ("dae", "Denoising autoencoder"),
+          ("vae", "Variational autoencoder"))
+NOISE_KINDS = (("flip", "Flip k pixels"), ("saltpepper", "Salt & pepper p"),
+               ("gauss", "Gaussian σ"), ("uniform", "Uniform ±a"))
+SUBSETS = (("all", "All glyphs"), ("4", "First 4"), ("8", "First 8"), ("16", "First 16"))
+
+
+def _combo(parent, items) -> QComboBox:
+    combo = QComboBox(parent)
+    for key, text in items:
+        combo.addItem(text, key)
+    return combo
+
+
+class TrainingPanel(QWidget):
+    """Builds a TrainConfig from its fields; Start is enabled only when it is valid."""
+
+    start_requested = Signal()
+    pause_toggled = Signal(bool)  # True: pause, False: resume
+    stop_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._n_inputs = 35
+        self.model = _combo(self, MODELS)
+        self.arch = QLineEdit(self)
+        self.arch.setToolTip("Encoder layer sizes from input to latent; the decoder mirrors it")
+        self.decoder = QLabel(self)
+        self.decoder.setWordWrap(True)
+        self.activation = _combo(self, [(a, a.replace("_", " ")) for a in ACTIVATIONS])
+        self.loss = _combo(self, (("bce", "Binary cross-entropy"), ("mse", "Mean squared error")))
+        self.optimizer = _combo(self, [(o, o) for o in OPTIMIZERS])
+        self.lr = QDoubleSpinBox(self, decimals=5, minimum=0.00001, maximum=10.0,
+                                 singleStep=0.0005)
+        self.epochs = QSpinBox(self, minimum=1, maximum=1_000_000, singleStep=500)
+        self.batch_size = QSpinBox(self, minimum=0, maximum=100_000)
+        self.batch_size.setSpecialValueText("full batch")
+        self.seed = QSpinBox(self, minimum=0, maximum=2**31 - 1)
+        self.noise_kind = _combo(self, NOISE_KINDS)
+        self.noise_level = QDoubleSpinBox(self, decimals=2, minimum=0.0, maximum=35.0,
+                                          singleStep=0.05)
+        self.beta = QDoubleSpinBox(self, decimals=3, minimum=0.0, maximum=100.0,
+                                   singleStep=0.1)
+        self.subset = _combo(self, SUBSETS)
+        self.subset.setToolTip("Train on these glyphs; the rest are held out as a test set")
+        self.stop_when_exact = QCheckBox("Stop when every glyph is exact", self)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #dc322f;")
+
+        form = QFormLayout()
+        form.addRow("Model", self.model)
+        form.addRow("Encoder", self.arch)
+        form.addRow("", self.decoder)
+        form.addRow("Activation", self.activation)
+        form.addRow("Loss", self.loss)
+        form.addRow("Optimizer", self.optimizer)
+        form.addRow("Learning rate", self.lr)
+        form.addRow("Epochs", self.epochs)
+        form.addRow("Batch size", self.batch_size)
+        form.addRow("Seed", self.seed)
+        noise = QHBoxLayout()
+        noise.addWidget(self.noise_kind, 1)
+        noise.addWidget(self.noise_level)
+        form.addRow("Noise", noise)
+        form.addRow("β (KL weight)", self.beta)
+        form.addRow("Train on", self.subset)
+        form.addRow("", self.stop_when_exact)
+
+        self.start_button = QPushButton("Start", self)
+        self.pause_button = QPushButton("Pause", self)
+        self.pause_button.setCheckable(True)
+        self.stop_button = QPushButton("Stop", self)
+        self.start_button.clicked.connect(self.start_requested)
+        self.pause_button.toggled.connect(self._on_pause_toggled)
+        self.stop_button.clicked.connect(self.stop_requested)
+        buttons = QHBoxLayout()
+        for button in (self.start_button, self.pause_button, self.stop_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        self.set_config(TrainConfig())
+        for widget in (self.model, self.activation, self.loss, self.optimizer, self.noise_kind):
+            widget.currentIndexChanged.connect(self._on_settings_edited)
+        self.arch.textChanged.connect(self._on_settings_edited)
+        for widget in (self.lr, self.epochs, self.batch_size, self.seed, self.noise_level,
+                       self.beta):
+            widget.valueChanged.connect(self._on_settings_edited)
+        self.set_running(False)
+        self._on_settings_edited()
+
+    def set_input_size(self, n_inputs: int) -> None:
+        """Pixels per glyph of the current set; the architecture must start with it."""
+        self._n_inputs = n_inputs
+        self._on_settings_edited()
+
+    def config(self) -> TrainConfig:
+        """The settings as a TrainConfig (not validated; see ``validated_config``)."""
+        model = self.model.currentData()
+        noise = None
+        if model == "dae" and self.noise_level.value() > 0:
+            kind, level = self.noise_kind.currentData(), self.noise_level.value()
+            noise = f"flip:{round(level)}" if kind == "flip" else f"{kind}:{level:g}"
+        return TrainConfig(
+            model=model, arch=self.arch.text().strip(), activation=self.activation.currentData(),
+            loss=self.loss.currentData(), optimizer=self.optimizer.currentData(),
+            lr=self.lr.value(), epochs=self.epochs.value(), batch_size=self.batch_size.value(),
+            seed=self.seed.value(), noise=noise, beta=self.beta.value(),
+            target_errors=0 if self.stop_when_exact.isChecked() else None)
+
+    def validated_config(self) -> TrainConfig:
+        """The config, or ConfigError naming the bad setting."""
+        config = self.config()
+        config.architecture(self._n_inputs)
+        return config
+
+    def set_config(self, config: TrainConfig) -> None:
+        _select(self.model, config.model)
+        self.arch.setText(config.arch)
+        _select(self.activation, config.activation)
+        _select(self.loss, config.loss)
+        _select(self.optimizer, config.optimizer)
+        self.lr.setValue(config.lr)
+        self.epochs.setValue(config.epochs)
+        self.batch_size.setValue(config.batch_size)
+        self.seed.setValue(config.seed)
+        self.beta.setValue(config.beta)
+        self.stop_when_exact.setChecked(config.target_errors is not None)
+        kind, _, level = (config.noise or "saltpepper:0.1").partition(":")
+        _select(self.noise_kind, kind)
+        self.noise_level.setValue(float(level or 0))
+
+    def subset_size(self) -> int | None:
+        """How many leading glyphs to train on; None for all."""
+        key = self.subset.currentData()
+        return None if key == "all" else int(key)
+
+    def set_subset_size(self, size: int | None) -> None:
+        _select(self.subset, "all" if size is None else str(size))
+
+    def set_running(self, running: bool) -> None:
+        """Enable the buttons and fields that fit an idle or a running trainer."""
+        for widget in (self.model, self.arch, self.activation, self.loss, self.optimizer,
+                       self.lr, self.epochs, self.batch_size, self.seed, self.noise_kind,
+                       self.noise_level, self.beta, self.subset, self.stop_when_exact):
+            widget.setEnabled(not running)
+        self.pause_button.setEnabled(running)
+        self.stop_button.setEnabled(running)
+        if not running:
+            self.pause_button.blockSignals(True)
+            self.pause_button.setChecked(False)
+            self.pause_button.setText("Pause")
+            self.pause_button.blockSignals(False)
+            self._on_settings_edited()
+        else:
+            self.start_button.setEnabled(False)
+
+    def _on_pause_toggled(self, paused: bool) -> None:
+        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_toggled.emit(paused)
+
+    def _on_settings_edited(self, *args) -> None:
+        model = self.model.currentData()
+        self.noise_kind.setEnabled(model == "dae" and not self.stop_button.isEnabled())
+        self.noise_level.setEnabled(model == "dae" and not self.stop_button.isEnabled())
+        self.beta.setEnabled(model == "vae" and not self.stop_button.isEnabled())
+        try:
+            arch = self.validated_config().architecture(self._n_inputs)
+        except ConfigError as exc:
+            self.error.setText(str(exc))
+            self.decoder.setText("")
+            self.start_button.setEnabled(False)
+            return
+        self.error.setText("")
+        decoder = "-".join(map(str, arch.decoder))
+        self.decoder.setText(f"decoder {decoder} (mirrored) · {arch.n_params:,} weights")
+        self.start_button.setEnabled(not self.stop_button.isEnabled())
+
+
+def _select(combo: QComboBox, key) -> None:
+    index = combo.findData(key)
+    if index >= 0:
+        combo.setCurrentIndex(index)

@@ -1,0 +1,76 @@
+"""Status bar for training: messages, epoch, loss, learned count, ETA, progress bar."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
+
+FINAL_MESSAGES = {
+    "done": "Finished",
+    "target_reached": "Every glyph learned",
+    "cancelled": "Stopped",
+    "diverged": "Diverged: kept the last finite weights",
+    "failed": "Training failed",
+}
+
+
+def format_eta(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    if seconds >= 3600:
+        return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+    if seconds >= 60:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds} s"
+
+
+class TrainingStatus:
+    """Puts a training summary and a progress bar into ``status_bar``."""
+
+    def __init__(self, status_bar: QStatusBar):
+        self.bar = status_bar
+        self.summary = QLabel("", status_bar)
+        self.progress = QProgressBar(status_bar)
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("%p%")
+        self.progress.setVisible(False)
+        status_bar.addPermanentWidget(self.summary)
+        status_bar.addPermanentWidget(self.progress)
+        self._last = None
+
+    def show_message(self, text: str) -> None:
+        self.bar.showMessage(text)
+
+    def begin(self, epochs: int) -> None:
+        self._last = None
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.summary.setText(f"epoch 0/{epochs}")
+        self.bar.showMessage("Training… (compiling kernels on first use)")
+
+    def set_paused(self, paused: bool) -> None:
+        self.bar.showMessage("Paused" if paused else "Training…")
+
+    def update(self, report) -> None:
+        """Show a TrainReport: epoch, loss, "31/32 within 1 px", ETA."""
+        self._last = report
+        rate = report.seconds / max(report.epoch, 1)
+        eta = format_eta(rate * (report.epochs - report.epoch))
+        self.summary.setText(
+            f"epoch {report.epoch}/{report.epochs}   loss {report.loss:.4g}   "
+            f"{report.learned}/{report.n_glyphs} within 1 px   ETA {eta}")
+        self.progress.setValue(round(1000 * report.epoch / max(report.epochs, 1)))
+        if report.status == "running" and self.bar.currentMessage().startswith("Training…"):
+            self.bar.showMessage("Training…")
+
+    def finish(self, status: str) -> None:
+        self.progress.setVisible(False)
+        text = FINAL_MESSAGES.get(status, status)
+        report = self._last
+        if report is not None:
+            text += (f" at epoch {report.epoch}: {report.learned}/{report.n_glyphs} glyphs "
+                     f"within 1 px, at most {report.max_errors} wrong, "
+                     f"{report.seconds:.1f} s")
+            self.summary.setText(f"epoch {report.epoch}/{report.epochs}   "
+                                 f"loss {report.loss:.4g}")
+        self.bar.showMessage(text)

@@ -1,0 +1,98 @@
+"""GUI test setup: offscreen Qt, isolated QSettings, fail on Qt warnings and on threads
+left running."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings, QThread, QtMsgType, qInstallMessageHandler  # noqa: E402
+
+
+# The offscreen platform plugin lacks a window-manager feature; not a fault of ours.
+PLATFORM_NOISE = {"This plugin does not support propagateSizeHints()"}
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    """Each test starts with empty settings in its own directory."""
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    qapp.setOrganizationName("ae-desktop-tests")
+    qapp.setApplicationName("ae-desktop-tests")
+    yield
+
+
+@pytest.fixture(autouse=True)
+def fail_on_qt_warnings(qapp):
+    """Any Qt warning, critical or fatal message fails the test."""
+    messages = []
+
+    def handler(kind, context, text):
+        if kind in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) or text in PLATFORM_NOISE:
+            return
+        messages.append(f"{kind.name}: {text}")
+
+    previous = qInstallMessageHandler(handler)
+    yield
+    qInstallMessageHandler(previous)
+    assert not messages, "Qt warnings:\n" + "\n".join(messages)
+
+
+@pytest.fixture(autouse=True)
+def no_running_threads(monkeypatch):
+    """Fail a test that leaves a QThread it started still running."""
+    started = []
+    original = QThread.start
+
+    def start(thread, *args):
+        started.append(thread)
+        return original(thread, *args)
+
+    monkeypatch.setattr(QThread, "start", start)
+    yield
+    running = [t for t in started if _is_running(t)]
+    for thread in running:  # do not leave them behind for the next test either
+        thread.quit()
+        thread.wait(5000)
+    assert not running, f"{len(running)} QThread(s) still running at teardown"
+
+
+def _is_running(thread: QThread) -> bool:
+    try:
+        return thread.isRunning()
+    except RuntimeError:  # C++ object already deleted: it is not running
+        return False
+
+
+@pytest.fixture
+def window(qtbot):
+    """A shown MainWindow on bundled font3, closed (training stopped) at teardown."""
+    from ae_desktop.gui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.document.modified = False  # no "save changes?" question at teardown
+    win.close()
+
+
+@pytest.fixture
+def train(window, qtbot):
+    """train(**settings): set the panel to these TrainConfig fields, click Start, wait for
+    the run to finish and return its final status."""
+    from PySide6.QtCore import Qt
+
+    from ae_desktop.engine import TrainConfig
+
+    def run(timeout=60_000, **settings):
+        window.training_panel.set_config(TrainConfig(**settings))
+        with qtbot.waitSignal(window.controller.finished, timeout=timeout) as blocker:
+            qtbot.mouseClick(window.training_panel.start_button, Qt.LeftButton)
+        return blocker.args[0]
+
+    return run
