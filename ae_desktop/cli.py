@@ -8,7 +8,9 @@ import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
+from ae_desktop.commands.model_tools import run_decode, run_encode, run_eval, run_interpolate
 from ae_desktop.commands.output import CommandError
+from ae_desktop.commands.train import NO_TARGET, run_train
 from ae_desktop.data import FONT_NAMES, GlyphSetError
 from ae_desktop.engine import ArchitectureError, ConfigError, NoiseError, TrainConfig
 from ae_desktop.engine.activations import ACTIVATIONS
@@ -18,7 +20,8 @@ from ae_desktop.engine.losses import LOSSES
 from ae_desktop.engine.persistence import ModelFileError
 
 PROG = "ae-desktop"
-COMMANDS = ("train", "eval", "encode", "decode", "interpolate")
+RUNNERS = {"train": run_train, "eval": run_eval, "encode": run_encode, "decode": run_decode,
+           "interpolate": run_interpolate}
 USAGE_ERRORS = (CommandError, ConfigError, GlyphSetError, ModelFileError, NoiseError,
                 ArchitectureError)
 EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 2, 130, 141
@@ -37,9 +40,15 @@ def _activation(text: str) -> str:
     return text.replace("-", "_")
 
 
-def _target_errors(text: str) -> int:
-    """A whole number, or ``none`` (train all epochs), encoded as -1."""
-    return -1 if text.lower() in ("none", "off") else int(text)
+def _target_errors(text: str) -> int | str:
+    """A whole number, or ``none``: train all epochs."""
+    if text.lower() == NO_TARGET:
+        return NO_TARGET
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number or {NO_TARGET!r}, got {text!r}") from None
 
 
 def _add_train(commands) -> None:
@@ -141,14 +150,6 @@ def _run_gui(argv: list[str]) -> int:
     return run(argv)
 
 
-def _run(args: argparse.Namespace) -> int:
-    if args.command == "train":
-        from ae_desktop.commands.train import run_train
-        return run_train(args)
-    from ae_desktop.commands import inspect
-    return getattr(inspect, f"run_{args.command}")(args)
-
-
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``ae-desktop``; returns the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -159,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         return exc.code
     try:
-        return _run(args)
+        return RUNNERS[args.command](args)
     except USAGE_ERRORS as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -13,13 +13,14 @@ from ae_desktop.engine import TrainConfig, TrainingRun
 from ae_desktop.engine.persistence import save_model
 
 EXIT_DIVERGED = 1
+NO_TARGET = "none"  # --target-errors none: train all epochs
 
 
 def config_from_args(args: argparse.Namespace) -> TrainConfig:
     """TrainConfig defaults, overridden by every option given on the command line."""
     given = {f.name: getattr(args, f.name) for f in fields(TrainConfig)
              if getattr(args, f.name, None) is not None}
-    if given.get("target_errors") == -1:
+    if given.get("target_errors") == NO_TARGET:
         given["target_errors"] = None
     return TrainConfig(**given)
 

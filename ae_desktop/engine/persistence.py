@@ -114,6 +114,9 @@ def _read_arrays(path: Path) -> dict[str, np.ndarray]:
                             f"{path.name}: entry {name!r} holds pickled Python objects, "
                             "which are never loaded") from None
                     raise
+                if not isinstance(arrays[name], np.ndarray):  # a zip member that is no .npy
+                    raise ModelFileError(f"{path.name} is not a model file: a zip archive "
+                                         f"whose entry {name!r} is not a NumPy array")
     except ModelFileError:
         raise
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, KeyError) as exc:

@@ -96,6 +96,14 @@ def test_foreign_npz(tmp_path):
         load_model(path)
 
 
+def test_plain_zip_archive(tmp_path):
+    path = tmp_path / "m.npz"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("format", "ae-desktop-model")
+    with pytest.raises(ModelFileError, match="entry 'format' is not a NumPy array"):
+        load_model(path)
+
+
 def test_missing_key(tmp_path):
     arrays = saved_arrays(tmp_path)
     del arrays["theta"]

@@ -38,6 +38,8 @@ def run_eval(args: argparse.Namespace) -> int:
     noise = parse_noise(args.noise) if args.noise else None
     if args.repeats < 1:
         raise CommandError(f"--repeats must be at least 1, got {args.repeats}")
+    if args.seed < 0:
+        raise CommandError(f"--seed must be 0 or more, got {args.seed}")
     check_writable(args.json, "JSON file")
     model, _, glyphs = _model_and_glyphs(args)
     clean = glyphs.matrix()
