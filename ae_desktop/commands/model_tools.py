@@ -9,7 +9,7 @@ import numpy as np
 
 from ae_desktop.commands.output import (
     CommandError, check_writable, glyphs_side_by_side, shown_label, write_json)
-from ae_desktop.data import GlyphSet, resolve_dataset
+from ae_desktop.data import GlyphSet, GlyphSetError, resolve_dataset
 from ae_desktop.engine import Autoencoder, learned_count, parse_noise, wrong_pixels
 from ae_desktop.engine.denoising import denoising_errors, nearest_glyph_baseline
 from ae_desktop.engine.latent import interpolate
@@ -22,7 +22,12 @@ def _model_and_glyphs(args: argparse.Namespace) -> tuple[Autoencoder, dict, Glyp
     spec = args.dataset or meta["dataset"]
     if not spec:
         raise CommandError(f"{args.model} names no dataset: pass --dataset")
-    glyphs = resolve_dataset(spec)
+    try:
+        glyphs = resolve_dataset(spec)
+    except GlyphSetError as exc:
+        if args.dataset:
+            raise
+        raise CommandError(f"{exc} (the model's training set): pass --dataset") from None
     if glyphs.n_pixels != model.arch.n_inputs:
         raise CommandError(f"dataset {spec} has {glyphs.n_pixels} pixels per glyph but the "
                            f"model takes {model.arch.n_inputs} inputs")

@@ -116,3 +116,16 @@ def test_model_command_bad_input(capsys, tmp_path, model_file, argv, message):
                     '[{"label": "x", "pixels": [[1, 0], [0, 1]]}]}')
     argv = [a.format(model=model_file, tiny=tiny) for a in argv]
     assert message in run_fails(capsys, argv)
+
+
+def test_model_whose_training_set_is_gone(capsys, tmp_path):
+    glyphs = tmp_path / "mine.json"
+    glyphs.write_text('{"name": "t", "width": 2, "height": 2, "glyphs": '
+                      '[{"label": "x", "pixels": [[1, 0], [0, 1]]}]}')
+    model = tmp_path / "m.npz"
+    assert main(TRAIN + ["--dataset", str(glyphs), "--arch", "4-2-1", "--save", str(model)]) == 0
+    glyphs.unlink()
+    capsys.readouterr()
+    line = run_fails(capsys, ["encode", str(model)])
+    assert line.endswith("(the model's training set): pass --dataset")
+    assert "dataset file not found" in line
