@@ -1,0 +1,195 @@
+"""Engine speed against the NumPy reference and PyTorch CPU (when installed), in one run.
+
+    python benchmarks/bench_engine.py [--quick]
+
+1. font3, 35-20-10-5-2 mirrored, tanh, sigmoid output, MSE, full-batch Adam lr 1e-3,
+   10,000 epochs (report 000's setup): training seconds.
+2. VAE 784-256-2 / 2-256-784 (relu), BCE + KL, Adam, batch 100, one epoch over 60,000
+   random 28x28 images (report 002's MNIST setup): seconds per epoch.
+3. Decoding latency for the latent canvas with benchmark 1's decoder: one point, and a
+   64x64 grid.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import numpy as np
+
+from ae_desktop.data import bundled_font
+from ae_desktop.engine import TrainConfig, TrainingRun
+from ae_desktop.engine.batch_plan import BatchPlan
+from ae_desktop.engine.losses import loss_code
+from ae_desktop.engine.reference import forward, run_epochs
+from ae_desktop.engine.training import OPTIMIZER_CODES, _GradientStepper
+
+try:
+    import torch
+except ImportError:  # the "bench" extra is optional
+    torch = None
+
+
+def best_of(fn, repeats: int) -> float:
+    """Fastest wall time of ``repeats`` calls, in seconds."""
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def engine_epochs(config: TrainConfig, data: np.ndarray, epochs: int) -> float:
+    run = TrainingRun(config, data)
+    stepper = _GradientStepper(run.model, data, config, run.rng)
+    stepper.advance(1)  # compile / load the cached kernel outside the clock
+    return best_of(lambda: stepper.advance(epochs), 1)
+
+
+def reference_epochs(config: TrainConfig, data: np.ndarray, epochs: int) -> float:
+    run = TrainingRun(config, data)
+    arch, theta = run.model.arch, run.model.theta
+    plan = BatchPlan(data, config, arch.latent_dim if arch.kind == "vae" else 0, run.rng)
+    inputs, perms, eps = plan.draw(epochs)
+    hyper = dict(lr=config.lr, momentum=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8,
+                 beta=config.beta)
+    s1, s2 = np.zeros_like(theta), np.zeros_like(theta)
+    return best_of(lambda: run_epochs(arch, theta, s1, s2, 0, loss_code(config.loss),
+                                      OPTIMIZER_CODES[config.optimizer], hyper, epochs,
+                                      inputs, plan.targets, perms, eps, config.batch_size), 1)
+
+
+def torch_mlp(sizes, hidden, output):
+    layers = []
+    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+        layers.append(torch.nn.Linear(n_in, n_out, dtype=torch.float64))
+        last = i == len(sizes) - 2
+        layers.append(output() if last else hidden())
+    return torch.nn.Sequential(*layers)
+
+
+def torch_glyph_training(data: np.ndarray, epochs: int) -> float:
+    sizes = [35, 20, 10, 5, 2, 5, 10, 20, 35]
+    enc = torch_mlp(sizes[:5], torch.nn.Tanh, torch.nn.Identity)
+    dec = torch_mlp(sizes[4:], torch.nn.Tanh, torch.nn.Sigmoid)
+    params = list(enc.parameters()) + list(dec.parameters())
+    opt = torch.optim.Adam(params, lr=1e-3)
+    x = torch.tensor(data)
+
+    def loop():
+        for _ in range(epochs):
+            opt.zero_grad()
+            loss = ((dec(enc(x)) - x) ** 2).sum(dim=1).mean()
+            loss.backward()
+            opt.step()
+    return best_of(loop, 1)
+
+
+def torch_vae_epoch(images: np.ndarray) -> float:
+    torch.manual_seed(0)
+    f32 = torch.float32
+    enc = torch.nn.Sequential(torch.nn.Linear(784, 256, dtype=f32), torch.nn.ReLU(),
+                              torch.nn.Linear(256, 4, dtype=f32))
+    dec = torch.nn.Sequential(torch.nn.Linear(2, 256, dtype=f32), torch.nn.ReLU(),
+                              torch.nn.Linear(256, 784, dtype=f32))
+    opt = torch.optim.Adam(list(enc.parameters()) + list(dec.parameters()), lr=1e-3)
+    x_all = torch.tensor(images, dtype=f32)
+
+    def epoch():
+        order = torch.randperm(len(x_all))
+        for start in range(0, len(x_all), 100):
+            x = x_all[order[start:start + 100]]
+            h = enc(x)
+            mu, logvar = h[:, :2], h[:, 2:]
+            z = mu + torch.exp(0.5 * logvar) * torch.randn_like(mu)
+            logits = dec(z)
+            recon = torch.nn.functional.binary_cross_entropy_with_logits(
+                logits, x, reduction="sum") / len(x)
+            kl = -0.5 * torch.sum(1 + logvar - mu ** 2 - logvar.exp()) / len(x)
+            opt.zero_grad()
+            (recon + kl).backward()
+            opt.step()
+    return best_of(epoch, 1)
+
+
+def ratio_line(name: str, ours: float, others: dict[str, float | None], unit: str) -> str:
+    parts = [f"{name}: engine {ours * unit[1]:.3g} {unit[0]}"]
+    for other, value in others.items():
+        if value is not None:
+            parts.append(f"{other} {value * unit[1]:.3g} {unit[0]} ({value / ours:.1f}x)")
+    return " | ".join(parts)
+
+
+def bench_glyphs(epochs: int) -> None:
+    data = bundled_font("font3").matrix()
+    config = TrainConfig(arch="35-20-10-5-2", activation="tanh", loss="mse", lr=1e-3,
+                         epochs=epochs, target_errors=None)
+    ours = engine_epochs(config, data, epochs)
+    ref = reference_epochs(config, data, epochs)
+    tch = torch_glyph_training(data, epochs) if torch else None
+    print(ratio_line(f"1. glyph training, {epochs} epochs", ours,
+                     {"numpy": ref, "torch": tch}, ("s", 1)))
+
+
+def bench_vae(n_images: int) -> None:
+    images = np.random.default_rng(0).random((n_images, 784))
+    config = TrainConfig(model="vae", arch="784-256-2", activation="relu", loss="bce",
+                         lr=1e-3, epochs=1, batch_size=100, target_errors=None)
+    ours = engine_epochs(config, images, 1)
+    tch = torch_vae_epoch(images) if torch else None
+    print(ratio_line(f"2. VAE epoch, {n_images} images, batch 100", ours, {"torch": tch},
+                     ("s", 1)))
+
+
+def bench_decode() -> None:
+    data = bundled_font("font3").matrix()
+    config = TrainConfig(arch="35-20-10-5-2", epochs=1, target_errors=None)
+    model = TrainingRun(config, data).model
+    arch = model.arch
+    point = np.array([[0.1, -0.3]])
+    axis = np.linspace(-1, 1, 64)
+    grid = np.stack(np.meshgrid(axis, axis), axis=-1).reshape(-1, 2)
+    model.decode(point)
+    n = 2000
+
+    def per_call(fn, z, reps):
+        return best_of(lambda: [fn(z) for _ in range(reps)], 3) / reps
+
+    def numpy_decode(z):
+        x = z
+        for (w, b), code in zip(arch.unflatten(model.theta)[arch.n_encoder_layers:],
+                                arch.activation_codes[arch.n_encoder_layers:]):
+            x = np.tanh(x @ w + b) if code == 2 else 1 / (1 + np.exp(-(x @ w + b)))
+        return x
+
+    assert np.allclose(numpy_decode(grid), model.decode(grid))
+    assert np.allclose(forward(arch, model.theta, data)[2], model.reconstruct(data))
+    others_point = {"numpy": per_call(numpy_decode, point, n)}
+    others_grid = {"numpy": per_call(numpy_decode, grid, 50)}
+    if torch:
+        dec = torch_mlp([2, 5, 10, 20, 35], torch.nn.Tanh, torch.nn.Sigmoid)
+        with torch.no_grad():
+            tp, tg = torch.tensor(point), torch.tensor(grid)
+            others_point["torch"] = per_call(lambda z: dec(z), tp, n)
+            others_grid["torch"] = per_call(lambda z: dec(z), tg, 50)
+    print(ratio_line("3a. decode one point", per_call(model.decode, point, n), others_point,
+                     ("us", 1e6)))
+    print(ratio_line("3b. decode 64x64 grid", per_call(model.decode, grid, 50), others_grid,
+                     ("ms", 1e3)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer epochs and images")
+    args = parser.parse_args()
+    if torch:
+        torch.set_num_threads(2)
+    print(f"torch: {torch.__version__ if torch else 'not installed (pip install .[bench])'}")
+    bench_glyphs(1000 if args.quick else 10_000)
+    bench_vae(6000 if args.quick else 60_000)
+    bench_decode()
+
+
+if __name__ == "__main__":
+    main()
