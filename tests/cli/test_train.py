@@ -88,3 +88,13 @@ def test_progress_lines_when_not_a_terminal(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[-2].startswith("epoch 200/200") and lines[-1].startswith("font3: ")
     assert 2 <= len(lines) <= 13 and "\r" not in "".join(lines)
+
+
+def test_divergence_exits_1_and_keeps_finite_weights(tmp_path, capsys):
+    path = tmp_path / "m.npz"
+    assert main(["train", "--optimizer", "sgd", "--lr", "1e12", "--activation", "relu",
+                 "--output-activation", "linear", "--loss", "mse", "--epochs", "200",
+                 "--quiet", "--save", str(path)]) == 1
+    assert "training diverged at epoch" in capsys.readouterr().err
+    model, _ = load_model(path)
+    assert np.all(np.isfinite(model.theta))
