@@ -16,7 +16,7 @@ from ae_desktop.engine.latent import interpolate
 from ae_desktop.engine.persistence import load_model
 
 
-def _model_and_glyphs(args: argparse.Namespace) -> tuple[Autoencoder, dict, GlyphSet]:
+def _model_and_glyphs(args: argparse.Namespace) -> tuple[Autoencoder, GlyphSet]:
     """The model file and the dataset (``--dataset``, else the one it was trained on)."""
     model, meta = load_model(args.model)
     spec = args.dataset or meta["dataset"]
@@ -31,12 +31,7 @@ def _model_and_glyphs(args: argparse.Namespace) -> tuple[Autoencoder, dict, Glyp
     if glyphs.n_pixels != model.arch.n_inputs:
         raise CommandError(f"dataset {spec} has {glyphs.n_pixels} pixels per glyph but the "
                            f"model takes {model.arch.n_inputs} inputs")
-    return model, meta, glyphs
-
-
-def _stats_summary(stats: dict) -> dict:
-    return {key: (value.tolist() if isinstance(value, np.ndarray) else value)
-            for key, value in stats.items()}
+    return model, glyphs
 
 
 def run_eval(args: argparse.Namespace) -> int:
@@ -46,7 +41,7 @@ def run_eval(args: argparse.Namespace) -> int:
     if args.seed < 0:
         raise CommandError(f"--seed must be 0 or more, got {args.seed}")
     check_writable(args.json, "JSON file")
-    model, _, glyphs = _model_and_glyphs(args)
+    model, glyphs = _model_and_glyphs(args)
     clean = glyphs.matrix()
     errors = wrong_pixels(model.reconstruct(clean), clean)
     print("  ".join(f"{shown_label(label)}:{e}" for label, e in zip(glyphs.labels, errors)))
@@ -66,8 +61,7 @@ def run_eval(args: argparse.Namespace) -> int:
             print(f"  {name}: exact {100 * stats['exact_rate']:.1f}%, "
                   f"mean {stats['mean_errors']:.3f} wrong pixels")
         document["denoising"] = {"noise": noise.text, "repeats": args.repeats,
-                                 "seed": args.seed, "model": _stats_summary(denoised),
-                                 "baseline": _stats_summary(baseline)}
+                                 "seed": args.seed, "model": denoised, "baseline": baseline}
     if args.json:
         write_json(args.json, document)
     return 0
@@ -75,7 +69,7 @@ def run_eval(args: argparse.Namespace) -> int:
 
 def run_encode(args: argparse.Namespace) -> int:
     check_writable(args.json, "JSON file")
-    model, _, glyphs = _model_and_glyphs(args)
+    model, glyphs = _model_and_glyphs(args)
     mean, log_var = model.encode_distribution(glyphs.matrix())
     labels = [shown_label(label) for label in glyphs.labels]
     width = max(len(label) for label in labels)
@@ -113,7 +107,7 @@ def run_decode(args: argparse.Namespace) -> int:
 def run_interpolate(args: argparse.Namespace) -> int:
     if args.steps < 2:
         raise CommandError(f"--steps must be at least 2, got {args.steps}")
-    model, _, glyphs = _model_and_glyphs(args)
+    model, glyphs = _model_and_glyphs(args)
     codes = model.encode(glyphs.matrix()[[glyphs.index_of(args.start),
                                           glyphs.index_of(args.end)]])
     path, images = interpolate(model, codes[0], codes[1], args.steps)
