@@ -1,0 +1,152 @@
+"""Training from the window: Start, live updates, Pause, Stop, closing mid-run."""
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from ae_desktop.engine import TrainConfig
+
+LONG = dict(arch="35-10-2", epochs=1_000_000, target_errors=None)
+
+
+def start(window, qtbot, **settings):
+    window.training_panel.set_config(TrainConfig(**settings))
+    with qtbot.waitSignal(window.controller.reported, timeout=60_000):
+        qtbot.mouseClick(window.training_panel.start_button, Qt.LeftButton)
+
+
+def test_start_trains_and_the_loss_curve_receives_points(window, qtbot, train):
+    status = train(arch="35-10-2", epochs=300, target_errors=None)
+    assert status == "done"
+    assert window.loss_plot.point_count() == 300
+    assert window.history.shape == (300, 3)
+    assert window.model is not None and window.model.arch.text == "35-10-2-10-35"
+    outputs = window.model.reconstruct(window.document.glyphs.matrix())
+    assert window.glyph_grid.list.item(0).text().startswith("`  ·  ")
+    errors = ((outputs >= 0.5) != window.document.glyphs.matrix()).sum(axis=1)
+    assert window.glyph_grid.list.item(1).text() == f"a  ·  {errors[1]}"
+    assert window.training_panel.start_button.isEnabled()
+    assert "within 1 px" in window.statusBar().currentMessage()
+
+
+def test_vae_shows_reconstruction_and_kl_curves(window, qtbot, train):
+    train(model="vae", arch="35-10-2", epochs=50, target_errors=None)
+    curves = window.loss_plot.curves
+    assert all(curves[k].isVisible() for k in ("total", "recon", "kl"))
+    assert len(curves["kl"].getData()[0]) == 50
+
+
+def test_stop_returns_within_a_second_and_the_model_stays_usable(window, qtbot):
+    start(window, qtbot, **LONG)
+    assert window.training_panel.stop_button.isEnabled()
+    with qtbot.waitSignal(window.controller.finished, timeout=1000) as blocker:
+        qtbot.mouseClick(window.training_panel.stop_button, Qt.LeftButton)
+    assert blocker.args == ["cancelled"]
+    assert not window.controller.is_running()
+    model = window.model
+    np.testing.assert_array_equal(model.theta, window.controller.run.model.theta)
+    assert model.decode(np.zeros((1, 2))).shape == (1, 35)
+    assert window.training_panel.start_button.isEnabled()
+    assert "Stopped" in window.statusBar().currentMessage()
+
+
+def test_pause_holds_the_worker_and_resume_continues(window, qtbot):
+    start(window, qtbot, **LONG)
+    panel, controller = window.training_panel, window.controller
+    qtbot.mouseClick(panel.pause_button, Qt.LeftButton)
+    assert controller.is_paused() and panel.pause_button.text() == "Resume"
+    # reports already queued when the pause began still arrive: drain them
+    while True:
+        with qtbot.waitSignal(controller.reported, timeout=200, raising=False) as blocker:
+            pass
+        if not blocker.signal_triggered:
+            break
+    epoch = controller.run.epoch
+    with qtbot.assertNotEmitted(controller.reported, wait=300):
+        pass
+    assert controller.run.epoch == epoch
+    with qtbot.waitSignal(controller.reported, timeout=5000):
+        qtbot.mouseClick(panel.pause_button, Qt.LeftButton)
+    assert controller.run.epoch > epoch
+    with qtbot.waitSignal(controller.finished, timeout=1000):
+        qtbot.mouseClick(panel.stop_button, Qt.LeftButton)
+
+
+def test_stop_while_paused(window, qtbot):
+    start(window, qtbot, **LONG)
+    qtbot.mouseClick(window.training_panel.pause_button, Qt.LeftButton)
+    with qtbot.waitSignal(window.controller.finished, timeout=1000):
+        qtbot.mouseClick(window.training_panel.stop_button, Qt.LeftButton)
+    assert window.training_panel.pause_button.text() == "Pause"
+
+
+def test_closing_mid_training_stops_the_worker(window, qtbot):
+    start(window, qtbot, **LONG)
+    thread = window.controller._thread
+    window.close()
+    assert not thread.isRunning()
+    assert not window.controller.is_running()
+
+
+def test_a_new_run_drops_stale_reports(qtbot):
+    from ae_desktop.data import bundled_font
+    from ae_desktop.gui.training_controller import TrainingController
+
+    controller = TrainingController()
+    data = bundled_font("font1").matrix()
+    with qtbot.waitSignal(controller.reported, timeout=60_000):
+        controller.start(TrainConfig(**LONG), data)
+    controller.shutdown()  # its last reports stay queued, tagged with the old run id
+    received = []
+    controller.reported.connect(received.append)
+    with qtbot.waitSignal(controller.finished, timeout=60_000) as blocker:
+        controller.start(TrainConfig(arch="35-10-2", epochs=20, target_errors=None), data)
+    assert blocker.args == ["done"]
+    assert received and all(r.epochs == 20 for r in received)
+
+
+def test_architecture_is_validated_as_typed(window, qtbot):
+    panel = window.training_panel
+    panel.arch.clear()
+    qtbot.keyClicks(panel.arch, "35-20-x")
+    assert "malformed" in panel.error.text() and not panel.start_button.isEnabled()
+    panel.arch.clear()
+    qtbot.keyClicks(panel.arch, "30-10-2")
+    assert "35 pixels" in panel.error.text() and not panel.start_button.isEnabled()
+    panel.arch.clear()
+    qtbot.keyClicks(panel.arch, "35-12-2")
+    assert panel.error.text() == ""
+    assert panel.decoder.text().startswith("decoder 2-12-35 (mirrored)")
+    assert panel.start_button.isEnabled()
+
+
+def test_train_on_a_subset_shades_held_out_glyphs(window, qtbot, train):
+    window.training_panel.set_subset_size(8)
+    train(arch="35-10-2", epochs=30, target_errors=None)
+    assert window.controller.run.data.shape == (8, 35)
+    grid = window.glyph_grid.list
+    assert "held out" not in grid.item(7).toolTip()
+    assert "held out" in grid.item(8).toolTip()
+
+
+def test_training_panel_settings_survive_a_restart(window, qtbot):
+    from ae_desktop.gui.main_window import MainWindow
+
+    window.training_panel.set_config(TrainConfig(model="dae", arch="35-16-2", lr=0.005,
+                                                 noise="flip:2", epochs=777))
+    window.training_panel.set_subset_size(16)
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    config = again.training_panel.config()
+    assert (config.model, config.arch, config.lr, config.noise, config.epochs) == (
+        "dae", "35-16-2", 0.005, "flip:2", 777)
+    assert again.training_panel.subset_size() == 16
+    again.close()
+
+
+def test_kernel_warmup_runs_in_the_background(window, qtbot):
+    with qtbot.waitSignal(window.warmup.finished, timeout=120_000) as blocker:
+        window.start_warmup()
+        assert window.statusBar().currentMessage() == "Compiling kernels…"
+    assert blocker.args == [""]
+    assert window.statusBar().currentMessage() == "Ready"
