@@ -5,7 +5,7 @@
 1. font3, 35-20-10-5-2 mirrored, tanh, sigmoid output, MSE, full-batch Adam lr 1e-3,
    10,000 epochs (report 000's setup): training seconds.
 2. VAE 784-256-2 / 2-256-784 (relu), BCE + KL, Adam, batch 100, one epoch over 60,000
-   random 28x28 images (report 002's MNIST setup): seconds per epoch.
+   random 28x28 images (report 002's MNIST setup), float32 in both: seconds per epoch.
 3. Decoding latency for the latent canvas with benchmark 1's decoder: one point, and a
    64x64 grid.
 """
@@ -135,7 +135,8 @@ def bench_glyphs(epochs: int) -> None:
 def bench_vae(n_images: int) -> None:
     images = np.random.default_rng(0).random((n_images, 784))
     config = TrainConfig(model="vae", arch="784-256-2", activation="relu", loss="bce",
-                         lr=1e-3, epochs=1, batch_size=100, target_errors=None)
+                         lr=1e-3, epochs=1, batch_size=100, target_errors=None,
+                         precision="float32")
     ours = engine_epochs(config, images, 1)
     tch = torch_vae_epoch(images) if torch else None
     print(ratio_line(f"2. VAE epoch, {n_images} images, batch 100", ours, {"torch": tch},

@@ -21,16 +21,17 @@ class BatchPlan:
     def __init__(self, data: np.ndarray, config: TrainConfig, vae_latent: int,
                  rng: np.random.Generator):
         self.noise = config.noise_spec()
+        self.dtype = np.dtype(config.precision)
         copies = config.augment if self.noise is not None else 1
-        self.targets = np.ascontiguousarray(np.tile(data, (copies, 1)))
+        self.targets = np.ascontiguousarray(np.tile(data, (copies, 1)), dtype=self.dtype)
         self.shuffle = 0 < config.batch_size < len(self.targets)
         self.vae_latent = vae_latent
         self.rng = rng
 
     def max_epochs(self) -> int:
         """How many epochs one draw may hold within the memory budget."""
-        per_epoch = self.targets.nbytes * (self.noise is not None) + \
-            len(self.targets) * (8 * self.vae_latent + 8 * self.shuffle)
+        per_epoch = self.targets.nbytes * (self.noise is not None) + len(self.targets) * (
+            self.dtype.itemsize * self.vae_latent + 8 * self.shuffle)
         return max(1, PLAN_BYTES // max(per_epoch, 1))
 
     def draw(self, n_epochs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -39,11 +40,11 @@ class BatchPlan:
         inputs, perms, eps = [], [], []
         for _ in range(n_epochs):  # epoch by epoch: the stream does not depend on chunking
             if self.noise is not None:
-                inputs.append(corrupt(self.targets, self.noise, self.rng))
+                inputs.append(corrupt(self.targets, self.noise, self.rng).astype(self.dtype))
             if self.shuffle:
                 perms.append(self.rng.permutation(m))
             if self.vae_latent:
-                eps.append(self.rng.standard_normal((m, self.vae_latent)))
+                eps.append(self.rng.standard_normal((m, self.vae_latent)).astype(self.dtype))
         return (np.ascontiguousarray(np.stack(inputs)) if inputs else self.targets[None],
                 np.stack(perms) if perms else np.zeros((0, 0), dtype=np.int64),
-                np.stack(eps) if eps else np.zeros((0, 0, 0)))
+                np.stack(eps) if eps else np.zeros((0, 0, 0), self.dtype))

@@ -15,6 +15,7 @@ GRADIENT_OPTIMIZERS = ("sgd", "momentum", "adam")
 QUASI_NEWTON_OPTIMIZERS = ("lbfgs", "cg")
 OPTIMIZERS = GRADIENT_OPTIMIZERS + QUASI_NEWTON_OPTIMIZERS
 DEFAULT_DAE_NOISE = "saltpepper:0.1"
+PRECISIONS = ("float64", "float32")
 
 
 class ConfigError(ValueError):
@@ -43,6 +44,7 @@ class TrainConfig:
     beta: float = 1.0
     momentum: float = 0.9
     target_errors: int | None = 0
+    precision: str = "float64"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -85,6 +87,7 @@ class TrainConfig:
             _choice(name, getattr(self, name).replace("-", "_"), ACTIVATIONS)
         _choice("loss", self.loss, LOSSES)
         _choice("optimizer", self.optimizer, OPTIMIZERS)
+        _choice("precision", self.precision, PRECISIONS)
         if not (isinstance(self.lr, (int, float)) and math.isfinite(self.lr) and self.lr > 0):
             raise ConfigError(f"learning rate must be a number > 0, got {self.lr!r}")
         _whole("epochs", self.epochs, 1, 10_000_000)

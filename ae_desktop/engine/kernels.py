@@ -304,14 +304,15 @@ def _optimizer_step(kind, theta, grad, state1, state2, step, hyper):
 
 
 @jit
-def _buffers(shapes, batch, latent):
+def _buffers(shapes, batch, latent, dtype):
     act_off = _act_offsets(shapes, batch)
     widest = 0
     for i in range(shapes.shape[0]):
         widest = max(widest, shapes[i, 0], shapes[i, 1])
     n_out = shapes[shapes.shape[0] - 1, 1]
-    return (act_off, np.empty(act_off[-1]), np.empty(batch * n_out), np.empty(batch * latent),
-            np.empty(batch * widest), np.empty(batch * widest))
+    return (act_off, np.empty(act_off[-1], dtype), np.empty(batch * n_out, dtype),
+            np.empty(batch * latent, dtype), np.empty(batch * widest, dtype),
+            np.empty(batch * widest, dtype))
 
 
 @jit
@@ -339,10 +340,10 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
     m, n_pixels = targets.shape
     batch = min(batch_size, m) if batch_size > 0 else m
     latent = shapes[n_enc, 0]
-    act_off, acts, zbuf, sample, buf_a, buf_b = _buffers(shapes, batch, latent)
+    act_off, acts, zbuf, sample, buf_a, buf_b = _buffers(shapes, batch, latent, theta.dtype)
     grad = np.empty_like(theta)
-    ybuf = np.empty(n_pixels * batch)
-    ebuf = np.zeros(latent * batch)
+    ybuf = np.empty(n_pixels * batch, theta.dtype)
+    ebuf = np.zeros(latent * batch, theta.dtype)
     kl = np.zeros(1)
     beta = hyper[BETA_KL]
     for e in range(n_epochs):
@@ -388,12 +389,12 @@ def loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc, is_vae, loss,
     eps (rows, latent); parts (2,) gets [reconstruction, kl]."""
     rows, n_pixels = x.shape
     latent = shapes[n_enc, 0]
-    act_off, acts, zbuf, sample, buf_a, buf_b = _buffers(shapes, rows, latent)
+    act_off, acts, zbuf, sample, buf_a, buf_b = _buffers(shapes, rows, latent, theta.dtype)
     no_perms = np.zeros((0, 0), dtype=np.int64)
     _gather_transposed(x, 0, rows, no_perms, 0, _view(acts, 0, n_pixels, rows))
-    yb = np.empty((n_pixels, rows))
+    yb = np.empty((n_pixels, rows), theta.dtype)
     _gather_transposed(y, 0, rows, no_perms, 0, yb)
-    eb = np.zeros((latent, rows))
+    eb = np.zeros((latent, rows), theta.dtype)
     if is_vae:
         _gather_transposed(eps, 0, rows, no_perms, 0, eb)
     kl = np.zeros(1)
@@ -412,8 +413,8 @@ def forward_layers(theta, shapes, codes, w_off, b_off, first, last, x, out):
     widest = shapes[first, 0]
     for i in range(first, last):
         widest = max(widest, shapes[i, 1])
-    buf_a = np.empty(rows * widest)
-    buf_b = np.empty(rows * widest)
+    buf_a = np.empty(rows * widest, theta.dtype)
+    buf_b = np.empty(rows * widest, theta.dtype)
     no_perms = np.zeros((0, 0), dtype=np.int64)
     inp = _view(buf_a, 0, shapes[first, 0], rows)
     _gather_transposed(x, 0, rows, no_perms, 0, inp)

@@ -140,8 +140,11 @@ class _GradientStepper:
         self.model = model
         arch = model.arch
         self.plan = BatchPlan(data, config, arch.latent_dim if arch.kind == "vae" else 0, rng)
-        self.state1 = np.zeros_like(model.theta)
-        self.state2 = np.zeros_like(model.theta)
+        # float32 trains a working copy; the model keeps float64 parameters
+        self.theta = model.theta if config.precision == "float64" else \
+            model.theta.astype(config.precision)
+        self.state1 = np.zeros_like(self.theta)
+        self.state2 = np.zeros_like(self.theta)
         self.step = np.zeros(1, dtype=np.int64)
         self.hyper = np.array([config.lr, config.momentum, 0.9, 0.999, 1e-8, config.beta])
         self.loss = loss_code(config.loss)
@@ -151,7 +154,7 @@ class _GradientStepper:
 
     def advance(self, n_epochs: int) -> tuple[np.ndarray, bool]:
         """Train ``n_epochs``; returns (per-epoch losses, diverged)."""
-        arch, theta = self.model.arch, self.model.theta
+        arch, theta = self.model.arch, self.theta
         inputs, perms, eps = self.plan.draw(n_epochs)
         losses = np.zeros((n_epochs, 3))
         w_off, b_off = arch.offsets
@@ -160,6 +163,8 @@ class _GradientStepper:
             arch.activation_codes, w_off, b_off, arch.n_encoder_layers, arch.kind == "vae",
             self.loss, self.optimizer, self.hyper, inputs, self.plan.targets, perms, eps,
             self.batch_size, losses, np.empty_like(theta))
+        if theta is not self.model.theta:
+            self.model.theta[:] = theta
         return losses[:done], done < n_epochs
 
 

@@ -98,3 +98,13 @@ def test_engine_imports_no_qt():
             "print([m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_float32_training_follows_float64():
+    config = TrainConfig(model="vae", arch="35-16-2", epochs=50, batch_size=8,
+                         target_errors=None)
+    _, _, history64 = train(config, FONT3)
+    config.precision = "float32"
+    model32, _, history32 = train(config, FONT3)
+    assert model32.theta.dtype == np.float64
+    np.testing.assert_allclose(history32, history64, rtol=1e-3)
