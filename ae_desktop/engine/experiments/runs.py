@@ -1,0 +1,67 @@
+"""One experiment run: train a configuration, then measure it. Runs in a worker process."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ae_desktop.engine.config import TrainConfig
+from ae_desktop.engine.denoising import denoising_errors
+from ae_desktop.engine.metrics import learned_count, wrong_pixels
+from ae_desktop.engine.training import TrainingRun
+
+DENOISE_DRAWS = 20
+
+
+@dataclass
+class RunTask:
+    """Train ``config`` on ``data`` (n, P); ``held_out`` (m, P) glyphs are measured but
+    never trained on. A denoising model is also measured at its training noise over
+    ``denoise_draws`` draws seeded with ``config.seed``."""
+
+    config: TrainConfig
+    data: np.ndarray
+    held_out: np.ndarray | None = None
+    denoise_draws: int = DENOISE_DRAWS
+
+
+@dataclass
+class RunOutcome:
+    """What one run produced: ``metrics`` (name -> number or status text), the per-epoch
+    total ``loss_curve`` (epochs,) and the trained parameters ``theta``."""
+
+    metrics: dict
+    loss_curve: np.ndarray
+    theta: np.ndarray = field(repr=False)
+
+
+def execute(task: RunTask, cancel: threading.Event | None = None) -> RunOutcome:
+    """Train and measure; a cancelled run returns with status ``cancelled``."""
+    run = TrainingRun(task.config, task.data)
+    report = None
+    for report in run.reports(cancel, report_seconds=0.1):
+        pass
+    errors = report.errors_per_glyph
+    metrics = {
+        "status": report.status,
+        "epochs_run": report.epoch,
+        "seconds": report.seconds,
+        "final_loss": report.loss,
+        "learned": report.learned,
+        "n_glyphs": report.n_glyphs,
+        "max_errors": int(errors.max()),
+        "mean_errors": float(errors.mean()),
+    }
+    if task.held_out is not None and len(task.held_out):
+        held = wrong_pixels(run.model.reconstruct(task.held_out), task.held_out)
+        metrics.update(held_out_learned=learned_count(held), held_out_n=len(held),
+                       held_out_max_errors=int(held.max()),
+                       held_out_mean_errors=float(held.mean()))
+    if task.config.model == "dae":
+        stats = denoising_errors(run.model, task.data, task.config.noise_spec(),
+                                 task.denoise_draws, np.random.default_rng(task.config.seed))
+        metrics.update(denoise_exact_rate=stats["exact_rate"],
+                       denoise_mean_errors=stats["mean_errors"])
+    return RunOutcome(metrics, run.history[:, 0].copy(), run.model.theta.copy())
