@@ -128,6 +128,11 @@ class Architecture:
         """(n_layers, 2) int64 array of layer shapes, for the kernels."""
         return np.array(self.layer_shapes, dtype=np.int64).reshape(-1, 2)
 
+    @cached_property
+    def kernel_layout(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(shapes, activation codes, W offsets, b offsets): how the kernels take a network."""
+        return (self.shapes_array, self.activation_codes) + self.offsets
+
     def unflatten(self, theta: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
         """Views (W, b) of every layer into the flat parameter vector."""
         w_off, b_off = self.offsets

@@ -413,18 +413,18 @@ def forward_layers(theta, shapes, codes, w_off, b_off, first, last, x, out):
     widest = shapes[first, 0]
     for i in range(first, last):
         widest = max(widest, shapes[i, 1])
-    buf_a = np.empty(rows * widest, theta.dtype)
-    buf_b = np.empty(rows * widest, theta.dtype)
-    no_perms = np.zeros((0, 0), dtype=np.int64)
-    inp = _view(buf_a, 0, shapes[first, 0], rows)
-    _gather_transposed(x, 0, rows, no_perms, 0, inp)
+    buf = np.empty(2 * rows * widest, theta.dtype)
+    inp = _view(buf, 0, shapes[first, 0], rows)
+    for r in range(rows):
+        for c in range(x.shape[1]):
+            inp[c, r] = x[r, c]
+    half = rows * widest
     for index in range(first, last):
         w, b = _layer(theta, shapes, w_off, b_off, index)
-        target = _view(buf_b, 0, shapes[index, 1], rows)
+        target = _view(buf, half * ((index - first + 1) % 2), shapes[index, 1], rows)
         _dense(inp, w, b, target)
         _activate(codes[index], target)
         inp = target
-        buf_a, buf_b = buf_b, buf_a
     for r in range(rows):
         for c in range(out.shape[1]):
             out[r, c] = inp[c, r]
@@ -433,8 +433,7 @@ def forward_layers(theta, shapes, codes, w_off, b_off, first, last, x, out):
 def run_layers(theta: np.ndarray, arch, x: np.ndarray, first: int, last: int) -> np.ndarray:
     """Rows of ``x`` through layers ``first``..``last-1`` of ``arch``; a VAE's encoder
     output stays [mean, log-variance] and its decoder gets the rows as given."""
-    w_off, b_off = arch.offsets
-    shapes = arch.shapes_array
-    out = np.empty((x.shape[0], shapes[last - 1, 1]))
-    forward_layers(theta, shapes, arch.activation_codes, w_off, b_off, first, last, x, out)
+    shapes, codes, w_off, b_off = arch.kernel_layout
+    out = np.empty((x.shape[0], arch.layer_shapes[last - 1][1]))
+    forward_layers(theta, shapes, codes, w_off, b_off, first, last, x, out)
     return out
