@@ -80,10 +80,11 @@ class TrainingRun:
         """Wrong pixels per glyph of the current model on the clean data."""
         return wrong_pixels(self.model.reconstruct(self.data), self.data)
 
-    def reports(self, cancel: threading.Event | None = None,
-                report_seconds: float = 0.03) -> Iterator[TrainReport]:
-        """Train, yielding a report about every ``report_seconds``; the last one has a
-        final status: done, target_reached, cancelled or diverged."""
+    def reports(self, cancel: threading.Event | None = None, report_seconds: float = 0.03,
+                report_every: int | None = None) -> Iterator[TrainReport]:
+        """Train, yielding a report every ``report_every`` epochs if given, else about
+        every ``report_seconds``; the last one has a final status: done, target_reached,
+        cancelled or diverged."""
         config = self.config
         if config.optimizer in QUASI_NEWTON_OPTIMIZERS:
             stepper = QuasiNewton(self.model, self.data, config, self.rng)
@@ -91,7 +92,7 @@ class TrainingRun:
             stepper = _GradientStepper(self.model, self.data, config, self.rng)
         stepper.advance(0)  # compiles or loads the kernels before the clock starts
         start = time.perf_counter()
-        chunk, status = 1, "running"
+        chunk, status = report_every or 1, "running"
         while status == "running":
             if cancel is not None and cancel.is_set():
                 status = "cancelled"
@@ -105,8 +106,9 @@ class TrainingRun:
             report = self._report(losses, start, diverged)
             status = report.status
             yield report
-            per_epoch = elapsed / max(n, 1)
-            chunk = int(np.clip(report_seconds / max(per_epoch, 1e-9), 1, MAX_CHUNK_EPOCHS))
+            if report_every is None:
+                per_epoch = elapsed / max(n, 1)
+                chunk = int(np.clip(report_seconds / max(per_epoch, 1e-9), 1, MAX_CHUNK_EPOCHS))
         if status == "cancelled":
             yield self._report(np.zeros((0, 3)), start, False, "cancelled")
 

@@ -43,6 +43,11 @@ def test_reports_arrive_and_carry_copies():
     assert not np.array_equal(reports[0].theta, reports[-1].theta)
 
 
+def test_reports_every_n_epochs():
+    run = TrainingRun(TrainConfig(epochs=1000, target_errors=None), FONT3)
+    assert [r.epoch for r in run.reports(report_every=250)] == [250, 500, 750, 1000]
+
+
 def test_cancel_stops_between_chunks():
     cancel = threading.Event()
     run = TrainingRun(TrainConfig(epochs=1_000_000, target_errors=None), FONT3)
