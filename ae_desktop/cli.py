@@ -1,5 +1,6 @@
 """The ``ae-desktop`` command: the GUI without a subcommand, else train / eval / encode /
-decode / interpolate. Bad input prints one ``ae-desktop: error: ...`` line, exit status 2."""
+decode / interpolate / sweep / study. Bad input prints one ``ae-desktop: error: ...``
+line, exit status 2."""
 
 from __future__ import annotations
 
@@ -8,26 +9,22 @@ import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
-from ae_desktop import runtime_env  # noqa: F401 - first: sets NUMBA_CACHE_DIR before numba loads
 from ae_desktop.commands.model_tools import run_decode, run_encode, run_eval, run_interpolate
+from ae_desktop.commands.options import DATASET_HELP, add_training_options
 from ae_desktop.commands.output import CommandError
-from ae_desktop.commands.train import NO_TARGET, run_train
-from ae_desktop.data import FONT_NAMES, GlyphSetError
-from ae_desktop.engine import ArchitectureError, ConfigError, NoiseError, TrainConfig
-from ae_desktop.engine.activations import ACTIVATIONS
-from ae_desktop.engine.architecture import MODEL_KINDS
-from ae_desktop.engine.config import DEFAULT_DAE_NOISE, OPTIMIZERS
-from ae_desktop.engine.losses import LOSSES
+from ae_desktop.commands.study import add_study_parser, run_study
+from ae_desktop.commands.sweep import add_sweep_parser, run_sweep_command
+from ae_desktop.commands.train import run_train
+from ae_desktop.data import GlyphSetError
+from ae_desktop.engine import ArchitectureError, ConfigError, NoiseError
 from ae_desktop.engine.persistence import ModelFileError
 
 PROG = "ae-desktop"
 RUNNERS = {"train": run_train, "eval": run_eval, "encode": run_encode, "decode": run_decode,
-           "interpolate": run_interpolate}
+           "interpolate": run_interpolate, "sweep": run_sweep_command, "study": run_study}
 USAGE_ERRORS = (CommandError, ConfigError, GlyphSetError, ModelFileError, NoiseError,
                 ArchitectureError)
 EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 2, 130, 141
-DEFAULTS = TrainConfig()
-DATASET_HELP = f"bundled font ({', '.join(FONT_NAMES)}) or glyph-set .json file"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,52 +34,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{PROG}: error: {message} (see {self.prog} --help)\n")
 
 
-def _activation(text: str) -> str:
-    return text.replace("-", "_")
-
-
-def _target_errors(text: str) -> int | str:
-    """A whole number, or ``none``: train all epochs."""
-    if text.lower() == NO_TARGET:
-        return NO_TARGET
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a whole number or {NO_TARGET!r}, got {text!r}") from None
-
-
 def _add_train(commands) -> None:
     p = commands.add_parser("train", help="train a model on a glyph set",
                             description="Train an autoencoder. Unset options take the "
                                         "defaults shown, which learn every bundled font exactly.")
-    d = DEFAULTS
-    p.add_argument("--dataset", default="font3", help=f"{DATASET_HELP} (default: font3)")
-    p.add_argument("--model", choices=MODEL_KINDS, help=f"model kind (default: {d.model})")
-    p.add_argument("--arch", help=f"encoder layer sizes (default: {d.arch})")
-    p.add_argument("--decoder", help="decoder layer sizes (default: the encoder mirrored)")
-    for flag, value in (("activation", d.activation),
-                        ("output-activation", d.output_activation),
-                        ("latent-activation", d.latent_activation)):
-        p.add_argument(f"--{flag}", type=_activation, choices=ACTIVATIONS,
-                       help=f"default: {value}")
-    p.add_argument("--loss", choices=LOSSES, help=f"default: {d.loss}")
-    p.add_argument("--optimizer", choices=OPTIMIZERS, help=f"default: {d.optimizer}")
-    p.add_argument("--lr", type=float, help=f"learning rate (default: {d.lr})")
-    p.add_argument("--momentum", type=float, help=f"momentum rate (default: {d.momentum})")
-    p.add_argument("--epochs", type=int, help=f"default: {d.epochs}")
-    p.add_argument("--batch-size", type=int, help="0 = full batch (default: "
-                                                  f"{d.batch_size})")
-    p.add_argument("--seed", type=int, help=f"default: {d.seed}")
-    p.add_argument("--init", help=f"glorot, he or normal:STD (default: {d.init})")
-    p.add_argument("--noise", help="input noise for dae/vae: flip:K, saltpepper:P, gauss:SIGMA "
-                                   f"or uniform:A (dae default: {DEFAULT_DAE_NOISE})")
-    p.add_argument("--augment", type=int, help=f"noisy copies per glyph per epoch "
-                                               f"(default: {d.augment})")
-    p.add_argument("--beta", type=float, help=f"VAE KL weight (default: {d.beta})")
-    p.add_argument("--target-errors", type=_target_errors,
-                   help="stop once every glyph has at most this many wrong pixels; "
-                        f"none = run all epochs (default: {d.target_errors})")
+    add_training_options(p)
     p.add_argument("--save", metavar="MODEL.npz", help="write the trained model")
     p.add_argument("--json", metavar="OUT.json", help="write results and loss history")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
@@ -119,8 +75,7 @@ def _add_model_commands(commands) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="Autoencoders on small glyphs.",
                      epilog="Without a command, opens the desktop app "
-                            "(ae-desktop --screenshot PNG [--demo] grabs it headless; "
-                            "ae-desktop --self-test checks an installation). "
+                            "(ae-desktop --screenshot PNG [--demo] grabs it headless). "
                             "Run 'ae-desktop COMMAND --help' for a command's options.")
     try:
         parser.add_argument("--version", action="version", version=version("ae-desktop"))
@@ -129,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_train(commands)
     _add_model_commands(commands)
+    add_sweep_parser(commands)
+    add_study_parser(commands)
     return parser
 
 
@@ -155,10 +112,6 @@ def _run_gui(argv: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``ae-desktop``; returns the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv[:1] == ["--self-test"]:
-        from ae_desktop.self_test import main as self_test
-
-        return self_test(argv[1:])
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         return _run_gui(argv)
     try:

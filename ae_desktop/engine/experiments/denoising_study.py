@@ -18,6 +18,7 @@ from ae_desktop.engine.noise import NoiseError, NoiseSpec, parse_noise
 
 DEFAULT_LEVELS = tuple(round(0.05 * i, 2) for i in range(11))  # 0 .. 50 % flip probability
 BASELINE = "nearest"
+STUDY_METRICS = ("exact_rate", "mean_errors", "noisy_errors")
 
 
 def denoising_study(dae: TrainConfig, data: np.ndarray, levels=DEFAULT_LEVELS,
@@ -37,19 +38,14 @@ def denoising_study(dae: TrainConfig, data: np.ndarray, levels=DEFAULT_LEVELS,
     specs = _noise_specs(kind, levels)
     if draws < 1 or repeats < 1:
         raise ConfigError(f"draws and repeats must be at least 1, got {draws} and {repeats}")
-    dae = replace(dae, model="dae")
-    configs = [(kind_, replace(config, seed=dae.seed + r), r)
-               for r in range(repeats)
-               for kind_, config in (("dae", dae), ("ae", replace(dae, model="ae", noise=None)))]
-    for _, config, _ in configs:
-        config.architecture(np.shape(data)[1])
-    outcomes, cancelled = run_tasks([RunTask(config, data) for _, config, _ in configs],
+    configs = denoising_models(dae, repeats)
+    archs = [config.architecture(np.shape(data)[1]) for _, _, config in configs]
+    outcomes, cancelled = run_tasks([RunTask(config, data) for _, _, config in configs],
                                     workers, progress, cancel)
     if cancelled:
         return ResultTable([], ["model", "noise"], True)
-    models = [(name, r, config.seed, Autoencoder(config.architecture(np.shape(data)[1]),
-                                                 outcome.theta))
-              for (name, config, r), outcome in zip(configs, outcomes)]
+    models = [(name, r, config.seed, Autoencoder(arch, outcome.theta))
+              for (name, r, config), arch, outcome in zip(configs, archs, outcomes)]
     rows = []
     for index, spec in enumerate(specs):
         seed = (dae.seed, index)
@@ -59,6 +55,15 @@ def denoising_study(dae: TrainConfig, data: np.ndarray, levels=DEFAULT_LEVELS,
         stats = nearest_glyph_baseline(data, spec, draws, np.random.default_rng(seed))
         rows.append(_row(BASELINE, spec.level, 0, None, stats))
     return ResultTable(rows, ["model", "noise"], False)
+
+
+def denoising_models(dae: TrainConfig, repeats: int) -> list[tuple[str, int, TrainConfig]]:
+    """(model kind, repeat, config) of the models the study trains, in run order: per
+    repeat r a denoising model and a plain one, both with seed ``dae.seed + r``."""
+    dae = replace(dae, model="dae")
+    plain = replace(dae, model="ae", noise=None)
+    return [(config.model, r, replace(config, seed=dae.seed + r))
+            for r in range(repeats) for config in (dae, plain)]
 
 
 def _noise_specs(kind: str, levels) -> list[NoiseSpec]:

@@ -30,22 +30,29 @@ def generalization_study(base: TrainConfig, data: np.ndarray, sizes, repeats: in
     held-out ones (``held_out_learned``, ``held_out_mean_errors``, ...; absent when
     k = n); grouped by train_size.
     """
-    n = len(data)
+    plan = generalization_plan(base, len(data), sizes, repeats)
+    base.architecture(np.shape(data)[1])
+    tasks = [RunTask(config, data[subset], np.delete(data, subset, axis=0))
+             for _, config, subset in plan]
+    outcomes, cancelled = run_tasks(tasks, workers, progress, cancel)
+    rows = [{**head, **outcome.metrics} for (head, _, _), outcome in zip(plan, outcomes)
+            if outcome is not None]
+    return ResultTable(rows, ["train_size"], cancelled)
+
+
+def generalization_plan(base: TrainConfig, n: int, sizes,
+                        repeats: int) -> list[tuple[dict, TrainConfig, np.ndarray]]:
+    """(row head, config, trained glyph indices) per run, for ``n`` glyphs."""
     if len(sizes) == 0 or not all(1 <= k <= n for k in sizes):
         raise ConfigError(f"training-set sizes must be from 1 to {n}, got {list(sizes)}")
     if repeats < 1:
         raise ConfigError(f"repeats must be at least 1, got {repeats}")
-    base.architecture(np.shape(data)[1])
-    plan, tasks = [], []
+    plan = []
     for k in sizes:
         for r in range(repeats):
             config = replace(base, seed=base.seed + r)
             subset = training_subset(n, k, config.seed)
-            held_out = np.delete(data, subset, axis=0)
-            plan.append({"train_size": k, "repeat": r, "seed": config.seed,
-                         "trained": " ".join(map(str, subset))})
-            tasks.append(RunTask(config, data[subset], held_out))
-    outcomes, cancelled = run_tasks(tasks, workers, progress, cancel)
-    rows = [{**head, **outcome.metrics} for head, outcome in zip(plan, outcomes)
-            if outcome is not None]
-    return ResultTable(rows, ["train_size"], cancelled)
+            head = {"train_size": k, "repeat": r, "seed": config.seed,
+                    "trained": " ".join(map(str, subset))}
+            plan.append((head, config, subset))
+    return plan

@@ -13,6 +13,10 @@ from ae_desktop.engine.metrics import learned_count, wrong_pixels
 from ae_desktop.engine.training import TrainingRun
 
 DENOISE_DRAWS = 20
+# numeric metrics of a run: always, for a denoising model, with held-out glyphs
+RUN_METRICS = ("final_loss", "learned", "max_errors", "mean_errors", "epochs_run", "seconds")
+DENOISE_METRICS = ("denoise_exact_rate", "denoise_mean_errors")
+HELD_OUT_METRICS = ("held_out_learned", "held_out_max_errors", "held_out_mean_errors")
 
 
 @dataclass

@@ -22,6 +22,10 @@ class ResultTable:
         """``metric`` over the rows of each group: see ``aggregate``."""
         return aggregate(self.rows, metric, self.group_by)
 
+    def has(self, metric: str) -> bool:
+        """Whether any row has a value for ``metric``."""
+        return any(row.get(metric) is not None for row in self.rows)
+
 
 def numeric_columns(rows: list[dict]) -> list[str]:
     """Columns holding a number in every row, in first-row order."""

@@ -1,0 +1,92 @@
+"""What ``sweep`` and ``study`` print and write: run lines, a summary table, CSV, JSON, PNG."""
+
+from __future__ import annotations
+
+import csv
+
+from ae_desktop.commands.output import CommandError, check_writable, write_json
+from ae_desktop.engine.experiments import ResultTable
+from ae_desktop.engine.experiments.table import columns
+
+
+def check_outputs(args, metric_choices: tuple[str, ...]) -> None:
+    """Fail before any run on a bad --repeats, --workers, --metric or output folder."""
+    if args.repeats < 1:
+        raise CommandError(f"--repeats must be at least 1, got {args.repeats}")
+    if args.workers is not None and args.workers < 1:
+        raise CommandError(f"--workers must be at least 1, got {args.workers}")
+    if args.metric not in metric_choices:
+        raise CommandError(f"unknown --metric {args.metric!r}: use one of "
+                           f"{', '.join(metric_choices)}")
+    for path, what in ((args.csv, "CSV file"), (args.json, "JSON file"),
+                       (args.plot, "PNG file")):
+        check_writable(path, what)
+
+
+def run_printer(quiet: bool, describe):
+    """A progress callback printing ``[done/total] describe(index): metrics`` per run."""
+    if quiet:
+        return None
+
+    def progress(done: int, total: int, index: int, outcome) -> None:
+        m = outcome.metrics
+        print(f"[{done}/{total}] {describe(index)}: learned {m['learned']}/{m['n_glyphs']}, "
+              f"max {m['max_errors']} wrong, loss {m['final_loss']:.4g}, "
+              f"{m['epochs_run']} epochs, {m['seconds']:.2f}s ({m['status']})", flush=True)
+    return progress
+
+
+def summary_lines(table: ResultTable, metrics: list[str]) -> list[str]:
+    """An aligned table: one line per group, ``mean [min, max]`` of each metric."""
+    present = [m for m in metrics if table.has(m)]
+    by_group = [{tuple(g[k] for k in table.group_by): g for g in table.summary(m)}
+                for m in present]
+    groups = list(dict.fromkeys(tuple(row[k] for k in table.group_by) for row in table.rows))
+    lines = [[*table.group_by, "n", *present]]
+    for group in groups:
+        stats = [summary.get(group) for summary in by_group]
+        cells = [_number(v) for v in group] + [str(max(s["n"] for s in stats if s))]
+        cells += [f"{_number(s['mean'])} [{_number(s['min'])}, {_number(s['max'])}]"
+                  if s else "-" for s in stats]
+        lines.append(cells)
+    widths = [max(len(line[k]) for line in lines) for k in range(len(lines[0]))]
+    return ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip()
+            for line in lines]
+
+
+def write_outputs(args, table: ResultTable, document: dict, x: str,
+                  series: str | None, title: str) -> None:
+    """--csv (one row per run), --json (``document`` plus rows and statistics of every
+    numeric column) and --plot (``args.metric`` against ``x``, a line per ``series``)."""
+    if args.csv:
+        write_csv(args.csv, table.rows)
+    if args.json:
+        write_json(args.json, document)
+    if args.plot:
+        from ae_desktop.plots.summary_chart import write_summary_png  # loads Qt: only here
+
+        try:
+            write_summary_png(args.plot, table.summary(args.metric), x, args.metric,
+                              series, title)
+        except KeyError as exc:
+            raise CommandError(f"cannot plot: {exc.args[0]}") from None
+        except OSError as exc:
+            raise CommandError(str(exc)) from None
+        print(f"wrote {args.plot}")
+
+
+def write_csv(path: str, rows: list[dict]) -> None:
+    """Rows as CSV with a header line; a value missing from a row is left empty."""
+    try:
+        with open(path, "w", newline="", encoding="utf-8") as stream:
+            writer = csv.DictWriter(stream, columns(rows), restval="")
+            writer.writeheader()
+            writer.writerows(rows)
+    except OSError as exc:
+        raise CommandError(f"cannot write CSV file {path}: {exc.strerror or exc}") from None
+
+
+def _number(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return "none" if value is None else str(value)

@@ -1,0 +1,88 @@
+"""Command-line options shared by the commands that train: ``train``, ``sweep``, ``study``."""
+
+from __future__ import annotations
+
+import argparse
+
+from ae_desktop.commands.train import NO_TARGET
+from ae_desktop.data import FONT_NAMES
+from ae_desktop.engine import TrainConfig
+from ae_desktop.engine.activations import ACTIVATIONS
+from ae_desktop.engine.architecture import MODEL_KINDS
+from ae_desktop.engine.config import DEFAULT_DAE_NOISE, OPTIMIZERS
+from ae_desktop.engine.losses import LOSSES
+
+DATASET_HELP = f"bundled font ({', '.join(FONT_NAMES)}) or glyph-set .json file"
+
+
+def _activation(text: str) -> str:
+    return text.replace("-", "_")
+
+
+def _target_errors(text: str) -> int | str:
+    """A whole number, or ``none``: train all epochs."""
+    if text.lower() == NO_TARGET:
+        return NO_TARGET
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number or {NO_TARGET!r}, got {text!r}") from None
+
+
+def add_training_options(p: argparse.ArgumentParser) -> None:
+    """``--dataset`` and one option per TrainConfig setting; unset options stay None so
+    that ``config_from_args`` keeps the TrainConfig default."""
+    d = TrainConfig()
+    p.add_argument("--dataset", default="font3", help=f"{DATASET_HELP} (default: font3)")
+    p.add_argument("--model", choices=MODEL_KINDS, help=f"model kind (default: {d.model})")
+    p.add_argument("--arch", help=f"encoder layer sizes (default: {d.arch})")
+    p.add_argument("--decoder", help="decoder layer sizes (default: the encoder mirrored)")
+    for flag, value in (("activation", d.activation),
+                        ("output-activation", d.output_activation),
+                        ("latent-activation", d.latent_activation)):
+        p.add_argument(f"--{flag}", type=_activation, choices=ACTIVATIONS,
+                       help=f"default: {value}")
+    p.add_argument("--loss", choices=LOSSES, help=f"default: {d.loss}")
+    p.add_argument("--optimizer", choices=OPTIMIZERS, help=f"default: {d.optimizer}")
+    p.add_argument("--lr", type=float, help=f"learning rate (default: {d.lr})")
+    p.add_argument("--momentum", type=float, help=f"momentum rate (default: {d.momentum})")
+    p.add_argument("--epochs", type=int, help=f"default: {d.epochs}")
+    p.add_argument("--batch-size", type=int, help="0 = full batch (default: "
+                                                  f"{d.batch_size})")
+    p.add_argument("--seed", type=int, help=f"default: {d.seed}")
+    p.add_argument("--init", help=f"glorot, he or normal:STD (default: {d.init})")
+    p.add_argument("--noise", help="input noise for dae/vae: flip:K, saltpepper:P, gauss:SIGMA "
+                                   f"or uniform:A (dae default: {DEFAULT_DAE_NOISE})")
+    p.add_argument("--augment", type=int, help=f"noisy copies per glyph per epoch "
+                                               f"(default: {d.augment})")
+    p.add_argument("--beta", type=float, help=f"VAE KL weight (default: {d.beta})")
+    p.add_argument("--target-errors", type=_target_errors,
+                   help="stop once every glyph has at most this many wrong pixels; "
+                        f"none = run all epochs (default: {d.target_errors})")
+
+
+def add_experiment_options(p: argparse.ArgumentParser, metric: str, repeats: int = 3) -> None:
+    """Repeats, workers and outputs of ``sweep`` and ``study``; ``metric`` is plotted."""
+    p.add_argument("--repeats", type=int, default=repeats,
+                   help=f"runs per setting, seeds SEED, SEED+1, ... (default: {repeats})")
+    p.add_argument("--workers", type=int, help="processes in parallel (default: one per core)")
+    p.add_argument("--metric", default=metric,
+                   help=f"the metric summarised last and plotted (default: {metric})")
+    p.add_argument("--csv", metavar="OUT.csv", help="write one row per run")
+    p.add_argument("--json", metavar="OUT.json", help="write rows, loss curves and statistics")
+    p.add_argument("--plot", metavar="OUT.png", help="write a chart of the metric: mean "
+                                                     "over repeats with min-max bars")
+    p.add_argument("--quiet", action="store_true", help="no line per finished run")
+
+
+def number_list(kind: type):
+    """An argparse type: ``"4,8,16"`` -> [4, 8, 16] of ``kind``."""
+    def parse(text: str) -> list:
+        try:
+            return [kind(v) for v in text.split(",")]
+        except ValueError:
+            noun = "whole numbers" if kind is int else "numbers"
+            raise argparse.ArgumentTypeError(
+                f"expected comma-separated {noun}, got {text!r}") from None
+    return parse

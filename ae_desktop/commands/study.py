@@ -1,0 +1,102 @@
+"""``ae-desktop study denoise`` and ``study generalize``: the reports' denoising and
+generalization studies, averaged over seeds."""
+
+from __future__ import annotations
+
+import argparse
+
+from ae_desktop.commands.experiment_output import (
+    check_outputs, run_printer, summary_lines, write_outputs)
+from ae_desktop.commands.options import (
+    add_experiment_options, add_training_options, number_list)
+from ae_desktop.commands.output import CommandError
+from ae_desktop.commands.train import config_from_args
+from ae_desktop.data import resolve_dataset
+from ae_desktop.engine.experiments import denoising_study, generalization_study
+from ae_desktop.engine.experiments.denoising_study import (
+    DEFAULT_LEVELS, STUDY_METRICS, denoising_models)
+from ae_desktop.engine.experiments.generalization import generalization_plan
+from ae_desktop.engine.experiments.runs import HELD_OUT_METRICS, RUN_METRICS
+from ae_desktop.engine.noise import NOISE_KINDS
+
+GENERALIZE_SUMMARY = ["learned", "mean_errors", "held_out_learned", "held_out_mean_errors",
+                      "held_out_max_errors", "epochs_run"]
+
+
+def add_study_parser(commands) -> None:
+    study = commands.add_parser("study", help="the reports' denoising and generalization "
+                                              "studies").add_subparsers(
+        dest="study", metavar="STUDY", required=True)
+    p = study.add_parser(
+        "denoise", help="denoising vs noise level: DAE, plain AE and nearest clean glyph",
+        description="Train --repeats denoising models (the training options; --model is "
+                    "dae) and as many plain autoencoders with the same settings, then "
+                    "measure how well each restores noisy glyphs at every noise level, "
+                    "beside the nearest clean glyph (the best any decoder can do).")
+    add_training_options(p)
+    p.add_argument("--kind", choices=NOISE_KINDS, default="saltpepper",
+                   help="test noise (default: saltpepper, levels = flip probabilities)")
+    p.add_argument("--levels", type=number_list(float),
+                   help="noise levels (default for saltpepper: "
+                        f"{','.join(f'{v:g}' for v in DEFAULT_LEVELS)})")
+    p.add_argument("--draws", type=int, default=100,
+                   help="noisy copies of each glyph per level (default: 100)")
+    add_experiment_options(p, metric="exact_rate")
+
+    p = study.add_parser(
+        "generalize", help="train on k glyphs, measure the held-out ones",
+        description="For each size k, train --repeats times on a random k of the glyphs "
+                    "(a different subset per seed) and measure the other glyphs too.")
+    add_training_options(p)
+    p.add_argument("--sizes", type=number_list(int), default=[4, 8, 16, 32],
+                   help="training-set sizes (default: 4,8,16,32)")
+    add_experiment_options(p, metric="held_out_mean_errors")
+
+
+def run_study(args: argparse.Namespace) -> int:
+    return {"denoise": _run_denoise, "generalize": _run_generalize}[args.study](args)
+
+
+def _run_denoise(args: argparse.Namespace) -> int:
+    glyphs = resolve_dataset(args.dataset)
+    if args.model not in (None, "dae"):
+        raise CommandError("study denoise trains a dae and a plain ae itself: drop --model")
+    check_outputs(args, STUDY_METRICS)
+    if args.levels is None and args.kind != "saltpepper":
+        raise CommandError(f"give --levels for {args.kind} noise")
+    if args.draws < 1:
+        raise CommandError(f"--draws must be at least 1, got {args.draws}")
+    dae = config_from_args(args)
+    models = denoising_models(dae, args.repeats)
+    table = denoising_study(
+        dae, glyphs.matrix(), args.levels or DEFAULT_LEVELS, args.kind, args.draws,
+        args.repeats, args.workers,
+        run_printer(args.quiet, lambda i: f"{models[i][0]} seed {models[i][2].seed}"))
+    print("\n".join(summary_lines(table, [*STUDY_METRICS, args.metric])))
+    document = {"study": "denoise", "dataset": args.dataset, "config": dae.to_dict(),
+                "kind": args.kind, "draws": args.draws, "repeats": args.repeats,
+                "rows": table.rows,
+                "summary": {m: table.summary(m) for m in STUDY_METRICS}}
+    write_outputs(args, table, document, "noise", "model",
+                  f"{glyphs.name}: {args.metric} vs {args.kind} noise, {args.draws} draws")
+    return 0
+
+
+def _run_generalize(args: argparse.Namespace) -> int:
+    glyphs = resolve_dataset(args.dataset)
+    check_outputs(args, RUN_METRICS + HELD_OUT_METRICS)
+    base = config_from_args(args)
+    plan = generalization_plan(base, len(glyphs), args.sizes, args.repeats)
+    table = generalization_study(
+        base, glyphs.matrix(), args.sizes, args.repeats, args.workers,
+        run_printer(args.quiet, lambda i: f"{plan[i][0]['train_size']} glyphs "
+                                          f"seed {plan[i][1].seed}"))
+    metrics = list(dict.fromkeys([*GENERALIZE_SUMMARY, args.metric]))
+    print("\n".join(summary_lines(table, metrics)))
+    document = {"study": "generalize", "dataset": args.dataset, "config": base.to_dict(),
+                "labels": glyphs.labels, "sizes": args.sizes, "repeats": args.repeats,
+                "rows": table.rows,
+                "summary": {m: table.summary(m) for m in metrics if table.has(m)}}
+    write_outputs(args, table, document, "train_size", None,
+                  f"{glyphs.name}: {args.metric} vs training-set size")
+    return 0

@@ -1,0 +1,1 @@
+"""Charts of experiment results drawn with pyqtgraph; imported lazily (it loads Qt)."""

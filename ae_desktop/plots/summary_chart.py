@@ -1,0 +1,96 @@
+"""A metric vs a parameter: the mean over repeats with min-max bars, one line per series.
+
+``draw_summary`` fills any pyqtgraph PlotItem (a window's or an offscreen one);
+``write_summary_png`` renders offscreen to a PNG, with no display needed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.Qt.QtCore import Qt
+from pyqtgraph.exporters import ImageExporter
+
+COLORS = ("#268bd2", "#dc322f", "#859900", "#d33682", "#b58900", "#2aa198", "#6c71c4",
+          "#cb4b16")
+SERIES_SPREAD = 0.15  # horizontal offset between series, so their bars do not overlap
+
+
+def draw_summary(plot: pg.PlotItem, summary: list[dict], x: str, metric: str,
+                 series: str | None = None) -> None:
+    """Plot ``summary`` rows (``aggregate`` output) of ``metric`` against column ``x``;
+    one line per value of column ``series``. The x values are shown evenly spaced, in
+    order of first appearance, labelled with their values."""
+    x_values = list(dict.fromkeys(row[x] for row in summary))
+    names = list(dict.fromkeys(row[series] for row in summary)) if series else [None]
+    plot.clear()
+    plot.setLabel("bottom", x)
+    plot.setLabel("left", f"{metric} (mean, min-max)")
+    plot.showGrid(x=False, y=True, alpha=0.25)
+    plot.getAxis("bottom").setTicks([[(i, _label(v)) for i, v in enumerate(x_values)]])
+    if series:
+        plot.addLegend(offset=(-10, 10), labelTextColor="k")
+    for k, name in enumerate(names):
+        rows = [row for row in summary if series is None or row[series] == name]
+        shift = (k - (len(names) - 1) / 2) * SERIES_SPREAD / max(len(names) - 1, 1)
+        xs = np.array([x_values.index(row[x]) for row in rows]) + shift
+        mean = np.array([row["mean"] for row in rows])
+        color = COLORS[k % len(COLORS)]
+        low = np.array([row["min"] for row in rows])
+        high = np.array([row["max"] for row in rows])
+        plot.plot(*_bar_segments(xs, low, high), connect="pairs",
+                  pen=pg.mkPen(color, width=1.5))
+        plot.plot(xs, mean, pen=pg.mkPen(color, width=2), symbol="o", symbolSize=7,
+                  symbolBrush=color, symbolPen=color,
+                  name=None if name is None else f"{series}={_label(name)}")
+    plot.setXRange(-0.5, len(x_values) - 0.5, padding=0)
+
+
+def write_summary_png(path: str, summary: list[dict], x: str, metric: str,
+                      series: str | None = None, title: str | None = None,
+                      size: tuple[int, int] = (800, 500)) -> None:
+    """Render ``draw_summary`` offscreen to the PNG file ``path`` (``size`` pixels)."""
+    app = _application()
+    widget = pg.PlotWidget(background="w")
+    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)  # laid out, never seen
+    widget.resize(*size)
+    plot = widget.getPlotItem()
+    draw_summary(plot, summary, x, metric, series)
+    if title:
+        plot.setTitle(title, color="k")
+    for side in ("left", "bottom"):
+        plot.getAxis(side).setTextPen("k")
+        plot.getAxis(side).setPen("k")
+    widget.show()
+    app.processEvents()
+    exporter = ImageExporter(plot)
+    exporter.parameters()["width"] = size[0]
+    if not exporter.export(path):
+        raise OSError(f"cannot write PNG file {path}")
+    widget.close()
+    widget.deleteLater()
+
+
+def _application():
+    """The running QApplication, or a new one (offscreen when there is no display)."""
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                 or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return pg.mkQApp()
+
+
+def _bar_segments(xs: np.ndarray, low: np.ndarray, high: np.ndarray,
+                  beam: float = 0.04) -> tuple[np.ndarray, np.ndarray]:
+    """Line segments (pairs of points) of a min-max bar with end caps at each x."""
+    segments = [((x, lo), (x, hi)) for x, lo, hi in zip(xs, low, high)]
+    segments += [((x - beam, y), (x + beam, y)) for x, lo, hi in zip(xs, low, high)
+                 for y in (lo, hi)]
+    points = np.array(segments, dtype=float).reshape(-1, 2)
+    return points[:, 0], points[:, 1]
+
+
+def _label(value) -> str:
+    return "none" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
