@@ -78,32 +78,39 @@ def _times_derivative(code, a, delta):
 # over the batch: contiguous and equally long in every layer, which LLVM vectorises.
 
 @jit
-def _dense(x, w, b, out):
-    """out = (x.T @ w + b).T for x (n_in, rows), w (n_in, n_out); out (n_out, rows)."""
-    n_in, rows = x.shape
-    n_out = w.shape[1]
-    if rows * n_in * n_out >= BLAS_MIN_FLOPS:
-        out[:, :] = np.dot(w.T, x)
-        for c in range(n_out):
-            for r in range(rows):
-                out[c, r] += b[c]
+def _mix_rows(coef, src, out):
+    """out = coef @ src: out[k] = sum_j coef[k, j] * src[j], rows of (units, batch) blocks."""
+    n_out, n_src = coef.shape
+    rows = src.shape[1]
+    if rows * n_src * n_out >= BLAS_MIN_FLOPS:
+        out[:, :] = np.dot(coef, src)
         return
-    for c in range(n_out):
-        o = out[c]
-        bias = b[c]
+    for k in range(n_out):
+        o = out[k]
         for r in range(rows):
-            o[r] = bias
-        i = 0
-        while i + 4 <= n_in:  # four inputs per pass: a quarter of the loads and stores of o
-            w0, w1, w2, w3 = w[i, c], w[i + 1, c], w[i + 2, c], w[i + 3, c]
-            x0, x1, x2, x3 = x[i], x[i + 1], x[i + 2], x[i + 3]
+            o[r] = 0.0
+        j = 0
+        while j + 4 <= n_src:  # four sources per pass: a quarter of the loads and stores of o
+            c0, c1, c2, c3 = coef[k, j], coef[k, j + 1], coef[k, j + 2], coef[k, j + 3]
+            s0, s1, s2, s3 = src[j], src[j + 1], src[j + 2], src[j + 3]
             for r in range(rows):
-                o[r] += w0 * x0[r] + w1 * x1[r] + w2 * x2[r] + w3 * x3[r]
-            i += 4
-        for j in range(i, n_in):
-            wj, xj = w[j, c], x[j]
+                o[r] += c0 * s0[r] + c1 * s1[r] + c2 * s2[r] + c3 * s3[r]
+            j += 4
+        for i in range(j, n_src):
+            ci, si = coef[k, i], src[i]
             for r in range(rows):
-                o[r] += wj * xj[r]
+                o[r] += ci * si[r]
+
+
+@jit
+def _dense(x, w, b, out):
+    """out = w.T @ x + b for x (n_in, rows), w (n_in, n_out); out (n_out, rows)."""
+    _mix_rows(w.T, x, out)
+    for c in range(out.shape[0]):
+        bias = b[c]
+        o = out[c]
+        for r in range(o.shape[0]):
+            o[r] += bias
 
 
 @jit
@@ -130,26 +137,7 @@ def _weight_gradient(x, delta, gw, gb):
 @jit
 def _input_gradient(delta, w, out):
     """out = w @ delta (n_in, rows): the loss gradient with respect to a layer's input."""
-    n_out, rows = delta.shape
-    n_in = w.shape[0]
-    if rows * n_in * n_out >= BLAS_MIN_FLOPS:
-        out[:, :] = np.dot(w, delta)
-        return
-    for i in range(n_in):
-        o = out[i]
-        for r in range(rows):
-            o[r] = 0.0
-        c = 0
-        while c + 4 <= n_out:
-            w0, w1, w2, w3 = w[i, c], w[i, c + 1], w[i, c + 2], w[i, c + 3]
-            d0, d1, d2, d3 = delta[c], delta[c + 1], delta[c + 2], delta[c + 3]
-            for r in range(rows):
-                o[r] += w0 * d0[r] + w1 * d1[r] + w2 * d2[r] + w3 * d3[r]
-            c += 4
-        for j in range(c, n_out):
-            wj, dj = w[i, j], delta[j]
-            for r in range(rows):
-                o[r] += wj * dj[r]
+    _mix_rows(w, delta, out)
 
 
 @jit
