@@ -28,6 +28,7 @@ def run(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ae_desktop.gui.main_window import MainWindow
+    from ae_desktop.startup_probe import watch_startup
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("ae-desktop")
@@ -35,6 +36,7 @@ def run(argv: list[str] | None = None) -> int:
     window = MainWindow(use_settings=not args.screenshot)
     window.show()
     if not args.screenshot:
+        watch_startup(window)  # packaging hook: benchmarks/bench_startup.py
         QTimer.singleShot(0, window.start_warmup)
         return app.exec()
     screenshot = Screenshot(window, args.screenshot, args.demo)

@@ -1,0 +1,50 @@
+"""``AE_DESKTOP_STARTUP_PROBE=FILE``: startup timing for benchmarks/bench_startup.py.
+
+Writes to FILE the wall-clock times (``time.time()``) at which the main window finished its
+first paint (``painted T``) and the kernel warm-up ended (``ready T``), then closes the
+window. Does nothing when the variable is unset."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+ENV = "AE_DESKTOP_STARTUP_PROBE"
+
+
+class StartupProbe(QObject):
+    def __init__(self, window, path: str):
+        super().__init__(window)
+        self._window, self._path = window, path
+        self._painting = False
+        self._times: dict[str, float] = {}
+        QApplication.instance().installEventFilter(self)
+        window.warmup.finished.connect(self._on_warmup_finished)
+
+    def eventFilter(self, obj, event) -> bool:
+        if (event.type() == QEvent.Paint and not self._painting
+                and obj.isWidgetType() and obj.window() == self._window):
+            self._painting = True
+            QTimer.singleShot(0, lambda: self._record("painted"))  # after this paint pass
+        return False
+
+    def _on_warmup_finished(self, message: str) -> None:
+        self._record("ready")
+
+    def _record(self, what: str) -> None:
+        self._times[what] = time.time()
+        if len(self._times) == 2:
+            QApplication.instance().removeEventFilter(self)
+            with open(self._path, "w", encoding="utf-8") as out:
+                out.writelines(f"{key} {value:.6f}\n" for key, value in self._times.items())
+            self._window.close()
+
+
+def watch_startup(window) -> None:
+    """Attach a StartupProbe to ``window`` if AE_DESKTOP_STARTUP_PROBE is set."""
+    path = os.environ.get(ENV)
+    if path:
+        StartupProbe(window, path)
