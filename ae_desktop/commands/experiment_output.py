@@ -88,5 +88,5 @@ def write_csv(path: str, rows: list[dict]) -> None:
 
 def _number(value) -> str:
     if isinstance(value, float):
-        return f"{value:.4g}"
+        return f"{value:.0f}" if value.is_integer() and abs(value) < 1e7 else f"{value:.4g}"
     return "none" if value is None else str(value)
