@@ -38,6 +38,7 @@ build/venv/bin/pyinstaller --noconfirm --log-level WARN \
 
 VERSION=$(build/venv/bin/python -c "from importlib.metadata import version; print(version('ae-desktop'))")
 ARCH=$(uname -m)
+rm -f dist/ae-desktop-*.tar.gz dist/ae-desktop_*.deb  # artifacts of earlier versions
 tar -C dist -czf "dist/ae-desktop-$VERSION-linux-$ARCH.tar.gz" ae-desktop
 echo "build.sh: dist/ae-desktop/ and dist/ae-desktop-$VERSION-linux-$ARCH.tar.gz"
 

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Install dist/ae-desktop_*.deb into this system, self-test the installed app, purge the
+# package and check that none of its files is left. Needs root; CI runs it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DEB=$(ls dist/ae-desktop_*.deb)
+if dpkg-query -W -f='${Status}' ae-desktop 2>/dev/null | grep -q installed; then
+    echo "check_deb.sh: ae-desktop is already installed here; not touching it" >&2
+    exit 1
+fi
+FILES=$(dpkg-deb -c "$DEB" | awk '$1 !~ /^d/ {print substr($6, 2)}')
+
+dpkg -i "$DEB" >/dev/null || { dpkg -P ae-desktop >/dev/null 2>&1; echo "check_deb.sh: dpkg -i failed" >&2; exit 1; }
+if command -v desktop-file-validate >/dev/null; then
+    desktop-file-validate /usr/share/applications/ae-desktop.desktop
+fi
+status=0
+/usr/bin/ae-desktop --self-test || status=$?
+dpkg -P ae-desktop >/dev/null
+[ $status -eq 0 ] || { echo "check_deb.sh: installed app failed its self-test" >&2; exit 1; }
+
+left=$(for f in $FILES /opt/ae-desktop; do [ -e "$f" ] || [ -L "$f" ] && echo "$f"; done || true)
+if [ -n "$left" ]; then
+    echo "check_deb.sh: left behind after dpkg -P:" >&2
+    echo "$left" | head -20 >&2
+    exit 1
+fi
+echo "check_deb.sh: installed, self-tested and purged $DEB; nothing left behind"
