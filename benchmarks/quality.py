@@ -1,7 +1,7 @@
 """Quality figures for the README: exact reconstruction with the CLI defaults, and denoising
 at 10% per-pixel flip noise next to the best any decoder can do.
 
-    python benchmarks/quality.py [--seeds 10] [--skip-defaults] [--dae-epochs 3000]
+    python benchmarks/quality.py [--seeds 10] [--skip-defaults] [--dae-epochs 15000]
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from ae_desktop.engine import TrainConfig, parse_noise, train
 from ae_desktop.engine.denoising import denoising_errors, nearest_glyph_baseline
 
 DAE_SETTINGS = dict(model="dae", arch="35-64-32-8", noise="saltpepper:0.1", augment=10,
-                    batch_size=32, lr=0.002, target_errors=None)
+                    batch_size=64, lr=0.001, target_errors=None)
 
 
 def defaults_table(seeds: int) -> None:
@@ -53,7 +53,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=10)
     parser.add_argument("--skip-defaults", action="store_true")
-    parser.add_argument("--dae-epochs", type=int, default=3000)
+    parser.add_argument("--dae-epochs", type=int, default=15000)
     parser.add_argument("--repeats", type=int, default=200)
     args = parser.parse_args()
     print(f"DAE settings: {DAE_SETTINGS}, epochs {args.dae_epochs}")
