@@ -72,8 +72,7 @@ def window(qtbot):
     """A shown MainWindow on bundled font3, closed (training stopped) at teardown."""
     from ae_desktop.gui.main_window import MainWindow
 
-    win = MainWindow()
-    qtbot.addWidget(win)
+    win = MainWindow()  # not qtbot.addWidget: its teardown would close before ours
     win.show()
     qtbot.waitExposed(win)
     yield win

@@ -1,0 +1,161 @@
+"""The latent plane: clicks and drags decode exactly, Keep, the map, interpolation."""
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from ae_desktop.data import bundled_font
+from ae_desktop.engine import Architecture, Autoencoder
+from ae_desktop.engine.latent import interpolate, latent_extent
+from ae_desktop.gui.latent_canvas import LatentCanvas
+
+
+@pytest.fixture
+def model():
+    arch = Architecture.parse("35-8-2")
+    return Autoencoder.initialize(arch, rng=np.random.default_rng(2))
+
+
+@pytest.fixture
+def canvas(qtbot, model):
+    canvas = LatentCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(700, 500)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    glyphs = bundled_font("font1")
+    canvas.set_glyphs(glyphs.matrix(), glyphs.labels, (7, 5))
+    canvas.set_model(model, reframe=True)
+    return canvas
+
+
+def widget_pos(canvas, x, y):
+    """Viewport pixel of latent point (x, y)."""
+    scene = canvas.view.mapViewToScene(QPointF(x, y))
+    return canvas.plot_widget.mapFromScene(scene)
+
+
+def pixel_size(canvas):
+    (x0, x1), (y0, y1) = canvas.view.viewRange()
+    rect = canvas.view.sceneBoundingRect()
+    return (x1 - x0) / rect.width(), (y1 - y0) / rect.height()
+
+
+def test_points_and_labels_are_the_glyph_codes(canvas, model):
+    glyphs = bundled_font("font1")
+    np.testing.assert_array_equal(canvas.codes, model.encode(glyphs.matrix()))
+    x, y = canvas.points.getData()
+    np.testing.assert_array_equal(np.c_[x, y], canvas.codes)
+    assert [t.toPlainText() for t in canvas._texts] == glyphs.labels
+    (x0, x1), (y0, y1) = canvas.view.viewRange()
+    assert x0 <= canvas.codes[:, 0].min() and canvas.codes[:, 0].max() <= x1
+
+
+def test_click_shows_exactly_the_decoding_of_the_clicked_point(qtbot, canvas, model):
+    target = canvas.codes.mean(axis=0)
+    qtbot.mouseClick(canvas.plot_widget.viewport(), Qt.LeftButton,
+                     pos=widget_pos(canvas, *target))
+    z = canvas.picked_z
+    dx, dy = pixel_size(canvas)
+    assert abs(z[0] - target[0]) <= 1.5 * dx and abs(z[1] - target[1]) <= 1.5 * dy
+    expected = model.decode(z[None, :]).reshape(7, 5)
+    np.testing.assert_array_equal(canvas.preview_pixels, expected)
+    np.testing.assert_array_equal(canvas.preview.canvas.pixels(), expected)
+    assert canvas.keep_button.isEnabled()
+
+
+def test_drag_moves_the_preview_with_the_pointer(qtbot, canvas, model, monkeypatch):
+    # pyqtgraph drops moves closer than 10 ms apart; test events come faster than that
+    monkeypatch.setitem(pg.CONFIG_OPTIONS, "mouseRateLimit", 0)
+    viewport = canvas.plot_widget.viewport()
+    (x0, x1), (y0, y1) = canvas.view.viewRange()
+    path = [(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t) for t in (0.3, 0.45, 0.6, 0.7)]
+    qtbot.mousePress(viewport, Qt.LeftButton, pos=widget_pos(canvas, *path[0]))
+    seen = []
+    for point in path[1:]:
+        qtbot.mouseMove(viewport, widget_pos(canvas, *point))
+        seen.append(canvas.picked_z.copy())
+        np.testing.assert_array_equal(canvas.preview_pixels,
+                                      model.decode(canvas.picked_z[None]).reshape(7, 5))
+    qtbot.mouseRelease(viewport, Qt.LeftButton, pos=widget_pos(canvas, *path[-1]))
+    dx, dy = pixel_size(canvas)
+    assert abs(seen[-1][0] - path[-1][0]) <= 1.5 * dx
+    assert abs(seen[-1][1] - path[-1][1]) <= 1.5 * dy
+    assert seen[0][0] < seen[1][0] < seen[2][0]
+
+
+def test_keep_needs_a_label_and_emits_the_thresholded_glyph(qtbot, canvas):
+    canvas.pick((0.1, -0.2))
+    with qtbot.assertNotEmitted(canvas.glyph_kept):
+        qtbot.mouseClick(canvas.keep_button, Qt.LeftButton)
+    qtbot.keyClicks(canvas.label_edit, "sz")
+    with qtbot.waitSignal(canvas.glyph_kept) as blocker:
+        qtbot.mouseClick(canvas.keep_button, Qt.LeftButton)
+    label, pixels = blocker.args
+    assert label == "sz"
+    np.testing.assert_array_equal(pixels, canvas.preview_pixels >= 0.5)
+
+
+def test_latent_map_covers_the_glyph_frame(canvas, model):
+    canvas.show_map.setChecked(True)
+    image = canvas.map_image.image
+    assert image.shape == (13 * 8, 13 * 6)
+    (x0, x1), (y0, y1) = latent_extent(canvas.codes)
+    rect = canvas.map_image.mapRectToParent(canvas.map_image.boundingRect())
+    dx = (x1 - x0) / 12
+    assert rect.left() == pytest.approx(x0 - dx / 2)
+    assert rect.width() == pytest.approx(13 * dx)
+    # top-left tile (y max, x min) sits at the top of the image as displayed (last rows)
+    top_left = model.decode(np.array([[x0, y1]])).reshape(7, 5)
+    np.testing.assert_allclose(image[::-1][:7, :5], top_left)
+    canvas.show_map.setChecked(False)
+    assert canvas.map_image.image is None
+
+
+def test_model_without_2d_latent_shows_a_message(canvas):
+    wide = Autoencoder.initialize(Architecture.parse("35-8-3"))
+    canvas.set_model(wide)
+    assert not canvas.usable() and "3-D latent" in canvas.message.text()
+    assert len(canvas.points.getData()[0]) == 0
+
+
+def test_keep_adds_a_glyph_to_the_set(window, qtbot, train):
+    train(arch="35-10-2", epochs=200, target_errors=None)
+    canvas = window.latent_canvas
+    n = len(window.document.glyphs)
+    target = canvas.codes[:2].mean(axis=0)
+    qtbot.mouseClick(canvas.plot_widget.viewport(), Qt.LeftButton,
+                     pos=widget_pos(canvas, *target))
+    qtbot.keyClicks(canvas.label_edit, "new")
+    qtbot.mouseClick(canvas.keep_button, Qt.LeftButton)
+    glyphs = window.document.glyphs
+    assert len(glyphs) == n + 1 and glyphs.labels[-1] == "new"
+    np.testing.assert_array_equal(glyphs.pixels[-1], canvas.preview_pixels >= 0.5)
+    assert window.document.modified and window.glyph_grid.list.count() == n + 1
+    assert len(canvas.codes) == n + 1
+
+
+def test_drawn_glyph_moves_on_the_plane(window, qtbot, train):
+    train(arch="35-10-2", epochs=100, target_errors=None)
+    editor = window.editor_panel.editor
+    qtbot.mouseClick(editor, Qt.LeftButton, pos=editor.cell_center(3, 2))
+    x, y = window.latent_canvas.drawn.getData()
+    code = window.model.encode(editor.pixels().reshape(1, -1))[0]
+    np.testing.assert_array_equal([x[0], y[0]], code)
+
+
+def test_interpolation_shows_n_intermediate_glyphs_and_the_path(window, qtbot, train):
+    train(arch="35-10-2", epochs=100, target_errors=None)
+    panel = window.interpolation
+    glyphs = window.document.glyphs
+    panel.start.setCurrentIndex(glyphs.index_of("a"))
+    panel.end.setCurrentIndex(glyphs.index_of("o"))
+    panel.steps.setValue(10)
+    qtbot.mouseClick(panel.run_button, Qt.LeftButton)
+    assert panel.images.shape == (12, 7, 5) and panel.strip.count() == 12
+    ends = window.model.encode(glyphs.matrix()[[glyphs.index_of("a"), glyphs.index_of("o")]])
+    codes, images = interpolate(window.model, ends[0], ends[1], 12)
+    np.testing.assert_array_equal(panel.images, images.reshape(12, 7, 5))
+    x, y = window.latent_canvas.path.getData()
+    np.testing.assert_array_equal(np.c_[x, y], codes)
