@@ -1,0 +1,155 @@
+"""File menu: glyph sets and models saved and reopened, bad files refused, exports."""
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QToolButton
+
+from ae_desktop.data import load_glyph_set
+from ae_desktop.engine import Architecture, Autoencoder
+from ae_desktop.gui.file_menu import export_plot
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Scripted file dialogs and recorded message boxes."""
+    class Dialogs:
+        path = ""
+        errors: list[str] = []
+
+    d = Dialogs()
+    d.errors = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (d.path, ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (d.path, ""))
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda parent, title, text, *a: d.errors.append(text))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.Discard)
+    return d
+
+
+def menu_action(window, *path):
+    """The menu action at ``path`` (menu titles, then the action's text)."""
+    menu = window.menuBar()
+    for title in path[:-1]:
+        menu = next(m for m in menu.findChildren(QMenu) if m.title().replace("&", "") == title)
+    return next(a for a in menu.actions() if a.text().replace("&", "") == path[-1])
+
+
+def test_save_and_reopen_a_glyph_set(window, dialogs, tmp_path, monkeypatch):
+    document = window.document
+    document.relabel(0, "tick")
+    assert document.modified and window.windowTitle().startswith("font3 *")
+    dialogs.path = str(tmp_path / "mine.json")
+    menu_action(window, "File", "Save glyph set as…").trigger()
+    assert not document.modified and window.windowTitle().startswith("mine.json —")
+    assert load_glyph_set(dialogs.path).labels[0] == "tick"
+    menu_action(window, "File", "Open bundled font", "font1").trigger()
+    assert document.glyphs.name == "font1" and window.glyph_grid.list.count() == 32
+    dialogs.path = str(tmp_path / "mine.json")
+    menu_action(window, "File", "Open glyph set…").trigger()
+    assert document.glyphs.labels[0] == "tick" and document.path.name == "mine.json"
+    recent = window.file_menu.recent_menu.actions()
+    assert [a.text() for a in recent] == ["mine.json"]
+    assert dialogs.errors == []
+
+
+def test_a_corrupt_glyph_set_shows_an_error_and_changes_nothing(window, dialogs, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"name": "x", "width": 5, "height": 7, "glyphs": [{"label": "a"}]}')
+    before = window.document.glyphs
+    dialogs.path = str(bad)
+    menu_action(window, "File", "Open glyph set…").trigger()
+    assert len(dialogs.errors) == 1 and "glyph 0" in dialogs.errors[0]
+    assert window.document.glyphs is before and window.document.path is None
+    bad.write_bytes(b"\x00\xff not json")
+    menu_action(window, "File", "Open glyph set…").trigger()
+    assert len(dialogs.errors) == 2 and window.document.glyphs is before
+
+
+def test_save_and_reopen_a_model(window, dialogs, tmp_path, train):
+    train(arch="35-10-2", epochs=50, target_errors=None)
+    trained = window.model
+    dialogs.path = str(tmp_path / "model.npz")
+    menu_action(window, "File", "Save model…").trigger()
+    window.set_model(None)
+    assert window.latent_canvas.points.getData()[0].size == 0
+    menu_action(window, "File", "Open model…").trigger()
+    np.testing.assert_array_equal(window.model.theta, trained.theta)
+    assert window.model.arch == trained.arch
+    assert window.loss_plot.point_count() == 50
+    assert window.training_panel.config().arch == "35-10-2"
+    assert len(window.latent_canvas.codes) == 32
+    assert dialogs.errors == []
+
+
+def test_a_corrupt_model_shows_an_error_and_keeps_the_model(window, dialogs, tmp_path):
+    model = Autoencoder.initialize(Architecture.parse("35-6-2"))
+    window.set_model(model)
+    for name, payload in (("junk.npz", b"not a zip"), ("foreign.npz", None)):
+        path = tmp_path / name
+        if payload is None:
+            np.savez(path, weights=np.zeros(3))
+        else:
+            path.write_bytes(payload)
+        dialogs.path = str(path)
+        menu_action(window, "File", "Open model…").trigger()
+    assert len(dialogs.errors) == 2
+    assert all("junk.npz" in e or "foreign.npz" in e for e in dialogs.errors)
+    assert window.model is model
+
+
+def test_saving_without_a_model_explains(window, dialogs, monkeypatch):
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda p, t, text, *a: told.append(text))
+    menu_action(window, "File", "Save model…").trigger()
+    assert told == ["Train or open a model first."]
+
+
+def test_export_png_and_svg_from_every_plot(window, tmp_path, train, dialogs):
+    train(model="vae", arch="35-10-2", epochs=40, target_errors=None)
+    window.latent_canvas.show_map.setChecked(True)
+    for plot, name in ((window.latent_canvas.plot, "latent"), (window.loss_plot.plot, "loss")):
+        export_plot(plot, str(tmp_path / f"{name}.png"))
+        export_plot(plot, str(tmp_path / f"{name}.svg"))
+        image = QImage(str(tmp_path / f"{name}.png"))
+        assert image.width() == 1200 and image.height() > 100
+        assert "<svg" in (tmp_path / f"{name}.svg").read_text()
+    dialogs.path = str(tmp_path / "menu-latent.svg")
+    menu_action(window, "File", "Export", "Latent plane as PNG or SVG…").trigger()
+    assert "<svg" in (tmp_path / "menu-latent.svg").read_text()
+    dialogs.path = str(tmp_path / "glyphs.png")
+    menu_action(window, "File", "Export", "Glyph grid as PNG…").trigger()
+    sheet = QImage(dialogs.path)
+    assert (sheet.width(), sheet.height()) == (8 * 66, 4 * 100)
+    assert dialogs.errors == []
+
+
+def test_glyph_grid_add_relabel_delete(window, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+    grid = window.glyph_grid
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Ω", True))
+    grid.select(3)
+    grid.relabel_selected()
+    assert window.document.glyphs.labels[3] == "Ω"
+    assert grid.list.item(3).text() == "Ω"
+    add = next(b for b in grid.findChildren(QToolButton) if b.text() == "Add")
+    qtbot.mouseClick(add, Qt.LeftButton)
+    assert grid.list.count() == 33 and grid.selected_index() == 32
+    grid.delete_selected()
+    assert grid.list.count() == 32
+
+
+def test_editor_stores_drawings_in_the_set(window, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("new", True))
+    window.glyph_grid.select(5)
+    editor = window.editor_panel.editor
+    np.testing.assert_array_equal(editor.pixels(), window.document.glyphs.pixels[5])
+    qtbot.mouseClick(editor, Qt.LeftButton, pos=editor.cell_center(0, 0))
+    drawn = editor.pixels()
+    window.editor_panel.glyph_replaced.emit(drawn)
+    np.testing.assert_array_equal(window.document.glyphs.pixels[5], drawn)
+    window.editor_panel.glyph_added.emit(drawn)
+    assert window.document.glyphs.labels[-1] == "new"
+    assert window.glyph_grid.selected_index() == 32
