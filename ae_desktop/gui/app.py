@@ -6,6 +6,8 @@ import argparse
 import os
 import sys
 
+from ae_desktop import runtime_env  # noqa: F401 - first: sets NUMBA_CACHE_DIR before numba loads
+
 import numpy as np
 from PySide6.QtCore import QTimer
 

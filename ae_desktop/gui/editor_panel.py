@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QToolButton,
     QVBoxLayout, QWidget)
 
-from ae_desktop.gui.glyph_view import TitledGlyph
+from ae_desktop.gui.glyph_view import GlyphCanvas
 from ae_desktop.gui.pixel_editor import PixelEditor
 
 
@@ -26,9 +26,9 @@ class EditorPanel(QWidget):
         self._rng = np.random.default_rng(0)
         self.editor = PixelEditor(width, height, self)
         self.editor.pixels_changed.connect(self._on_pixels_changed)
-        self.reconstruction = TitledGlyph("Reconstruction", self)
-        self.thresholded = TitledGlyph("Denoised", self)
-        self.wrong = TitledGlyph("Wrong pixels", self)
+        self.reconstruction = GlyphCanvas(self, title="Reconstruction")
+        self.thresholded = GlyphCanvas(self, title="Denoised")
+        self.wrong = GlyphCanvas(self, title="Wrong pixels")
         self.thresholded.set_glyph(None, detail="≥ 0.5")
         self.model_note = QLabel("Train or open a model to see its reconstruction.", self)
         self.model_note.setWordWrap(True)

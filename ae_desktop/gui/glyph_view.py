@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 INK = QColor(32, 36, 48)
 PAPER = QColor(255, 255, 255)
@@ -66,61 +66,60 @@ def glyph_pixmap(pixels: np.ndarray, cell: int = 6, wrong: np.ndarray | None = N
 
 
 class GlyphCanvas(QWidget):
-    """Shows one glyph (height, width) scaled to fit, keeping square pixels."""
+    """Shows one glyph (height, width) scaled to fit with square pixels, with an optional
+    caption above and a detail line below, kept together as one centred block."""
 
-    def __init__(self, parent=None, min_cell: int = 8):
+    def __init__(self, parent=None, min_cell: int = 8, title: str = ""):
         super().__init__(parent)
         self._pixels: np.ndarray | None = None
         self._wrong: np.ndarray | None = None
         self._min_cell = min_cell
+        self._title = title
+        self._detail = ""
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
 
-    def set_glyph(self, pixels: np.ndarray | None, wrong: np.ndarray | None = None) -> None:
+    def set_glyph(self, pixels: np.ndarray | None, wrong: np.ndarray | None = None,
+                  detail: str = "") -> None:
+        """Show ``pixels`` (height, width) in [0, 1]; ``wrong`` (height, width) bool cells
+        get a red frame; ``detail`` is written below."""
         self._pixels = None if pixels is None else np.array(pixels, dtype=np.float64)
         self._wrong = None if wrong is None else np.asarray(wrong, dtype=bool)
+        self._detail = detail
         self.update()
 
     def pixels(self) -> np.ndarray | None:
         return None if self._pixels is None else self._pixels.copy()
 
+    def detail(self) -> str:
+        return self._detail
+
+    def _text_height(self) -> int:
+        return self.fontMetrics().height() + 4
+
     def sizeHint(self) -> QSize:
-        return QSize(5 * self._min_cell * 2, 7 * self._min_cell * 2)
+        extra = 2 * self._text_height() if self._title else 0
+        return QSize(5 * self._min_cell * 2, 7 * self._min_cell * 2 + extra)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(5 * self._min_cell, 7 * self._min_cell)
+        extra = 2 * self._text_height() if self._title else 0
+        return QSize(5 * self._min_cell, 7 * self._min_cell + extra)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        if self._pixels is None:
-            painter.fillRect(self.rect(), self.palette().window())
+        text_h = self._text_height() if self._title else 0
+        height, width = (7, 5) if self._pixels is None else self._pixels.shape
+        cell = max(1.0, min(self.width() / width, (self.height() - 2 * text_h) / height))
+        top = (self.height() - cell * height - 2 * text_h) / 2
+        rect = QRectF((self.width() - cell * width) / 2, top + text_h, cell * width,
+                      cell * height)
+        if self._title:
+            painter.setPen(self.palette().windowText().color())
+            painter.drawText(QRectF(0, top, self.width(), text_h), Qt.AlignCenter, self._title)
             painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(self.rect(), Qt.AlignCenter, "—")
+            painter.drawText(QRectF(0, rect.bottom(), self.width(), text_h), Qt.AlignCenter,
+                             self._detail)
+        if self._pixels is None:
+            painter.setPen(QPen(GRID, 1, Qt.DashLine))
+            painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
             return
-        height, width = self._pixels.shape
-        cell = min(self.width() / width, self.height() / height)
-        rect = QRectF((self.width() - cell * width) / 2, (self.height() - cell * height) / 2,
-                      cell * width, cell * height)
         paint_glyph(painter, rect, self._pixels, self._wrong, grid=cell >= 10)
-
-
-class TitledGlyph(QWidget):
-    """A GlyphCanvas with a caption above and a detail line below."""
-
-    def __init__(self, title: str, parent=None, min_cell: int = 8):
-        super().__init__(parent)
-        self.canvas = GlyphCanvas(self, min_cell)
-        self.detail = QLabel("", self)
-        self.detail.setAlignment(Qt.AlignCenter)
-        self.detail.setStyleSheet("color: palette(placeholder-text);")
-        caption = QLabel(title, self)
-        caption.setAlignment(Qt.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(2)
-        layout.addWidget(caption)
-        layout.addWidget(self.canvas, 1)
-        layout.addWidget(self.detail)
-
-    def set_glyph(self, pixels, wrong=None, detail: str = "") -> None:
-        self.canvas.set_glyph(pixels, wrong)
-        self.detail.setText(detail)

@@ -86,13 +86,17 @@ class InterpolationPanel(QWidget):
         ends = self._model.encode(self._matrix[[self.start.currentIndex(),
                                                  self.end.currentIndex()]])
         codes, images = interpolate(self._model, ends[0], ends[1], self.steps.value() + 2)
-        self.clear()
         self.codes = codes
         self.images = images.reshape(len(images), *self._shape)
+        if self.strip.count() != len(self.images):  # reuse the canvases while training
+            while self.strip.count():
+                self.strip.takeAt(0).widget().deleteLater()
+            for _ in self.images:
+                self.strip.addWidget(GlyphCanvas(self, min_cell=4))
+        last = len(self.images) - 1
         for i, image in enumerate(self.images):
-            canvas = GlyphCanvas(self, min_cell=4)
+            canvas = self.strip.itemAt(i).widget()
             canvas.set_glyph(image)
-            canvas.setToolTip(self.start.currentText() if i == 0 else self.end.currentText()
-                              if i == len(self.images) - 1 else f"step {i}")
-            self.strip.addWidget(canvas)
+            canvas.setToolTip(self.start.currentText() if i == 0 else
+                              self.end.currentText() if i == last else f"step {i}")
         self.path_changed.emit(codes)

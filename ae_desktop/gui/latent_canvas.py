@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ae_desktop.engine.latent import decode_grid, latent_extent
-from ae_desktop.gui.glyph_view import INK, PAPER, TitledGlyph
+from ae_desktop.gui.glyph_view import INK, PAPER, GlyphCanvas
 
 MAP_TILES = 13
 
@@ -61,7 +61,7 @@ class LatentCanvas(QWidget):
         self.plot.setLabel("bottom", "z₁")
         self.plot.setLabel("left", "z₂")
         self.plot.showGrid(x=True, y=True, alpha=0.2)
-        self.view.setAspectLocked(False)
+        self.view.setRange(xRange=(-3, 3), yRange=(-3, 3), padding=0)
         self.map_image = pg.ImageItem(axisOrder="row-major")
         self.map_image.setOpacity(0.35)
         self.map_image.setZValue(-10)
@@ -87,7 +87,7 @@ class LatentCanvas(QWidget):
         self.show_map.toggled.connect(self._on_show_map_toggled)
         frame = QPushButton("Frame glyphs", self)
         frame.clicked.connect(self._on_frame_clicked)
-        self.preview = TitledGlyph("Decoded point", self, min_cell=6)
+        self.preview = GlyphCanvas(self, min_cell=6, title="Decoded point")
         self.label_edit = QLineEdit(self)
         self.label_edit.setPlaceholderText("label")
         self.label_edit.setMaximumWidth(90)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget)
 
 CURVES = (("total", "Loss", "#268bd2"), ("recon", "Reconstruction", "#859900"),
           ("kl", "KL", "#d33682"))
@@ -22,13 +23,14 @@ class LossPlot(QWidget):
         self.plot.setLabel("bottom", "epoch")
         self.plot.setLabel("left", "loss")
         self.plot.showGrid(x=True, y=True, alpha=0.25)
-        self.legend = self.plot.addLegend(offset=(-10, 10))
+        self.legend = self.plot.addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 210))
         self.curves = {key: self.plot.plot([], [], name=name, pen=pg.mkPen(color, width=2))
                        for key, name, color in CURVES}
         self.log_scale = QCheckBox("Log scale", self)
         self.log_scale.setChecked(True)
         self.log_scale.toggled.connect(self._on_log_scale_toggled)
         self.summary = QLabel("", self)
+        self.summary.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
         row.addWidget(self.log_scale)

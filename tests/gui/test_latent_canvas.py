@@ -61,7 +61,7 @@ def test_click_shows_exactly_the_decoding_of_the_clicked_point(qtbot, canvas, mo
     assert abs(z[0] - target[0]) <= 1.5 * dx and abs(z[1] - target[1]) <= 1.5 * dy
     expected = model.decode(z[None, :]).reshape(7, 5)
     np.testing.assert_array_equal(canvas.preview_pixels, expected)
-    np.testing.assert_array_equal(canvas.preview.canvas.pixels(), expected)
+    np.testing.assert_array_equal(canvas.preview.pixels(), expected)
     assert canvas.keep_button.isEnabled()
 
 

@@ -31,16 +31,16 @@ def click_cell(qtbot, editor, row, col, button=Qt.LeftButton, modifier=Qt.NoModi
 
 def test_painting_a_cell_changes_the_glyph_and_the_reconstruction(qtbot, panel, model):
     editor = panel.editor
-    before = panel.reconstruction.canvas.pixels()
+    before = panel.reconstruction.pixels()
     with qtbot.waitSignal(editor.pixels_changed):
         click_cell(qtbot, editor, 2, 3)
     expected = np.zeros((7, 5))
     expected[2, 3] = 1
     np.testing.assert_array_equal(editor.pixels(), expected)
-    shown = panel.reconstruction.canvas.pixels()
+    shown = panel.reconstruction.pixels()
     np.testing.assert_array_equal(shown, model.reconstruct(expected.reshape(1, -1)).reshape(7, 5))
     assert not np.array_equal(shown, before)
-    np.testing.assert_array_equal(panel.thresholded.canvas.pixels(), shown >= 0.5)
+    np.testing.assert_array_equal(panel.thresholded.pixels(), shown >= 0.5)
 
 
 def test_drag_paints_a_stroke_that_undoes_in_one_step(qtbot, panel):
@@ -124,7 +124,7 @@ def test_add_noise_flips_k_pixels_and_counts_wrong_pixels_against_the_clean_glyp
     np.testing.assert_array_equal(panel.editor.clean_pixels(), glyph)
     output = model.reconstruct(noisy.reshape(1, -1)).reshape(7, 5)
     wrong = ((output >= 0.5) != glyph).sum()
-    assert panel.wrong.detail.text() == f"{wrong} px vs clean"
+    assert panel.wrong.detail() == f"{wrong} px vs clean"
     panel.noise_unit.setCurrentIndex(1)  # percent of 35 pixels
     panel.noise_amount.setValue(20)
     assert panel.noise_count() == 7
