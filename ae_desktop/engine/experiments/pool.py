@@ -12,6 +12,7 @@ import os
 import signal
 import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from multiprocessing.connection import wait as wait_for
 from typing import Callable
 
 from ae_desktop.engine.experiments.runs import RunOutcome, RunTask, execute
@@ -97,6 +98,13 @@ def _init_worker(event) -> None:
     _worker_cancel = event
     # Ctrl-C reaches the whole process group: let the caller handle it and set the event
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
+
+
+def _exit_with_parent() -> None:
+    """A worker whose caller was killed would go on training queued runs: exit at once."""
+    wait_for([multiprocessing.parent_process().sentinel])
+    os._exit(1)
 
 
 def _execute_in_worker(task: RunTask) -> RunOutcome:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ae_desktop.engine.config import TrainConfig
+from ae_desktop.engine.config import QUASI_NEWTON_OPTIMIZERS, TrainConfig
 from ae_desktop.engine.denoising import denoising_errors
 from ae_desktop.engine.metrics import learned_count, wrong_pixels
 from ae_desktop.engine.training import TrainingRun
@@ -41,11 +42,27 @@ class RunOutcome:
     theta: np.ndarray = field(repr=False)
 
 
+def _report_seconds(config: TrainConfig) -> float:
+    """How often to report so that the result does not depend on the machine's speed.
+
+    ``TrainingRun.reports`` sizes its chunks of epochs by elapsed time, and a chunk's
+    boundaries matter in two cases: the target is checked only between chunks, and scipy's
+    optimizers restart their search at each chunk. So quasi-Newton runs report as rarely
+    as possible (fixed chunks of the stepper's maximum), runs with a target after every
+    epoch (they stop at the first epoch that meets it), and only the rest by time.
+    """
+    if config.optimizer in QUASI_NEWTON_OPTIMIZERS:
+        return math.inf
+    if config.target_errors is not None:
+        return 0.0
+    return 0.1
+
+
 def execute(task: RunTask, cancel: threading.Event | None = None) -> RunOutcome:
     """Train and measure; a cancelled run returns with status ``cancelled``."""
     run = TrainingRun(task.config, task.data)
     report = None
-    for report in run.reports(cancel, report_seconds=0.1):
+    for report in run.reports(cancel, report_seconds=_report_seconds(task.config)):
         pass
     errors = report.errors_per_glyph
     metrics = {
