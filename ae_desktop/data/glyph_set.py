@@ -139,6 +139,8 @@ def load_glyph_set(path: str | Path) -> GlyphSet:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise GlyphSetError(f"{path.name} is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise GlyphSetError(f"{path.name}: JSON nested too deeply to be a glyph set") from None
     try:
         return glyph_set_from_dict(data)
     except GlyphSetError as exc:

@@ -93,6 +93,27 @@ def save_model(path: str | Path, model: Autoencoder, metadata: dict) -> None:
     write_atomic(Path(path), buffer.getvalue())
 
 
+def _check_declared_size(archive: zipfile.ZipFile, name: str, where: str) -> None:
+    """Refuse an entry whose .npy header claims more data than the entry holds (a forged
+    or truncated header would otherwise make NumPy allocate whatever it claims)."""
+    member = f"{name}.npy"
+    if member not in archive.namelist():
+        return
+    info = archive.getinfo(member)
+    with archive.open(member) as handle:
+        try:
+            major, _ = np.lib.format.read_magic(handle)
+            read_header = (np.lib.format.read_array_header_1_0 if major == 1
+                           else np.lib.format.read_array_header_2_0)
+            shape, _, dtype = read_header(handle)
+        except ValueError:
+            return  # not a plain array header: np.load reports it below
+    declared = int(np.prod(shape, dtype=object)) * dtype.itemsize
+    if declared > info.file_size:
+        raise ModelFileError(f"{where}: entry {name!r} declares {declared} bytes of data "
+                             f"but holds {info.file_size}: truncated or forged")
+
+
 def _read_arrays(path: Path) -> dict[str, np.ndarray]:
     """Every array of the file, read eagerly so that late zip errors surface here."""
     try:
@@ -106,6 +127,7 @@ def _read_arrays(path: Path) -> dict[str, np.ndarray]:
             names = list(npz.files)
             arrays = {}
             for name in names:
+                _check_declared_size(npz.zip, name, path.name)
                 try:
                     arrays[name] = npz[name]
                 except ValueError as exc:
@@ -119,7 +141,7 @@ def _read_arrays(path: Path) -> dict[str, np.ndarray]:
                                          f"whose entry {name!r} is not a NumPy array")
     except ModelFileError:
         raise
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, KeyError) as exc:
+    except Exception as exc:  # noqa: BLE001 - zip, zlib, header parsing: all mean "damaged"
         raise ModelFileError(
             f"{path.name} is not a model file: damaged or truncated .npz ({exc})") from None
     return arrays
