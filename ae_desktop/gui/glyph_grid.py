@@ -27,6 +27,7 @@ class GlyphGrid(QWidget):
         self.document = document
         self._outputs: np.ndarray | None = None
         self._training = np.ones(0, dtype=bool)
+        self._select_first = True
         self.list = QListWidget(self)
         self.list.setViewMode(QListView.IconMode)
         self.list.setResizeMode(QListView.Adjust)
@@ -78,23 +79,29 @@ class GlyphGrid(QWidget):
         return self.list.viewport().grab()
 
     def _on_document_replaced(self) -> None:
+        self._select_first = True
         self._outputs = None
         self._training = np.ones(len(self.document.glyphs), dtype=bool)
 
     def _on_document_changed(self) -> None:
         glyphs = self.document.glyphs
-        row = self.list.currentRow()
+        row = 0 if self._select_first else self.list.currentRow()
+        self._select_first = False
         if self._outputs is not None and len(self._outputs) != len(glyphs):
             self._outputs = None
         if len(self._training) != len(glyphs):
             self._training = np.ones(len(glyphs), dtype=bool)
+        # rebuilt silently: a relabel or an added glyph must not reload the editor
+        scroll = self.list.verticalScrollBar().value()
         self.list.blockSignals(True)
-        self.list.clear()
-        for label in glyphs.labels:
-            self.list.addItem(QListWidgetItem(label))
-        self.list.blockSignals(False)
+        if self.list.count() != len(glyphs):
+            self.list.clear()
+            for label in glyphs.labels:
+                self.list.addItem(QListWidgetItem(label))
         self._refresh_icons()
         self.list.setCurrentRow(min(row, len(glyphs) - 1))
+        self.list.blockSignals(False)
+        self.list.verticalScrollBar().setValue(scroll)
 
     def _icon_size(self) -> QSize:
         g = self.document.glyphs

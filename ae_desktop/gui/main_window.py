@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
                        self._add_dock("Training", self.training_panel, Qt.RightDockWidgetArea),
                        self._add_dock("Loss", self.loss_plot, Qt.RightDockWidgetArea)]
         self.file_menu = FileMenu(self)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addActions([self.editor_panel.undo_action, self.editor_panel.redo_action])
         view_menu = self.menuBar().addMenu("&View")
         for dock in self.findChildren(QDockWidget):
             view_menu.addAction(dock.toggleViewAction())
@@ -90,7 +92,6 @@ class MainWindow(QMainWindow):
         self._on_glyphs_replaced()
         self._on_glyphs_changed()
         self._restore_settings()
-        self.glyph_grid.select(0)
 
     def _add_dock(self, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -182,7 +183,7 @@ class MainWindow(QMainWindow):
     def _on_glyphs_replaced(self) -> None:
         g = self.document.glyphs
         self.training_panel.set_input_size(g.n_pixels)
-        self.editor_panel.load(np.zeros((g.height, g.width)))
+        self.editor_panel.load(g.pixels[0] if len(g) else np.zeros((g.height, g.width)))
         self._update_title()
 
     def _on_glyphs_changed(self) -> None:

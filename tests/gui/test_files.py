@@ -153,3 +153,23 @@ def test_editor_stores_drawings_in_the_set(window, qtbot, monkeypatch):
     window.editor_panel.glyph_added.emit(drawn)
     assert window.document.glyphs.labels[-1] == "new"
     assert window.glyph_grid.selected_index() == 32
+
+
+def test_closing_with_unsaved_glyphs_asks_first(window, monkeypatch):
+    window.document.relabel(0, "x")
+    answers = [QMessageBox.Cancel, QMessageBox.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    window.close()
+    assert window.isVisible()
+    window.close()
+    assert not window.isVisible()
+
+
+def test_a_kept_glyph_does_not_wipe_the_drawing_in_progress(window, qtbot):
+    from PySide6.QtCore import Qt
+    editor = window.editor_panel.editor
+    qtbot.mouseClick(editor, Qt.LeftButton, pos=editor.cell_center(6, 4))
+    drawing = editor.pixels()
+    window.document.add("k", np.zeros((7, 5)))
+    np.testing.assert_array_equal(editor.pixels(), drawing)
+    assert editor.undo_stack.count() == 1

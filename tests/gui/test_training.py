@@ -150,3 +150,47 @@ def test_kernel_warmup_runs_in_the_background(window, qtbot):
         assert window.statusBar().currentMessage() == "Compiling kernels…"
     assert blocker.args == [""]
     assert window.statusBar().currentMessage() == "Ready"
+
+
+def test_an_engine_error_shows_a_dialog_and_keeps_the_last_model(window, qtbot, train,
+                                                                 monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ae_desktop.engine import TrainingRun
+
+    train(arch="35-10-2", epochs=30, target_errors=None)
+    good = window.model
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda p, title, text, *a: shown.append(text))
+
+    def broken_reports(self, cancel=None, report_seconds=0.03):
+        raise FloatingPointError("kernel exploded")
+        yield  # a generator, like the real one
+
+    monkeypatch.setattr(TrainingRun, "reports", broken_reports)
+    status = train(arch="35-10-2", epochs=30, target_errors=None)
+    assert status == "failed"
+    assert shown == ["FloatingPointError: kernel exploded"]
+    assert window.model is good
+    assert window.training_panel.start_button.isEnabled()
+
+
+def test_a_diverged_run_says_so_and_keeps_the_finite_weights(window, qtbot, train,
+                                                             monkeypatch):
+    import dataclasses
+
+    from ae_desktop.engine import TrainingRun
+
+    real_reports = TrainingRun.reports
+
+    def diverging(self, cancel=None, report_seconds=0.03):
+        for report in real_reports(self, cancel, report_seconds):
+            yield dataclasses.replace(report, status="diverged")
+            return
+
+    monkeypatch.setattr(TrainingRun, "reports", diverging)
+    status = train(arch="35-10-2", epochs=30, target_errors=None)
+    assert status == "diverged"
+    assert "diverged" in window.training_panel.error.text()
+    np.testing.assert_array_equal(window.model.theta, window.controller.run.model.theta)
+    assert "Diverged" in window.statusBar().currentMessage()
