@@ -9,6 +9,7 @@ import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
+from ae_desktop import runtime_env  # noqa: F401 - first: sets NUMBA_CACHE_DIR before numba loads
 from ae_desktop.commands.model_tools import run_decode, run_encode, run_eval, run_interpolate
 from ae_desktop.commands.options import DATASET_HELP, add_training_options
 from ae_desktop.commands.output import CommandError
@@ -75,7 +76,8 @@ def _add_model_commands(commands) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="Autoencoders on small glyphs.",
                      epilog="Without a command, opens the desktop app "
-                            "(ae-desktop --screenshot PNG [--demo] grabs it headless). "
+                            "(ae-desktop --screenshot PNG [--demo] grabs it headless; "
+                            "ae-desktop --self-test checks an installation). "
                             "Run 'ae-desktop COMMAND --help' for a command's options.")
     try:
         parser.add_argument("--version", action="version", version=version("ae-desktop"))
@@ -112,6 +114,10 @@ def _run_gui(argv: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``ae-desktop``; returns the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["--self-test"]:
+        from ae_desktop.self_test import main as self_test
+
+        return self_test(argv[1:])
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         return _run_gui(argv)
     try:
