@@ -9,15 +9,12 @@ from ae_desktop.engine.experiments import ResultTable
 from ae_desktop.engine.experiments.table import columns
 
 
-def check_outputs(args, metric_choices: tuple[str, ...]) -> None:
-    """Fail before any run on a bad --repeats, --workers, --metric or output folder."""
+def check_outputs(args) -> None:
+    """Fail before any run on a bad --repeats, --workers or output folder."""
     if args.repeats < 1:
         raise CommandError(f"--repeats must be at least 1, got {args.repeats}")
     if args.workers is not None and args.workers < 1:
         raise CommandError(f"--workers must be at least 1, got {args.workers}")
-    if args.metric not in metric_choices:
-        raise CommandError(f"unknown --metric {args.metric!r}: use one of "
-                           f"{', '.join(metric_choices)}")
     for path, what in ((args.csv, "CSV file"), (args.json, "JSON file"),
                        (args.plot, "PNG file")):
         check_writable(path, what)

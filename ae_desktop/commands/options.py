@@ -62,13 +62,15 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
                         f"none = run all epochs (default: {d.target_errors})")
 
 
-def add_experiment_options(p: argparse.ArgumentParser, metric: str, repeats: int = 3) -> None:
-    """Repeats, workers and outputs of ``sweep`` and ``study``; ``metric`` is plotted."""
+def add_experiment_options(p: argparse.ArgumentParser, metrics: tuple[str, ...],
+                           repeats: int = 3) -> None:
+    """Repeats, workers and outputs of ``sweep`` and ``study``; one of ``metrics`` (by
+    default the first) is plotted."""
     p.add_argument("--repeats", type=int, default=repeats,
                    help=f"runs per setting, seeds SEED, SEED+1, ... (default: {repeats})")
     p.add_argument("--workers", type=int, help="processes in parallel (default: one per core)")
-    p.add_argument("--metric", default=metric,
-                   help=f"the metric summarised last and plotted (default: {metric})")
+    p.add_argument("--metric", default=metrics[0], choices=metrics, metavar="METRIC",
+                   help=f"the metric to plot: {', '.join(metrics)} (default: {metrics[0]})")
     p.add_argument("--csv", metavar="OUT.csv", help="write one row per run")
     p.add_argument("--json", metavar="OUT.json", help="write rows, loss curves and statistics")
     p.add_argument("--plot", metavar="OUT.png", help="write a chart of the metric: mean "

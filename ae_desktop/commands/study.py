@@ -41,7 +41,7 @@ def add_study_parser(commands) -> None:
                         f"{','.join(f'{v:g}' for v in DEFAULT_LEVELS)})")
     p.add_argument("--draws", type=int, default=100,
                    help="noisy copies of each glyph per level (default: 100)")
-    add_experiment_options(p, metric="exact_rate")
+    add_experiment_options(p, STUDY_METRICS)
 
     p = study.add_parser(
         "generalize", help="train on k glyphs, measure the held-out ones",
@@ -50,7 +50,7 @@ def add_study_parser(commands) -> None:
     add_training_options(p)
     p.add_argument("--sizes", type=number_list(int), default=[4, 8, 16, 32],
                    help="training-set sizes (default: 4,8,16,32)")
-    add_experiment_options(p, metric="held_out_mean_errors")
+    add_experiment_options(p, HELD_OUT_METRICS + RUN_METRICS)
 
 
 def run_study(args: argparse.Namespace) -> int:
@@ -61,7 +61,7 @@ def _run_denoise(args: argparse.Namespace) -> int:
     glyphs = resolve_dataset(args.dataset)
     if args.model not in (None, "dae"):
         raise CommandError("study denoise trains a dae and a plain ae itself: drop --model")
-    check_outputs(args, STUDY_METRICS)
+    check_outputs(args)
     if args.levels is None and args.kind != "saltpepper":
         raise CommandError(f"give --levels for {args.kind} noise")
     if args.draws < 1:
@@ -84,7 +84,7 @@ def _run_denoise(args: argparse.Namespace) -> int:
 
 def _run_generalize(args: argparse.Namespace) -> int:
     glyphs = resolve_dataset(args.dataset)
-    check_outputs(args, RUN_METRICS + HELD_OUT_METRICS)
+    check_outputs(args)
     base = config_from_args(args)
     plan = generalization_plan(base, len(glyphs), args.sizes, args.repeats)
     table = generalization_study(

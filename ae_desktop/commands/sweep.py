@@ -28,14 +28,14 @@ def add_sweep_parser(commands) -> None:
     p.add_argument("--vary", action="append", required=True, metavar="SETTING=V1,V2,...",
                    help="a training setting and its values, e.g. lr=0.0005,0.005,0.05 or "
                         "arch=35-20-2,35-30-2; 'none' for an unset optional value")
-    add_experiment_options(p, metric="learned")
+    add_experiment_options(p, RUN_METRICS + DENOISE_METRICS)
 
 
 def run_sweep_command(args: argparse.Namespace) -> int:
     glyphs = resolve_dataset(args.dataset)
     base = config_from_args(args)
     variations = [parse_variation(text) for text in args.vary]
-    check_outputs(args, RUN_METRICS + DENOISE_METRICS)
+    check_outputs(args)
     plan = plan_sweep(base, variations, args.repeats, glyphs.n_pixels)
     if args.metric in DENOISE_METRICS and all(c.model != "dae" for _, _, c in plan):
         raise CommandError(f"--metric {args.metric} needs a denoising model: add --model dae")

@@ -15,9 +15,9 @@ from ae_desktop.engine.training import TrainingRun
 
 DENOISE_DRAWS = 20
 # numeric metrics of a run: always, for a denoising model, with held-out glyphs
-RUN_METRICS = ("final_loss", "learned", "max_errors", "mean_errors", "epochs_run", "seconds")
+RUN_METRICS = ("learned", "max_errors", "mean_errors", "final_loss", "epochs_run", "seconds")
 DENOISE_METRICS = ("denoise_exact_rate", "denoise_mean_errors")
-HELD_OUT_METRICS = ("held_out_learned", "held_out_max_errors", "held_out_mean_errors")
+HELD_OUT_METRICS = ("held_out_mean_errors", "held_out_max_errors", "held_out_learned")
 
 
 @dataclass
