@@ -27,6 +27,7 @@ def run(argv: list[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else list(argv))
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        _quiet_offscreen_warning()
     from PySide6.QtWidgets import QApplication
 
     from ae_desktop.gui.main_window import MainWindow
@@ -45,6 +46,17 @@ def run(argv: list[str] | None = None) -> int:
     QTimer.singleShot(0, screenshot.begin)
     app.exec()
     return screenshot.status
+
+
+def _quiet_offscreen_warning() -> None:
+    """The offscreen platform warns about a window-manager feature it lacks; drop only that."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(kind, context, text):
+        if text != "This plugin does not support propagateSizeHints()":
+            print(text, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
 
 
 class Screenshot:

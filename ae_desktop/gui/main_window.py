@@ -37,6 +37,8 @@ class MainWindow(QMainWindow):
         self.model: Autoencoder | None = None
         self.model_config: TrainConfig | None = None
         self.history = np.zeros((0, 3))
+        self._history_before_run = np.zeros((0, 3))
+        self._run_arch, self._run_config = None, None
         self.document = GlyphDocument(bundled_font("font3"), self)
         g = self.document.glyphs
         self.editor_panel = EditorPanel(g.width, g.height, self)
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
         self.editor_panel.set_model(model)
         self.latent_canvas.set_model(model, reframe=reframe)
         self.interpolation.set_model(model)
+        self.training_panel.set_model_available(model is not None)
 
     def training_indices(self) -> np.ndarray:
         """Rows of the glyph set the next run trains on."""
@@ -136,7 +139,8 @@ class MainWindow(QMainWindow):
         try:
             config = self.training_panel.validated_config()
             indices = self.training_indices()
-            run = self.controller.start(config, self.document.glyphs.matrix()[indices])
+            base = self.model if self.training_panel.continues() else None
+            run = self.controller.start(config, self.document.glyphs.matrix()[indices], base)
         except ConfigError as exc:
             QMessageBox.warning(self, "Cannot train", str(exc))
             return
@@ -144,7 +148,9 @@ class MainWindow(QMainWindow):
         mask[indices] = True
         self.glyph_grid.set_training_mask(mask)
         self._run_arch, self._run_config = run.model.arch, config
+        self._history_before_run = self.history if base is not None else np.zeros((0, 3))
         self.loss_plot.reset(split_terms=config.model == "vae")
+        self.loss_plot.set_history(self._history_before_run)
         self.training_panel.set_running(True)
         self.status.begin(config.epochs)
         self._save_settings()
@@ -164,7 +170,8 @@ class MainWindow(QMainWindow):
     def _on_training_finished(self, status: str) -> None:
         self._refresh_timer.stop()
         if self.controller.run is not None:
-            self.history = self.controller.run.history
+            self.history = np.concatenate([self._history_before_run,
+                                           self.controller.run.history])
         self._refresh_model_views()
         self.training_panel.set_running(False)
         self.status.finish(status)

@@ -56,6 +56,11 @@ class TrainingPanel(QWidget):
         self.subset = _combo(self, SUBSETS)
         self.subset.setToolTip("Train on these glyphs; the rest are held out as a test set")
         self.stop_when_exact = QCheckBox("Stop when every glyph is exact", self)
+        self.continue_training = QCheckBox("Continue from the current model", self)
+        self.continue_training.setToolTip(
+            "Start from the trained or opened model's weights instead of a fresh draw")
+        self.continue_training.setEnabled(False)
+        self._model_available = False
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #dc322f;")
@@ -78,6 +83,7 @@ class TrainingPanel(QWidget):
         form.addRow("β (KL weight)", self.beta)
         form.addRow("Train on", self.subset)
         form.addRow("", self.stop_when_exact)
+        form.addRow("", self.continue_training)
 
         self.start_button = QPushButton("Start", self)
         self.pause_button = QPushButton("Pause", self)
@@ -154,12 +160,24 @@ class TrainingPanel(QWidget):
     def set_subset_size(self, size: int | None) -> None:
         _select(self.subset, "all" if size is None else str(size))
 
+    def set_model_available(self, available: bool) -> None:
+        """Whether there is a model to continue from."""
+        self._model_available = available
+        self.continue_training.setEnabled(available and not self.stop_button.isEnabled())
+        if not available:
+            self.continue_training.setChecked(False)
+
+    def continues(self) -> bool:
+        """True when the next run starts from the current model."""
+        return self._model_available and self.continue_training.isChecked()
+
     def set_running(self, running: bool) -> None:
         """Enable the buttons and fields that fit an idle or a running trainer."""
         for widget in (self.model, self.arch, self.activation, self.loss, self.optimizer,
                        self.lr, self.epochs, self.batch_size, self.seed, self.noise_kind,
                        self.noise_level, self.beta, self.subset, self.stop_when_exact):
             widget.setEnabled(not running)
+        self.continue_training.setEnabled(self._model_available and not running)
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running)
         if not running:

@@ -14,7 +14,7 @@ def test_screenshot_demo_trains_draws_picks_and_saves(tmp_path):
                             capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
-    assert (image.width(), image.height()) == (1480, 900)
+    assert image.width() >= 1400 and image.height() >= 850
 
 
 def test_screenshot_to_an_unwritable_path_fails_cleanly(tmp_path):

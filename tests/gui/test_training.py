@@ -194,3 +194,24 @@ def test_a_diverged_run_says_so_and_keeps_the_finite_weights(window, qtbot, trai
     assert "diverged" in window.training_panel.error.text()
     np.testing.assert_array_equal(window.model.theta, window.controller.run.model.theta)
     assert "Diverged" in window.statusBar().currentMessage()
+
+
+def test_continue_training_starts_from_the_current_model(window, qtbot, train, monkeypatch):
+    panel = window.training_panel
+    assert not panel.continue_training.isEnabled()
+    train(arch="35-10-2", epochs=40, target_errors=None)
+    first = window.model
+    panel.continue_training.setChecked(True)
+    window.training_panel.set_config(TrainConfig(arch="35-10-2", epochs=25,
+                                                 target_errors=None))
+    with qtbot.waitSignal(window.controller.finished, timeout=60_000):
+        qtbot.mouseClick(panel.start_button, Qt.LeftButton)
+    assert window.history.shape == (65, 3) and window.loss_plot.point_count() == 65
+    assert not np.array_equal(window.model.theta, first.theta)
+    # a different architecture cannot continue: a dialog says why, nothing starts
+    from PySide6.QtWidgets import QMessageBox
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda p, title, text, *a: shown.append(text))
+    window.training_panel.set_config(TrainConfig(arch="35-12-2", epochs=25))
+    qtbot.mouseClick(panel.start_button, Qt.LeftButton)
+    assert shown and "35-10-2" in shown[0] and not window.controller.is_running()
