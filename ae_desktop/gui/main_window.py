@@ -7,8 +7,7 @@ import json
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
-    QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter,
-    QVBoxLayout, QWidget)
+    QDockWidget, QInputDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget)
 
 from ae_desktop.data import bundled_font
 from ae_desktop.engine import Autoencoder, ConfigError, TrainConfig
@@ -28,7 +27,7 @@ REFRESH_MS = 100  # model-dependent views redraw at most this often while traini
 
 
 class MainWindow(QMainWindow):
-    """Glyph grid (left), editor and latent plane (centre), training (right), loss (bottom)."""
+    """Glyph grid (left), editor and latent plane (centre), training and loss (right)."""
 
     def __init__(self, parent=None, use_settings: bool = True):
         super().__init__(parent)

@@ -173,3 +173,31 @@ def test_a_kept_glyph_does_not_wipe_the_drawing_in_progress(window, qtbot):
     window.document.add("k", np.zeros((7, 5)))
     np.testing.assert_array_equal(editor.pixels(), drawing)
     assert editor.undo_stack.count() == 1
+
+
+def test_new_empty_set_and_other_glyph_sizes(window, qtbot, dialogs, tmp_path, monkeypatch):
+    import json
+    from PySide6.QtCore import Qt
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a: warned.append(text))
+    menu_action(window, "File", "New glyph set").trigger()
+    assert len(window.document.glyphs) == 0 and window.glyph_grid.list.count() == 0
+    assert window.interpolation.start.count() == 0
+    window.training_panel.set_config(window.training_panel.config())
+    qtbot.mouseClick(window.training_panel.start_button, Qt.LeftButton)
+    assert warned and "non-empty" in warned[0] and not window.controller.is_running()
+
+    path = tmp_path / "four.json"
+    path.write_text(json.dumps({"name": "four", "width": 4, "height": 4, "glyphs": [
+        {"label": "x", "pixels": np.eye(4, dtype=int).tolist()},
+        {"label": "o", "pixels": [[1, 1, 1, 1], [1, 0, 0, 1], [1, 0, 0, 1], [1, 1, 1, 1]]}]}))
+    dialogs.path = str(path)
+    menu_action(window, "File", "Open glyph set…").trigger()
+    editor = window.editor_panel.editor
+    np.testing.assert_array_equal(editor.pixels(), np.eye(4))
+    assert "16 pixels" in window.training_panel.error.text()
+    window.training_panel.arch.setText("16-6-2")
+    assert window.training_panel.start_button.isEnabled()
+    with qtbot.waitSignal(window.controller.finished, timeout=60_000):
+        qtbot.mouseClick(window.training_panel.start_button, Qt.LeftButton)
+    assert window.model.arch.n_inputs == 16 and len(window.latent_canvas.codes) == 2
