@@ -1,0 +1,81 @@
+"""Startup time of the desktop app: launch -> window painted -> kernels ready.
+
+For the frozen bundle (dist/ae-desktop, from packaging/build.sh) and the pip install
+(``python -m ae_desktop`` of this interpreter), cold (empty Numba cache) and warm (the cache
+the cold run wrote). Offscreen; uses the app's AE_DESKTOP_STARTUP_PROBE hook, which records
+the times and closes the window. Also prints the bundle's size and its largest parts.
+
+    python benchmarks/bench_startup.py [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLE = ROOT / "dist" / "ae-desktop"
+
+
+def launch(command: list[str], cache_dir: str) -> dict[str, float]:
+    """Seconds from launch to 'painted', 'ready' (kernels loaded or compiled) and 'exit'."""
+    with tempfile.TemporaryDirectory() as tmp:
+        probe = Path(tmp) / "probe.txt"
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NUMBA_CACHE_DIR": cache_dir,
+               "XDG_CONFIG_HOME": tmp, "AE_DESKTOP_STARTUP_PROBE": str(probe)}
+        start = time.time()
+        subprocess.run(command, env=env, check=True, capture_output=True, timeout=600)
+        times = {"exit": time.time() - start}
+        for line in probe.read_text().splitlines():
+            what, stamp = line.split()
+            times[what] = float(stamp) - start
+    return times
+
+
+def measure(name: str, command: list[str], repeats: int) -> None:
+    with tempfile.TemporaryDirectory() as cache_dir:
+        cold = launch(command, cache_dir)
+        warm = [launch(command, cache_dir) for _ in range(repeats)]
+    for label, times in (("cold", cold),
+                         ("warm", {k: statistics.median(t[k] for t in warm) for k in cold})):
+        print(f"| {name} | {label} | {times['painted']:.2f} | {times['ready']:.2f} "
+              f"| {times['exit']:.2f} |", flush=True)
+
+
+def tree_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
+
+
+def report_bundle_size(top: int = 8) -> None:
+    internal = BUNDLE / "_internal"
+    parts = sorted(((tree_size(p) if p.is_dir() else p.stat().st_size, p.name)
+                    for p in internal.iterdir()), reverse=True)
+    print(f"\nBundle {BUNDLE}: {tree_size(BUNDLE) / 2**20:.0f} MiB; largest parts:")
+    for size, name in parts[:top]:
+        print(f"  {size / 2**20:7.1f} MiB  _internal/{name}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3, help="warm launches (median)")
+    args = parser.parse_args()
+    print("| app | numba cache | window painted (s) | kernels ready (s) | exited (s) |")
+    print("| --- | --- | --- | --- | --- |")
+    if (BUNDLE / "ae-desktop").exists():
+        measure("frozen bundle", [str(BUNDLE / "ae-desktop")], args.repeats)
+    else:
+        print(f"(no {BUNDLE}: run packaging/build.sh for the frozen figures)")
+    measure("pip install", [sys.executable, "-m", "ae_desktop"], args.repeats)
+    if BUNDLE.exists():
+        report_bundle_size()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
