@@ -47,14 +47,12 @@ def _report_seconds(config: TrainConfig) -> float:
 
     ``TrainingRun.reports`` sizes its chunks of epochs by elapsed time, and a chunk's
     boundaries matter in two cases: the target is checked only between chunks, and scipy's
-    optimizers restart their search at each chunk. So quasi-Newton runs report as rarely
-    as possible (fixed chunks of the stepper's maximum), runs with a target after every
-    epoch (they stop at the first epoch that meets it), and only the rest by time.
+    optimizers restart their search at each chunk. Such runs report as rarely as possible:
+    after the first epoch, then in chunks of the engine's maximum size (so the target is
+    checked every few thousand epochs); the rest report by time.
     """
-    if config.optimizer in QUASI_NEWTON_OPTIMIZERS:
+    if config.optimizer in QUASI_NEWTON_OPTIMIZERS or config.target_errors is not None:
         return math.inf
-    if config.target_errors is not None:
-        return 0.0
     return 0.1
 
 
