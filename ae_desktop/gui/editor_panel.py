@@ -45,13 +45,13 @@ class EditorPanel(QWidget):
         layout.addLayout(self._build_noise_row())
         self._on_pixels_changed(self.editor.pixels())
 
-    def _button(self, text: str, slot, tip: str = "", shortcut=None) -> QToolButton:
+    def _button(self, text: str, slot, tip: str = "") -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
+        if len(text) == 1:  # arrows: square buttons
+            button.setFixedWidth(button.sizeHint().height())
         button.setToolTip(tip or text)
         button.clicked.connect(slot)
-        if shortcut is not None:
-            button.setShortcut(QKeySequence(shortcut))
         return button
 
     def _build_tools(self) -> QHBoxLayout:
@@ -83,7 +83,7 @@ class EditorPanel(QWidget):
         row.addStretch(1)
         return row
 
-    def _build_noise_row(self) -> QHBoxLayout:
+    def _build_noise_row(self) -> QVBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(4)
         self.noise_amount = QSpinBox(self)
@@ -96,15 +96,20 @@ class EditorPanel(QWidget):
         row.addWidget(self.noise_amount)
         row.addWidget(self.noise_unit)
         row.addStretch(1)
+        store = QHBoxLayout()
+        store.addStretch(1)
         add = QPushButton("Add to set", self)
         add.setToolTip("Append the drawing to the glyph set")
         add.clicked.connect(self._on_add_clicked)
         replace = QPushButton("Replace selected", self)
         replace.setToolTip("Store the drawing in the selected glyph")
         replace.clicked.connect(self._on_replace_clicked)
-        row.addWidget(add)
-        row.addWidget(replace)
-        return row
+        store.addWidget(add)
+        store.addWidget(replace)
+        rows = QVBoxLayout()
+        rows.addLayout(row)
+        rows.addLayout(store)
+        return rows
 
     def noise_count(self) -> int:
         """Pixels "Add noise" flips: the count, or the percentage of the grid rounded."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+    QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
 from ae_desktop.engine.latent import interpolate
 from ae_desktop.gui.glyph_view import GlyphCanvas
@@ -25,13 +25,19 @@ class InterpolationPanel(QWidget):
         self.images: np.ndarray | None = None  # (steps + 2, height, width)
         self.start = QComboBox(self)
         self.end = QComboBox(self)
+        for combo in (self.start, self.end):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(2)
         self.steps = QSpinBox(self)
         self.steps.setRange(1, 30)
         self.steps.setValue(10)
-        self.steps.setSuffix(" between")
-        self.run_button = QPushButton("Interpolate", self)
+        self.steps.setSuffix(" steps")
+        self.steps.setToolTip("Intermediate glyphs between the two ends")
+        self.run_button = QToolButton(self)
+        self.run_button.setText("Interpolate")
         self.run_button.clicked.connect(self._on_run_clicked)
-        clear = QPushButton("Clear", self)
+        clear = QToolButton(self)
+        clear.setText("Clear")
         clear.clicked.connect(self.clear)
         row = QHBoxLayout()
         row.addWidget(QLabel("From", self))

@@ -6,7 +6,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout,
+    QWidget)
 
 from ae_desktop.engine.latent import decode_grid, latent_extent
 from ae_desktop.gui.glyph_view import INK, PAPER, GlyphCanvas
@@ -82,6 +83,7 @@ class LatentCanvas(QWidget):
 
         self.message = QLabel("Train or open a model with a 2-D latent space.", self)
         self.message.setStyleSheet("color: palette(placeholder-text);")
+        self.message.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.show_map = QCheckBox("Latent map", self)
         self.show_map.setToolTip("Decoded glyphs on a grid behind the points")
         self.show_map.toggled.connect(self._on_show_map_toggled)
@@ -98,12 +100,12 @@ class LatentCanvas(QWidget):
         self.label_edit.returnPressed.connect(self._on_keep_clicked)
 
         top = QHBoxLayout()
-        top.addWidget(self.message)
-        top.addStretch(1)
+        top.addWidget(self.message, 1)
+        top.addStretch(0)
         top.addWidget(self.show_map)
         top.addWidget(frame)
         side_widget = QWidget(self)
-        side_widget.setFixedWidth(120)
+        side_widget.setFixedWidth(110)
         side = QVBoxLayout(side_widget)
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.preview, 1)

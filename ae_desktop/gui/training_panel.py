@@ -19,6 +19,8 @@ SUBSETS = (("all", "All glyphs"), ("4", "First 4"), ("8", "First 8"), ("16", "Fi
 
 def _combo(parent, items) -> QComboBox:
     combo = QComboBox(parent)
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
     for key, text in items:
         combo.addItem(text, key)
     return combo
@@ -38,7 +40,6 @@ class TrainingPanel(QWidget):
         self.arch = QLineEdit(self)
         self.arch.setToolTip("Encoder layer sizes from input to latent; the decoder mirrors it")
         self.decoder = QLabel(self)
-        self.decoder.setWordWrap(True)
         self.activation = _combo(self, [(a, a.replace("_", " ")) for a in ACTIVATIONS])
         self.loss = _combo(self, (("bce", "Binary cross-entropy"), ("mse", "Mean squared error")))
         self.optimizer = _combo(self, [(o, o) for o in OPTIMIZERS])
@@ -68,7 +69,7 @@ class TrainingPanel(QWidget):
         form = QFormLayout()
         form.addRow("Model", self.model)
         form.addRow("Encoder", self.arch)
-        form.addRow("", self.decoder)
+        form.addRow("Decoder", self.decoder)
         form.addRow("Activation", self.activation)
         form.addRow("Loss", self.loss)
         form.addRow("Optimizer", self.optimizer)
@@ -82,8 +83,8 @@ class TrainingPanel(QWidget):
         form.addRow("Noise", noise)
         form.addRow("β (KL weight)", self.beta)
         form.addRow("Train on", self.subset)
-        form.addRow("", self.stop_when_exact)
-        form.addRow("", self.continue_training)
+        form.addRow(self.stop_when_exact)
+        form.addRow(self.continue_training)
 
         self.start_button = QPushButton("Start", self)
         self.pause_button = QPushButton("Pause", self)
@@ -207,7 +208,8 @@ class TrainingPanel(QWidget):
             return
         self.error.setText("")
         decoder = "-".join(map(str, arch.decoder))
-        self.decoder.setText(f"decoder {decoder} (mirrored) · {arch.n_params:,} weights")
+        self.decoder.setText(f"{decoder} (mirrored)")
+        self.decoder.setToolTip(f"{arch.text}: {arch.n_params:,} weights and biases")
         self.start_button.setEnabled(not self.stop_button.isEnabled())
 
 

@@ -115,7 +115,8 @@ def test_architecture_is_validated_as_typed(window, qtbot):
     panel.arch.clear()
     qtbot.keyClicks(panel.arch, "35-12-2")
     assert panel.error.text() == ""
-    assert panel.decoder.text().startswith("decoder 2-12-35 (mirrored)")
+    assert panel.decoder.text() == "2-12-35 (mirrored)"
+    assert panel.decoder.toolTip() == "35-12-2-12-35: 949 weights and biases"
     assert panel.start_button.isEnabled()
 
 
