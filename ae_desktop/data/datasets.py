@@ -1,4 +1,5 @@
-"""Turn a ``--dataset`` value (a bundled font name or a glyph-set file path) into a GlyphSet."""
+"""Turn a ``--dataset`` value into a GlyphSet: a bundled font name, a glyph-set JSON file,
+an MNIST-style IDX images file, or a folder of images."""
 
 from __future__ import annotations
 
@@ -6,16 +7,34 @@ from pathlib import Path
 
 from ae_desktop.data.fonts import FONT_NAMES, bundled_font
 from ae_desktop.data.glyph_set import GlyphSet, GlyphSetError, load_glyph_set
+from ae_desktop.data.idx import is_idx_images, load_idx_images
+from ae_desktop.data.image_folder import load_image_folder
 
 
-def resolve_dataset(spec: str) -> GlyphSet:
-    """A bundled font by name, or a glyph-set JSON file by path."""
+def _first(glyphs: GlyphSet, limit: int | None) -> GlyphSet:
+    if limit is None or limit >= len(glyphs):
+        return glyphs
+    return GlyphSet(glyphs.name, glyphs.width, glyphs.height, glyphs.labels[:limit],
+                    glyphs.pixels[:limit])
+
+
+def resolve_dataset(spec: str, limit: int | None = None) -> GlyphSet:
+    """The glyph set ``spec`` names; with ``limit``, only its first ``limit`` glyphs."""
+    if limit is not None and limit < 1:
+        raise GlyphSetError(f"--limit must be at least 1, got {limit}")
     if spec in FONT_NAMES:
-        return bundled_font(spec)
+        return _first(bundled_font(spec), limit)
     path = Path(spec)
+    if path.is_dir():
+        return load_image_folder(path, limit=limit)
+    if is_idx_images(path):
+        if not path.is_file():
+            raise GlyphSetError(f"dataset file not found: {spec}")
+        return load_idx_images(path, limit)
     if path.suffix.lower() == ".json" or path.exists():
         if not path.is_file():
             raise GlyphSetError(f"dataset file not found: {spec}")
-        return load_glyph_set(path)
+        return _first(load_glyph_set(path), limit)
     raise GlyphSetError(
-        f"unknown dataset {spec!r}: use one of {', '.join(FONT_NAMES)} or a glyph-set .json file")
+        f"unknown dataset {spec!r}: use one of {', '.join(FONT_NAMES)}, a glyph-set .json "
+        "file, an IDX images file (*-images-idx3-ubyte[.gz]) or a folder of images")

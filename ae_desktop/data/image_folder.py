@@ -1,0 +1,69 @@
+"""A folder of images (PNG, JPEG, BMP, GIF) as a glyph set, through Qt's image classes.
+
+Images are composited over white, converted to grey and scaled to the set's size
+(smooth scaling, aspect ratio ignored). Ink is 1: on a light background (mean brightness
+over one half) dark pixels become ink, otherwise light ones do, as in MNIST.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from ae_desktop.data.glyph_set import MAX_SIDE, GlyphSet, GlyphSetError
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
+DEFAULT_SIDE = 28
+
+
+def image_files(folder: Path) -> list[Path]:
+    """The folder's image files, sorted by name."""
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
+
+
+def _grey(path: Path, width: int, height: int) -> np.ndarray:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    image = QImage(str(path))
+    if image.isNull():
+        raise GlyphSetError(f"{path.name}: not an image Qt can read")
+    canvas = QImage(width, height, QImage.Format.Format_RGB32)
+    canvas.fill(QColor("white"))
+    painter = QPainter(canvas)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.drawImage(canvas.rect(), image.scaled(width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                                  Qt.TransformationMode.SmoothTransformation))
+    painter.end()
+    grey = canvas.convertToFormat(QImage.Format.Format_Grayscale8)
+    stride = grey.bytesPerLine()
+    rows = np.frombuffer(grey.constBits(), np.uint8, stride * height).reshape(height, stride)
+    return rows[:, :width] / 255.0
+
+
+def default_size(first: Path) -> tuple[int, int]:
+    """The first image's size when it fits MAX_SIDE, else 28 on its longer side."""
+    from PySide6.QtGui import QImageReader
+
+    size = QImageReader(str(first)).size()
+    width, height = size.width(), size.height()
+    if width < 1 or height < 1:
+        raise GlyphSetError(f"{first.name}: not an image Qt can read")
+    if max(width, height) <= MAX_SIDE:
+        return width, height
+    scale = DEFAULT_SIDE / max(width, height)
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def load_image_folder(folder: str | Path, size: tuple[int, int] | None = None,
+                      limit: int | None = None) -> GlyphSet:
+    """Every image of ``folder`` (first ``limit``), labelled by file name without suffix."""
+    folder = Path(folder)
+    files = image_files(folder)[:limit]
+    if not files:
+        raise GlyphSetError(f"{folder}: no images ({', '.join(IMAGE_SUFFIXES)})")
+    width, height = size or default_size(files[0])
+    grey = np.stack([_grey(path, width, height) for path in files])
+    ink = 1.0 - grey if grey.mean() > 0.5 else grey
+    return GlyphSet(folder.name, width, height, [p.stem for p in files], ink)
