@@ -14,7 +14,7 @@ from ae_desktop.data import resolve_dataset
 from ae_desktop.engine.experiments import parse_variation, plan_sweep, run_sweep
 from ae_desktop.engine.experiments.runs import DENOISE_METRICS, RUN_METRICS
 
-SUMMARY_METRICS = ["learned", "max_errors", "final_loss", "epochs_run", "seconds",
+SUMMARY_METRICS = ["learned", "max_errors", "mean_errors", "final_loss", "epochs_run", "seconds",
                    *DENOISE_METRICS]
 
 
