@@ -55,7 +55,7 @@ def tree_size(path: Path) -> int:
 def report_bundle_size(top: int = 8) -> None:
     internal = BUNDLE / "_internal"
     parts = sorted(((tree_size(p) if p.is_dir() else p.stat().st_size, p.name)
-                    for p in internal.iterdir()), reverse=True)
+                    for p in internal.iterdir() if not p.is_symlink()), reverse=True)
     print(f"\nBundle {BUNDLE}: {tree_size(BUNDLE) / 2**20:.0f} MiB; largest parts:")
     for size, name in parts[:top]:
         print(f"  {size / 2**20:7.1f} MiB  _internal/{name}")
