@@ -1,0 +1,23 @@
+"""NUMBA_CACHE_DIR is set by the entry point before Numba reads its configuration."""
+
+import os
+import subprocess
+import sys
+
+CODE = "import ae_desktop.cli, numba.core.config as c; print(c.CACHE_DIR)"
+
+
+def _cache_dir_seen_by_numba(**env) -> str:
+    env = {k: v for k, v in {**os.environ, **env}.items() if v is not None}
+    done = subprocess.run([sys.executable, "-c", CODE], env=env, capture_output=True,
+                          text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_numba_caches_in_the_users_cache_dir(tmp_path):
+    seen = _cache_dir_seen_by_numba(NUMBA_CACHE_DIR=None, XDG_CACHE_HOME=str(tmp_path))
+    assert seen == str(tmp_path / "ae-desktop" / "numba")
+
+
+def test_a_numba_cache_dir_already_set_is_kept(tmp_path):
+    assert _cache_dir_seen_by_numba(NUMBA_CACHE_DIR=str(tmp_path)) == str(tmp_path)
