@@ -4,20 +4,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DEB=$(ls dist/ae-desktop_*.deb)
-if dpkg-query -W -f='${Status}' ae-desktop 2>/dev/null | grep -q installed; then
+if [ "$(dpkg-query -W -f='${db:Status-Status}' ae-desktop 2>/dev/null)" = installed ]; then
     echo "check_deb.sh: ae-desktop is already installed here; not touching it" >&2
     exit 1
 fi
 FILES=$(dpkg-deb -c "$DEB" | awk '$1 !~ /^d/ {print substr($6, 2)}')
 
-dpkg -i "$DEB" >/dev/null || { dpkg -P ae-desktop >/dev/null 2>&1; echo "check_deb.sh: dpkg -i failed" >&2; exit 1; }
+trap 'dpkg -P ae-desktop >/dev/null 2>&1 || true' EXIT  # never leave it installed
+dpkg -i "$DEB" >/dev/null
 if command -v desktop-file-validate >/dev/null; then
     desktop-file-validate /usr/share/applications/ae-desktop.desktop
 fi
-status=0
-/usr/bin/ae-desktop --self-test || status=$?
+/usr/bin/ae-desktop --self-test
 dpkg -P ae-desktop >/dev/null
-[ $status -eq 0 ] || { echo "check_deb.sh: installed app failed its self-test" >&2; exit 1; }
 
 left=$(for f in $FILES /opt/ae-desktop; do [ -e "$f" ] || [ -L "$f" ] && echo "$f"; done || true)
 if [ -n "$left" ]; then
