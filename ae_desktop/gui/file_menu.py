@@ -11,8 +11,7 @@ from PySide6.QtGui import QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ae_desktop.data import FONT_NAMES, GlyphSet, GlyphSetError, bundled_font
-from ae_desktop.engine import TrainConfig
-from ae_desktop.engine.persistence import ModelFileError, load_model, save_model
+from ae_desktop.engine import ModelFileError, TrainConfig, load_model, save_model
 from ae_desktop.gui.glyph_view import paint_glyph
 
 MAX_RECENT = 8

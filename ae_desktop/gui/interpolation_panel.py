@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
-from ae_desktop.engine.latent import interpolate
+from ae_desktop.engine import interpolate
 from ae_desktop.gui.glyph_view import GlyphCanvas
 
 

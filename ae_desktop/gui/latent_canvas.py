@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout,
     QWidget)
 
-from ae_desktop.engine.latent import decode_grid, latent_extent
+from ae_desktop.engine import decode_grid, latent_extent
 from ae_desktop.gui.glyph_view import INK, PAPER, GlyphCanvas
 
 MAP_TILES = 13

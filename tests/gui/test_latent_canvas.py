@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from ae_desktop.data import bundled_font
 from ae_desktop.engine import Architecture, Autoencoder
-from ae_desktop.engine.latent import interpolate, latent_extent
+from ae_desktop.engine import interpolate, latent_extent
 from ae_desktop.gui.latent_canvas import LatentCanvas
 
 
@@ -159,3 +159,13 @@ def test_interpolation_shows_n_intermediate_glyphs_and_the_path(window, qtbot, t
     np.testing.assert_array_equal(panel.images, images.reshape(12, 7, 5))
     x, y = window.latent_canvas.path.getData()
     np.testing.assert_array_equal(np.c_[x, y], codes)
+
+
+def test_vae_frame_covers_three_sigma_of_the_prior(canvas):
+    vae = Autoencoder.initialize(Architecture.parse("35-8-2", kind="vae"),
+                                 rng=np.random.default_rng(0))
+    canvas.set_model(vae, reframe=True)
+    (x0, x1), (y0, y1) = canvas.view.viewRange()
+    assert x0 <= -3 and x1 >= 3 and y0 <= -3 and y1 >= 3
+    glyphs = bundled_font("font1")
+    np.testing.assert_array_equal(canvas.codes, vae.encode(glyphs.matrix()))

@@ -38,6 +38,11 @@ def test_vae_shows_reconstruction_and_kl_curves(window, qtbot, train):
 def test_stop_returns_within_a_second_and_the_model_stays_usable(window, qtbot):
     start(window, qtbot, **LONG)
     assert window.training_panel.stop_button.isEnabled()
+    # while it trains: status line, progress bar, and the grid's live reconstructions
+    qtbot.waitUntil(lambda: "·" in window.glyph_grid.list.item(1).text())
+    summary = window.status.summary.text()
+    assert "/1000000" in summary and "/32 within 1 px" in summary and "ETA" in summary
+    assert window.status.progress.isVisible()
     with qtbot.waitSignal(window.controller.finished, timeout=1000) as blocker:
         qtbot.mouseClick(window.training_panel.stop_button, Qt.LeftButton)
     assert blocker.args == ["cancelled"]
@@ -135,9 +140,12 @@ def test_training_panel_settings_survive_a_restart(window, qtbot):
     window.training_panel.set_config(TrainConfig(model="dae", arch="35-16-2", lr=0.005,
                                                  noise="flip:2", epochs=777))
     window.training_panel.set_subset_size(16)
+    window._docks[2].hide()  # the loss dock
     window.close()
     again = MainWindow()
     qtbot.addWidget(again)
+    again.show()
+    assert [d.isVisible() for d in again._docks] == [True, True, False]
     config = again.training_panel.config()
     assert (config.model, config.arch, config.lr, config.noise, config.epochs) == (
         "dae", "35-16-2", 0.005, "flip:2", 777)
