@@ -50,7 +50,7 @@ def engine_epochs(config: TrainConfig, data: np.ndarray, epochs: int) -> float:
 def reference_epochs(config: TrainConfig, data: np.ndarray, epochs: int) -> float:
     run = TrainingRun(config, data)
     arch, theta = run.model.arch, run.model.theta
-    plan = BatchPlan(data, config, arch.latent_dim if arch.kind == "vae" else 0, run.rng)
+    plan = BatchPlan(data, config, arch, run.rng)
     inputs, perms, eps = plan.draw(epochs)
     hyper = dict(lr=config.lr, momentum=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8,
                  beta=config.beta)

@@ -105,6 +105,17 @@ class Architecture:
                 + (self.activation,) * (n_dec - 1) + (self.output_activation,))
 
     @cached_property
+    def dropout_layers(self) -> tuple[int, ...]:
+        """Layers whose outputs dropout may zero: the hidden ones (not the latent or mean
+        and log-variance layer, not the output)."""
+        return tuple(i for i in range(len(self.layer_shapes) - 1)
+                     if i != self.n_encoder_layers - 1)
+
+    @property
+    def dropout_units(self) -> int:
+        return sum(self.layer_shapes[i][1] for i in self.dropout_layers)
+
+    @cached_property
     def activation_codes(self) -> np.ndarray:
         return np.array([activation_code(a) for a in self.activations], dtype=np.int64)
 

@@ -45,6 +45,7 @@ class TrainConfig:
     momentum: float = 0.9
     target_errors: int | None = 0
     precision: str = "float64"
+    dropout: float = 0.0
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -106,8 +107,11 @@ class TrainConfig:
             raise ConfigError(str(exc)) from None
         if self.noise and self.model == "ae":
             raise ConfigError("noise is used only by a denoising (dae) or variational (vae) model")
-        if self.model == "vae" and self.optimizer in QUASI_NEWTON_OPTIMIZERS:
-            raise ConfigError("a VAE's loss is stochastic: train it with sgd, momentum or adam")
+        if not (isinstance(self.dropout, (int, float)) and 0 <= self.dropout <= 0.9):
+            raise ConfigError(f"dropout must be a probability from 0 to 0.9, got {self.dropout!r}")
+        if (self.model == "vae" or self.dropout) and self.optimizer in QUASI_NEWTON_OPTIMIZERS:
+            raise ConfigError("a VAE's or dropout's loss is stochastic: train it with sgd, "
+                              "momentum or adam")
         self.noise_spec()
 
 

@@ -192,17 +192,35 @@ def _loss_delta(loss, fused, a, z, y, delta, scale):
 
 
 @jit
+def _dropout_rows(shapes, n_enc, first_row, n_draws):
+    """Where each layer's dropout scales start among the draws, or -1: hidden layers
+    only (not the latent/mean layer, not the output), and only if draws hold them."""
+    n_layers = shapes.shape[0]
+    start = np.full(n_layers, -1, dtype=np.int64)
+    if n_draws <= first_row:
+        return start
+    row = first_row
+    for index in range(n_layers - 1):
+        if index != n_enc - 1:
+            start[index] = row
+            row += shapes[index, 1]
+    return start
+
+
+@jit
 def _batch_loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc, is_vae, loss, beta,
-                         rows, y, eps, acts, act_off, zbuf, sample, buf_a, buf_b, out_kl):
+                         rows, y, draws, acts, act_off, zbuf, sample, buf_a, buf_b, out_kl):
     """Forward and backward pass for one batch; fills ``grad``, returns the recon loss.
 
-    The batch input is already in ``acts`` (block 0, (P, rows)); ``y`` is (P, rows) and
-    ``eps`` (latent, rows) for a VAE. The KL term goes into ``out_kl[0]``. ``acts`` holds
-    every layer's output; ``zbuf`` the output layer's pre-activation (for a stable BCE);
-    ``sample`` the VAE's decoder input.
+    The batch input is already in ``acts`` (block 0, (P, rows)); ``y`` is (P, rows).
+    ``draws`` (k, rows) holds a VAE's eps (its first ``latent`` rows), then any dropout
+    scales (0 or 1/keep) of each hidden layer. The KL term goes into ``out_kl[0]``.
+    ``acts`` holds every layer's output; ``zbuf`` the output layer's pre-activation (for
+    a stable BCE); ``sample`` the VAE's decoder input.
     """
     n_layers = shapes.shape[0]
     latent = shapes[n_enc, 0]
+    drop = _dropout_rows(shapes, n_enc, latent if is_vae else 0, draws.shape[0])
     for index in range(n_layers):
         w, b = _layer(theta, shapes, w_off, b_off, index)
         if is_vae and index == n_enc:
@@ -210,7 +228,7 @@ def _batch_loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc, is_vae
             inp = _view(sample, 0, latent, rows)
             for c in range(latent):
                 for r in range(rows):
-                    inp[c, r] = h[c, r] + math.exp(0.5 * h[latent + c, r]) * eps[c, r]
+                    inp[c, r] = h[c, r] + math.exp(0.5 * h[latent + c, r]) * draws[c, r]
         else:
             inp = _view(acts, act_off[index], shapes[index, 0], rows)
         out = _view(acts, act_off[index + 1], shapes[index, 1], rows)
@@ -218,6 +236,11 @@ def _batch_loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc, is_vae
         if index == n_layers - 1:
             _view(zbuf, 0, shapes[index, 1], rows)[:, :] = out
         _activate(codes[index], out)
+        if drop[index] >= 0:
+            scales = draws[drop[index]:drop[index] + shapes[index, 1]]
+            for c in range(shapes[index, 1]):
+                for r in range(rows):
+                    out[c, r] *= scales[c, r]
 
     n_out = shapes[n_layers - 1, 1]
     a = _view(acts, act_off[n_layers], n_out, rows)
@@ -259,13 +282,28 @@ def _batch_loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc, is_vae
                     std = math.sqrt(var)
                     kl += -0.5 * (1.0 + logvar - mu * mu - var)
                     dh[c, r] = da[c, r] + beta * mu * inv_rows
-                    dh[latent + c, r] = (da[c, r] * eps[c, r] * 0.5 * std
+                    dh[latent + c, r] = (da[c, r] * draws[c, r] * 0.5 * std
                                          + beta * 0.5 * (var - 1.0) * inv_rows)
             out_kl[0] = kl * inv_rows
         else:
-            _times_derivative(codes[index - 1], _view(acts, act_off[index], n_in, rows), da)
+            a_in = _view(acts, act_off[index], n_in, rows)
+            if drop[index - 1] >= 0:
+                _undo_dropout(draws[drop[index - 1]:drop[index - 1] + n_in], a_in, da)
+            _times_derivative(codes[index - 1], a_in, da)
             cur, nxt = nxt, cur
     return recon
+
+
+@jit
+def _undo_dropout(scales, a, da):
+    """Backward through a = f(z) * scale: da *= scale, and a back to f(z) where kept
+    (dropped units have da = 0, so their a does not matter)."""
+    for c in range(a.shape[0]):
+        for r in range(a.shape[1]):
+            s = scales[c, r]
+            da[c, r] *= s
+            if s != 0.0:
+                a[c, r] /= s
 
 
 @jit
@@ -314,13 +352,14 @@ def _gather_transposed(src, start, count, perms, e, out):
 
 @jit
 def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc, is_vae,
-                 loss, optimizer, hyper, inputs, targets, perms, eps, batch_size, losses,
+                 loss, optimizer, hyper, inputs, targets, perms, draws, batch_size, losses,
                  theta_good):
     """Run ``losses.shape[0]`` epochs in place; return how many finished with a finite loss.
 
     inputs (1 or E, M, P): each epoch's inputs (one shared slab when noise-free);
     targets (M, P); perms (E, M) row order per epoch, or (0, 0) to keep the order;
-    eps (E, M, latent) VAE noise, or (0, 0, 0); losses (E, 3) receives the epoch's mean
+    draws (E, M, k) random draws per row: VAE eps then dropout scales (see
+    _batch_loss_gradient), or (0, 0, 0); losses (E, 3) receives the epoch's mean
     [total, reconstruction, kl]. ``step`` (1,) counts optimizer updates. On a non-finite
     loss, theta is restored from ``theta_good`` (the weights at the start of that epoch).
     """
@@ -331,7 +370,8 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
     act_off, acts, zbuf, sample, buf_a, buf_b = _buffers(shapes, batch, latent, theta.dtype)
     grad = np.empty_like(theta)
     ybuf = np.empty(n_pixels * batch, theta.dtype)
-    ebuf = np.zeros(latent * batch, theta.dtype)
+    n_draws = draws.shape[2]
+    dbuf = np.zeros(n_draws * batch, theta.dtype)
     kl = np.zeros(1)
     beta = hyper[BETA_KL]
     for e in range(n_epochs):
@@ -346,11 +386,11 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
                                _view(acts, 0, n_pixels, rows))
             yb = _view(ybuf, 0, n_pixels, rows)
             _gather_transposed(targets, start, rows, perms, e, yb)
-            eb = _view(ebuf, 0, latent, rows)
-            if is_vae:
-                _gather_transposed(eps[e], start, rows, perms, e, eb)
+            db = _view(dbuf, 0, n_draws, rows)
+            if n_draws:
+                _gather_transposed(draws[e], start, rows, perms, e, db)
             recon = _batch_loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc,
-                                         is_vae, loss, beta, rows, yb, eb, acts, act_off,
+                                         is_vae, loss, beta, rows, yb, db, acts, act_off,
                                          zbuf, sample, buf_a, buf_b, kl)
             total += (recon + beta * kl[0]) * rows
             if not _finite(total):
@@ -372,9 +412,9 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
 
 @jit
 def loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc, is_vae, loss, beta,
-                  x, y, eps, parts):
+                  x, y, draws, parts):
     """Full-batch loss at ``theta`` with its gradient in ``grad``; x, y (rows, P),
-    eps (rows, latent); parts (2,) gets [reconstruction, kl]."""
+    draws (rows, k) as in train_epochs; parts (2,) gets [reconstruction, kl]."""
     rows, n_pixels = x.shape
     latent = shapes[n_enc, 0]
     act_off, acts, zbuf, sample, buf_a, buf_b = _buffers(shapes, rows, latent, theta.dtype)
@@ -382,12 +422,11 @@ def loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc, is_vae, loss,
     _gather_transposed(x, 0, rows, no_perms, 0, _view(acts, 0, n_pixels, rows))
     yb = np.empty((n_pixels, rows), theta.dtype)
     _gather_transposed(y, 0, rows, no_perms, 0, yb)
-    eb = np.zeros((latent, rows), theta.dtype)
-    if is_vae:
-        _gather_transposed(eps, 0, rows, no_perms, 0, eb)
+    db = np.zeros((draws.shape[1], rows), theta.dtype)
+    _gather_transposed(draws, 0, rows, no_perms, 0, db)
     kl = np.zeros(1)
     recon = _batch_loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc, is_vae,
-                                 loss, beta, rows, yb, eb, acts, act_off, zbuf, sample, buf_a,
+                                 loss, beta, rows, yb, db, acts, act_off, zbuf, sample, buf_a,
                                  buf_b, kl)
     parts[0] = recon
     parts[1] = kl[0]

@@ -28,7 +28,7 @@ class QuasiNewton:
     def __init__(self, model: Autoencoder, data: np.ndarray, config: TrainConfig,
                  rng: np.random.Generator):
         self.model = model
-        self.plan = BatchPlan(data, config, 0, rng)
+        self.plan = BatchPlan(data, config, model.arch, rng)
         self.method = SCIPY_METHODS[config.optimizer]
         self.loss = loss_code(config.loss)
         self.max_chunk = 500
@@ -41,7 +41,7 @@ class QuasiNewton:
         value = kernels.loss_gradient(
             x, grad, arch.shapes_array, arch.activation_codes, w_off, b_off,
             arch.n_encoder_layers, False, self.loss, 0.0, self.inputs, self.plan.targets,
-            np.zeros((len(x), 0)), parts)
+            np.zeros((len(self.inputs), 0)), parts)
         return value, grad
 
     def advance(self, n_epochs: int) -> tuple[np.ndarray, bool]:

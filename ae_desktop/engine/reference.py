@@ -15,15 +15,18 @@ from ae_desktop.engine.losses import MSE, kl_divergence, reconstruction_loss
 SGD, MOMENTUM, ADAM = range(3)
 
 
-def forward(arch: Architecture, theta: np.ndarray, x: np.ndarray, eps: np.ndarray | None = None):
+def forward(arch: Architecture, theta: np.ndarray, x: np.ndarray, eps: np.ndarray | None = None,
+            scales: np.ndarray | None = None):
     """Run the network on ``x`` (B, n_inputs).
 
     Returns (inputs, zs, out): the input of every layer, every layer's pre-activation and
     the final output. For a VAE with ``eps`` (B, latent) the decoder gets the sample
-    mu + exp(logvar/2) * eps; without ``eps`` it gets the mean.
+    mu + exp(logvar/2) * eps; without ``eps`` it gets the mean. ``scales`` (B, units)
+    are dropout's factors (0 or 1/keep) for the units of ``arch.dropout_layers``.
     """
     layers = arch.unflatten(theta)
     inputs, zs = [], []
+    masks = _layer_scales(arch, scales)
     a = x
     for index, ((w, b), code) in enumerate(zip(layers, arch.activation_codes)):
         if arch.kind == "vae" and index == arch.n_encoder_layers:
@@ -32,16 +35,30 @@ def forward(arch: Architecture, theta: np.ndarray, x: np.ndarray, eps: np.ndarra
         inputs.append(a)
         z = a @ w + b
         zs.append(z)
-        a = activate(code, z)
+        a = activate(code, z) * masks.get(index, 1.0)
     return inputs, zs, a
 
 
+def _layer_scales(arch: Architecture, scales: np.ndarray | None) -> dict[int, np.ndarray]:
+    """Dropout factors per layer index, split from the (B, units) columns."""
+    if scales is None or scales.shape[1] == 0:
+        return {}
+    out, col = {}, 0
+    for index in arch.dropout_layers:
+        width = arch.layer_shapes[index][1]
+        out[index] = scales[:, col:col + width]
+        col += width
+    return out
+
+
 def loss_and_gradient(arch: Architecture, theta: np.ndarray, x: np.ndarray, y: np.ndarray,
-                      loss: int, beta: float = 1.0, eps: np.ndarray | None = None):
+                      loss: int, beta: float = 1.0, eps: np.ndarray | None = None,
+                      scales: np.ndarray | None = None):
     """(total, reconstruction, kl, gradient) of the batch loss at ``theta``."""
     layers = arch.unflatten(theta)
     codes = arch.activation_codes
-    inputs, zs, out = forward(arch, theta, x, eps)
+    masks = _layer_scales(arch, scales)
+    inputs, zs, out = forward(arch, theta, x, eps, scales)
     fused = codes[-1] == SIGMOID and loss != MSE
     recon, delta = reconstruction_loss(loss, out, y, zs[-1], fused)
     if not fused:
@@ -68,7 +85,9 @@ def loss_and_gradient(arch: Architecture, theta: np.ndarray, x: np.ndarray, y: n
             dlogvar = da * eps * 0.5 * std + beta * 0.5 * (std * std - 1.0) / batch
             delta = np.concatenate([dmu, dlogvar], axis=1)
         else:
-            delta = da * derivative_from_output(codes[index - 1], inputs[index])
+            unmasked = activate(codes[index - 1], zs[index - 1])
+            delta = da * masks.get(index - 1, 1.0) * derivative_from_output(codes[index - 1],
+                                                                            unmasked)
     return recon + beta * kl, recon, kl, grad
 
 
@@ -93,11 +112,12 @@ def optimizer_step(kind: int, theta, grad, state1, state2, step: int, lr: float,
 
 
 def run_epochs(arch: Architecture, theta, state1, state2, step: int, loss: int, optimizer: int,
-               hyper: dict, n_epochs: int, inputs, targets, perms, eps,
+               hyper: dict, n_epochs: int, inputs, targets, perms, draws,
                batch_size: int) -> tuple[np.ndarray, int]:
     """The reference for ``kernels.train_epochs``: same batch plan (inputs, targets, perms,
-    eps; see there), hyper-parameters as a dict (lr, momentum, beta1, beta2, epsilon,
+    draws; see there), hyper-parameters as a dict (lr, momentum, beta1, beta2, epsilon,
     beta). Updates theta and optimizer state in place; returns (losses (E, 3), step)."""
+    n_eps = arch.latent_dim if arch.kind == "vae" else 0
     m = len(targets)
     batch = min(batch_size, m) if batch_size > 0 else m
     losses = np.zeros((n_epochs, 3))
@@ -106,9 +126,10 @@ def run_epochs(arch: Architecture, theta, state1, state2, step: int, loss: int, 
         order = perms[e] if len(perms) else np.arange(m)
         for start in range(0, m, batch):
             rows = order[start:start + batch]
+            batch_draws = draws[e][rows] if len(draws) else np.zeros((len(rows), 0))
             total, recon, kl, grad = loss_and_gradient(
                 arch, theta, slab[rows], targets[rows], loss, hyper["beta"],
-                eps[e][rows] if arch.kind == "vae" else None)
+                batch_draws[:, :n_eps] if n_eps else None, batch_draws[:, n_eps:])
             losses[e] += np.array([total, recon, kl]) * len(rows)
             step += 1
             optimizer_step(optimizer, theta, grad, state1, state2, step, hyper["lr"],

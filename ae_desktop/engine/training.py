@@ -141,7 +141,7 @@ class _GradientStepper:
                  rng: np.random.Generator):
         self.model = model
         arch = model.arch
-        self.plan = BatchPlan(data, config, arch.latent_dim if arch.kind == "vae" else 0, rng)
+        self.plan = BatchPlan(data, config, arch, rng)
         # float32 trains a working copy; the model keeps float64 parameters
         self.theta = model.theta if config.precision == "float64" else \
             model.theta.astype(config.precision)

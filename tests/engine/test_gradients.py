@@ -60,10 +60,28 @@ def test_kernel_gradient_matches_reference(kind, loss, activation):
     value = kernels.loss_gradient(
         theta, grad, arch.shapes_array, arch.activation_codes, w_off, b_off,
         arch.n_encoder_layers, kind == "vae", loss, 0.7, x, x,
-        eps if eps is not None else np.zeros((4, 2)), parts)
+        eps if eps is not None else np.zeros((4, 0)), parts)
     assert value == pytest.approx(total, rel=1e-12)
     assert parts == pytest.approx([recon, kl], rel=1e-12, abs=1e-14)
     np.testing.assert_allclose(grad, grad_ref, rtol=1e-10, atol=1e-13)
+
+
+@pytest.mark.parametrize("kind", ["ae", "vae"])
+def test_dropout_gradient_matches_finite_differences(kind):
+    arch = Architecture.parse("6-5-4-2", kind=kind, activation="tanh")
+    rng = np.random.default_rng(2)
+    theta = initial_parameters(arch, "normal:0.5", rng) + rng.normal(0, 0.1, arch.n_params)
+    x = (rng.random((4, 6)) > 0.5).astype(float)
+    eps = rng.standard_normal((4, 2)) if kind == "vae" else None
+    scales = (rng.random((4, arch.dropout_units)) < 0.7) / 0.7
+    assert arch.dropout_units == 5 + 4 + 4 + 5 and 0 < scales.mean()
+
+    def f(t):
+        return loss_and_gradient(arch, t, x, x, BCE, 1.0, eps, scales)[0]
+
+    analytic = loss_and_gradient(arch, theta, x, x, BCE, 1.0, eps, scales)[3]
+    np.testing.assert_allclose(analytic, numeric_gradient(f, theta), rtol=1e-5, atol=1e-6)
+    assert f(theta) != loss_and_gradient(arch, theta, x, x, BCE, 1.0, eps)[0]
 
 
 def test_bce_is_finite_for_saturated_logits():

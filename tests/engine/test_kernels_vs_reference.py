@@ -20,7 +20,7 @@ def run_both(config: TrainConfig, epochs: int):
     arch = config.architecture(FONT.shape[1])
     rng = np.random.default_rng(config.seed)
     model = Autoencoder.initialize(arch, config.init, rng)
-    plan = BatchPlan(FONT, config, arch.latent_dim if arch.kind == "vae" else 0, rng)
+    plan = BatchPlan(FONT, config, arch, rng)
     inputs, perms, eps = plan.draw(epochs)
     opt, loss = OPTIMIZER_CODES[config.optimizer], loss_code(config.loss)
     hyper = dict(lr=config.lr, momentum=config.momentum, beta1=0.9, beta2=0.999,
@@ -51,10 +51,13 @@ CASES = [
     TrainConfig(model="vae", arch="35-16-2", beta=0.5, batch_size=16),
     TrainConfig(model="ae", arch="35-40-2", decoder="2-12-35", loss="mse",
                 output_activation="linear", activation="tanh"),
+    TrainConfig(arch="35-20-10-2", dropout=0.2, batch_size=8, activation="relu"),
+    TrainConfig(model="vae", arch="35-16-8-2", dropout=0.1, batch_size=16, precision="float64"),
 ]
 
 
-@pytest.mark.parametrize("config", CASES, ids=lambda c: f"{c.model}-{c.optimizer}-{c.loss}")
+@pytest.mark.parametrize("config", CASES,
+                         ids=lambda c: f"{c.model}-{c.optimizer}-{c.loss}-drop{c.dropout}")
 def test_numba_epochs_match_numpy_reference(config):
     theta_ref, losses_ref, theta, losses = run_both(config, 150)
     np.testing.assert_allclose(losses, losses_ref, rtol=1e-9, atol=1e-12)
