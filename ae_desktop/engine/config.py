@@ -109,9 +109,9 @@ class TrainConfig:
             raise ConfigError("noise is used only by a denoising (dae) or variational (vae) model")
         if not (isinstance(self.dropout, (int, float)) and 0 <= self.dropout <= 0.9):
             raise ConfigError(f"dropout must be a probability from 0 to 0.9, got {self.dropout!r}")
-        if (self.model == "vae" or self.dropout) and self.optimizer in QUASI_NEWTON_OPTIMIZERS:
-            raise ConfigError("a VAE's or dropout's loss is stochastic: train it with sgd, "
-                              "momentum or adam")
+        if self.optimizer in QUASI_NEWTON_OPTIMIZERS and (self.model == "vae" or self.dropout):
+            what = "a VAE's" if self.model == "vae" else "with dropout, the"
+            raise ConfigError(f"{what} loss is stochastic: train it with sgd, momentum or adam")
         self.noise_spec()
 
 
