@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 from ae_desktop import runtime_env  # noqa: F401 - first: sets NUMBA_CACHE_DIR before numba loads
@@ -37,8 +38,10 @@ def run(argv: list[str] | None = None) -> int:
     app.setOrganizationName("ae-desktop")
     app.setApplicationName("ae-desktop")
     window = MainWindow(use_settings=not args.screenshot)
+    app.aboutToQuit.connect(window.shutdown)  # the app can quit without closing the window
     window.show()
     if not args.screenshot:
+        _close_on_interrupt(window)
         watch_startup(window)  # packaging hook: benchmarks/bench_startup.py
         QTimer.singleShot(0, window.start_warmup)
         return app.exec()
@@ -46,6 +49,18 @@ def run(argv: list[str] | None = None) -> int:
     QTimer.singleShot(0, screenshot.begin)
     app.exec()
     return screenshot.status
+
+
+def _close_on_interrupt(window) -> None:
+    """Ctrl+C in the launching terminal closes the window like its close button."""
+    signal.signal(signal.SIGINT, lambda *_: window.close())
+    wake = QTimer(window, interval=250)  # Python runs signal handlers only between Qt events
+    wake.timeout.connect(_do_nothing)
+    wake.start()
+
+
+def _do_nothing() -> None:
+    pass
 
 
 def _quiet_offscreen_warning() -> None:

@@ -123,8 +123,8 @@ class MainWindow(QMainWindow):
         outputs = (model.reconstruct(glyphs.matrix()).reshape(glyphs.pixels.shape)
                    if fits else None)
         self.glyph_grid.set_reconstructions(outputs)
-        self.editor_panel.set_model(model)
         self.latent_canvas.set_model(model, reframe=reframe)
+        self.editor_panel.set_model(model)  # after the canvas: it marks the drawing there
         self.interpolation.set_model(model)
         self.training_panel.set_model_available(model is not None)
 
@@ -256,9 +256,13 @@ class MainWindow(QMainWindow):
         if self.document.modified and not self.file_menu.confirm_discard():
             event.ignore()
             return
+        self.shutdown()
+        self._save_settings()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Stop training and wait for the worker threads (closing, or the app quitting)."""
         self.controller.shutdown()
         self.warmup.wait()
         self._refresh_timer.stop()
-        self._save_settings()
-        event.accept()
 

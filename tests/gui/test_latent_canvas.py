@@ -139,6 +139,9 @@ def test_keep_adds_a_glyph_to_the_set(window, qtbot, train):
 def test_drawn_glyph_moves_on_the_plane(window, qtbot, train):
     train(arch="35-10-2", epochs=100, target_errors=None)
     editor = window.editor_panel.editor
+    x, y = window.latent_canvas.drawn.getData()
+    code = window.model.encode(editor.pixels().reshape(1, -1))[0]
+    np.testing.assert_array_equal([x[0], y[0]], code)
     qtbot.mouseClick(editor, Qt.LeftButton, pos=editor.cell_center(3, 2))
     x, y = window.latent_canvas.drawn.getData()
     code = window.model.encode(editor.pixels().reshape(1, -1))[0]
