@@ -9,10 +9,11 @@ from ae_desktop.data import FONT_NAMES
 from ae_desktop.engine import TrainConfig
 from ae_desktop.engine.activations import ACTIVATIONS
 from ae_desktop.engine.architecture import MODEL_KINDS
-from ae_desktop.engine.config import DEFAULT_DAE_NOISE, OPTIMIZERS
+from ae_desktop.engine.config import DEFAULT_DAE_NOISE, OPTIMIZERS, PRECISIONS
 from ae_desktop.engine.losses import LOSSES
 
-DATASET_HELP = f"bundled font ({', '.join(FONT_NAMES)}) or glyph-set .json file"
+DATASET_HELP = (f"bundled font ({', '.join(FONT_NAMES)}), glyph-set .json file, IDX images "
+                "file (*-images-idx3-ubyte[.gz], labels file beside it) or folder of images")
 
 
 def _activation(text: str) -> str:
@@ -35,6 +36,7 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
     that ``config_from_args`` keeps the TrainConfig default."""
     d = TrainConfig()
     p.add_argument("--dataset", default="font3", help=f"{DATASET_HELP} (default: font3)")
+    p.add_argument("--limit", type=int, metavar="N", help="use only the first N glyphs")
     p.add_argument("--model", choices=MODEL_KINDS, help=f"model kind (default: {d.model})")
     p.add_argument("--arch", help=f"encoder layer sizes (default: {d.arch})")
     p.add_argument("--decoder", help="decoder layer sizes (default: the encoder mirrored)")
@@ -57,6 +59,10 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--augment", type=int, help=f"noisy copies per glyph per epoch "
                                                f"(default: {d.augment})")
     p.add_argument("--beta", type=float, help=f"VAE KL weight (default: {d.beta})")
+    p.add_argument("--dropout", type=float, help="probability of zeroing each hidden unit "
+                                                 f"in training (default: {d.dropout})")
+    p.add_argument("--precision", choices=PRECISIONS,
+                   help=f"training arithmetic (default: {d.precision})")
     p.add_argument("--target-errors", type=_target_errors,
                    help="stop once every glyph has at most this many wrong pixels; "
                         f"none = run all epochs (default: {d.target_errors})")

@@ -58,7 +58,7 @@ def run_study(args: argparse.Namespace) -> int:
 
 
 def _run_denoise(args: argparse.Namespace) -> int:
-    glyphs = resolve_dataset(args.dataset)
+    glyphs = resolve_dataset(args.dataset, args.limit)
     if args.model not in (None, "dae"):
         raise CommandError("study denoise trains a dae and a plain ae itself: drop --model")
     check_outputs(args)
@@ -83,7 +83,7 @@ def _run_denoise(args: argparse.Namespace) -> int:
 
 
 def _run_generalize(args: argparse.Namespace) -> int:
-    glyphs = resolve_dataset(args.dataset)
+    glyphs = resolve_dataset(args.dataset, args.limit)
     check_outputs(args)
     base = config_from_args(args)
     plan = generalization_plan(base, len(glyphs), args.sizes, args.repeats)

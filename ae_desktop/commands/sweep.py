@@ -32,7 +32,7 @@ def add_sweep_parser(commands) -> None:
 
 
 def run_sweep_command(args: argparse.Namespace) -> int:
-    glyphs = resolve_dataset(args.dataset)
+    glyphs = resolve_dataset(args.dataset, args.limit)
     base = config_from_args(args)
     variations = [parse_variation(text) for text in args.vary]
     check_outputs(args)

@@ -71,7 +71,7 @@ def _save(path: str, run: TrainingRun, glyphs, dataset: str) -> None:
 
 
 def run_train(args: argparse.Namespace) -> int:
-    glyphs = resolve_dataset(args.dataset)
+    glyphs = resolve_dataset(args.dataset, args.limit)
     config = config_from_args(args)
     check_writable(args.save, "model file")
     check_writable(args.json, "JSON file")
