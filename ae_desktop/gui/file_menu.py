@@ -176,7 +176,7 @@ class FileMenu(QObject):
             QMessageBox.critical(self.window, "Export failed", f"Cannot write {path}")
 
     def _export_plot(self, plot_item, name: str) -> None:
-        path, chosen = QFileDialog.getSaveFileName(self.window, "Export plot", f"{name}.png",
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export plot", f"{name}.png",
                                                    PLOT_FILTER)
         if path:
             try:

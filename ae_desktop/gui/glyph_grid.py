@@ -6,7 +6,7 @@ import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QInputDialog, QListView, QListWidget, QListWidgetItem,
+    QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QListView, QListWidget, QListWidgetItem,
     QMenu, QToolButton, QVBoxLayout, QWidget)
 
 from ae_desktop.gui.glyph_document import GlyphDocument
@@ -52,8 +52,14 @@ class GlyphGrid(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        self.legend = QLabel("Each glyph, then the model's output and its wrong pixels; "
+                             "shaded glyphs are held out of training.", self)
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: palette(placeholder-text);")
+        self.legend.setVisible(False)
         layout.addLayout(buttons)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.legend)
         document.changed.connect(self._on_document_changed)
         document.replaced.connect(self._on_document_replaced)
         self._on_document_changed()
@@ -67,6 +73,7 @@ class GlyphGrid(QWidget):
     def set_reconstructions(self, outputs: np.ndarray | None) -> None:
         """Model outputs (n, height, width) for every glyph, or None to hide them."""
         self._outputs = None if outputs is None else np.asarray(outputs)
+        self.legend.setVisible(outputs is not None)
         self._refresh_icons()
 
     def set_training_mask(self, training: np.ndarray) -> None:

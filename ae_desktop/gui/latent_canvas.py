@@ -181,7 +181,7 @@ class LatentCanvas(QWidget):
             return
         mean, log_var = self._model.encode_distribution(self._matrix)
         self.codes = mean
-        self.points.setData(mean[:, 0], mean[:, 1], data=list(range(len(mean))))
+        self.points.setData(mean[:, 0], mean[:, 1])
         self._place_labels()
         if self._frame_to_glyphs:
             self._frame(log_var)

@@ -56,7 +56,6 @@ class PixelEditor(QWidget):
         self._cursor = QPoint(0, 0)
         self.setFocusPolicy(Qt.StrongFocus)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self.setMouseTracking(False)
         self.setToolTip("Left: paint · Right or Shift: erase · Arrows + Space: keyboard")
 
     # -- state -------------------------------------------------------------------------
