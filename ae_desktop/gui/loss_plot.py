@@ -16,7 +16,8 @@ class LossPlot(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._losses = np.zeros((0, 3))
+        self._buffer = np.empty((0, 3))  # per-epoch losses; rows past _count are unused
+        self._count = 0
         self._split_terms = False
         self.plot_widget = pg.PlotWidget(self, background="w")
         self.plot = self.plot_widget.getPlotItem()
@@ -43,7 +44,7 @@ class LossPlot(QWidget):
 
     def reset(self, split_terms: bool) -> None:
         """Empty the plot; ``split_terms`` shows the VAE's reconstruction and KL curves."""
-        self._losses = np.zeros((0, 3))
+        self._count = 0
         self._split_terms = split_terms
         self.legend.clear()
         for key, curve in self.curves.items():
@@ -56,35 +57,53 @@ class LossPlot(QWidget):
 
     def set_history(self, losses: np.ndarray) -> None:
         """Show a whole history (epochs, 3), e.g. of a model just opened."""
-        self._losses = np.zeros((0, 3))
+        self._count = 0
         self.append(losses)
+
+    def losses(self) -> np.ndarray:
+        """Everything plotted so far, (epochs, 3) [total, recon, kl]."""
+        return self._buffer[:self._count].copy()
 
     def append(self, new_losses: np.ndarray) -> None:
         """Add per-epoch losses (k, 3) and redraw."""
         new_losses = np.asarray(new_losses, dtype=np.float64).reshape(-1, 3)
         if len(new_losses) == 0:
             return
-        self._losses = np.concatenate([self._losses, new_losses])
-        epochs = np.arange(1, len(self._losses) + 1)
+        end = self._count + len(new_losses)
+        if end > len(self._buffer):  # grow by doubling: appends stay O(1) amortised
+            grown = np.empty((max(end, 2 * len(self._buffer), 1024), 3))
+            grown[:self._count] = self._buffer[:self._count]
+            self._buffer = grown
+        self._buffer[self._count:end] = new_losses
+        self._count = end
+        self._redraw()
+
+    def _redraw(self) -> None:
+        losses = self._buffer[:self._count]
+        epochs = np.arange(1, self._count + 1)
         for column, (key, _, _) in enumerate(CURVES):
-            if self.curves[key].isVisible():
-                y = self._losses[:, column]
-                if self.log_scale.isChecked():
-                    y = np.maximum(y, 1e-12)  # log of a zero KL term is -inf
-                self.curves[key].setData(epochs, y)
-        last = self._losses[-1]
-        text = f"epoch {len(self._losses)}   loss {last[0]:.4g}"
-        if self._split_terms:
-            text += f"   recon {last[1]:.4g}   KL {last[2]:.4g}"
-        self.summary.setText(text)
+            curve = self.curves[key]
+            if not curve.isVisible():
+                continue
+            if self._count == 0:
+                curve.setData([], [])
+                continue
+            y = losses[:, column]
+            if self.log_scale.isChecked():
+                y = np.maximum(y, 1e-12)  # log of a zero KL term is -inf
+            curve.setData(epochs, y)
+        if self._count:
+            last = losses[-1]
+            text = f"epoch {self._count}   loss {last[0]:.4g}"
+            if self._split_terms:
+                text += f"   recon {last[1]:.4g}   KL {last[2]:.4g}"
+            self.summary.setText(text)
 
     def point_count(self) -> int:
         """Points on the total-loss curve (tests and status)."""
-        x, _ = self.curves["total"].getData()
+        x, _ = self.curves["total"].getOriginalDataset()
         return 0 if x is None else len(x)
 
     def _on_log_scale_toggled(self, checked: bool) -> None:
         self.plot.setLogMode(x=False, y=checked)
-        if len(self._losses):
-            losses, self._losses = self._losses, np.zeros((0, 3))
-            self.append(losses)
+        self._redraw()

@@ -160,7 +160,7 @@ def test_interpolation_shows_n_intermediate_glyphs_and_the_path(window, qtbot, t
     ends = window.model.encode(glyphs.matrix()[[glyphs.index_of("a"), glyphs.index_of("o")]])
     codes, images = interpolate(window.model, ends[0], ends[1], 12)
     np.testing.assert_array_equal(panel.images, images.reshape(12, 7, 5))
-    x, y = window.latent_canvas.path.getData()
+    x, y = window.latent_canvas.path.getOriginalDataset()
     np.testing.assert_array_equal(np.c_[x, y], codes)
 
 

@@ -32,7 +32,7 @@ def test_vae_shows_reconstruction_and_kl_curves(window, qtbot, train):
     train(model="vae", arch="35-10-2", epochs=50, target_errors=None)
     curves = window.loss_plot.curves
     assert all(curves[k].isVisible() for k in ("total", "recon", "kl"))
-    assert len(curves["kl"].getData()[0]) == 50
+    assert len(curves["kl"].getOriginalDataset()[0]) == 50
 
 
 def test_stop_returns_within_a_second_and_the_model_stays_usable(window, qtbot):

@@ -1,0 +1,36 @@
+"""The loss plot: appended chunks, VAE terms, the log-scale toggle."""
+
+import numpy as np
+
+from ae_desktop.gui.loss_plot import LossPlot
+
+
+def test_chunks_append_and_the_log_toggle_redraws(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.reset(split_terms=True)
+    rng = np.random.default_rng(0)
+    chunks = [np.c_[rng.random((k, 2)) + 0.5, np.zeros(k)] for k in (1, 7, 3000)]
+    for chunk in chunks:
+        plot.append(chunk)
+    everything = np.concatenate(chunks)
+    np.testing.assert_array_equal(plot.losses(), everything)
+    assert plot.point_count() == 3008
+    x, y = plot.curves["kl"].getOriginalDataset()
+    assert x[-1] == 3008 and np.all(y == 1e-12)  # zero KL drawn at the floor of the log axis
+    assert plot.plot.getAxis("left").logMode
+    plot.log_scale.setChecked(False)
+    assert not plot.plot.getAxis("left").logMode
+    np.testing.assert_array_equal(plot.curves["kl"].getOriginalDataset()[1], np.zeros(3008))
+    np.testing.assert_array_equal(plot.curves["recon"].getOriginalDataset()[1], everything[:, 1])
+    assert plot.summary.text().startswith("epoch 3008   loss ")
+
+
+def test_plain_models_show_only_the_total(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.set_history(np.ones((5, 3)))
+    assert plot.curves["total"].isVisible() and not plot.curves["kl"].isVisible()
+    assert [label.text for _, label in plot.legend.items] == ["Loss"]
+    plot.reset(split_terms=False)
+    assert plot.point_count() == 0 and plot.losses().shape == (0, 3)
