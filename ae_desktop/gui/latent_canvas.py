@@ -62,6 +62,8 @@ class LatentCanvas(QWidget):
         self.plot.setLabel("bottom", "z₁")
         self.plot.setLabel("left", "z₂")
         self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.plot_widget.setToolTip("Click or drag: decode that point · wheel or right-drag: "
+                                    "zoom · middle-drag: pan")
         self.view.setRange(xRange=(-3, 3), yRange=(-3, 3), padding=0)
         self.map_image = pg.ImageItem(axisOrder="row-major")
         self.map_image.setOpacity(0.35)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QSpinBox, QVBoxLayout, QWidget)
@@ -90,6 +91,10 @@ class TrainingPanel(QWidget):
         self.pause_button = QPushButton("Pause", self)
         self.pause_button.setCheckable(True)
         self.stop_button = QPushButton("Stop", self)
+        for button, key in ((self.start_button, "F5"), (self.pause_button, "F6"),
+                            (self.stop_button, "Shift+F5")):
+            button.setShortcut(QKeySequence(key))
+            button.setToolTip(f"{button.text()} training ({key})")
         self.start_button.clicked.connect(self.start_requested)
         self.pause_button.toggled.connect(self._on_pause_toggled)
         self.stop_button.clicked.connect(self.stop_requested)

@@ -224,3 +224,15 @@ def test_continue_training_starts_from_the_current_model(window, qtbot, train, m
     window.training_panel.set_config(TrainConfig(arch="35-12-2", epochs=25))
     qtbot.mouseClick(panel.start_button, Qt.LeftButton)
     assert shown and "35-10-2" in shown[0] and not window.controller.is_running()
+
+
+def test_function_keys_start_pause_and_stop(window, qtbot):
+    window.training_panel.set_config(TrainConfig(**LONG))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    with qtbot.waitSignal(window.controller.reported, timeout=60_000):
+        qtbot.keyClick(window, Qt.Key_F5)
+    qtbot.keyClick(window, Qt.Key_F6)
+    qtbot.waitUntil(window.controller.is_paused)  # a shortcut "animates" the click
+    with qtbot.waitSignal(window.controller.finished, timeout=1000):
+        qtbot.keyClick(window, Qt.Key_F5, Qt.ShiftModifier)
