@@ -157,5 +157,6 @@ class EditorPanel(QWidget):
         self.reconstruction.set_glyph(output, detail="grey levels")
         self.thresholded.set_glyph(binary)
         noisy = not np.array_equal(clean, pixels)
-        self.wrong.set_glyph(binary, wrong, f"{int(wrong.sum())} px" + (" vs clean" if noisy else ""))
+        detail = f"{int(wrong.sum())} px" + (" vs clean" if noisy else "")
+        self.wrong.set_glyph(binary, wrong, detail)
         self.encoded.emit(code[0])

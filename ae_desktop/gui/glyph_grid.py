@@ -41,9 +41,10 @@ class GlyphGrid(QWidget):
         self.list.itemDoubleClicked.connect(self._on_item_double_clicked)
 
         buttons = QHBoxLayout()
-        for text, tip, slot in (("Add", "Add a blank glyph", self._on_add_clicked),
-                                ("Delete", "Delete the selected glyph", self.delete_selected),
-                                ("Relabel…", "Rename the selected glyph", self.relabel_selected)):
+        actions = (("Add", "Add a blank glyph", self._on_add_clicked),
+                   ("Delete", "Delete the selected glyph", self.delete_selected),
+                   ("Relabel…", "Rename the selected glyph", self.relabel_selected))
+        for text, tip, slot in actions:
             button = QToolButton(self)
             button.setText(text)
             button.setToolTip(tip)

@@ -53,6 +53,7 @@ class LatentCanvas(QWidget):
         self._shape = (7, 5)
         self._frame_to_glyphs = True
         self.codes = np.zeros((0, 2))
+        self._log_var: np.ndarray | None = None  # (n, 2) for a VAE, else None
         self.picked_z: np.ndarray | None = None
         self.preview_pixels: np.ndarray | None = None
 
@@ -163,7 +164,6 @@ class LatentCanvas(QWidget):
         if not self.usable():
             return
         self.picked_z = np.array(z, dtype=np.float64)
-        self.marker.setData([self.picked_z[0]], [self.picked_z[1]])
         self._update_preview()
 
     def _refresh(self) -> None:
@@ -171,10 +171,9 @@ class LatentCanvas(QWidget):
         self.message.setVisible(not usable)
         self.keep_button.setEnabled(usable and self.picked_z is not None)
         if not usable:
-            if self._model is not None and self._model.arch.latent_dim != 2:
-                self.message.setText(f"This model has a {self._model.arch.latent_dim}-D latent "
-                                     "space; the plane needs 2-D.")
+            self.message.setText(self._unusable_reason())
             self.codes = np.zeros((0, 2))
+            self._log_var = None
             for item in (self.points, self.drawn, self.marker, self.path):
                 item.setData([], [])
             self.map_image.clear()
@@ -183,21 +182,33 @@ class LatentCanvas(QWidget):
             return
         mean, log_var = self._model.encode_distribution(self._matrix)
         self.codes = mean
+        self._log_var = log_var if self._model.arch.kind == "vae" else None
         self.points.setData(mean[:, 0], mean[:, 1])
         self._place_labels()
         if self._frame_to_glyphs:
-            self._frame(log_var)
+            self._frame()
         if self.show_map.isChecked():
             self._draw_map()
         if self.picked_z is not None:
             self._update_preview()
 
-    def _frame_ranges(self, log_var=None):
-        vae = self._model.arch.kind == "vae"
-        return latent_extent(self.codes, log_var=log_var if vae else None)
+    def _unusable_reason(self) -> str:
+        m = self._model
+        if m is None:
+            return "Train or open a model with a 2-D latent space."
+        if m.arch.latent_dim != 2:
+            return f"This model has a {m.arch.latent_dim}-D latent space; the plane needs 2-D."
+        if len(self._matrix) == 0:
+            return "The glyph set is empty."
+        return (f"The model takes {m.arch.n_inputs} pixels; "
+                f"these glyphs have {self._matrix.shape[1]}.")
 
-    def _frame(self, log_var=None) -> None:
-        x_range, y_range = self._frame_ranges(log_var)
+    def _frame_ranges(self):
+        """Where the glyphs lie; for a VAE, also +-3 sigma of each code and of the prior."""
+        return latent_extent(self.codes, log_var=self._log_var)
+
+    def _frame(self) -> None:
+        x_range, y_range = self._frame_ranges()
         self.view.setRange(xRange=x_range, yRange=y_range, padding=0)
 
     def _place_labels(self) -> None:
@@ -213,8 +224,7 @@ class LatentCanvas(QWidget):
 
     def _draw_map(self) -> None:
         """Decoded thumbnails on a MAP_TILES^2 grid over the glyphs' frame."""
-        log_var = self._model.encode_distribution(self._matrix)[1]
-        (x0, x1), (y0, y1) = self._frame_ranges(log_var)
+        (x0, x1), (y0, y1) = self._frame_ranges()
         height, width = self._shape
         tiles = decode_grid(self._model, (x0, x1), (y0, y1), MAP_TILES, MAP_TILES)
         tiles = tiles.reshape(MAP_TILES, MAP_TILES, height, width)
@@ -230,6 +240,7 @@ class LatentCanvas(QWidget):
     def _update_preview(self) -> None:
         self.preview_pixels = self.decode(self.picked_z)
         z = self.picked_z
+        self.marker.setData([z[0]], [z[1]])
         self.preview.set_glyph(self.preview_pixels, detail=f"({z[0]:.2f}, {z[1]:.2f})")
         self.keep_button.setEnabled(True)
 

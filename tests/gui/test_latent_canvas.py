@@ -172,3 +172,12 @@ def test_vae_frame_covers_three_sigma_of_the_prior(canvas):
     assert x0 <= -3 and x1 >= 3 and y0 <= -3 and y1 >= 3
     glyphs = bundled_font("font1")
     np.testing.assert_array_equal(canvas.codes, vae.encode(glyphs.matrix()))
+
+
+def test_the_message_says_why_the_plane_is_empty(canvas, model):
+    canvas.set_model(None)
+    assert canvas.message.text().startswith("Train or open a model")
+    canvas.set_glyphs(np.eye(16)[:3], ["a", "b", "c"], (4, 4))
+    canvas.set_model(model)
+    assert canvas.message.text() == "The model takes 35 pixels; these glyphs have 16."
+    assert not canvas.keep_button.isEnabled()
