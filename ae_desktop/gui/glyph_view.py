@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 INK = QColor(32, 36, 48)
@@ -13,28 +13,32 @@ GRID = QColor(210, 214, 222)
 WRONG = QColor(220, 50, 47)
 
 
-def ink_color(value: float) -> QColor:
-    """Grey level for a pixel value in [0, 1] (1 = full ink)."""
-    v = float(np.clip(value, 0.0, 1.0))
-    mix = lambda a, b: round(a + (b - a) * v)  # noqa: E731
-    return QColor(mix(PAPER.red(), INK.red()), mix(PAPER.green(), INK.green()),
-                  mix(PAPER.blue(), INK.blue()))
+def ink_rgb(values) -> np.ndarray:
+    """RGB (..., 3) uint8 of pixel values in [0, 1] (..., ): 0 = paper, 1 = full ink."""
+    v = np.clip(np.asarray(values, dtype=np.float64), 0.0, 1.0)[..., None]
+    paper = np.array([PAPER.red(), PAPER.green(), PAPER.blue()], dtype=np.float64)
+    ink = np.array([INK.red(), INK.green(), INK.blue()], dtype=np.float64)
+    return np.rint(paper + (ink - paper) * v).astype(np.uint8)
+
+
+def glyph_image(pixels: np.ndarray) -> QImage:
+    """A (width x height)-pixel image of ``pixels`` (height, width), one texel per pixel."""
+    rgb = ink_rgb(pixels).astype(np.uint32)
+    argb = np.ascontiguousarray(0xFF000000 | rgb[..., 0] << 16 | rgb[..., 1] << 8 | rgb[..., 2],
+                                dtype=np.uint32)
+    height, width = argb.shape
+    return QImage(argb.data, width, height, 4 * width, QImage.Format_RGB32).copy()
 
 
 def paint_glyph(painter: QPainter, rect: QRectF, pixels: np.ndarray,
                 wrong: np.ndarray | None = None, grid: bool = False) -> None:
-    """Paint ``pixels`` (height, width) in [0, 1] into ``rect``; ``wrong`` (height, width)
-    bool cells get a red frame."""
+    """Paint ``pixels`` (height, width) in [0, 1] into ``rect``, square cells scaled
+    without smoothing; ``wrong`` (height, width) bool cells get a red frame."""
     height, width = pixels.shape
     cw, ch = rect.width() / width, rect.height() / height
     painter.save()
-    painter.setPen(Qt.NoPen)
-    painter.fillRect(rect, PAPER)
-    for r in range(height):
-        for c in range(width):
-            if pixels[r, c] > 0.004:
-                painter.fillRect(QRectF(rect.x() + c * cw, rect.y() + r * ch, cw, ch),
-                                 ink_color(pixels[r, c]))
+    painter.setRenderHint(QPainter.SmoothPixmapTransform, False)
+    painter.drawImage(rect, glyph_image(pixels))
     if grid:
         painter.setPen(QPen(GRID, 1))
         for c in range(width + 1):
@@ -53,16 +57,6 @@ def paint_glyph(painter: QPainter, rect: QRectF, pixels: np.ndarray,
             painter.drawRect(QRectF(rect.x() + c * cw + inset, rect.y() + r * ch + inset,
                                     cw - 2 * inset, ch - 2 * inset))
     painter.restore()
-
-
-def glyph_pixmap(pixels: np.ndarray, cell: int = 6, wrong: np.ndarray | None = None) -> QPixmap:
-    """A pixmap of ``pixels`` (height, width) with ``cell`` screen pixels per glyph pixel."""
-    height, width = pixels.shape
-    pixmap = QPixmap(width * cell, height * cell)
-    painter = QPainter(pixmap)
-    paint_glyph(painter, QRectF(0, 0, width * cell, height * cell), pixels, wrong)
-    painter.end()
-    return pixmap
 
 
 class GlyphCanvas(QWidget):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QWidget)
 
 from ae_desktop.engine import decode_grid, latent_extent
-from ae_desktop.gui.glyph_view import INK, PAPER, GlyphCanvas
+from ae_desktop.gui.glyph_view import GlyphCanvas, ink_rgb
 
 MAP_TILES = 13
 
@@ -274,7 +274,4 @@ class LatentCanvas(QWidget):
 
 def _ink_lut() -> np.ndarray:
     """(256, 3) uint8 ramp from paper to ink for the latent map."""
-    t = np.linspace(0.0, 1.0, 256)[:, None]
-    paper = np.array([PAPER.red(), PAPER.green(), PAPER.blue()])
-    ink = np.array([INK.red(), INK.green(), INK.blue()])
-    return (paper + (ink - paper) * t).astype(np.uint8)
+    return ink_rgb(np.linspace(0.0, 1.0, 256))
