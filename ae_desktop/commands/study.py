@@ -72,7 +72,7 @@ def _run_denoise(args: argparse.Namespace) -> int:
         dae, glyphs.matrix(), args.levels or DEFAULT_LEVELS, args.kind, args.draws,
         args.repeats, args.workers,
         run_printer(args.quiet, lambda i: f"{models[i][0]} seed {models[i][2].seed}"))
-    print("\n".join(summary_lines(table, [*STUDY_METRICS, args.metric])))
+    print("\n".join(summary_lines(table, list(STUDY_METRICS))))
     document = {"study": "denoise", "dataset": args.dataset, "config": dae.to_dict(),
                 "kind": args.kind, "draws": args.draws, "repeats": args.repeats,
                 "rows": table.rows,
