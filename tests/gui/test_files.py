@@ -201,3 +201,15 @@ def test_new_empty_set_and_other_glyph_sizes(window, qtbot, dialogs, tmp_path, m
     with qtbot.waitSignal(window.controller.finished, timeout=60_000):
         qtbot.mouseClick(window.training_panel.start_button, Qt.LeftButton)
     assert window.model.arch.n_inputs == 16 and len(window.latent_canvas.codes) == 2
+
+
+def test_unwritable_paths_show_an_error_and_keep_the_work(window, dialogs, tmp_path):
+    window.document.relabel(0, "y")
+    dialogs.path = str(tmp_path / "no-such-dir" / "set.json")
+    menu_action(window, "File", "Save glyph set as…").trigger()
+    assert len(dialogs.errors) == 1 and window.document.modified
+    assert window.document.path is None
+    window.set_model(Autoencoder.initialize(Architecture.parse("35-6-2")))
+    dialogs.path = str(tmp_path / "no-such-dir" / "model.npz")
+    menu_action(window, "File", "Save model…").trigger()
+    assert len(dialogs.errors) == 2 and window.model is not None
