@@ -219,7 +219,8 @@ class LatentCanvas(QWidget):
             self.plot.addItem(text)
             self._texts.append(text)
         for text, label, (x, y) in zip(self._texts, self._labels, self.codes):
-            text.setText(label)
+            if text.toPlainText() != label:  # setText re-lays out the HTML every time
+                text.setText(label)
             text.setPos(x, y)
 
     def _draw_map(self) -> None:

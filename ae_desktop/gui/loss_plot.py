@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget)
 
+REDRAW_MS = 100  # reports arrive every ~30 ms; repainting the plot that often is wasted
 CURVES = (("total", "Loss", "#268bd2"), ("recon", "Reconstruction", "#859900"),
           ("kl", "KL", "#d33682"))
 
@@ -19,13 +21,15 @@ class LossPlot(QWidget):
         self._buffer = np.empty((0, 3))  # per-epoch losses; rows past _count are unused
         self._count = 0
         self._split_terms = False
+        self._redraw_timer = QTimer(self, singleShot=True, interval=REDRAW_MS)
+        self._redraw_timer.timeout.connect(self._redraw)
         self.plot_widget = pg.PlotWidget(self, background="w")
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setLabel("bottom", "epoch")
         self.plot.setLabel("left", "loss")
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.legend = self.plot.addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 210))
-        self.curves = {key: self.plot.plot([], [], name=name, pen=pg.mkPen(color, width=2))
+        self.curves = {key: self.plot.plot([], [], name=name, pen=pg.mkPen(color, width=1))
                        for key, name, color in CURVES}
         self.log_scale = QCheckBox("Log scale", self)
         self.log_scale.setChecked(True)
@@ -59,6 +63,7 @@ class LossPlot(QWidget):
         """Show a whole history (epochs, 3), e.g. of a model just opened."""
         self._count = 0
         self.append(losses)
+        self.flush()
 
     def losses(self) -> np.ndarray:
         """Everything plotted so far, (epochs, 3) [total, recon, kl]."""
@@ -76,6 +81,12 @@ class LossPlot(QWidget):
             self._buffer = grown
         self._buffer[self._count:end] = new_losses
         self._count = end
+        if not self._redraw_timer.isActive():  # redraw at most every REDRAW_MS
+            self._redraw_timer.start()
+
+    def flush(self) -> None:
+        """Draw what was appended now instead of at the next timer tick."""
+        self._redraw_timer.stop()
         self._redraw()
 
     def _redraw(self) -> None:

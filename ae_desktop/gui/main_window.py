@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
 
     def _on_training_finished(self, status: str) -> None:
         self._refresh_timer.stop()
+        self.loss_plot.flush()
         if self.controller.run is not None:
             self.history = np.concatenate([self._history_before_run,
                                            self.controller.run.history])

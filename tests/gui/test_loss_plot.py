@@ -13,6 +13,7 @@ def test_chunks_append_and_the_log_toggle_redraws(qtbot):
     chunks = [np.c_[rng.random((k, 2)) + 0.5, np.zeros(k)] for k in (1, 7, 3000)]
     for chunk in chunks:
         plot.append(chunk)
+    qtbot.waitUntil(lambda: plot.point_count() == 3008, timeout=1000)  # throttled redraw
     everything = np.concatenate(chunks)
     np.testing.assert_array_equal(plot.losses(), everything)
     assert plot.point_count() == 3008
@@ -32,5 +33,8 @@ def test_plain_models_show_only_the_total(qtbot):
     plot.set_history(np.ones((5, 3)))
     assert plot.curves["total"].isVisible() and not plot.curves["kl"].isVisible()
     assert [label.text for _, label in plot.legend.items] == ["Loss"]
+    plot.append(np.ones((2, 3)))
+    plot.flush()
+    assert plot.point_count() == 7
     plot.reset(split_terms=False)
     assert plot.point_count() == 0 and plot.losses().shape == (0, 3)
