@@ -10,10 +10,12 @@ from ae_desktop.engine import TrainConfig, TrainingRun
 
 
 def warm_up_kernels() -> None:
-    """One tiny run of each model kind touches every kernel the GUI uses."""
+    """Tiny runs of a plain and a variational model with a gradient optimizer, and one
+    quasi-Newton run, touch every kernel the GUI uses."""
     data = np.random.default_rng(0).integers(0, 2, size=(4, 35)).astype(np.float64)
-    for kind in ("ae", "vae"):
-        config = TrainConfig(model=kind, arch="35-4-2", epochs=2, target_errors=None)
+    for kind, optimizer in (("ae", "adam"), ("vae", "adam"), ("ae", "lbfgs")):
+        config = TrainConfig(model=kind, arch="35-4-2", optimizer=optimizer, epochs=2,
+                             target_errors=None)
         run = TrainingRun(config, data)
         for _ in run.reports():
             pass
