@@ -1,5 +1,7 @@
 """Sweeps and studies: plan shape, seeds, reproducibility across worker counts, cancel."""
 
+import subprocess
+import sys
 import threading
 import time
 
@@ -147,3 +149,15 @@ def test_generalization_study_measures_held_out_glyphs():
     assert len(set(subset)) == 8 and np.array_equal(subset, training_subset(32, 8, seed=5))
     with pytest.raises(ConfigError, match="sizes must be from 1 to 32"):
         generalization_study(TINY, DATA, sizes=[0])
+
+
+def test_experiments_import_no_qt():
+    code = ("import sys; from ae_desktop.data import bundled_font; "
+            "from ae_desktop.engine import TrainConfig; "
+            "from ae_desktop.engine.experiments import parse_variation, run_sweep; "
+            "run_sweep(TrainConfig(arch='35-4-2', epochs=3), [parse_variation('lr=0.1')], "
+            "bundled_font('font3').matrix(), repeats=1, workers=1); "
+            "assert not any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=240)
+    assert done.returncode == 0, done.stderr

@@ -20,10 +20,6 @@ class Variation:
     field: str
     values: tuple
 
-    @property
-    def text(self) -> str:
-        return f"{self.field}={','.join(_shown(v) for v in self.values)}"
-
 
 def variable_fields() -> tuple[str, ...]:
     """TrainConfig fields a sweep may vary."""
