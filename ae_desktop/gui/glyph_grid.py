@@ -113,6 +113,8 @@ class GlyphGrid(QWidget):
 
     def _icon_size(self) -> QSize:
         g = self.document.glyphs
+        if self._outputs is None:
+            return QSize(g.width * CELL, g.height * CELL)
         return QSize(2 * g.width * CELL + GAP, g.height * CELL)
 
     def _refresh_icons(self) -> None:

@@ -6,8 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout,
-    QWidget)
+    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ae_desktop.engine import decode_grid, latent_extent
 from ae_desktop.gui.glyph_view import GlyphCanvas, ink_rgb
@@ -86,7 +85,7 @@ class LatentCanvas(QWidget):
 
         self.message = QLabel("Train or open a model with a 2-D latent space.", self)
         self.message.setStyleSheet("color: palette(placeholder-text);")
-        self.message.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.message.setWordWrap(True)
         self.show_map = QCheckBox("Latent map", self)
         self.show_map.setToolTip("Decoded glyphs on a grid behind the points")
         self.show_map.toggled.connect(self._on_show_map_toggled)
@@ -103,8 +102,7 @@ class LatentCanvas(QWidget):
         self.label_edit.returnPressed.connect(self._on_keep_clicked)
 
         top = QHBoxLayout()
-        top.addWidget(self.message, 1)
-        top.addStretch(0)
+        top.addStretch(1)
         top.addWidget(self.show_map)
         top.addWidget(frame)
         side_widget = QWidget(self)
@@ -120,6 +118,7 @@ class LatentCanvas(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
+        layout.addWidget(self.message)
         layout.addLayout(body, 1)
 
     def set_glyphs(self, matrix: np.ndarray, labels: list[str], shape: tuple[int, int]) -> None:
