@@ -133,8 +133,7 @@ class FileMenu(QObject):
         except (ModelFileError, TypeError) as exc:
             QMessageBox.critical(self.window, "Cannot open model", str(exc))
             return False
-        if self.window.controller.is_running():
-            self.window.controller.stop()
+        self.window.abandon_training()
         self.window.set_model(model, config, metadata["history"])
         if config is not None:
             self.window.training_panel.set_config(config)

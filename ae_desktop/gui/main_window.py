@@ -154,6 +154,16 @@ class MainWindow(QMainWindow):
         self.status.begin(config.epochs)
         self._save_settings()
 
+    def abandon_training(self) -> None:
+        """Stop a run and drop the results still on their way (a model being opened
+        replaces it)."""
+        if self.controller.is_running():
+            self.controller.shutdown()
+            self._refresh_timer.stop()
+            self.loss_plot.flush()
+            self.training_panel.set_running(False)
+            self.status.finish("cancelled")
+
     def _on_pause_toggled(self, paused: bool) -> None:
         (self.controller.pause if paused else self.controller.resume)()
         self.status.set_paused(paused)

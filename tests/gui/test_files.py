@@ -213,3 +213,22 @@ def test_unwritable_paths_show_an_error_and_keep_the_work(window, dialogs, tmp_p
     dialogs.path = str(tmp_path / "no-such-dir" / "model.npz")
     menu_action(window, "File", "Save model…").trigger()
     assert len(dialogs.errors) == 2 and window.model is not None
+
+
+def test_opening_a_model_mid_training_replaces_the_run(window, qtbot, dialogs, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from ae_desktop.engine import TrainConfig, save_model
+    saved = Autoencoder.initialize(Architecture.parse("35-6-2"), rng=np.random.default_rng(5))
+    save_model(tmp_path / "m.npz", saved, {"image_shape": (7, 5)})
+    window.training_panel.set_config(TrainConfig(arch="35-10-2", epochs=1_000_000,
+                                                 target_errors=None))
+    with qtbot.waitSignal(window.controller.reported, timeout=60_000):
+        qtbot.mouseClick(window.training_panel.start_button, Qt.LeftButton)
+    dialogs.path = str(tmp_path / "m.npz")
+    menu_action(window, "File", "Open model…").trigger()
+    assert not window.controller.is_running()
+    with qtbot.assertNotEmitted(window.controller.reported, wait=200):
+        pass  # results queued by the abandoned run are dropped
+    np.testing.assert_array_equal(window.model.theta, saved.theta)
+    assert window.training_panel.start_button.isEnabled()
