@@ -6,6 +6,7 @@ import argparse
 import os
 import signal
 import sys
+from pathlib import Path
 
 from ae_desktop import runtime_env  # noqa: F401 - first: sets NUMBA_CACHE_DIR before numba loads
 
@@ -37,6 +38,8 @@ def run(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("ae-desktop")
     app.setApplicationName("ae-desktop")
+    app.setDesktopFileName("ae-desktop")  # Wayland matches the window to ae-desktop.desktop
+    app.setWindowIcon(_app_icon())
     window = MainWindow(use_settings=not args.screenshot)
     app.aboutToQuit.connect(window.shutdown)  # the app can quit without closing the window
     window.show()
@@ -49,6 +52,15 @@ def run(argv: list[str] | None = None) -> int:
     QTimer.singleShot(0, screenshot.begin)
     app.exec()
     return screenshot.status
+
+
+def _app_icon():
+    """The installed theme icon (.deb), else the SVG of a source checkout."""
+    from PySide6.QtGui import QIcon
+
+    source = Path(__file__).resolve().parents[2] / "resources" / "ae-desktop.svg"
+    fallback = QIcon(str(source)) if source.is_file() else QIcon()
+    return QIcon.fromTheme("ae-desktop", fallback)
 
 
 def _close_on_interrupt(window) -> None:

@@ -23,3 +23,10 @@ def test_screenshot_to_an_unwritable_path_fails_cleanly(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_app_icon_comes_from_the_theme_or_the_source_tree(qapp):
+    from ae_desktop.gui.app import _app_icon
+
+    icon = _app_icon()
+    assert not icon.isNull() and not icon.pixmap(32, 32).isNull()
