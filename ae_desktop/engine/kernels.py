@@ -23,6 +23,8 @@ LEAKY_SLOPE = 0.01
 MSE = 0
 BCE_CLIP = 1e-7
 SGD, MOMENTUM, ADAM = range(3)
+RUNNING, DIVERGED, TARGET_REACHED = range(3)
+TARGET_CHECK = 10
 # hyper-parameter vector layout
 LR, MOMENTUM_RATE, BETA1, BETA2, EPSILON, BETA_KL = range(6)
 
@@ -351,10 +353,32 @@ def _gather_transposed(src, start, count, perms, e, out):
 
 
 @jit
+def max_wrong_pixels(theta, shapes, codes, w_off, b_off, n_enc, is_vae, clean):
+    """The most wrong pixels (both sides thresholded at 0.5) of any reconstructed row
+    of ``clean`` (n, P); a VAE decodes its mean."""
+    n_layers = shapes.shape[0]
+    code = np.empty((clean.shape[0], shapes[n_enc - 1, 1]), theta.dtype)
+    forward_layers(theta, shapes, codes, w_off, b_off, 0, n_enc, clean, code)
+    if is_vae:
+        code = np.ascontiguousarray(code[:, :shapes[n_enc, 0]])
+    out = np.empty((clean.shape[0], shapes[n_layers - 1, 1]), theta.dtype)
+    forward_layers(theta, shapes, codes, w_off, b_off, n_enc, n_layers, code, out)
+    worst = 0
+    for r in range(clean.shape[0]):
+        wrong = 0
+        for c in range(clean.shape[1]):
+            if (out[r, c] >= 0.5) != (clean[r, c] >= 0.5):
+                wrong += 1
+        worst = max(worst, wrong)
+    return worst
+
+
+@jit
 def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc, is_vae,
                  loss, optimizer, hyper, inputs, targets, perms, draws, batch_size, losses,
-                 theta_good):
-    """Run ``losses.shape[0]`` epochs in place; return how many finished with a finite loss.
+                 theta_good, clean, target, first_epoch):
+    """Run up to ``losses.shape[0]`` epochs in place; return (epochs run, status):
+    RUNNING, DIVERGED (a non-finite loss) or TARGET_REACHED.
 
     inputs (1 or E, M, P): each epoch's inputs (one shared slab when noise-free);
     targets (M, P); perms (E, M) row order per epoch, or (0, 0) to keep the order;
@@ -362,6 +386,9 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
     _batch_loss_gradient), or (0, 0, 0); losses (E, 3) receives the epoch's mean
     [total, reconstruction, kl]. ``step`` (1,) counts optimizer updates. On a non-finite
     loss, theta is restored from ``theta_good`` (the weights at the start of that epoch).
+    With ``target`` >= 0, every TARGET_CHECK epochs (counted from the run's start, given
+    by ``first_epoch``) training stops once no row of ``clean`` reconstructs with more than
+    ``target`` wrong pixels: where it stops does not depend on how epochs are chunked.
     """
     n_epochs = losses.shape[0]
     m, n_pixels = targets.shape
@@ -395,7 +422,7 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
             total += (recon + beta * kl[0]) * rows
             if not _finite(total):
                 theta[:] = theta_good
-                return e
+                return e, DIVERGED
             recon_sum += recon * rows
             kl_sum += kl[0] * rows
             step[0] += 1
@@ -406,8 +433,11 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
         for i in range(theta.shape[0]):
             if not _finite(theta[i]):
                 theta[:] = theta_good
-                return e
-    return n_epochs
+                return e, DIVERGED
+        if target >= 0 and (first_epoch + e + 1) % TARGET_CHECK == 0 and max_wrong_pixels(
+                theta, shapes, codes, w_off, b_off, n_enc, is_vae, clean) <= target:
+            return e + 1, TARGET_REACHED
+    return n_epochs, RUNNING
 
 
 @jit

@@ -1,10 +1,15 @@
 """Quasi-Newton and conjugate-gradient training (scipy.optimize on the flat parameters).
 
 The course's report 003 trained with BFGS, CG and Powell; L-BFGS-B keeps BFGS's
-behaviour in memory linear in the number of parameters.
+behaviour in memory linear in the number of parameters. scipy runs one uninterrupted
+optimisation in a worker thread that pauses after every iteration until the trainer asks
+for the next, so progress reports and cancellation never restart its search.
 """
 
 from __future__ import annotations
+
+import queue
+import threading
 
 import numpy as np
 from scipy.optimize import minimize
@@ -13,55 +18,103 @@ from ae_desktop.engine import kernels
 from ae_desktop.engine.batch_plan import BatchPlan
 from ae_desktop.engine.config import TrainConfig
 from ae_desktop.engine.losses import loss_code
+from ae_desktop.engine.metrics import wrong_pixels
 from ae_desktop.engine.model import Autoencoder
 
 SCIPY_METHODS = {"lbfgs": "L-BFGS-B", "cg": "CG"}
 
 
+class _Stop(Exception):
+    """Raised inside scipy's callback to end the optimisation."""
+
+
 class QuasiNewton:
     """Advances ``model`` by iterations of scipy's optimizer; one iteration = one epoch.
 
-    A denoising model's corrupted inputs are drawn once per chunk, so each scipy call
-    minimises a fixed (deterministic) objective.
+    A denoising model's corrupted inputs are drawn once, so scipy minimises one fixed,
+    deterministic objective.
     """
+
+    max_chunk = 5000
 
     def __init__(self, model: Autoencoder, data: np.ndarray, config: TrainConfig,
                  rng: np.random.Generator):
         self.model = model
+        self.data = data
         self.plan = BatchPlan(data, config, model.arch, rng)
+        self.inputs = self.plan.draw(1)[0][0]
         self.method = SCIPY_METHODS[config.optimizer]
         self.loss = loss_code(config.loss)
-        self.max_chunk = 500
+        self.max_iterations = config.epochs
+        self.target = config.target_errors
+        self._go = threading.Semaphore(0)
+        self._messages: queue.Queue = queue.Queue()
+        self._stopping = False
+        self._thread: threading.Thread | None = None
 
     def _objective(self, x: np.ndarray):
         arch = self.model.arch
         grad = np.empty_like(x)
-        parts = np.zeros(2)
-        w_off, b_off = arch.offsets
+        shapes, codes, w_off, b_off = arch.kernel_layout
         value = kernels.loss_gradient(
-            x, grad, arch.shapes_array, arch.activation_codes, w_off, b_off,
-            arch.n_encoder_layers, False, self.loss, 0.0, self.inputs, self.plan.targets,
-            np.zeros((len(self.inputs), 0)), parts)
+            x, grad, shapes, codes, w_off, b_off, arch.n_encoder_layers, False, self.loss, 0.0,
+            self.inputs, self.plan.targets, np.zeros((len(self.inputs), 0)), np.zeros(2))
         return value, grad
 
-    def advance(self, n_epochs: int) -> tuple[np.ndarray, bool]:
-        """Run up to ``n_epochs`` iterations; returns (per-iteration losses, diverged)."""
-        self.inputs = self.plan.draw(1)[0][0]
-        theta = self.model.theta
+    def _optimise(self) -> None:
+        def on_iteration(x):
+            self._go.acquire()
+            if self._stopping:
+                raise _Stop
+            self._messages.put(("iteration", x.copy()))
+
+        try:
+            result = minimize(self._objective, self.model.theta.copy(), jac=True,
+                              method=self.method, callback=on_iteration,
+                              options={"maxiter": self.max_iterations})
+            self._messages.put(("finished", result))
+        except _Stop:
+            pass
+        except Exception as exc:  # noqa: BLE001 - handed to the trainer's thread
+            self._messages.put(("error", exc))
+
+    def advance(self, n_epochs: int) -> tuple[np.ndarray, str]:
+        """Run up to ``n_epochs`` iterations; returns (per-iteration losses, running |
+        done | diverged | target_reached)."""
         if n_epochs == 0:
-            self._objective(theta)
-            return np.zeros((0, 3)), False
-        losses: list[float] = []
+            self._objective(self.model.theta)  # compiles or loads the kernel
+            return np.zeros((0, 3)), "running"
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._optimise, daemon=True)
+            self._thread.start()
+        losses, status = [], "running"
+        while len(losses) < n_epochs and status == "running":
+            self._go.release()
+            kind, payload = self._messages.get()
+            if kind == "error":
+                raise payload
+            x = payload if kind == "iteration" else payload.x
+            value = self._objective(x)[0]
+            if not (np.isfinite(value) and np.all(np.isfinite(x))):
+                return self._losses(losses), "diverged"
+            self.model.theta[:] = x
+            if kind == "iteration" or not losses:
+                losses.append(value)
+            if kind == "finished":
+                status = "done"
+            elif self.target is not None and wrong_pixels(
+                    self.model.reconstruct(self.data), self.data).max() <= self.target:
+                status = "target_reached"
+        return self._losses(losses), status
 
-        def record(x):
-            losses.append(self._objective(x)[0])
+    @staticmethod
+    def _losses(values: list[float]) -> np.ndarray:
+        values = np.array(values, dtype=float)
+        return np.column_stack([values, values, np.zeros_like(values)])
 
-        result = minimize(self._objective, theta.copy(), jac=True, method=self.method,
-                          callback=record, options={"maxiter": n_epochs})
-        diverged = not np.all(np.isfinite(result.x)) or not np.isfinite(result.fun)
-        if not diverged:
-            theta[:] = result.x
-        if not losses:  # converged at once: scipy made no iteration
-            losses.append(float(result.fun))
-        values = np.array(losses)
-        return np.column_stack([values, values, np.zeros_like(values)]), diverged
+    def close(self) -> None:
+        """End the worker thread (if scipy is still paused inside an iteration)."""
+        if self._thread is not None and self._thread.is_alive():
+            self._stopping = True
+            self._go.release()
+            self._thread.join()

@@ -19,6 +19,8 @@ from ae_desktop.engine.quasi_newton import QuasiNewton
 
 OPTIMIZER_CODES = {"sgd": kernels.SGD, "momentum": kernels.MOMENTUM, "adam": kernels.ADAM}
 MAX_CHUNK_EPOCHS = 5000
+KERNEL_STATUS = {kernels.RUNNING: "running", kernels.DIVERGED: "diverged",
+                 kernels.TARGET_REACHED: "target_reached"}
 
 
 @dataclass
@@ -69,6 +71,7 @@ class TrainingRun:
         self.model = model.copy() if model is not None else Autoencoder.initialize(
             arch, config.init, self.rng)
         self._losses: list[np.ndarray] = []
+        self._last_losses = np.full(3, np.nan)
         self.epoch = 0
 
     @property
@@ -90,44 +93,39 @@ class TrainingRun:
             stepper = QuasiNewton(self.model, self.data, config, self.rng)
         else:
             stepper = _GradientStepper(self.model, self.data, config, self.rng)
+        try:
+            yield from self._train(stepper, cancel, report_seconds, report_every)
+        finally:
+            stepper.close()
+
+    def _train(self, stepper, cancel, report_seconds, report_every) -> Iterator[TrainReport]:
         stepper.advance(0)  # compiles or loads the kernels before the clock starts
         start = time.perf_counter()
         chunk, status = report_every or 1, "running"
         while status == "running":
             if cancel is not None and cancel.is_set():
-                status = "cancelled"
-                break
-            n = min(chunk, config.epochs - self.epoch, stepper.max_chunk)
+                yield self._report(np.zeros((0, 3)), start, "cancelled")
+                return
+            n = min(chunk, self.config.epochs - self.epoch, stepper.max_chunk)
             t0 = time.perf_counter()
-            losses, diverged = stepper.advance(n)
+            losses, status = stepper.advance(n)
             elapsed = time.perf_counter() - t0
             self.epoch += len(losses)
             self._losses.append(losses)
-            report = self._report(losses, start, diverged)
-            status = report.status
-            yield report
+            if len(losses):
+                self._last_losses = losses[-1]
+            if status == "running" and self.epoch >= self.config.epochs:
+                status = "done"
+            yield self._report(losses, start, status)
             if report_every is None:
                 per_epoch = elapsed / max(n, 1)
                 chunk = int(np.clip(report_seconds / max(per_epoch, 1e-9), 1, MAX_CHUNK_EPOCHS))
-        if status == "cancelled":
-            yield self._report(np.zeros((0, 3)), start, False, "cancelled")
 
-    def _report(self, new_losses: np.ndarray, start: float, diverged: bool,
-                status: str | None = None) -> TrainReport:
+    def _report(self, new_losses: np.ndarray, start: float, status: str) -> TrainReport:
         errors = self.errors()
-        config = self.config
-        if status is None:
-            if diverged:
-                status = "diverged"
-            elif config.target_errors is not None and errors.max() <= config.target_errors:
-                status = "target_reached"
-            elif self.epoch >= config.epochs:
-                status = "done"
-            else:
-                status = "running"
-        last = self.history[-1] if self.epoch else np.full(3, np.nan)
+        last = self._last_losses
         return TrainReport(
-            epoch=self.epoch, epochs=config.epochs, loss=float(last[0]),
+            epoch=self.epoch, epochs=self.config.epochs, loss=float(last[0]),
             recon_loss=float(last[1]), kl_loss=float(last[2]), errors_per_glyph=errors,
             learned=learned_count(errors), n_glyphs=len(errors), max_errors=int(errors.max()),
             seconds=time.perf_counter() - start, status=status, new_losses=new_losses.copy(),
@@ -153,21 +151,30 @@ class _GradientStepper:
         self.optimizer = OPTIMIZER_CODES[config.optimizer]
         self.batch_size = config.batch_size
         self.max_chunk = self.plan.max_epochs()
+        self.clean = np.ascontiguousarray(data, dtype=self.theta.dtype)
+        self.target = -1 if config.target_errors is None else config.target_errors
+        self.epochs_run = 0
 
-    def advance(self, n_epochs: int) -> tuple[np.ndarray, bool]:
-        """Train ``n_epochs``; returns (per-epoch losses, diverged)."""
+    def advance(self, n_epochs: int) -> tuple[np.ndarray, str]:
+        """Train up to ``n_epochs``; returns (per-epoch losses, running | diverged |
+        target_reached)."""
         arch, theta = self.model.arch, self.theta
         inputs, perms, eps = self.plan.draw(n_epochs)
         losses = np.zeros((n_epochs, 3))
         w_off, b_off = arch.offsets
-        done = kernels.train_epochs(
+        done, code = kernels.train_epochs(
             theta, self.state1, self.state2, self.step, arch.shapes_array,
             arch.activation_codes, w_off, b_off, arch.n_encoder_layers, arch.kind == "vae",
             self.loss, self.optimizer, self.hyper, inputs, self.plan.targets, perms, eps,
-            self.batch_size, losses, np.empty_like(theta))
+            self.batch_size, losses, np.empty_like(theta), self.clean, self.target,
+            self.epochs_run)
+        self.epochs_run += done
         if theta is not self.model.theta:
             self.model.theta[:] = theta
-        return losses[:done], done < n_epochs
+        return losses[:done], KERNEL_STATUS[code]
+
+    def close(self) -> None:
+        """Nothing to release: the kernel returns between chunks."""
 
 
 def train(config: TrainConfig, data: np.ndarray, model: Autoencoder | None = None,

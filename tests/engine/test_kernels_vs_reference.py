@@ -34,12 +34,12 @@ def run_both(config: TrainConfig, epochs: int):
     theta = model.theta.copy()
     losses = np.zeros((epochs, 3))
     w_off, b_off = arch.offsets
-    done = kernels.train_epochs(
+    done, status = kernels.train_epochs(
         theta, np.zeros_like(theta), np.zeros_like(theta), np.zeros(1, dtype=np.int64),
         arch.shapes_array, arch.activation_codes, w_off, b_off, arch.n_encoder_layers,
         arch.kind == "vae", loss, opt, np.array(list(hyper.values())), inputs, plan.targets,
-        perms, eps, config.batch_size, losses, np.empty_like(theta))
-    assert done == epochs
+        perms, eps, config.batch_size, losses, np.empty_like(theta), FONT, -1, 0)
+    assert (done, status) == (epochs, kernels.RUNNING)
     return theta_ref, losses_ref, theta, losses
 
 

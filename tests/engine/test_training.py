@@ -113,3 +113,34 @@ def test_float32_training_follows_float64():
     model32, _, history32 = train(config, FONT3)
     assert model32.theta.dtype == np.float64
     np.testing.assert_allclose(history32, history64, rtol=1e-3)
+
+
+def test_where_training_stops_does_not_depend_on_report_cadence():
+    config = TrainConfig(seed=3)
+    stops = {report_every: [r for r in TrainingRun(config, FONT3).reports(
+        report_every=report_every)][-1] for report_every in (7, 1000)}
+    assert {r.status for r in stops.values()} == {"target_reached"}
+    assert stops[7].epoch == stops[1000].epoch
+    assert stops[7].epoch % 10 == 0
+    np.testing.assert_array_equal(stops[7].theta, stops[1000].theta)
+
+
+@pytest.mark.parametrize("optimizer", ["lbfgs", "cg"])
+def test_quasi_newton_is_one_search_whatever_the_chunks(optimizer):
+    config = TrainConfig(optimizer=optimizer, arch="35-10-2", epochs=60, target_errors=None)
+    histories = []
+    for report_every in (7, 60):
+        run = TrainingRun(config, FONT3)
+        list(run.reports(report_every=report_every))
+        histories.append(run.history)
+    np.testing.assert_array_equal(histories[0], histories[1])
+
+
+def test_abandoned_quasi_newton_run_leaves_no_thread():
+    before = threading.active_count()
+    reports = TrainingRun(TrainConfig(optimizer="lbfgs", epochs=10_000,
+                                      target_errors=None), FONT3).reports(report_every=5)
+    next(reports)
+    assert threading.active_count() == before + 1
+    reports.close()
+    assert threading.active_count() == before

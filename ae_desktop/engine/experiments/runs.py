@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import math
 import threading
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ae_desktop.engine.config import QUASI_NEWTON_OPTIMIZERS, TrainConfig
+from ae_desktop.engine.config import TrainConfig
 from ae_desktop.engine.denoising import denoising_errors
 from ae_desktop.engine.metrics import learned_count, wrong_pixels
 from ae_desktop.engine.training import TrainingRun
@@ -42,25 +41,11 @@ class RunOutcome:
     theta: np.ndarray = field(repr=False)
 
 
-def _report_seconds(config: TrainConfig) -> float:
-    """How often to report so that the result does not depend on the machine's speed.
-
-    ``TrainingRun.reports`` sizes its chunks of epochs by elapsed time, and a chunk's
-    boundaries matter in two cases: the target is checked only between chunks, and scipy's
-    optimizers restart their search at each chunk. Such runs report as rarely as possible:
-    after the first epoch, then in chunks of the engine's maximum size (so the target is
-    checked every few thousand epochs); the rest report by time.
-    """
-    if config.optimizer in QUASI_NEWTON_OPTIMIZERS or config.target_errors is not None:
-        return math.inf
-    return 0.1
-
-
 def execute(task: RunTask, cancel: threading.Event | None = None) -> RunOutcome:
     """Train and measure; a cancelled run returns with status ``cancelled``."""
     run = TrainingRun(task.config, task.data)
     report = None
-    for report in run.reports(cancel, report_seconds=_report_seconds(task.config)):
+    for report in run.reports(cancel, report_seconds=0.1):
         pass
     errors = report.errors_per_glyph
     metrics = {
