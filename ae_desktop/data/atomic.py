@@ -1,4 +1,4 @@
-"""Atomic file writes: a crash mid-save leaves the old file intact."""
+"""Atomic file writes: a crash or kill mid-save leaves the old file intact."""
 
 from __future__ import annotations
 
@@ -7,10 +7,20 @@ import tempfile
 from pathlib import Path
 
 
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
 def write_atomic(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to a temporary file beside ``path``, fsync it, then rename."""
+    """Write ``payload`` to a temporary file beside ``path``, fsync it, then rename.
+
+    Temporary files left by an earlier save that was killed are removed first.
+    """
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    folder = path.parent
+    for stale in folder.glob(f"{_temp_prefix(path)}*.tmp"):
+        stale.unlink(missing_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -20,3 +30,9 @@ def write_atomic(path: Path, payload: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable
+        dir_fd = os.open(folder, os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
