@@ -82,6 +82,7 @@ class LatentCanvas(QWidget):
         self._texts: list[pg.TextItem] = []
         self.view.point_picked.connect(self._on_point_picked)
         self.view.sigRangeChangedManually.connect(self._on_range_changed_manually)
+        self.view.sigResized.connect(self._on_view_resized)
 
         self.message = QLabel("Train or open a model with a 2-D latent space.", self)
         self.message.setStyleSheet("color: palette(placeholder-text);")
@@ -222,20 +223,34 @@ class LatentCanvas(QWidget):
                 text.setText(label)
             text.setPos(x, y)
 
-    def _draw_map(self) -> None:
-        """Decoded thumbnails on a MAP_TILES^2 grid over the glyphs' frame."""
+    def map_tiles(self) -> tuple[int, int]:
+        """(columns, rows) of the latent map: MAP_TILES columns, and as many rows as keep
+        each thumbnail's on-screen shape that of a glyph."""
         (x0, x1), (y0, y1) = self._frame_ranges()
+        (vx0, vx1), (vy0, vy1) = self.view.viewRange()
+        screen = self.view.sceneBoundingRect()
+        px_x = screen.width() / max(vx1 - vx0, 1e-12)   # screen pixels per latent unit
+        px_y = screen.height() / max(vy1 - vy0, 1e-12)
         height, width = self._shape
-        tiles = decode_grid(self._model, (x0, x1), (y0, y1), MAP_TILES, MAP_TILES)
-        tiles = tiles.reshape(MAP_TILES, MAP_TILES, height, width)
+        tile_w = (x1 - x0) / MAP_TILES * px_x
+        tile_h = tile_w * (height + 1) / (width + 1)
+        rows = round((y1 - y0) * px_y / max(tile_h, 1e-12)) if tile_h > 0 else MAP_TILES
+        return MAP_TILES, int(np.clip(rows, 3, 4 * MAP_TILES))
+
+    def _draw_map(self) -> None:
+        """Decoded thumbnails on a grid over the glyphs' frame, one per grid point."""
+        (x0, x1), (y0, y1) = self._frame_ranges()
+        nx, ny = self.map_tiles()
+        height, width = self._shape
+        tiles = decode_grid(self._model, (x0, x1), (y0, y1), nx, ny)
+        tiles = tiles.reshape(ny, nx, height, width)
         # one blank pixel between tiles; row 0 of the mosaic at the top (y max)
-        padded = np.zeros((MAP_TILES, MAP_TILES, height + 1, width + 1))
+        padded = np.zeros((ny, nx, height + 1, width + 1))
         padded[:, :, :height, :width] = tiles
-        mosaic = padded.transpose(0, 2, 1, 3).reshape(MAP_TILES * (height + 1),
-                                                      MAP_TILES * (width + 1))
-        dx, dy = (x1 - x0) / (MAP_TILES - 1), (y1 - y0) / (MAP_TILES - 1)
+        mosaic = padded.transpose(0, 2, 1, 3).reshape(ny * (height + 1), nx * (width + 1))
+        dx, dy = (x1 - x0) / (nx - 1), (y1 - y0) / (ny - 1)
         self.map_image.setImage(mosaic[::-1], levels=(0.0, 1.0), autoLevels=False)
-        self.map_image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, MAP_TILES * dx, MAP_TILES * dy))
+        self.map_image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, nx * dx, ny * dy))
 
     def _update_preview(self) -> None:
         self.preview_pixels = self.decode(self.picked_z)
@@ -249,6 +264,10 @@ class LatentCanvas(QWidget):
 
     def _on_range_changed_manually(self, *args) -> None:
         self._frame_to_glyphs = False
+
+    def _on_view_resized(self, *args) -> None:
+        if self.show_map.isChecked() and self.usable() and len(self._matrix):
+            self._draw_map()  # keep the thumbnails glyph-shaped
 
     def _on_frame_clicked(self) -> None:
         self._frame_to_glyphs = True

@@ -100,12 +100,20 @@ def test_keep_needs_a_label_and_emits_the_thresholded_glyph(qtbot, canvas):
 def test_latent_map_covers_the_glyph_frame(canvas, model):
     canvas.show_map.setChecked(True)
     image = canvas.map_image.image
-    assert image.shape == (13 * 8, 13 * 6)
+    nx, ny = canvas.map_tiles()
+    assert nx == 13 and 3 <= ny and image.shape == (ny * 8, 13 * 6)
     (x0, x1), (y0, y1) = latent_extent(canvas.codes)
     rect = canvas.map_image.mapRectToParent(canvas.map_image.boundingRect())
-    dx = (x1 - x0) / 12
+    dx, dy = (x1 - x0) / 12, (y1 - y0) / (ny - 1)
     assert rect.left() == pytest.approx(x0 - dx / 2)
-    assert rect.width() == pytest.approx(13 * dx)
+    assert rect.width() == pytest.approx(13 * dx) and rect.height() == pytest.approx(ny * dy)
+    # each thumbnail is glyph-shaped on screen: height / width close to 8 / 6
+    view = canvas.view
+    (vx0, vx1), (vy0, vy1) = view.viewRange()
+    screen = view.sceneBoundingRect()
+    tile_w = dx * screen.width() / (vx1 - vx0)
+    tile_h = dy * screen.height() / (vy1 - vy0)
+    assert tile_h / tile_w == pytest.approx(8 / 6, rel=0.25)
     # top-left tile (y max, x min) sits at the top of the image as displayed (last rows)
     top_left = model.decode(np.array([[x0, y1]])).reshape(7, 5)
     np.testing.assert_allclose(image[::-1][:7, :5], top_left)
