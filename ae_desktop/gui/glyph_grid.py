@@ -82,10 +82,6 @@ class GlyphGrid(QWidget):
         self._training = np.asarray(training, dtype=bool)
         self._refresh_icons()
 
-    def grab_glyphs(self) -> QPixmap:
-        """The whole grid as a picture (for Export)."""
-        return self.list.viewport().grab()
-
     def _on_document_replaced(self) -> None:
         self._select_first = True
         self._outputs = None

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.controller.reported.connect(self._on_training_reported)
         self.controller.finished.connect(self._on_training_finished)
         self.controller.failed.connect(self._on_training_failed)
+        self.controller.paused_changed.connect(self.status.set_paused)
         self.warmup.finished.connect(self._on_warmup_finished)
         self._on_glyphs_replaced()
         self._on_glyphs_changed()
@@ -166,7 +167,6 @@ class MainWindow(QMainWindow):
 
     def _on_pause_toggled(self, paused: bool) -> None:
         (self.controller.pause if paused else self.controller.resume)()
-        self.status.set_paused(paused)
 
     def _on_training_reported(self, report) -> None:
         self.model = Autoencoder(self._run_arch, report.theta)

@@ -47,7 +47,6 @@ class TrainingController(QObject):
     anything still queued from a run that was stopped or replaced.
     """
 
-    started = Signal()
     reported = Signal(object)       # TrainReport
     finished = Signal(str)          # final status: done, target_reached, cancelled, ...
     failed = Signal(str)            # message
@@ -92,7 +91,6 @@ class TrainingController(QObject):
         thread.started.connect(worker.run)
         self._thread, self._worker = thread, worker
         thread.start()
-        self.started.emit()
         return run
 
     def pause(self) -> None:

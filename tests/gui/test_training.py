@@ -59,6 +59,7 @@ def test_pause_holds_the_worker_and_resume_continues(window, qtbot):
     panel, controller = window.training_panel, window.controller
     qtbot.mouseClick(panel.pause_button, Qt.LeftButton)
     assert controller.is_paused() and panel.pause_button.text() == "Resume"
+    assert window.statusBar().currentMessage() == "Paused"
     # reports already queued when the pause began still arrive: drain them
     while True:
         with qtbot.waitSignal(controller.reported, timeout=200, raising=False) as blocker:
