@@ -1,9 +1,11 @@
 """The autoencoder engine: NumPy + Numba, no Qt. Public API below."""
 
-from ae_desktop.engine.architecture import Architecture, ArchitectureError, parse_sizes
+from ae_desktop.engine.activations import ACTIVATIONS
+from ae_desktop.engine.architecture import MODEL_KINDS, Architecture, ArchitectureError, parse_sizes
 from ae_desktop.engine.config import ConfigError, OPTIMIZERS, TrainConfig
 from ae_desktop.engine.denoising import denoising_errors, nearest_glyph_baseline
 from ae_desktop.engine.latent import decode_grid, interpolate, latent_extent
+from ae_desktop.engine.losses import LOSSES
 from ae_desktop.engine.metrics import learned_count, wrong_pixels
 from ae_desktop.engine.model import Autoencoder
 from ae_desktop.engine.noise import NoiseError, NoiseSpec, corrupt, parse_noise
@@ -11,7 +13,7 @@ from ae_desktop.engine.persistence import ModelFileError, load_model, save_model
 from ae_desktop.engine.training import TrainingRun, TrainReport, train
 
 __all__ = [
-    "Architecture", "ArchitectureError", "Autoencoder", "ConfigError", "ModelFileError",
+    "ACTIVATIONS", "LOSSES", "MODEL_KINDS", "Architecture", "ArchitectureError", "Autoencoder", "ConfigError", "ModelFileError",
     "NoiseError", "NoiseSpec", "OPTIMIZERS", "TrainConfig", "TrainReport", "TrainingRun",
     "corrupt", "decode_grid", "denoising_errors", "interpolate", "latent_extent",
     "learned_count", "load_model", "nearest_glyph_baseline", "parse_noise", "parse_sizes",
