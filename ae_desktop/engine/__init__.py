@@ -13,8 +13,9 @@ from ae_desktop.engine.persistence import ModelFileError, load_model, save_model
 from ae_desktop.engine.training import TrainingRun, TrainReport, train
 
 __all__ = [
-    "ACTIVATIONS", "LOSSES", "MODEL_KINDS", "Architecture", "ArchitectureError", "Autoencoder", "ConfigError", "ModelFileError",
-    "NoiseError", "NoiseSpec", "OPTIMIZERS", "TrainConfig", "TrainReport", "TrainingRun",
+    "ACTIVATIONS", "LOSSES", "MODEL_KINDS", "Architecture", "ArchitectureError", "Autoencoder",
+    "ConfigError", "ModelFileError", "NoiseError", "NoiseSpec", "OPTIMIZERS", "TrainConfig",
+    "TrainReport", "TrainingRun",
     "corrupt", "decode_grid", "denoising_errors", "interpolate", "latent_extent",
     "learned_count", "load_model", "nearest_glyph_baseline", "parse_noise", "parse_sizes",
     "save_model", "train", "wrong_pixels",
