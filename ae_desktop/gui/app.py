@@ -46,6 +46,7 @@ def run(argv: list[str] | None = None) -> int:
     if not args.screenshot:
         _close_on_interrupt(window)
         watch_startup(window)  # packaging hook: benchmarks/bench_startup.py
+        QTimer.singleShot(0, window.autosave.offer_recovery)
         QTimer.singleShot(0, window.start_warmup)
         return app.exec()
     screenshot = Screenshot(window, args.screenshot, args.demo)

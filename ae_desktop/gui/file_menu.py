@@ -150,17 +150,9 @@ class FileMenu(QObject):
             self.write_model(path)
 
     def write_model(self, path: str) -> bool:
-        window, config = self.window, self.window.model_config
-        g = window.document.glyphs
-        metadata = {"history": window.history, "dataset": window.document.title}
-        if g.n_pixels == window.model.arch.n_inputs:
-            metadata["image_shape"] = (g.height, g.width)
-        if config is not None:
-            metadata.update(optimizer=config.optimizer, config=config.to_dict(),
-                            optimizer_settings={"lr": config.lr, "momentum": config.momentum,
-                                                "batch_size": config.batch_size})
+        window = self.window
         try:
-            save_model(path, window.model, metadata)
+            save_model(path, window.model, model_metadata(window))
         except (OSError, ValueError) as exc:
             QMessageBox.critical(window, "Cannot save model", str(exc))
             return False
@@ -182,6 +174,19 @@ class FileMenu(QObject):
                 export_plot(plot_item, path)
             except OSError as exc:
                 QMessageBox.critical(self.window, "Export failed", str(exc))
+
+
+def model_metadata(window) -> dict:
+    """What ``save_model`` stores beside the weights of ``window.model``."""
+    config, g = window.model_config, window.document.glyphs
+    metadata = {"history": window.history, "dataset": window.document.title}
+    if g.n_pixels == window.model.arch.n_inputs:
+        metadata["image_shape"] = (g.height, g.width)
+    if config is not None:
+        metadata.update(optimizer=config.optimizer, config=config.to_dict(),
+                        optimizer_settings={"lr": config.lr, "momentum": config.momentum,
+                                            "batch_size": config.batch_size})
+    return metadata
 
 
 def export_plot(plot_item, path: str) -> None:

@@ -27,11 +27,13 @@ class GlyphDocument(QObject):
     def title(self) -> str:
         return self.path.name if self.path else self.glyphs.name
 
-    def set_glyphs(self, glyphs: GlyphSet, path: Path | None = None) -> None:
-        """Replace the whole set (New, Open, a bundled font)."""
+    def set_glyphs(self, glyphs: GlyphSet, path: Path | None = None,
+                   modified: bool = False) -> None:
+        """Replace the whole set (New, Open, a bundled font; a recovered autosave is
+        ``modified``: it differs from ``path``)."""
         self.glyphs = glyphs
         self.path = path
-        self._set_modified(False)
+        self._set_modified(modified)
         self.replaced.emit()
         self.changed.emit()
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from ae_desktop.data import bundled_font
 from ae_desktop.engine import Autoencoder, ConfigError, TrainConfig
+from ae_desktop.gui.autosave import AutoSaver
 from ae_desktop.gui.editor_panel import EditorPanel
 from ae_desktop.gui.file_menu import FileMenu
 from ae_desktop.gui.glyph_document import GlyphDocument
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.controller.failed.connect(self._on_training_failed)
         self.controller.paused_changed.connect(self.status.set_paused)
         self.warmup.finished.connect(self._on_warmup_finished)
+        self.autosave = AutoSaver(self, active=use_settings)
         self._on_glyphs_replaced()
         self._on_glyphs_changed()
         self._restore_settings()
@@ -269,6 +271,7 @@ class MainWindow(QMainWindow):
             return
         self.shutdown()
         self._save_settings()
+        self.autosave.end_session()
         event.accept()
 
     def shutdown(self) -> None:

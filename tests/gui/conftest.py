@@ -16,8 +16,9 @@ PLATFORM_NOISE = {"This plugin does not support propagateSizeHints()"}
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):
-    """Each test starts with empty settings in its own directory."""
+def isolated_settings(tmp_path, qapp, monkeypatch):
+    """Each test starts with empty settings and autosave folder in its own directory."""
+    monkeypatch.setenv("AE_DESKTOP_DATA_DIR", str(tmp_path / "data"))
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
     qapp.setOrganizationName("ae-desktop-tests")
