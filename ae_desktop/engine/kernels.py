@@ -211,18 +211,19 @@ def _dropout_rows(shapes, n_enc, first_row, n_draws):
 
 @jit
 def _batch_loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc, is_vae, loss, beta,
-                         rows, y, draws, acts, act_off, zbuf, sample, buf_a, buf_b, out_kl):
+                         rows, y, draws, drop, acts, act_off, zbuf, sample, buf_a, buf_b,
+                         out_kl):
     """Forward and backward pass for one batch; fills ``grad``, returns the recon loss.
 
     The batch input is already in ``acts`` (block 0, (P, rows)); ``y`` is (P, rows).
     ``draws`` (k, rows) holds a VAE's eps (its first ``latent`` rows), then any dropout
-    scales (0 or 1/keep) of each hidden layer. The KL term goes into ``out_kl[0]``.
+    scales (0 or 1/keep) of each hidden layer, from row ``drop[layer]`` (-1: none; see
+    _dropout_rows). The KL term goes into ``out_kl[0]``.
     ``acts`` holds every layer's output; ``zbuf`` the output layer's pre-activation (for
     a stable BCE); ``sample`` the VAE's decoder input.
     """
     n_layers = shapes.shape[0]
     latent = shapes[n_enc, 0]
-    drop = _dropout_rows(shapes, n_enc, latent if is_vae else 0, draws.shape[0])
     for index in range(n_layers):
         w, b = _layer(theta, shapes, w_off, b_off, index)
         if is_vae and index == n_enc:
@@ -399,6 +400,7 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
     ybuf = np.empty(n_pixels * batch, theta.dtype)
     n_draws = draws.shape[2]
     dbuf = np.zeros(n_draws * batch, theta.dtype)
+    drop = _dropout_rows(shapes, n_enc, latent if is_vae else 0, n_draws)
     kl = np.zeros(1)
     beta = hyper[BETA_KL]
     for e in range(n_epochs):
@@ -417,7 +419,7 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
             if n_draws:
                 _gather_transposed(draws[e], start, rows, perms, e, db)
             recon = _batch_loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc,
-                                         is_vae, loss, beta, rows, yb, db, acts, act_off,
+                                         is_vae, loss, beta, rows, yb, db, drop, acts, act_off,
                                          zbuf, sample, buf_a, buf_b, kl)
             total += (recon + beta * kl[0]) * rows
             if not _finite(total):
@@ -455,9 +457,10 @@ def loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc, is_vae, loss,
     db = np.zeros((draws.shape[1], rows), theta.dtype)
     _gather_transposed(draws, 0, rows, no_perms, 0, db)
     kl = np.zeros(1)
+    drop = _dropout_rows(shapes, n_enc, latent if is_vae else 0, draws.shape[1])
     recon = _batch_loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc, is_vae,
-                                 loss, beta, rows, yb, db, acts, act_off, zbuf, sample, buf_a,
-                                 buf_b, kl)
+                                 loss, beta, rows, yb, db, drop, acts, act_off, zbuf, sample,
+                                 buf_a, buf_b, kl)
     parts[0] = recon
     parts[1] = kl[0]
     return recon + beta * kl[0]
