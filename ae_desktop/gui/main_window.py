@@ -13,6 +13,7 @@ from ae_desktop.data import bundled_font
 from ae_desktop.engine import Autoencoder, ConfigError, TrainConfig
 from ae_desktop.gui.autosave import AutoSaver
 from ae_desktop.gui.editor_panel import EditorPanel
+from ae_desktop.gui.experiments_panel import ExperimentsPanel
 from ae_desktop.gui.file_menu import FileMenu
 from ae_desktop.gui.glyph_document import GlyphDocument
 from ae_desktop.gui.glyph_grid import GlyphGrid
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.glyph_grid = GlyphGrid(self.document, self)
         self.training_panel = TrainingPanel(self)
         self.loss_plot = LossPlot(self)
+        self.experiments = ExperimentsPanel(self.training_setup, self)
         self.controller = TrainingController(self)
         self.warmup = KernelWarmup(self)
         self.status = TrainingStatus(self.statusBar())
@@ -68,6 +70,9 @@ class MainWindow(QMainWindow):
         self._docks = [self._add_dock("Glyphs", self.glyph_grid, Qt.LeftDockWidgetArea),
                        self._add_dock("Training", self.training_panel, Qt.RightDockWidgetArea),
                        self._add_dock("Loss", self.loss_plot, Qt.RightDockWidgetArea)]
+        experiments = self._add_dock("Experiments", self.experiments, Qt.RightDockWidgetArea)
+        self.tabifyDockWidget(self._docks[1], experiments)
+        self._docks[1].raise_()
         self.file_menu = FileMenu(self)
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.editor_panel.undo_action, self.editor_panel.redo_action])
@@ -136,6 +141,11 @@ class MainWindow(QMainWindow):
         size = self.training_panel.subset_size()
         n = len(self.document.glyphs)
         return np.arange(n if size is None else min(size, n))
+
+    def training_setup(self) -> tuple[TrainConfig, np.ndarray, np.ndarray]:
+        """(training settings, glyphs the next run trains on, all glyphs) for experiments."""
+        glyphs = self.document.glyphs.matrix()
+        return self.training_panel.config(), glyphs[self.training_indices()], glyphs
 
     def start_training(self) -> None:
         try:
@@ -277,6 +287,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop training and wait for the worker threads (closing, or the app quitting)."""
         self.controller.shutdown()
+        self.experiments.shutdown()
         self.warmup.wait()
         self._refresh_timer.stop()
 

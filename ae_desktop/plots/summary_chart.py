@@ -1,4 +1,5 @@
-"""A metric vs a parameter: the mean over repeats with min-max bars, one line per series.
+"""A metric vs a parameter: the mean over repeats with min-max (or std) bars, one line per
+series.
 
 ``draw_summary`` fills any pyqtgraph PlotItem (a window's or an offscreen one);
 ``write_summary_png`` renders offscreen to a PNG, with no display needed.
@@ -17,20 +18,24 @@ from pyqtgraph.exporters import ImageExporter
 COLORS = ("#268bd2", "#dc322f", "#859900", "#d33682", "#b58900", "#2aa198", "#6c71c4",
           "#cb4b16")
 SERIES_SPREAD = 0.15  # horizontal offset between series, so their bars do not overlap
+BARS = ("min-max", "std")
 
 
 def draw_summary(plot: pg.PlotItem, summary: list[dict], x: str, metric: str,
-                 series: str | None = None) -> None:
+                 series: str | None = None, bars: str = "min-max") -> None:
     """Plot ``summary`` rows (``aggregate`` output) of ``metric`` against column ``x``;
     one line per value of column ``series``. The x values are shown evenly spaced, in
-    order of first appearance, labelled with their values."""
+    order of first appearance, labelled with their values. ``bars``: ``min-max`` or
+    ``std`` (mean ± standard deviation)."""
+    if bars not in BARS:
+        raise ValueError(f"bars must be one of {', '.join(BARS)}, got {bars!r}")
     x_values = list(dict.fromkeys(row[x] for row in summary))
     names = list(dict.fromkeys(row[series] for row in summary)) if series else [None]
     plot.clear()
     plot.setLabel("bottom", x)
-    plot.setLabel("left", f"{metric} (mean, min-max)")
+    plot.setLabel("left", f"{metric} (mean, {'± std' if bars == 'std' else bars})")
     plot.showGrid(x=False, y=True, alpha=0.25)
-    plot.getAxis("bottom").setTicks([[(i, _label(v)) for i, v in enumerate(x_values)]])
+    plot.getAxis("bottom").setTicks([[(i, value_label(v)) for i, v in enumerate(x_values)]])
     if series:
         plot.addLegend(offset=(-10, 10), labelTextColor="k")
     for k, name in enumerate(names):
@@ -39,13 +44,17 @@ def draw_summary(plot: pg.PlotItem, summary: list[dict], x: str, metric: str,
         xs = np.array([x_values.index(row[x]) for row in rows]) + shift
         mean = np.array([row["mean"] for row in rows])
         color = COLORS[k % len(COLORS)]
-        low = np.array([row["min"] for row in rows])
-        high = np.array([row["max"] for row in rows])
+        if bars == "std":
+            std = np.array([row["std"] for row in rows])
+            low, high = mean - std, mean + std
+        else:
+            low = np.array([row["min"] for row in rows])
+            high = np.array([row["max"] for row in rows])
         plot.plot(*_bar_segments(xs, low, high), connect="pairs",
                   pen=pg.mkPen(color, width=1.5))
         plot.plot(xs, mean, pen=pg.mkPen(color, width=2), symbol="o", symbolSize=7,
                   symbolBrush=color, symbolPen=color,
-                  name=None if name is None else f"{series}={_label(name)}")
+                  name=None if name is None else f"{series}={value_label(name)}")
     plot.setXRange(-0.5, len(x_values) - 0.5, padding=0)
 
 
@@ -92,5 +101,6 @@ def _bar_segments(xs: np.ndarray, low: np.ndarray, high: np.ndarray,
     return points[:, 0], points[:, 1]
 
 
-def _label(value) -> str:
+def value_label(value) -> str:
+    """A setting's value as axes and legends show it."""
     return "none" if value is None else f"{value:g}" if isinstance(value, float) else str(value)

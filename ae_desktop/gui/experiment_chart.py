@@ -1,0 +1,83 @@
+"""The experiment's charts: a metric vs the varied setting (``draw_summary``), and every
+run's loss curve overlaid, coloured by grid point."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from ae_desktop.engine.experiments import ResultTable
+from ae_desktop.plots.summary_chart import COLORS, value_label, draw_summary
+
+EMPTY_TEXT = "Run a sweep or a study to see its chart here."
+
+
+class SummaryChart(pg.PlotWidget):
+    """Mean of a metric over repeats, with min-max or std bars, per value of a setting."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent, background="w")
+        self.setMinimumSize(200, 150)
+        self.plot_item = self.getPlotItem()
+        for side in ("left", "bottom"):
+            self.plot_item.getAxis(side).setTextPen("#333")
+            self.plot_item.getAxis(side).setPen("#888")
+        self._message = pg.TextItem(EMPTY_TEXT, color="#777", anchor=(0.5, 0.5))
+        self.clear_chart(EMPTY_TEXT)
+
+    def draw(self, table: ResultTable, x: str, series: str | None, metric: str,
+             bars: str) -> None:
+        """Plot ``metric`` of ``table`` against column ``x``, a line per ``series`` value."""
+        if not table.rows:
+            self.clear_chart("No run finished.")
+            return
+        draw_summary(self.plot_item, table.summary(metric), x, metric, series, bars)
+        self.plot_item.enableAutoRange(axis="y")
+
+    def clear_chart(self, message: str) -> None:
+        """An empty chart saying ``message``."""
+        self.plot_item.clear()
+        self.plot_item.getAxis("bottom").setTicks(None)
+        self.plot_item.addItem(self._message)
+        self._message.setText(message)
+        self._message.setPos(0.5, 0.5)
+        self.plot_item.setRange(xRange=(0, 1), yRange=(0, 1))
+
+    def plotted_means(self) -> dict[str | None, np.ndarray]:
+        """Series name -> plotted means, in x order (the mean lines carry the symbols)."""
+        return {item.name(): np.asarray(item.getOriginalDataset()[1])
+                for item in self.plot_item.listDataItems() if item.opts["symbol"] is not None}
+
+
+class LossCurvesChart(pg.PlotWidget):
+    """Every run's total loss per epoch (log scale); one colour per grid point."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent, background="w")
+        self.setMinimumSize(200, 150)
+        self.plot_item = self.getPlotItem()
+        self.plot_item.setLabel("bottom", "epoch")
+        self.plot_item.setLabel("left", "loss")
+        self.plot_item.setLogMode(x=False, y=True)
+        self.plot_item.showGrid(x=True, y=True, alpha=0.25)
+        self.legend = self.plot_item.addLegend(offset=(-10, 10), labelTextColor="#333",
+                                               brush=pg.mkBrush(255, 255, 255, 210))
+
+    def draw(self, rows: list[dict], curves: list[np.ndarray], group_by: list[str]) -> None:
+        """``curves[i]`` (epochs,) of the run ``rows[i]``; runs alike in ``group_by``
+        share a colour and a legend entry."""
+        self.plot_item.clear()
+        points: list[tuple] = []
+        for row, curve in zip(rows, curves):
+            point = tuple(row[name] for name in group_by)
+            named = point not in points
+            if named:
+                points.append(point)
+            color = COLORS[points.index(point) % len(COLORS)]
+            label = ", ".join(f"{k}={value_label(v)}" for k, v in zip(group_by, point))
+            y = np.maximum(np.asarray(curve, dtype=float), 1e-12)  # log of 0 is -inf
+            self.plot_item.plot(np.arange(1, len(y) + 1), y, pen=pg.mkPen(color, width=1),
+                                name=label if named else None)
+
+    def curve_count(self) -> int:
+        return len(self.plot_item.listDataItems())

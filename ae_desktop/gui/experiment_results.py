@@ -1,0 +1,132 @@
+"""An experiment's results: the metric chart, the runs' loss curves and the sortable table,
+with the chart's metric and bars, and CSV / PNG / SVG export."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView,
+    QTabWidget, QVBoxLayout, QWidget)
+
+from ae_desktop.commands.experiment_output import write_csv
+from ae_desktop.commands.output import CommandError
+from ae_desktop.engine.experiments import ResultTable, numeric_columns
+from ae_desktop.gui.experiment_chart import LossCurvesChart, SummaryChart
+from ae_desktop.gui.file_menu import PLOT_FILTER, export_plot
+from ae_desktop.gui.result_table_model import SORT_ROLE, ResultTableModel
+from ae_desktop.plots.summary_chart import BARS
+
+NOT_METRICS = ("repeat", "seed", "n_glyphs", "held_out_n")
+
+
+class ExperimentResults(QWidget):
+    """Shows one ResultTable at a time (``show_table``)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.table: ResultTable | None = None
+        self._x, self._series = "", None
+        self.chart = SummaryChart(self)
+        self.loss_curves = LossCurvesChart(self)
+        self.model = ResultTableModel(self)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.model)
+        proxy.setSortRole(SORT_ROLE)
+        self.view = QTableView(self)
+        self.view.setModel(proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.chart, "Chart")
+        self.tabs.addTab(self.loss_curves, "Loss curves")
+        self.tabs.addTab(self.view, "Table")
+
+        self.metric = QComboBox(self)
+        self.metric.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.bars = QComboBox(self)
+        self.bars.addItems(BARS)
+        self.bars.setToolTip("Bars over the repeats: smallest to largest, or mean ± std")
+        self.export_csv_button = QPushButton("CSV…", self)
+        self.export_csv_button.setToolTip("Export the table, one row per run")
+        self.export_chart_button = QPushButton("Chart…", self)
+        self.export_chart_button.setToolTip("Export the chart as PNG or SVG")
+        options = QHBoxLayout()
+        options.addWidget(QLabel("Metric", self))
+        options.addWidget(self.metric, 1)
+        options.addWidget(QLabel("Bars", self))
+        options.addWidget(self.bars)
+        options.addSpacing(8)
+        options.addWidget(QLabel("Export", self))
+        options.addWidget(self.export_csv_button)
+        options.addWidget(self.export_chart_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(options)
+
+        self.metric.currentTextChanged.connect(self._on_chart_option_changed)
+        self.bars.currentTextChanged.connect(self._on_chart_option_changed)
+        self.export_csv_button.clicked.connect(self._on_export_csv_clicked)
+        self.export_chart_button.clicked.connect(self._on_export_chart_clicked)
+        self._enable_exports()
+
+    def show_table(self, table: ResultTable, x: str, series: str | None, metric: str,
+                   curves: list | None = None) -> None:
+        """Show ``table``: chart ``metric`` against ``x`` (a line per ``series`` value);
+        ``curves`` are the runs' loss curves, when the experiment kept them."""
+        self.table, self._x, self._series = table, x, series
+        self.model.set_rows(table.rows)
+        self.view.resizeColumnsToContents()
+        self.loss_curves.draw(table.rows, curves or [], table.group_by)
+        self.tabs.setTabEnabled(self.tabs.indexOf(self.loss_curves), bool(curves))
+        metrics = [c for c in numeric_columns(table.rows)
+                   if c not in (*table.group_by, *NOT_METRICS)]
+        self.metric.blockSignals(True)
+        self.metric.clear()
+        self.metric.addItems(metrics)
+        self.metric.setCurrentText(metric if metric in metrics else (metrics or [""])[0])
+        self.metric.blockSignals(False)
+        self._on_chart_option_changed()
+        self._enable_exports()
+
+    def export_csv(self, path: str) -> bool:
+        """Write the table's rows to ``path``; an error dialog on failure."""
+        try:
+            write_csv(path, self.table.rows)
+        except CommandError as exc:
+            QMessageBox.critical(self, "Export failed", str(exc))
+            return False
+        return True
+
+    def export_chart(self, path: str) -> bool:
+        """Write the chart as SVG (a .svg name) or PNG; an error dialog on failure."""
+        try:
+            export_plot(self.chart.plot_item, path)
+        except OSError as exc:
+            QMessageBox.critical(self, "Export failed", str(exc))
+            return False
+        return True
+
+    def _enable_exports(self) -> None:
+        has_rows = self.table is not None and bool(self.table.rows)
+        self.export_csv_button.setEnabled(has_rows)
+        self.export_chart_button.setEnabled(has_rows)
+
+    def _on_chart_option_changed(self, *args) -> None:
+        if self.table is not None:
+            self.chart.draw(self.table, self._x, self._series, self.metric.currentText(),
+                            self.bars.currentText())
+
+    def _on_export_csv_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export results", "experiment.csv",
+                                              "CSV table (*.csv)")
+        if path:
+            self.export_csv(path)
+
+    def _on_export_chart_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export chart", "experiment.png",
+                                              PLOT_FILTER)
+        if path:
+            self.export_chart(path)

@@ -1,0 +1,85 @@
+"""The sweep form: one or two settings to vary and their values (parsed as typed, with the
+engine's message shown inline), repeats and worker processes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget)
+
+from ae_desktop.engine import ConfigError
+from ae_desktop.engine.experiments import (
+    Variation, default_workers, parse_variation, variable_fields)
+
+NO_SECOND = "(none)"
+EXAMPLES = {"lr": "0.0005, 0.005, 0.05", "arch": "35-16-2, 35-30-15-2",
+            "epochs": "1000, 5000, 20000", "activation": "tanh, sigmoid, relu",
+            "optimizer": "sgd, momentum, adam", "loss": "bce, mse",
+            "batch_size": "0, 8", "noise": "saltpepper:0.05, saltpepper:0.2"}
+
+
+class ExperimentSetup(QWidget):
+    """Builds the sweep's Variations; ``edited`` after every change."""
+
+    edited = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        fields = variable_fields()
+        self.field = QComboBox(self)
+        self.field.addItems(fields)
+        self.field.setCurrentText("lr")
+        self.values = QLineEdit("0.0005, 0.005", self)
+        self.second_field = QComboBox(self)
+        self.second_field.addItems([NO_SECOND, *fields])
+        self.second_values = QLineEdit(self)
+        self.repeats = QSpinBox(self, minimum=1, maximum=100, value=3)
+        self.repeats.setToolTip("Runs per point, with seeds seed, seed+1, …")
+        self.workers = QSpinBox(self, minimum=1, maximum=max(64, default_workers()),
+                                value=default_workers())
+        self.workers.setToolTip("Training processes in parallel (one per core is fastest)")
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #dc322f;")
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(QLabel("Vary", self), 0, 0)
+        grid.addWidget(self.field, 0, 1)
+        grid.addWidget(self.values, 0, 2, 1, 3)
+        grid.addWidget(QLabel("and", self), 1, 0)
+        grid.addWidget(self.second_field, 1, 1)
+        grid.addWidget(self.second_values, 1, 2, 1, 3)
+        grid.addWidget(QLabel("Repeats", self), 2, 0)
+        grid.addWidget(self.repeats, 2, 1)
+        grid.addWidget(QLabel("Workers", self), 2, 3)
+        grid.addWidget(self.workers, 2, 4)
+        grid.addWidget(self.error, 3, 0, 1, 5)
+        grid.setColumnStretch(2, 1)
+
+        self.field.currentTextChanged.connect(self._on_field_changed)
+        self.second_field.currentTextChanged.connect(self._on_field_changed)
+        self.values.textChanged.connect(self.edited)
+        self.second_values.textChanged.connect(self.edited)
+        self.repeats.valueChanged.connect(self.edited)
+        self._on_field_changed()
+
+    def variations(self) -> list[Variation]:
+        """The varied settings and their values, or ConfigError naming the problem."""
+        rows = [(self.field.currentText(), self.values.text())]
+        if self.second_field.currentText() != NO_SECOND:
+            rows.append((self.second_field.currentText(), self.second_values.text()))
+        return [parse_variation(f"{field}={text}") for field, text in rows]
+
+    def show_error(self, message: str) -> None:
+        """An inline message under the form; empty to clear it."""
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def _on_field_changed(self, *args) -> None:
+        for combo, edit in ((self.field, self.values), (self.second_field, self.second_values)):
+            field = combo.currentText()
+            edit.setEnabled(field != NO_SECOND)
+            edit.setPlaceholderText(f"e.g. {EXAMPLES.get(field, 'v1, v2, …')}"
+                                    if field != NO_SECOND else "")
+        self.edited.emit()

@@ -1,0 +1,195 @@
+"""The Experiments panel: a sweep set up from the current training settings, or one of the
+reports' studies, run in the background with progress; results below."""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+from typing import Callable
+
+import numpy as np
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+
+from ae_desktop.engine import ConfigError, TrainConfig
+from ae_desktop.engine.experiments import (
+    DEFAULT_LEVELS, denoising_study, generalization_study, plan_sweep, run_sweep)
+from ae_desktop.gui.experiment_controller import ExperimentController
+from ae_desktop.gui.experiment_results import ExperimentResults
+from ae_desktop.gui.experiment_setup import ExperimentSetup
+
+# () -> (base config, glyphs it trains on (n, P), every glyph of the set (N, P))
+TrainingSource = Callable[[], tuple[TrainConfig, np.ndarray, np.ndarray]]
+DENOISE_DRAWS = 100
+ERROR_STYLE = "color: #dc322f;"
+
+
+class ExperimentsPanel(QWidget):
+    """Set-up form, Run / study / Cancel buttons, progress, and ExperimentResults."""
+
+    def __init__(self, training_source: TrainingSource, parent=None):
+        super().__init__(parent)
+        self._training_source = training_source
+        self._chart_axes: tuple[str, str | None, str] = ("", None, "")
+        self._started = 0.0
+        self.controller = ExperimentController(self)
+        self.base_label = QLabel(self)
+        self.base_label.setWordWrap(True)
+        self.base_label.setStyleSheet("color: #586e75;")
+        self.setup = ExperimentSetup(self)
+        self.run_button = QPushButton("Run sweep", self)
+        self.run_button.setDefault(True)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.denoise_button = QPushButton("Denoising study", self)
+        self.denoise_button.setToolTip(
+            "Wrong pixels vs noise level (0-50 %): denoising model, plain autoencoder and "
+            "the nearest clean glyph, trained from these settings")
+        self.generalize_button = QPushButton("Generalization study", self)
+        self.generalize_button.setToolTip(
+            "Train on random subsets of 1/8, 1/4, 1/2 and all of the glyphs and measure "
+            "the held-out ones")
+        self.progress = QProgressBar(self)
+        self.progress.setFormat("%v/%m runs")
+        self.progress.setValue(0)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.results = ExperimentResults(self)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.cancel_button)
+        studies = QHBoxLayout()
+        studies.addWidget(self.denoise_button)
+        studies.addWidget(self.generalize_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.base_label)
+        layout.addWidget(self.setup)
+        layout.addLayout(buttons)
+        layout.addLayout(studies)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+
+        self.setup.edited.connect(self._on_setup_edited)
+        self.setup.values.returnPressed.connect(self._on_run_clicked)
+        self.run_button.clicked.connect(self._on_run_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.denoise_button.clicked.connect(self._on_denoise_clicked)
+        self.generalize_button.clicked.connect(self._on_generalize_clicked)
+        self.controller.progressed.connect(self._on_progressed)
+        self.controller.finished.connect(self._on_finished)
+        self.controller.failed.connect(self._on_failed)
+        self._set_running(False)
+
+    def shutdown(self) -> None:
+        """Cancel a running experiment and wait for it (closing the window)."""
+        self.controller.shutdown()
+        self._set_running(False)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._on_setup_edited()  # the training settings may have changed meanwhile
+
+    def _sweep_plan(self):
+        """(base, variations, data, runs) of the sweep as set up, or ConfigError."""
+        base, data, _ = self._training_source()
+        if len(data) == 0:
+            raise ConfigError("the glyph set is empty: add glyphs to train on")
+        variations = self.setup.variations()
+        plan = plan_sweep(base, variations, self.setup.repeats.value(), data.shape[1])
+        return base, variations, data, len(plan)
+
+    def _on_setup_edited(self) -> None:
+        base, data, _ = self._training_source()
+        self.base_label.setText(
+            f"From the training settings: {base.model} {base.arch}, {base.activation}, "
+            f"{base.optimizer} lr {base.lr:g}, {base.epochs} epochs, {len(data)} glyphs")
+        try:
+            runs = self._sweep_plan()[3]
+        except ConfigError as exc:
+            self.setup.show_error(str(exc))
+            self.run_button.setEnabled(False)
+            return
+        self.setup.show_error("")
+        self.run_button.setText(f"Run sweep ({runs} run{'s' * (runs != 1)})")
+        self.run_button.setEnabled(not self.controller.is_running())
+
+    def _on_run_clicked(self) -> None:
+        if not self.run_button.isEnabled():
+            return
+        try:
+            base, variations, data, runs = self._sweep_plan()
+        except ConfigError as exc:
+            self.setup.show_error(str(exc))
+            return
+        fields = [v.field for v in variations]
+        experiment = partial(run_sweep, base, variations, data, self.setup.repeats.value(),
+                             self.setup.workers.value())
+        self._start(experiment, runs, (fields[0], fields[1] if len(fields) > 1 else None,
+                                       "learned"))
+
+    def _on_denoise_clicked(self) -> None:
+        base, data, _ = self._training_source()
+        repeats = self.setup.repeats.value()
+        experiment = partial(denoising_study, base, data, DEFAULT_LEVELS, "saltpepper",
+                             DENOISE_DRAWS, repeats, self.setup.workers.value())
+        self._start(experiment, 2 * repeats, ("noise", "model", "mean_errors"))
+
+    def _on_generalize_clicked(self) -> None:
+        base, _, glyphs = self._training_source()
+        n, repeats = len(glyphs), self.setup.repeats.value()
+        sizes = sorted({max(1, n * k // 8) for k in (1, 2, 4, 8)})
+        experiment = partial(generalization_study, base, glyphs, sizes, repeats,
+                             self.setup.workers.value())
+        self._start(experiment, len(sizes) * repeats,
+                    ("train_size", None, "held_out_mean_errors"))
+
+    def _start(self, experiment, runs: int, axes: tuple[str, str | None, str]) -> None:
+        self._chart_axes = axes
+        self._started = time.monotonic()
+        self.progress.setRange(0, runs)
+        self.progress.setValue(0)
+        self._show_status("Starting…")
+        self._set_running(True)
+        self.controller.start(experiment)
+
+    def _on_cancel_clicked(self) -> None:
+        self.controller.cancel()
+        self.cancel_button.setEnabled(False)
+        self._show_status("Cancelling…")
+
+    def _on_progressed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        if done == total and self._chart_axes[0] == "noise":
+            self._show_status(f"Measuring {len(DEFAULT_LEVELS)} noise levels…")
+
+    def _on_finished(self, table) -> None:
+        self._set_running(False)
+        x, series, metric = self._chart_axes
+        self.results.show_table(table, x, series, metric, getattr(table, "loss_curves", None))
+        seconds = time.monotonic() - self._started
+        done = self.progress.value()
+        if table.cancelled:
+            self._show_status(f"Cancelled: {done} of {self.progress.maximum()} runs finished.")
+        else:
+            self._show_status(f"Done: {done} runs in {seconds:.1f} s.")
+
+    def _on_failed(self, message: str) -> None:
+        self._set_running(False)
+        self._show_status(f"The experiment failed: {message}", error=True)
+
+    def _show_status(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(ERROR_STYLE if error else "")
+
+    def _set_running(self, running: bool) -> None:
+        self.setup.setEnabled(not running)
+        for button in (self.denoise_button, self.generalize_button):
+            button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        if running:
+            self.run_button.setEnabled(False)
+        else:
+            self._on_setup_edited()

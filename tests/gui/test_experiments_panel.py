@@ -1,0 +1,97 @@
+"""The Experiments panel: a sweep through its buttons, cancel, bad values, exports."""
+
+import csv
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
+
+from ae_desktop.engine import TrainConfig
+
+TINY = dict(arch="35-8-2", epochs=30, target_errors=None)
+
+
+@pytest.fixture
+def panel(window, qtbot):
+    """The window's Experiments panel, shown, with tiny training settings and one worker."""
+    window.training_panel.set_config(TrainConfig(**TINY))
+    window.findChild(QDockWidget, "experiments_dock").raise_()
+    panel = window.experiments
+    qtbot.waitUntil(panel.isVisible)
+    panel.setup.workers.setValue(1)
+    panel.setup.repeats.setValue(1)
+    return panel
+
+
+def type_values(qtbot, edit, text):
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+
+
+def test_a_2x2_sweep_through_the_buttons_charts_the_table_means(panel, qtbot):
+    setup = panel.setup
+    setup.field.setCurrentText("lr")
+    type_values(qtbot, setup.values, "0.01, 0.05")
+    setup.second_field.setCurrentText("loss")
+    type_values(qtbot, setup.second_values, "bce,mse")
+    assert panel.run_button.text() == "Run sweep (4 runs)"
+    with qtbot.waitSignal(panel.controller.finished, timeout=30_000) as blocker:
+        qtbot.mouseClick(panel.run_button, Qt.LeftButton)
+    table = blocker.args[0]
+    assert len(table.rows) == 4 and not table.cancelled
+    assert panel.progress.value() == 4 and panel.progress.text() == "4/4 runs"
+    results = panel.results
+    results.metric.setCurrentText("final_loss")
+    means = results.chart.plotted_means()
+    expected = table.summary("final_loss")
+    assert set(means) == {"loss=bce", "loss=mse"}
+    for name in ("bce", "mse"):
+        np.testing.assert_allclose(means[f"loss={name}"],
+                                   [row["mean"] for row in expected if row["loss"] == name])
+    assert results.loss_curves.curve_count() == 4
+    assert results.view.model().rowCount() == 4
+    assert "Done: 4 runs" in panel.status.text()
+    assert panel.run_button.isEnabled() and not panel.cancel_button.isEnabled()
+
+
+def test_cancel_stops_promptly(window, panel, qtbot):
+    window.training_panel.set_config(
+        TrainConfig(arch="35-8-2", epochs=1_000_000, target_errors=None))
+    type_values(qtbot, panel.setup.values, "0.01,0.02,0.03")
+    with qtbot.waitSignal(panel.controller.finished, timeout=5_000) as blocker:
+        qtbot.mouseClick(panel.run_button, Qt.LeftButton)
+        assert panel.cancel_button.isEnabled() and not panel.run_button.isEnabled()
+        qtbot.mouseClick(panel.cancel_button, Qt.LeftButton)
+    assert blocker.args[0].cancelled and blocker.args[0].rows == []
+    assert not panel.controller.is_running()
+    assert panel.status.text().startswith("Cancelled: 0 of 3")
+    assert panel.results.chart.plotted_means() == {}
+
+
+def test_bad_values_show_the_engine_message_and_disable_run(panel, qtbot):
+    type_values(qtbot, panel.setup.values, "0.01,fast")
+    assert "'fast' is not a number" in panel.setup.error.text()
+    assert panel.setup.error.isVisible()
+    assert not panel.run_button.isEnabled()
+    qtbot.keyClick(panel.setup.values, Qt.Key_Return)  # Enter does not run either
+    assert not panel.controller.is_running()
+    type_values(qtbot, panel.setup.values, "0.01,0.02")
+    assert not panel.setup.error.isVisible() and panel.run_button.isEnabled()
+    type_values(qtbot, panel.setup.values, "-1")
+    assert "learning rate must be a number > 0" in panel.setup.error.text()
+    assert not panel.run_button.isEnabled()
+
+
+def test_export_csv_writes_the_rows_and_png_the_chart(panel, qtbot, tmp_path):
+    type_values(qtbot, panel.setup.values, "0.01")
+    with qtbot.waitSignal(panel.controller.finished, timeout=30_000) as blocker:
+        qtbot.keyClick(panel.setup.values, Qt.Key_Return)
+    assert panel.results.export_csv(str(tmp_path / "runs.csv"))
+    with open(tmp_path / "runs.csv", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [float(row["lr"]) for row in rows] == [0.01]
+    assert float(rows[0]["final_loss"]) == pytest.approx(blocker.args[0].rows[0]["final_loss"])
+    assert panel.results.export_chart(str(tmp_path / "chart.png"))
+    assert panel.results.export_chart(str(tmp_path / "chart.svg"))
+    assert (tmp_path / "chart.png").stat().st_size > 0
