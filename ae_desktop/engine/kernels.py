@@ -17,7 +17,7 @@ from ae_desktop.engine import fast_math as fm
 
 # Reassociation lets LLVM vectorise dot products; no "nnan"/"ninf" flags.
 FAST = {"reassoc", "contract", "nsz", "arcp"}
-BLAS_MIN_FLOPS = 64 * 64 * 64
+BLAS_MIN_SIDE = 64  # BLAS pays off when both matrix sides are wide; loops win below
 LINEAR, SIGMOID, TANH, RELU, LEAKY_RELU = range(5)
 LEAKY_SLOPE = 0.01
 MSE = 0
@@ -84,7 +84,7 @@ def _mix_rows(coef, src, out):
     """out = coef @ src: out[k] = sum_j coef[k, j] * src[j], rows of (units, batch) blocks."""
     n_out, n_src = coef.shape
     rows = src.shape[1]
-    if rows * n_src * n_out >= BLAS_MIN_FLOPS:
+    if min(n_src, n_out) >= BLAS_MIN_SIDE:
         out[:, :] = np.dot(coef, src)
         return
     for k in range(n_out):
@@ -120,7 +120,7 @@ def _weight_gradient(x, delta, gw, gb):
     """gw = x @ delta.T (n_in, n_out), gb = delta summed over rows."""
     n_in, rows = x.shape
     n_out = delta.shape[0]
-    if rows * n_in * n_out >= BLAS_MIN_FLOPS:
+    if min(n_in, n_out) >= BLAS_MIN_SIDE:
         gw[:, :] = np.dot(x, delta.T)
     else:
         for i in range(n_in):
