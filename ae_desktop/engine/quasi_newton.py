@@ -12,7 +12,6 @@ import queue
 import threading
 
 import numpy as np
-from scipy.optimize import minimize
 
 from ae_desktop.engine import kernels
 from ae_desktop.engine.batch_plan import BatchPlan
@@ -62,6 +61,8 @@ class QuasiNewton:
         return value, grad
 
     def _optimise(self) -> None:
+        from scipy.optimize import minimize  # 0.5 s to import: only when used
+
         def on_iteration(x):
             self._go.acquire()
             if self._stopping:
