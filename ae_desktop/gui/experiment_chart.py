@@ -32,6 +32,7 @@ class SummaryChart(pg.PlotWidget):
             self.clear_chart("No run finished.")
             return
         draw_summary(self.plot_item, table.summary(metric), x, metric, series, bars)
+        self.plot_item.setLabel("left", metric)  # the bars are named beside the chart
         self.plot_item.enableAutoRange(axis="y")
 
     def clear_chart(self, message: str) -> None:
@@ -61,23 +62,24 @@ class LossCurvesChart(pg.PlotWidget):
         self.plot_item.setLogMode(x=False, y=True)
         self.plot_item.showGrid(x=True, y=True, alpha=0.25)
         self.legend = self.plot_item.addLegend(offset=(-10, 10), labelTextColor="#333",
-                                               brush=pg.mkBrush(255, 255, 255, 210))
+                                               labelTextSize="8pt", verSpacing=-6,
+                                               brush=pg.mkBrush(255, 255, 255, 190))
 
     def draw(self, rows: list[dict], curves: list[np.ndarray], group_by: list[str]) -> None:
         """``curves[i]`` (epochs,) of the run ``rows[i]``; runs alike in ``group_by``
-        share a colour and a legend entry."""
+        share a colour and a legend entry (the varied values)."""
         self.plot_item.clear()
-        points: list[tuple] = []
-        for row, curve in zip(rows, curves):
-            point = tuple(row[name] for name in group_by)
-            named = point not in points
-            if named:
-                points.append(point)
-            color = COLORS[points.index(point) % len(COLORS)]
-            label = ", ".join(f"{k}={value_label(v)}" for k, v in zip(group_by, point))
+        run_points = [tuple(row[name] for name in group_by) for row in rows]
+        points = list(dict.fromkeys(run_points))
+        self.legend.setColumnCount(2 if len(points) > 4 else 1)
+        named = set()
+        for point, curve in zip(run_points, curves):
+            k = points.index(point)
             y = np.maximum(np.asarray(curve, dtype=float), 1e-12)  # log of 0 is -inf
-            self.plot_item.plot(np.arange(1, len(y) + 1), y, pen=pg.mkPen(color, width=1),
-                                name=label if named else None)
+            self.plot_item.plot(np.arange(1, len(y) + 1), y,
+                                pen=pg.mkPen(COLORS[k % len(COLORS)], width=1),
+                                name=None if k in named else ", ".join(map(value_label, point)))
+            named.add(k)
 
     def curve_count(self) -> int:
         return len(self.plot_item.listDataItems())

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView,
-    QTabWidget, QVBoxLayout, QWidget)
+    QComboBox, QFileDialog, QHBoxLayout, QMenu, QMessageBox, QTableView, QTabWidget,
+    QToolButton, QVBoxLayout, QWidget)
 
 from ae_desktop.commands.experiment_output import write_csv
 from ae_desktop.commands.output import CommandError
@@ -44,32 +44,31 @@ class ExperimentResults(QWidget):
         self.tabs.addTab(self.view, "Table")
 
         self.metric = QComboBox(self)
-        self.metric.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.metric.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.metric.setMinimumContentsLength(8)
+        self.metric.setToolTip("The metric the chart shows")
         self.bars = QComboBox(self)
-        self.bars.addItems(BARS)
+        for bars in BARS:
+            self.bars.addItem("± std" if bars == "std" else bars, bars)
         self.bars.setToolTip("Bars over the repeats: smallest to largest, or mean ± std")
-        self.export_csv_button = QPushButton("CSV…", self)
-        self.export_csv_button.setToolTip("Export the table, one row per run")
-        self.export_chart_button = QPushButton("Chart…", self)
-        self.export_chart_button.setToolTip("Export the chart as PNG or SVG")
+        export_menu = QMenu(self)
+        export_menu.addAction("Table as CSV…", self._on_export_csv_triggered)
+        export_menu.addAction("Chart as PNG or SVG…", self._on_export_chart_triggered)
+        self.export_button = QToolButton(self)
+        self.export_button.setText("Export")
+        self.export_button.setMenu(export_menu)
+        self.export_button.setPopupMode(QToolButton.InstantPopup)
         options = QHBoxLayout()
-        options.addWidget(QLabel("Metric", self))
         options.addWidget(self.metric, 1)
-        options.addWidget(QLabel("Bars", self))
         options.addWidget(self.bars)
-        options.addSpacing(8)
-        options.addWidget(QLabel("Export", self))
-        options.addWidget(self.export_csv_button)
-        options.addWidget(self.export_chart_button)
+        options.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(options)
 
         self.metric.currentTextChanged.connect(self._on_chart_option_changed)
-        self.bars.currentTextChanged.connect(self._on_chart_option_changed)
-        self.export_csv_button.clicked.connect(self._on_export_csv_clicked)
-        self.export_chart_button.clicked.connect(self._on_export_chart_clicked)
+        self.bars.currentIndexChanged.connect(self._on_chart_option_changed)
         self._enable_exports()
 
     def show_table(self, table: ResultTable, x: str, series: str | None, metric: str,
@@ -110,22 +109,20 @@ class ExperimentResults(QWidget):
         return True
 
     def _enable_exports(self) -> None:
-        has_rows = self.table is not None and bool(self.table.rows)
-        self.export_csv_button.setEnabled(has_rows)
-        self.export_chart_button.setEnabled(has_rows)
+        self.export_button.setEnabled(self.table is not None and bool(self.table.rows))
 
     def _on_chart_option_changed(self, *args) -> None:
         if self.table is not None:
             self.chart.draw(self.table, self._x, self._series, self.metric.currentText(),
-                            self.bars.currentText())
+                            self.bars.currentData())
 
-    def _on_export_csv_clicked(self) -> None:
+    def _on_export_csv_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export results", "experiment.csv",
                                               "CSV table (*.csv)")
         if path:
             self.export_csv(path)
 
-    def _on_export_chart_clicked(self) -> None:
+    def _on_export_chart_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export chart", "experiment.png",
                                               PLOT_FILTER)
         if path:

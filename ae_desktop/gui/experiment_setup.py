@@ -26,12 +26,10 @@ class ExperimentSetup(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         fields = variable_fields()
-        self.field = QComboBox(self)
-        self.field.addItems(fields)
+        self.field = _combo(self, fields)
         self.field.setCurrentText("lr")
         self.values = QLineEdit("0.0005, 0.005", self)
-        self.second_field = QComboBox(self)
-        self.second_field.addItems([NO_SECOND, *fields])
+        self.second_field = _combo(self, [NO_SECOND, *fields])
         self.second_values = QLineEdit(self)
         self.repeats = QSpinBox(self, minimum=1, maximum=100, value=3)
         self.repeats.setToolTip("Runs per point, with seeds seed, seed+1, …")
@@ -83,3 +81,11 @@ class ExperimentSetup(QWidget):
             edit.setPlaceholderText(f"e.g. {EXAMPLES.get(field, 'v1, v2, …')}"
                                     if field != NO_SECOND else "")
         self.edited.emit()
+
+
+def _combo(parent, items) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+    combo.addItems(items)
+    return combo
