@@ -7,7 +7,7 @@
 2. VAE 784-256-2 / 2-256-784 (relu), BCE + KL, Adam, batch 100, one epoch over 60,000
    random 28x28 images (report 002's MNIST setup), float32 in both: seconds per epoch.
 3. Decoding latency for the latent canvas with benchmark 1's decoder: one point, and a
-   64x64 grid.
+   64x64 grid (float64, and float32 as the latent map draws it; references in float64).
 """
 
 from __future__ import annotations
@@ -177,6 +177,9 @@ def bench_decode() -> None:
     print(ratio_line("3a. decode one point", per_call(model.decode, point, n), others_point,
                      ("us", 1e6)))
     print(ratio_line("3b. decode 64x64 grid", per_call(model.decode, grid, 50), others_grid,
+                     ("ms", 1e3)))
+    single = per_call(lambda z: model.decode(z, "float32"), grid, 50)
+    print(ratio_line("3c. decode 64x64 grid in float32 (latent maps)", single, others_grid,
                      ("ms", 1e3)))
 
 

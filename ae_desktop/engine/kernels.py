@@ -18,6 +18,7 @@ from ae_desktop.engine import fast_math as fm
 # Reassociation lets LLVM vectorise dot products; no "nnan"/"ninf" flags.
 FAST = {"reassoc", "contract", "nsz", "arcp"}
 BLAS_MIN_SIDE = 64  # BLAS pays off when both matrix sides are wide; loops win below
+ROW_BLOCK = 512
 LINEAR, SIGMOID, TANH, RELU, LEAKY_RELU = range(5)
 LEAKY_SLOPE = 0.01
 MSE = 0
@@ -81,27 +82,33 @@ def _times_derivative(code, a, delta):
 
 @jit
 def _mix_rows(coef, src, out):
-    """out = coef @ src: out[k] = sum_j coef[k, j] * src[j], rows of (units, batch) blocks."""
+    """out = coef @ src: out[k] = sum_j coef[k, j] * src[j], rows of (units, batch) blocks.
+
+    Batches are walked in blocks of ROW_BLOCK columns so that an output row and the four
+    source rows it is accumulated from stay in L1 cache.
+    """
     n_out, n_src = coef.shape
     rows = src.shape[1]
     if min(n_src, n_out) >= BLAS_MIN_SIDE:
         out[:, :] = np.dot(coef, src)
         return
-    for k in range(n_out):
-        o = out[k]
-        for r in range(rows):
-            o[r] = 0.0
-        j = 0
-        while j + 4 <= n_src:  # four sources per pass: a quarter of the loads and stores of o
-            c0, c1, c2, c3 = coef[k, j], coef[k, j + 1], coef[k, j + 2], coef[k, j + 3]
-            s0, s1, s2, s3 = src[j], src[j + 1], src[j + 2], src[j + 3]
-            for r in range(rows):
-                o[r] += c0 * s0[r] + c1 * s1[r] + c2 * s2[r] + c3 * s3[r]
-            j += 4
-        for i in range(j, n_src):
-            ci, si = coef[k, i], src[i]
-            for r in range(rows):
-                o[r] += ci * si[r]
+    for r0 in range(0, rows, ROW_BLOCK):
+        r1 = min(r0 + ROW_BLOCK, rows)
+        for k in range(n_out):
+            o = out[k, r0:r1]
+            o[:] = 0.0
+            j = 0
+            while j + 4 <= n_src:  # four sources per pass: a quarter of the loads/stores of o
+                c0, c1, c2, c3 = coef[k, j], coef[k, j + 1], coef[k, j + 2], coef[k, j + 3]
+                s0, s1 = src[j, r0:r1], src[j + 1, r0:r1]
+                s2, s3 = src[j + 2, r0:r1], src[j + 3, r0:r1]
+                for r in range(r1 - r0):
+                    o[r] += c0 * s0[r] + c1 * s1[r] + c2 * s2[r] + c3 * s3[r]
+                j += 4
+            for i in range(j, n_src):
+                ci, si = coef[k, i], src[i, r0:r1]
+                for r in range(r1 - r0):
+                    o[r] += ci * si[r]
 
 
 @jit
@@ -494,6 +501,6 @@ def run_layers(theta: np.ndarray, arch, x: np.ndarray, first: int, last: int) ->
     """Rows of ``x`` through layers ``first``..``last-1`` of ``arch``; a VAE's encoder
     output stays [mean, log-variance] and its decoder gets the rows as given."""
     shapes, codes, w_off, b_off = arch.kernel_layout
-    out = np.empty((x.shape[0], arch.layer_shapes[last - 1][1]))
+    out = np.empty((x.shape[0], arch.layer_shapes[last - 1][1]), theta.dtype)
     forward_layers(theta, shapes, codes, w_off, b_off, first, last, x, out)
     return out

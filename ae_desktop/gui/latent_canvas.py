@@ -242,7 +242,7 @@ class LatentCanvas(QWidget):
         (x0, x1), (y0, y1) = self._frame_ranges()
         nx, ny = self.map_tiles()
         height, width = self._shape
-        tiles = decode_grid(self._model, (x0, x1), (y0, y1), nx, ny)
+        tiles = decode_grid(self._model, (x0, x1), (y0, y1), nx, ny, precision="float32")
         tiles = tiles.reshape(ny, nx, height, width)
         # one blank pixel between tiles; row 0 of the mosaic at the top (y max)
         padded = np.zeros((ny, nx, height + 1, width + 1))

@@ -19,7 +19,8 @@ def warm_up_kernels() -> None:
         run = TrainingRun(config, data)
         for _ in run.reports():
             pass
-        run.model.decode(np.zeros((1, 2)))
+        for precision in ("float64", "float32"):  # points, and latent maps
+            run.model.decode(np.zeros((1, 2)), precision)
 
 
 class _WarmupWorker(QObject):

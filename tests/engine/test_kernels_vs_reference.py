@@ -93,3 +93,13 @@ def test_fast_math_agrees_with_numpy_to_rounding():
     out = np.empty_like(unit)
     _apply(2, unit, out)
     np.testing.assert_allclose(out, np.log1p(unit), rtol=1e-15)
+
+
+def test_float32_decoding_matches_float64():
+    config = TrainConfig(arch="35-20-10-5-2")
+    model = Autoencoder.initialize(config.architecture(35), "glorot", np.random.default_rng(2))
+    axis = np.linspace(-3, 3, 70)  # more rows than one cache block of the kernel
+    points = np.stack(np.meshgrid(axis, axis), axis=-1).reshape(-1, 2)
+    single = model.decode(points, "float32")
+    assert single.dtype == np.float32
+    np.testing.assert_allclose(single, model.decode(points), atol=2e-6)
