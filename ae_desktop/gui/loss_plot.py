@@ -31,6 +31,11 @@ class LossPlot(QWidget):
         self.legend = self.plot.addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 210))
         self.curves = {key: self.plot.plot([], [], name=name, pen=pg.mkPen(color, width=1))
                        for key, name, color in CURVES}
+        for curve in self.curves.values():
+            # a long run has a million epochs: draw a few thousand peak-preserving points,
+            # or every redraw costs hundreds of milliseconds of GUI time (bench_soak.py)
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
         self.log_scale = QCheckBox("Log scale", self)
         self.log_scale.setChecked(True)
         self.log_scale.toggled.connect(self._on_log_scale_toggled)

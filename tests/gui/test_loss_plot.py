@@ -38,3 +38,15 @@ def test_plain_models_show_only_the_total(qtbot):
     assert plot.point_count() == 7
     plot.reset(split_terms=False)
     assert plot.point_count() == 0 and plot.losses().shape == (0, 3)
+
+
+def test_a_long_history_is_drawn_downsampled(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(400, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.set_history(np.linspace(2, 1, 600_000)[:, None] * np.ones((1, 3)))
+    qtbot.wait(50)  # the view takes the data's range
+    x, _ = plot.curves["total"].getData()  # what is drawn
+    assert plot.point_count() == 600_000 and len(x) < 20_000
