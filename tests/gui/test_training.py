@@ -237,3 +237,26 @@ def test_function_keys_start_pause_and_stop(window, qtbot):
     qtbot.waitUntil(window.controller.is_paused)  # a shortcut "animates" the click
     with qtbot.waitSignal(window.controller.finished, timeout=1000):
         qtbot.keyClick(window, Qt.Key_F5, Qt.ShiftModifier)
+
+
+def test_a_worker_error_mid_run_keeps_the_reported_model_and_training_works_again(
+        window, qtbot, train, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ae_desktop.engine import TrainingRun
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda p, title, text, *a: shown.append(text))
+    real_reports = TrainingRun.reports
+
+    def failing_after_one_report(self, cancel=None, report_seconds=0.03):
+        yield next(real_reports(self, cancel, report_seconds))
+        raise MemoryError("out of memory")
+
+    monkeypatch.setattr(TrainingRun, "reports", failing_after_one_report)
+    assert train(arch="35-8-2", epochs=300, target_errors=None) == "failed"
+    assert shown == ["MemoryError: out of memory"]
+    assert window.model is not None and np.isfinite(window.model.theta).all()
+    monkeypatch.setattr(TrainingRun, "reports", real_reports)
+    assert train(arch="35-8-2", epochs=300, target_errors=None) == "done"
+    assert window.history.shape == (300, 3)
