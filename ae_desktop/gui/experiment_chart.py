@@ -3,6 +3,8 @@ run's loss curve overlaid, coloured by grid point."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pyqtgraph as pg
 
@@ -10,6 +12,15 @@ from ae_desktop.engine.experiments import ResultTable
 from ae_desktop.plots.summary_chart import COLORS, value_label, draw_summary
 
 EMPTY_TEXT = "Run a sweep or a study to see its chart here."
+
+
+class ChartSpec(NamedTuple):
+    """What the chart shows: ``metric`` against column ``x``, a line per ``series`` value."""
+
+    x: str
+    series: str | None
+    metric: str
+    title: str
 
 
 class SummaryChart(pg.PlotWidget):
@@ -22,23 +33,30 @@ class SummaryChart(pg.PlotWidget):
         for side in ("left", "bottom"):
             self.plot_item.getAxis(side).setTextPen("#333")
             self.plot_item.getAxis(side).setPen("#888")
+        # draw_summary reuses this legend: small type on a translucent background
+        self.legend = self.plot_item.addLegend(offset=(-10, 10), labelTextColor="#333",
+                                               labelTextSize="8pt", verSpacing=-6,
+                                               brush=pg.mkBrush(255, 255, 255, 190))
         self._message = pg.TextItem(EMPTY_TEXT, color="#777", anchor=(0.5, 0.5))
         self.clear_chart(EMPTY_TEXT)
 
-    def draw(self, table: ResultTable, x: str, series: str | None, metric: str,
-             bars: str) -> None:
-        """Plot ``metric`` of ``table`` against column ``x``, a line per ``series`` value."""
+    def draw(self, table: ResultTable, chart: ChartSpec, bars: str) -> None:
+        """Plot ``table`` as ``chart`` (a ChartSpec) says, with ``bars`` over repeats."""
+        self.plot_item.setTitle(chart.title, size="9pt", color="#333")
         if not table.rows:
             self.clear_chart("No run finished.")
             return
-        draw_summary(self.plot_item, table.summary(metric), x, metric, series, bars)
-        self.plot_item.setLabel("left", metric)  # the bars are named beside the chart
+        draw_summary(self.plot_item, table.summary(chart.metric), chart.x, chart.metric,
+                     chart.series, bars)
+        self.legend.setVisible(chart.series is not None)
+        self.plot_item.setLabel("left", chart.metric)  # the bars are named beside the chart
         self.plot_item.enableAutoRange(axis="y")
 
     def clear_chart(self, message: str) -> None:
         """An empty chart saying ``message``."""
         self.plot_item.clear()
         self.plot_item.getAxis("bottom").setTicks(None)
+        self.legend.setVisible(False)
         self.plot_item.addItem(self._message)
         self._message.setText(message)
         self._message.setPos(0.5, 0.5)

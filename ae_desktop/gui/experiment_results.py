@@ -10,8 +10,9 @@ from PySide6.QtWidgets import (
 
 from ae_desktop.commands.experiment_output import write_csv
 from ae_desktop.commands.output import CommandError
-from ae_desktop.engine.experiments import ResultTable, numeric_columns
-from ae_desktop.gui.experiment_chart import LossCurvesChart, SummaryChart
+from ae_desktop.engine.experiments import ResultTable
+from ae_desktop.engine.experiments.table import columns
+from ae_desktop.gui.experiment_chart import ChartSpec, LossCurvesChart, SummaryChart
 from ae_desktop.gui.file_menu import PLOT_FILTER, export_plot
 from ae_desktop.gui.result_table_model import SORT_ROLE, ResultTableModel
 from ae_desktop.plots.summary_chart import BARS
@@ -25,7 +26,7 @@ class ExperimentResults(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.table: ResultTable | None = None
-        self._x, self._series = "", None
+        self._chart = ChartSpec("", None, "", "")
         self.chart = SummaryChart(self)
         self.loss_curves = LossCurvesChart(self)
         self.model = ResultTableModel(self)
@@ -71,20 +72,21 @@ class ExperimentResults(QWidget):
         self.bars.currentIndexChanged.connect(self._on_chart_option_changed)
         self._enable_exports()
 
-    def show_table(self, table: ResultTable, x: str, series: str | None, metric: str,
+    def show_table(self, table: ResultTable, chart: ChartSpec,
                    curves: list | None = None) -> None:
-        """Show ``table``: chart ``metric`` against ``x`` (a line per ``series`` value);
+        """Show ``table`` and chart it as ``chart`` says (the metric can be changed);
         ``curves`` are the runs' loss curves, when the experiment kept them."""
-        self.table, self._x, self._series = table, x, series
+        self.table, self._chart = table, chart
         self.model.set_rows(table.rows)
         self.view.resizeColumnsToContents()
         self.loss_curves.draw(table.rows, curves or [], table.group_by)
         self.tabs.setTabEnabled(self.tabs.indexOf(self.loss_curves), bool(curves))
-        metrics = [c for c in numeric_columns(table.rows)
+        metrics = [c for c in metric_columns(table.rows)
                    if c not in (*table.group_by, *NOT_METRICS)]
         self.metric.blockSignals(True)
         self.metric.clear()
         self.metric.addItems(metrics)
+        metric = chart.metric
         self.metric.setCurrentText(metric if metric in metrics else (metrics or [""])[0])
         self.metric.blockSignals(False)
         self._on_chart_option_changed()
@@ -113,8 +115,8 @@ class ExperimentResults(QWidget):
 
     def _on_chart_option_changed(self, *args) -> None:
         if self.table is not None:
-            self.chart.draw(self.table, self._x, self._series, self.metric.currentText(),
-                            self.bars.currentData())
+            spec = self._chart._replace(metric=self.metric.currentText())
+            self.chart.draw(self.table, spec, self.bars.currentData())
 
     def _on_export_csv_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export results", "experiment.csv",
@@ -127,3 +129,11 @@ class ExperimentResults(QWidget):
                                               PLOT_FILTER)
         if path:
             self.export_chart(path)
+
+
+def metric_columns(rows: list[dict]) -> list[str]:
+    """Columns holding a number wherever they have a value (held-out metrics are absent
+    when every glyph was trained on)."""
+    return [name for name in columns(rows)
+            if all(isinstance(row[name], (int, float)) and not isinstance(row[name], bool)
+                   for row in rows if row.get(name) is not None)]

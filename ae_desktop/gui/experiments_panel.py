@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from ae_desktop.engine import ConfigError, TrainConfig
 from ae_desktop.engine.experiments import (
     DEFAULT_LEVELS, denoising_study, generalization_study, plan_sweep, run_sweep)
+from ae_desktop.gui.experiment_chart import ChartSpec
 from ae_desktop.gui.experiment_controller import ExperimentController
 from ae_desktop.gui.experiment_results import ExperimentResults
 from ae_desktop.gui.experiment_setup import ExperimentSetup
@@ -22,6 +23,7 @@ from ae_desktop.gui.experiment_setup import ExperimentSetup
 TrainingSource = Callable[[], tuple[TrainConfig, np.ndarray, np.ndarray]]
 DENOISE_DRAWS = 100
 ERROR_STYLE = "color: #dc322f;"
+MAX_STATUS_CHARS = 200  # the full message is in the tooltip
 
 
 class ExperimentsPanel(QWidget):
@@ -30,7 +32,7 @@ class ExperimentsPanel(QWidget):
     def __init__(self, training_source: TrainingSource, parent=None):
         super().__init__(parent)
         self._training_source = training_source
-        self._chart_axes: tuple[str, str | None, str] = ("", None, "")
+        self._chart = ChartSpec("", None, "", "")
         self._started = 0.0
         self.controller = ExperimentController(self)
         self.base_label = QLabel(self)
@@ -128,17 +130,21 @@ class ExperimentsPanel(QWidget):
             self.setup.show_error(str(exc))
             return
         fields = [v.field for v in variations]
-        experiment = partial(run_sweep, base, variations, data, self.setup.repeats.value(),
+        repeats = self.setup.repeats.value()
+        experiment = partial(run_sweep, base, variations, data, repeats,
                              self.setup.workers.value())
-        self._start(experiment, runs, (fields[0], fields[1] if len(fields) > 1 else None,
-                                       "learned"))
+        self._start(experiment, runs, ChartSpec(
+            fields[0], fields[1] if len(fields) > 1 else None, "learned",
+            f"Sweep of {' × '.join(fields)}, {_seeds(repeats)}"))
 
     def _on_denoise_clicked(self) -> None:
         base, data, _ = self._training_source()
         repeats = self.setup.repeats.value()
         experiment = partial(denoising_study, base, data, DEFAULT_LEVELS, "saltpepper",
                              DENOISE_DRAWS, repeats, self.setup.workers.value())
-        self._start(experiment, 2 * repeats, ("noise", "model", "mean_errors"))
+        self._start(experiment, 2 * repeats, ChartSpec(
+            "noise", "model", "mean_errors",
+            f"Denoising vs salt & pepper noise, {_seeds(repeats)}, {DENOISE_DRAWS} draws"))
 
     def _on_generalize_clicked(self) -> None:
         base, _, glyphs = self._training_source()
@@ -146,15 +152,15 @@ class ExperimentsPanel(QWidget):
         sizes = sorted({max(1, n * k // 8) for k in (1, 2, 4, 8)})
         experiment = partial(generalization_study, base, glyphs, sizes, repeats,
                              self.setup.workers.value())
-        self._start(experiment, len(sizes) * repeats,
-                    ("train_size", None, "held_out_mean_errors"))
+        self._start(experiment, len(sizes) * repeats, ChartSpec(
+            "train_size", None, "held_out_mean_errors",
+            f"Held-out glyphs vs training-set size, {_seeds(repeats)}"))
 
-    def _start(self, experiment, runs: int, axes: tuple[str, str | None, str]) -> None:
-        self._chart_axes = axes
+    def _start(self, experiment, runs: int, chart: ChartSpec) -> None:
+        self._chart = chart
         self._started = time.monotonic()
         self.progress.setRange(0, runs)
         self.progress.setValue(0)
-        self.progress.setMaximumWidth(140)
         self._show_status("Starting…")
         self._set_running(True)
         self.controller.start(experiment)
@@ -167,13 +173,12 @@ class ExperimentsPanel(QWidget):
     def _on_progressed(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)
         self.progress.setValue(done)
-        if done == total and self._chart_axes[0] == "noise":
+        if done == total and self._chart.x == "noise":
             self._show_status(f"Measuring {len(DEFAULT_LEVELS)} noise levels…")
 
     def _on_finished(self, table) -> None:
         self._set_running(False)
-        x, series, metric = self._chart_axes
-        self.results.show_table(table, x, series, metric, getattr(table, "loss_curves", None))
+        self.results.show_table(table, self._chart, getattr(table, "loss_curves", None))
         seconds = time.monotonic() - self._started
         done = self.progress.value()
         if table.cancelled:
@@ -183,10 +188,15 @@ class ExperimentsPanel(QWidget):
 
     def _on_failed(self, message: str) -> None:
         self._set_running(False)
-        self._show_status(f"The experiment failed: {message}", error=True)
+        short = " ".join(message.split())  # engine messages can span many lines
+        if len(short) > MAX_STATUS_CHARS:
+            short = short[:MAX_STATUS_CHARS - 1] + "…"
+        self._show_status(f"The experiment failed: {short}", error=True)
+        self.status.setToolTip(message)
 
     def _show_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
+        self.status.setToolTip("")
         self.status.setStyleSheet(ERROR_STYLE if error else "")
 
     def _set_running(self, running: bool) -> None:
@@ -198,3 +208,7 @@ class ExperimentsPanel(QWidget):
             self.run_button.setEnabled(False)
         else:
             self._on_setup_edited()
+
+
+def _seeds(repeats: int) -> str:
+    return f"{repeats} seed{'s' * (repeats != 1)}"

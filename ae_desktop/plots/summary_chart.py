@@ -35,7 +35,9 @@ def draw_summary(plot: pg.PlotItem, summary: list[dict], x: str, metric: str,
     plot.setLabel("bottom", x)
     plot.setLabel("left", f"{metric} (mean, {'± std' if bars == 'std' else bars})")
     plot.showGrid(x=False, y=True, alpha=0.25)
-    plot.getAxis("bottom").setTicks([[(i, value_label(v)) for i, v in enumerate(x_values)]])
+    ticks = [(i, value_label(v)) for i, v in enumerate(x_values)]
+    # every other label on a second level, which pyqtgraph drops when the axis is crowded
+    plot.getAxis("bottom").setTicks([ticks[::2], ticks[1::2]])
     if series:
         plot.addLegend(offset=(-10, 10), labelTextColor="k")
     for k, name in enumerate(names):

@@ -1,6 +1,7 @@
 """The Experiments panel: a sweep through its buttons, cancel, bad values, exports."""
 
 import csv
+import multiprocessing
 
 import numpy as np
 import pytest
@@ -95,3 +96,47 @@ def test_export_csv_writes_the_rows_and_png_the_chart(panel, qtbot, tmp_path):
     assert panel.results.export_chart(str(tmp_path / "chart.png"))
     assert panel.results.export_chart(str(tmp_path / "chart.svg"))
     assert (tmp_path / "chart.png").stat().st_size > 0
+
+
+def test_a_failing_experiment_shows_its_message_inline(panel, qtbot, monkeypatch):
+    def failing_sweep(*args, **kwargs):
+        raise RuntimeError("a worker process died\nwith more detail")
+
+    monkeypatch.setattr("ae_desktop.gui.experiments_panel.run_sweep", failing_sweep)
+    with qtbot.waitSignal(panel.controller.failed, timeout=5_000):
+        qtbot.mouseClick(panel.run_button, Qt.LeftButton)
+    assert panel.status.text() == ("The experiment failed: RuntimeError: a worker process "
+                                   "died with more detail")
+    assert panel.run_button.isEnabled() and panel.denoise_button.isEnabled()
+
+
+def test_closing_the_window_mid_sweep_stops_it_and_its_processes(window, panel, qtbot):
+    window.training_panel.set_config(
+        TrainConfig(arch="35-8-2", epochs=1_000_000, target_errors=None))
+    type_values(qtbot, panel.setup.values, "0.01,0.02")
+    panel.setup.workers.setValue(2)
+    qtbot.mouseClick(panel.run_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: len(multiprocessing.active_children()) == 2, timeout=20_000)
+    window.close()
+    assert not panel.controller.is_running()
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("button, x, series, metric", [
+    ("generalize_button", "train_size", None, "held_out_mean_errors"),
+    ("denoise_button", "noise", "model", "mean_errors"),
+])
+def test_a_study_button_charts_its_table(panel, qtbot, button, x, series, metric):
+    with qtbot.waitSignal(panel.controller.finished, timeout=30_000) as blocker:
+        qtbot.mouseClick(getattr(panel, button), Qt.LeftButton)
+    table = blocker.args[0]
+    assert panel.results.metric.currentText() == metric
+    summary = table.summary(metric)
+    means = panel.results.chart.plotted_means()
+    names = list(dict.fromkeys(row[series] for row in summary)) if series else [None]
+    assert set(means) == {None if name is None else f"{series}={name}" for name in names}
+    for name in names:
+        key = None if name is None else f"{series}={name}"
+        np.testing.assert_allclose(
+            means[key], [row["mean"] for row in summary if series is None or row[series] == name])
+    assert not panel.results.tabs.isTabEnabled(1)  # studies keep no loss curves
