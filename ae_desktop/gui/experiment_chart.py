@@ -23,8 +23,9 @@ class ChartSpec(NamedTuple):
     title: str
 
 
-class SummaryChart(pg.PlotWidget):
-    """Mean of a metric over repeats, with min-max or std bars, per value of a setting."""
+class _Chart(pg.PlotWidget):
+    """A white plot with grey axes and a small legend on a translucent background (which
+    ``draw_summary`` reuses)."""
 
     def __init__(self, parent=None):
         super().__init__(parent, background="w")
@@ -33,10 +34,16 @@ class SummaryChart(pg.PlotWidget):
         for side in ("left", "bottom"):
             self.plot_item.getAxis(side).setTextPen("#333")
             self.plot_item.getAxis(side).setPen("#888")
-        # draw_summary reuses this legend: small type on a translucent background
         self.legend = self.plot_item.addLegend(offset=(-10, 10), labelTextColor="#333",
                                                labelTextSize="8pt", verSpacing=-6,
                                                brush=pg.mkBrush(255, 255, 255, 190))
+
+
+class SummaryChart(_Chart):
+    """Mean of a metric over repeats, with min-max or std bars, per value of a setting."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
         self._message = pg.TextItem(EMPTY_TEXT, color="#777", anchor=(0.5, 0.5))
         self.clear_chart(EMPTY_TEXT)
 
@@ -68,20 +75,15 @@ class SummaryChart(pg.PlotWidget):
                 for item in self.plot_item.listDataItems() if item.opts["symbol"] is not None}
 
 
-class LossCurvesChart(pg.PlotWidget):
+class LossCurvesChart(_Chart):
     """Every run's total loss per epoch (log scale); one colour per grid point."""
 
     def __init__(self, parent=None):
-        super().__init__(parent, background="w")
-        self.setMinimumSize(200, 150)
-        self.plot_item = self.getPlotItem()
+        super().__init__(parent)
         self.plot_item.setLabel("bottom", "epoch")
         self.plot_item.setLabel("left", "loss")
         self.plot_item.setLogMode(x=False, y=True)
         self.plot_item.showGrid(x=True, y=True, alpha=0.25)
-        self.legend = self.plot_item.addLegend(offset=(-10, 10), labelTextColor="#333",
-                                               labelTextSize="8pt", verSpacing=-6,
-                                               brush=pg.mkBrush(255, 255, 255, 190))
 
     def draw(self, rows: list[dict], curves: list[np.ndarray], group_by: list[str]) -> None:
         """``curves[i]`` (epochs,) of the run ``rows[i]``; runs alike in ``group_by``

@@ -7,12 +7,14 @@ from __future__ import annotations
 import threading
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from ae_desktop.engine.experiments import ResultTable
+from ae_desktop.gui.worker_thread import WorkerThreadOwner
 
 # experiment(progress=..., cancel=...) -> ResultTable; other arguments already bound
 Experiment = Callable[..., ResultTable]
+NO_RESULT = "the experiment ended without a result"
 
 
 class ExperimentWorker(QObject):
@@ -44,8 +46,9 @@ class ExperimentWorker(QObject):
         self.progressed.emit(self._run_id, done, total)
 
 
-class ExperimentController(QObject):
-    """Starts and cancels experiments, one at a time; signals carry the current one's."""
+class ExperimentController(WorkerThreadOwner):
+    """Starts and stops experiments, one at a time; signals carry the current one's.
+    ``shutdown`` returns once the engine's pool has stopped its worker processes."""
 
     progressed = Signal(int, int)   # runs done, runs planned
     finished = Signal(object)       # ResultTable (``cancelled`` when cut short)
@@ -53,14 +56,7 @@ class ExperimentController(QObject):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._run_id = 0
-        self._thread: QThread | None = None
-        self._worker: ExperimentWorker | None = None
-        self._cancel = threading.Event()
-        self._outcome: tuple = (self.failed, "the experiment ended without a result")
-
-    def is_running(self) -> bool:
-        return self._thread is not None
+        self._outcome: tuple = (self.failed, NO_RESULT)
 
     def start(self, experiment: Experiment) -> None:
         """Run ``experiment(progress=..., cancel=...)`` in a background thread."""
@@ -68,35 +64,13 @@ class ExperimentController(QObject):
             raise RuntimeError("an experiment is already running")
         self._run_id += 1
         self._cancel = threading.Event()
-        self._outcome = (self.failed, "the experiment ended without a result")
+        self._outcome = (self.failed, NO_RESULT)
         worker = ExperimentWorker(self._run_id, experiment, self._cancel)
-        thread = QThread()
-        worker.moveToThread(thread)
         worker.progressed.connect(self._on_worker_progressed)
         worker.succeeded.connect(self._on_worker_succeeded)
         worker.failed.connect(self._on_worker_failed)
         worker.finished.connect(self._on_worker_finished)
-        thread.started.connect(worker.run)
-        self._thread, self._worker = thread, worker
-        thread.start()
-
-    def cancel(self) -> None:
-        """Ask the experiment to stop; ``finished`` follows with what was done."""
-        self._cancel.set()
-
-    def shutdown(self) -> None:
-        """Cancel and wait for the thread (closing the window); queued results are dropped.
-        The engine's pool stops its worker processes before the thread ends."""
-        if self._thread is None:
-            return
-        self.cancel()
-        self._run_id += 1
-        self._release_thread()
-
-    def _release_thread(self) -> None:
-        thread, self._thread, self._worker = self._thread, None, None
-        thread.quit()
-        thread.wait()
+        self._launch(worker)
 
     @Slot(int, int, int)
     def _on_worker_progressed(self, run_id: int, done: int, total: int) -> None:

@@ -4,12 +4,12 @@ engine's message shown inline), repeats and worker processes."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget)
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ae_desktop.engine import ConfigError
 from ae_desktop.engine.experiments import (
     Variation, default_workers, parse_variation, variable_fields)
+from ae_desktop.gui.training_panel import combo_box
 
 NO_SECOND = "(none)"
 EXAMPLES = {"lr": "0.0005, 0.005, 0.05", "arch": "35-16-2, 35-30-15-2",
@@ -26,10 +26,10 @@ class ExperimentSetup(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         fields = variable_fields()
-        self.field = _combo(self, fields)
+        self.field = combo_box(self, [(f, f) for f in fields])
         self.field.setCurrentText("lr")
         self.values = QLineEdit("0.0005, 0.005", self)
-        self.second_field = _combo(self, [NO_SECOND, *fields])
+        self.second_field = combo_box(self, [(f, f) for f in (NO_SECOND, *fields)])
         self.second_values = QLineEdit(self)
         self.repeats = QSpinBox(self, minimum=1, maximum=100, value=3)
         self.repeats.setToolTip("Runs per point, with seeds seed, seed+1, …")
@@ -82,10 +82,3 @@ class ExperimentSetup(QWidget):
                                     if field != NO_SECOND else "")
         self.edited.emit()
 
-
-def _combo(parent, items) -> QComboBox:
-    combo = QComboBox(parent)
-    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(8)
-    combo.addItems(items)
-    return combo

@@ -166,7 +166,7 @@ class ExperimentsPanel(QWidget):
         self.controller.start(experiment)
 
     def _on_cancel_clicked(self) -> None:
-        self.controller.cancel()
+        self.controller.stop()
         self.cancel_button.setEnabled(False)
         self._show_status("Cancelling…")
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import threading
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from ae_desktop.engine import TrainConfig, TrainingRun
+from ae_desktop.gui.worker_thread import WorkerThreadOwner
 
 
 class TrainingWorker(QObject):
@@ -40,7 +41,7 @@ class TrainingWorker(QObject):
             self.finished.emit(self._run_id)
 
 
-class TrainingController(QObject):
+class TrainingController(WorkerThreadOwner):
     """Starts, pauses, resumes and stops training runs; one run at a time.
 
     Signals carry only the current run's results: a generation counter drops
@@ -54,16 +55,9 @@ class TrainingController(QObject):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._run_id = 0
-        self._thread: QThread | None = None
-        self._worker: TrainingWorker | None = None
-        self._cancel = threading.Event()
         self._resume = threading.Event()
         self._last_status = "cancelled"
         self.run: TrainingRun | None = None
-
-    def is_running(self) -> bool:
-        return self._thread is not None
 
     def is_paused(self) -> bool:
         return self.is_running() and not self._resume.is_set()
@@ -83,14 +77,10 @@ class TrainingController(QObject):
         self._last_status = "cancelled"
         self.run = run
         worker = TrainingWorker(self._run_id, run, self._cancel, self._resume)
-        thread = QThread()
-        worker.moveToThread(thread)
         worker.reported.connect(self._on_worker_reported)
         worker.failed.connect(self._on_worker_failed)
         worker.finished.connect(self._on_worker_finished)
-        thread.started.connect(worker.run)
-        self._thread, self._worker = thread, worker
-        thread.start()
+        self._launch(worker)
         return run
 
     def pause(self) -> None:
@@ -105,21 +95,8 @@ class TrainingController(QObject):
 
     def stop(self) -> None:
         """Ask the worker to stop after its current chunk; ``finished`` follows."""
-        self._cancel.set()
+        super().stop()
         self._resume.set()
-
-    def shutdown(self) -> None:
-        """Stop and wait for the thread (closing the window); queued results are dropped."""
-        if self._thread is None:
-            return
-        self.stop()
-        self._run_id += 1
-        self._release_thread()
-
-    def _release_thread(self) -> None:
-        thread, self._thread, self._worker = self._thread, None, None
-        thread.quit()
-        thread.wait()
 
     @Slot(int, object)
     def _on_worker_reported(self, run_id: int, report) -> None:

@@ -18,7 +18,8 @@ NOISE_KINDS = (("flip", "Flip k pixels"), ("saltpepper", "Salt & pepper p"),
 SUBSETS = (("all", "All glyphs"), ("4", "First 4"), ("8", "First 8"), ("16", "First 16"))
 
 
-def _combo(parent, items) -> QComboBox:
+def combo_box(parent, items) -> QComboBox:
+    """A compact combo box of (key, text) items; ``currentData()`` is the key."""
     combo = QComboBox(parent)
     combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(8)
@@ -37,25 +38,25 @@ class TrainingPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._n_inputs = 35
-        self.model = _combo(self, MODELS)
+        self.model = combo_box(self, MODELS)
         self.arch = QLineEdit(self)
         self.arch.setToolTip("Encoder layer sizes from input to latent; the decoder mirrors it")
         self.decoder = QLabel(self)
-        self.activation = _combo(self, [(a, a.replace("_", " ")) for a in ACTIVATIONS])
-        self.loss = _combo(self, (("bce", "Binary cross-entropy"), ("mse", "Mean squared error")))
-        self.optimizer = _combo(self, [(o, o) for o in OPTIMIZERS])
+        self.activation = combo_box(self, [(a, a.replace("_", " ")) for a in ACTIVATIONS])
+        self.loss = combo_box(self, (("bce", "Binary cross-entropy"), ("mse", "Mean squared error")))
+        self.optimizer = combo_box(self, [(o, o) for o in OPTIMIZERS])
         self.lr = QDoubleSpinBox(self, decimals=5, minimum=0.00001, maximum=10.0,
                                  singleStep=0.0005)
         self.epochs = QSpinBox(self, minimum=1, maximum=1_000_000, singleStep=500)
         self.batch_size = QSpinBox(self, minimum=0, maximum=100_000)
         self.batch_size.setSpecialValueText("full batch")
         self.seed = QSpinBox(self, minimum=0, maximum=2**31 - 1)
-        self.noise_kind = _combo(self, NOISE_KINDS)
+        self.noise_kind = combo_box(self, NOISE_KINDS)
         self.noise_level = QDoubleSpinBox(self, decimals=2, minimum=0.0, maximum=35.0,
                                           singleStep=0.05)
         self.beta = QDoubleSpinBox(self, decimals=3, minimum=0.0, maximum=100.0,
                                    singleStep=0.1)
-        self.subset = _combo(self, SUBSETS)
+        self.subset = combo_box(self, SUBSETS)
         self.subset.setToolTip("Train on these glyphs; the rest are held out as a test set")
         self.stop_when_exact = QCheckBox("Stop when every glyph is exact", self)
         self.continue_training = QCheckBox("Continue from the current model", self)

@@ -1,0 +1,48 @@
+"""One background worker at a time: a QObject worker moved to its own QThread, started
+and released from the GUI thread, with a run id that marks results of stopped runs stale."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, QThread
+
+
+class WorkerThreadOwner(QObject):
+    """Base of the controllers: ``_launch`` a worker (its ``run`` slot does the work),
+    ``stop`` it cooperatively through ``_cancel``, ``shutdown`` to stop and wait."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._run_id = 0
+        self._thread: QThread | None = None
+        self._worker: QObject | None = None
+        self._cancel = threading.Event()
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def stop(self) -> None:
+        """Ask the worker to stop at its next check; its results still arrive."""
+        self._cancel.set()
+
+    def shutdown(self) -> None:
+        """Stop and wait for the thread (closing the window); queued results are dropped."""
+        if self._thread is None:
+            return
+        self.stop()
+        self._run_id += 1
+        self._release_thread()
+
+    def _launch(self, worker: QObject) -> None:
+        """Move ``worker`` (signals already connected) to a new thread and start it."""
+        thread = QThread()
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        self._thread, self._worker = thread, worker
+        thread.start()
+
+    def _release_thread(self) -> None:
+        thread, self._thread, self._worker = self._thread, None, None
+        thread.quit()
+        thread.wait()
