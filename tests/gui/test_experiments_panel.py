@@ -5,7 +5,7 @@ import multiprocessing
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from ae_desktop.engine import TrainConfig
@@ -51,7 +51,17 @@ def test_a_2x2_sweep_through_the_buttons_charts_the_table_means(panel, qtbot):
         np.testing.assert_allclose(means[f"loss={name}"],
                                    [row["mean"] for row in expected if row["loss"] == name])
     assert results.loss_curves.curve_count() == 4
-    assert results.view.model().rowCount() == 4
+    view = results.view
+    qtbot.mouseClick(results.tabs.tabBar(), Qt.LeftButton,
+                     pos=results.tabs.tabBar().tabRect(2).center())
+    header = view.horizontalHeader()
+    column = next(c for c in range(results.model.columnCount())
+                  if results.model.headerData(c, Qt.Horizontal) == "final_loss")
+    qtbot.mouseClick(header.viewport(), Qt.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(column) + 5, 5))
+    shown = [float(view.model().index(r, column).data()) for r in range(4)]
+    assert shown == sorted(shown) or shown == sorted(shown, reverse=True)
+    assert sorted(shown) == sorted(float(f"{row['final_loss']:.4g}") for row in table.rows)
     assert "Done: 4 runs" in panel.status.text()
     assert panel.run_button.isEnabled() and not panel.cancel_button.isEnabled()
 
