@@ -6,7 +6,7 @@ import multiprocessing
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 from ae_desktop.engine import TrainConfig
 
@@ -150,3 +150,13 @@ def test_a_study_button_charts_its_table(panel, qtbot, button, x, series, metric
         np.testing.assert_allclose(
             means[key], [row["mean"] for row in summary if series is None or row[series] == name])
     assert not panel.results.tabs.isTabEnabled(1)  # studies keep no loss curves
+
+
+def test_the_view_menu_hides_and_shows_the_panel(window, qtbot):
+    view_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&View")
+    toggle = next(a for a in view_menu.actions() if a.text() == "Experiments")
+    dock = window.findChild(QDockWidget, "experiments_dock")
+    toggle.trigger()
+    assert dock.isHidden()
+    toggle.trigger()
+    assert not dock.isHidden()
