@@ -32,8 +32,8 @@ class ResultTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         value = self._rows[index.row()].get(self._columns[index.column()])
-        if role == SORT_ROLE:
-            return float(value) if isinstance(value, (int, float)) else str(value or "")
+        if role == SORT_ROLE:  # a missing value is no value: Qt sorts it last
+            return float(value) if isinstance(value, (int, float)) else value
         if role == Qt.DisplayRole:
             return _shown(value)
         if role == Qt.TextAlignmentRole and isinstance(value, (int, float)):
