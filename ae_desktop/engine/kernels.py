@@ -1,4 +1,4 @@
-"""Numba kernels: whole chunks of training epochs, and inference, in compiled code.
+"""Numba training kernels: whole chunks of epochs in compiled code.
 
 Each call runs many epochs (forward pass, backpropagation and optimizer update over every
 batch) with preallocated buffers, so Python's per-call overhead is paid once per chunk.
@@ -11,16 +11,13 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
 
 from ae_desktop.engine import fast_math as fm
+from ae_desktop.engine.inference import max_wrong_pixels
+from ae_desktop.engine.kernel_ops import (
+    SIGMOID, _activate, _dense, _finite, _input_gradient, _layer, _times_derivative, _view,
+    _weight_gradient, jit)
 
-# Reassociation lets LLVM vectorise dot products; no "nnan"/"ninf" flags.
-FAST = {"reassoc", "contract", "nsz", "arcp"}
-BLAS_MIN_SIDE = 64  # BLAS pays off when both matrix sides are wide; loops win below
-ROW_BLOCK = 512
-LINEAR, SIGMOID, TANH, RELU, LEAKY_RELU = range(5)
-LEAKY_SLOPE = 0.01
 MSE = 0
 BCE_CLIP = 1e-7
 SGD, MOMENTUM, ADAM = range(3)
@@ -28,138 +25,6 @@ RUNNING, DIVERGED, TARGET_REACHED = range(3)
 TARGET_CHECK = 10
 # hyper-parameter vector layout
 LR, MOMENTUM_RATE, BETA1, BETA2, EPSILON, BETA_KL = range(6)
-
-jit = njit(cache=True, nogil=True, fastmath=FAST, error_model="numpy")
-
-
-@njit(cache=True, nogil=True)
-def _finite(x):
-    """True for a finite number. Compiled without fastmath, which may fold such checks."""
-    return abs(x) < math.inf
-
-
-@jit
-def _activate(code, z):
-    """Apply activation ``code`` to the 2-D array ``z`` in place."""
-    flat = z.reshape(z.size)
-    n = flat.shape[0]
-    if code == SIGMOID:
-        for i in range(n):
-            flat[i] = fm.sigmoid(flat[i])
-    elif code == TANH:
-        for i in range(n):
-            flat[i] = fm.tanh(flat[i])
-    elif code == RELU:
-        for i in range(n):
-            flat[i] = flat[i] if flat[i] > 0 else 0.0
-    elif code == LEAKY_RELU:
-        for i in range(n):
-            flat[i] = flat[i] if flat[i] > 0 else LEAKY_SLOPE * flat[i]
-
-
-@jit
-def _times_derivative(code, a, delta):
-    """delta *= f'(z), with f' written in terms of the output a = f(z)."""
-    av = a.reshape(a.size)
-    dv = delta.reshape(delta.size)
-    n = av.shape[0]
-    if code == SIGMOID:
-        for i in range(n):
-            dv[i] *= av[i] * (1.0 - av[i])
-    elif code == TANH:
-        for i in range(n):
-            dv[i] *= 1.0 - av[i] * av[i]
-    elif code == RELU:
-        for i in range(n):
-            dv[i] = dv[i] if av[i] > 0 else 0.0
-    elif code == LEAKY_RELU:
-        for i in range(n):
-            dv[i] = dv[i] if av[i] > 0 else LEAKY_SLOPE * dv[i]
-
-
-# Activations are stored transposed, (units, batch rows), so every inner loop runs
-# over the batch: contiguous and equally long in every layer, which LLVM vectorises.
-
-@jit
-def _mix_rows(coef, src, out):
-    """out = coef @ src: out[k] = sum_j coef[k, j] * src[j], rows of (units, batch) blocks.
-
-    Batches are walked in blocks of ROW_BLOCK columns so that an output row and the four
-    source rows it is accumulated from stay in L1 cache.
-    """
-    n_out, n_src = coef.shape
-    rows = src.shape[1]
-    if min(n_src, n_out) >= BLAS_MIN_SIDE:
-        out[:, :] = np.dot(coef, src)
-        return
-    for r0 in range(0, rows, ROW_BLOCK):
-        r1 = min(r0 + ROW_BLOCK, rows)
-        for k in range(n_out):
-            o = out[k, r0:r1]
-            o[:] = 0.0
-            j = 0
-            while j + 4 <= n_src:  # four sources per pass: a quarter of the loads/stores of o
-                c0, c1, c2, c3 = coef[k, j], coef[k, j + 1], coef[k, j + 2], coef[k, j + 3]
-                s0, s1 = src[j, r0:r1], src[j + 1, r0:r1]
-                s2, s3 = src[j + 2, r0:r1], src[j + 3, r0:r1]
-                for r in range(r1 - r0):
-                    o[r] += c0 * s0[r] + c1 * s1[r] + c2 * s2[r] + c3 * s3[r]
-                j += 4
-            for i in range(j, n_src):
-                ci, si = coef[k, i], src[i, r0:r1]
-                for r in range(r1 - r0):
-                    o[r] += ci * si[r]
-
-
-@jit
-def _dense(x, w, b, out):
-    """out = w.T @ x + b for x (n_in, rows), w (n_in, n_out); out (n_out, rows)."""
-    _mix_rows(w.T, x, out)
-    for c in range(out.shape[0]):
-        bias = b[c]
-        o = out[c]
-        for r in range(o.shape[0]):
-            o[r] += bias
-
-
-@jit
-def _weight_gradient(x, delta, gw, gb):
-    """gw = x @ delta.T (n_in, n_out), gb = delta summed over rows."""
-    n_in, rows = x.shape
-    n_out = delta.shape[0]
-    if min(n_in, n_out) >= BLAS_MIN_SIDE:
-        gw[:, :] = np.dot(x, delta.T)
-    else:
-        for i in range(n_in):
-            for c in range(n_out):
-                acc = 0.0
-                for r in range(rows):
-                    acc += x[i, r] * delta[c, r]
-                gw[i, c] = acc
-    for c in range(n_out):
-        acc = 0.0
-        for r in range(rows):
-            acc += delta[c, r]
-        gb[c] = acc
-
-
-@jit
-def _input_gradient(delta, w, out):
-    """out = w @ delta (n_in, rows): the loss gradient with respect to a layer's input."""
-    _mix_rows(w, delta, out)
-
-
-@jit
-def _view(buf, start, units, rows):
-    """A (units, rows) block of the flat buffer ``buf``."""
-    return buf[start:start + units * rows].reshape((units, rows))
-
-
-@jit
-def _layer(theta, shapes, w_off, b_off, index):
-    n_in, n_out = shapes[index, 0], shapes[index, 1]
-    w = theta[w_off[index]:w_off[index] + n_in * n_out].reshape((n_in, n_out))
-    return w, theta[b_off[index]:b_off[index] + n_out]
 
 
 @jit
@@ -361,27 +226,6 @@ def _gather_transposed(src, start, count, perms, e, out):
 
 
 @jit
-def max_wrong_pixels(theta, shapes, codes, w_off, b_off, n_enc, is_vae, clean):
-    """The most wrong pixels (both sides thresholded at 0.5) of any reconstructed row
-    of ``clean`` (n, P); a VAE decodes its mean."""
-    n_layers = shapes.shape[0]
-    code = np.empty((clean.shape[0], shapes[n_enc - 1, 1]), theta.dtype)
-    forward_layers(theta, shapes, codes, w_off, b_off, 0, n_enc, clean, code)
-    if is_vae:
-        code = np.ascontiguousarray(code[:, :shapes[n_enc, 0]])
-    out = np.empty((clean.shape[0], shapes[n_layers - 1, 1]), theta.dtype)
-    forward_layers(theta, shapes, codes, w_off, b_off, n_enc, n_layers, code, out)
-    worst = 0
-    for r in range(clean.shape[0]):
-        wrong = 0
-        for c in range(clean.shape[1]):
-            if (out[r, c] >= 0.5) != (clean[r, c] >= 0.5):
-                wrong += 1
-        worst = max(worst, wrong)
-    return worst
-
-
-@jit
 def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc, is_vae,
                  loss, optimizer, hyper, inputs, targets, perms, draws, batch_size, losses,
                  theta_good, clean, target, first_epoch):
@@ -471,36 +315,3 @@ def loss_gradient(theta, grad, shapes, codes, w_off, b_off, n_enc, is_vae, loss,
     parts[0] = recon
     parts[1] = kl[0]
     return recon + beta * kl[0]
-
-
-@jit
-def forward_layers(theta, shapes, codes, w_off, b_off, first, last, x, out):
-    """Inference through layers first..last-1 (no sampling); x (rows, n_in) -> out."""
-    rows = x.shape[0]
-    widest = shapes[first, 0]
-    for i in range(first, last):
-        widest = max(widest, shapes[i, 1])
-    buf = np.empty(2 * rows * widest, theta.dtype)
-    inp = _view(buf, 0, shapes[first, 0], rows)
-    for r in range(rows):
-        for c in range(x.shape[1]):
-            inp[c, r] = x[r, c]
-    half = rows * widest
-    for index in range(first, last):
-        w, b = _layer(theta, shapes, w_off, b_off, index)
-        target = _view(buf, half * ((index - first + 1) % 2), shapes[index, 1], rows)
-        _dense(inp, w, b, target)
-        _activate(codes[index], target)
-        inp = target
-    for r in range(rows):
-        for c in range(out.shape[1]):
-            out[r, c] = inp[c, r]
-
-
-def run_layers(theta: np.ndarray, arch, x: np.ndarray, first: int, last: int) -> np.ndarray:
-    """Rows of ``x`` through layers ``first``..``last-1`` of ``arch``; a VAE's encoder
-    output stays [mean, log-variance] and its decoder gets the rows as given."""
-    shapes, codes, w_off, b_off = arch.kernel_layout
-    out = np.empty((x.shape[0], arch.layer_shapes[last - 1][1]), theta.dtype)
-    forward_layers(theta, shapes, codes, w_off, b_off, first, last, x, out)
-    return out

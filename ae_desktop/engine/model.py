@@ -6,7 +6,7 @@ import numpy as np
 
 from ae_desktop.engine.architecture import Architecture
 from ae_desktop.engine.initialization import initial_parameters
-from ae_desktop.engine import kernels
+from ae_desktop.engine.inference import run_layers
 
 
 class Autoencoder:
@@ -46,7 +46,7 @@ class Autoencoder:
         For a plain autoencoder the log-variance is -inf (a point, no spread).
         """
         x = self._rows(x, self.arch.n_inputs, "input")
-        h = kernels.run_layers(self.theta, self.arch, x, 0, self.arch.n_encoder_layers)
+        h = run_layers(self.theta, self.arch, x, 0, self.arch.n_encoder_layers)
         d = self.arch.latent_dim
         if self.arch.kind == "vae":
             return h[:, :d].copy(), h[:, d:].copy()
@@ -64,7 +64,7 @@ class Autoencoder:
         """
         z = self._rows(z, self.arch.latent_dim, "latent points")
         theta = self.theta if precision == "float64" else self.theta.astype(precision)
-        return kernels.run_layers(theta, self.arch, z.astype(theta.dtype, copy=False),
+        return run_layers(theta, self.arch, z.astype(theta.dtype, copy=False),
                                   self.arch.n_encoder_layers, len(self.arch.layer_shapes))
 
     def reconstruct(self, x) -> np.ndarray:

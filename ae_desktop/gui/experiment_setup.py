@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from ae_desktop.engine import ConfigError
 from ae_desktop.engine.experiments import (
     Variation, default_workers, parse_variation, variable_fields)
 from ae_desktop.gui.training_panel import combo_box

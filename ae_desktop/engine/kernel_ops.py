@@ -1,0 +1,151 @@
+"""Numba building blocks of the kernels: activations, row mixing (small matrix
+products), gradients of a dense layer, views into flat buffers.
+
+Activations are stored transposed, (units, batch rows), so every inner loop runs over
+the batch: contiguous and equally long in every layer, which LLVM vectorises.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+from ae_desktop.engine import fast_math as fm
+
+# Reassociation lets LLVM vectorise dot products; no "nnan"/"ninf" flags.
+FAST = {"reassoc", "contract", "nsz", "arcp"}
+BLAS_MIN_SIDE = 64  # BLAS pays off when both matrix sides are wide; loops win below
+ROW_BLOCK = 512
+LINEAR, SIGMOID, TANH, RELU, LEAKY_RELU = range(5)
+LEAKY_SLOPE = 0.01
+
+jit = njit(cache=True, nogil=True, fastmath=FAST, error_model="numpy")
+
+
+@njit(cache=True, nogil=True)
+def _finite(x):
+    """True for a finite number. Compiled without fastmath, which may fold such checks."""
+    return abs(x) < math.inf
+
+
+@jit
+def _activate(code, z):
+    """Apply activation ``code`` to the 2-D array ``z`` in place."""
+    flat = z.reshape(z.size)
+    n = flat.shape[0]
+    if code == SIGMOID:
+        for i in range(n):
+            flat[i] = fm.sigmoid(flat[i])
+    elif code == TANH:
+        for i in range(n):
+            flat[i] = fm.tanh(flat[i])
+    elif code == RELU:
+        for i in range(n):
+            flat[i] = flat[i] if flat[i] > 0 else 0.0
+    elif code == LEAKY_RELU:
+        for i in range(n):
+            flat[i] = flat[i] if flat[i] > 0 else LEAKY_SLOPE * flat[i]
+
+
+@jit
+def _times_derivative(code, a, delta):
+    """delta *= f'(z), with f' written in terms of the output a = f(z)."""
+    av = a.reshape(a.size)
+    dv = delta.reshape(delta.size)
+    n = av.shape[0]
+    if code == SIGMOID:
+        for i in range(n):
+            dv[i] *= av[i] * (1.0 - av[i])
+    elif code == TANH:
+        for i in range(n):
+            dv[i] *= 1.0 - av[i] * av[i]
+    elif code == RELU:
+        for i in range(n):
+            dv[i] = dv[i] if av[i] > 0 else 0.0
+    elif code == LEAKY_RELU:
+        for i in range(n):
+            dv[i] = dv[i] if av[i] > 0 else LEAKY_SLOPE * dv[i]
+
+
+@jit
+def _mix_rows(coef, src, out):
+    """out = coef @ src: out[k] = sum_j coef[k, j] * src[j], rows of (units, batch) blocks.
+
+    Batches are walked in blocks of ROW_BLOCK columns so that an output row and the four
+    source rows it is accumulated from stay in L1 cache.
+    """
+    n_out, n_src = coef.shape
+    rows = src.shape[1]
+    if min(n_src, n_out) >= BLAS_MIN_SIDE:
+        out[:, :] = np.dot(coef, src)
+        return
+    for r0 in range(0, rows, ROW_BLOCK):
+        r1 = min(r0 + ROW_BLOCK, rows)
+        for k in range(n_out):
+            o = out[k, r0:r1]
+            o[:] = 0.0
+            j = 0
+            while j + 4 <= n_src:  # four sources per pass: a quarter of the loads/stores of o
+                c0, c1, c2, c3 = coef[k, j], coef[k, j + 1], coef[k, j + 2], coef[k, j + 3]
+                s0, s1 = src[j, r0:r1], src[j + 1, r0:r1]
+                s2, s3 = src[j + 2, r0:r1], src[j + 3, r0:r1]
+                for r in range(r1 - r0):
+                    o[r] += c0 * s0[r] + c1 * s1[r] + c2 * s2[r] + c3 * s3[r]
+                j += 4
+            for i in range(j, n_src):
+                ci, si = coef[k, i], src[i, r0:r1]
+                for r in range(r1 - r0):
+                    o[r] += ci * si[r]
+
+
+@jit
+def _dense(x, w, b, out):
+    """out = w.T @ x + b for x (n_in, rows), w (n_in, n_out); out (n_out, rows)."""
+    _mix_rows(w.T, x, out)
+    for c in range(out.shape[0]):
+        bias = b[c]
+        o = out[c]
+        for r in range(o.shape[0]):
+            o[r] += bias
+
+
+@jit
+def _weight_gradient(x, delta, gw, gb):
+    """gw = x @ delta.T (n_in, n_out), gb = delta summed over rows."""
+    n_in, rows = x.shape
+    n_out = delta.shape[0]
+    if min(n_in, n_out) >= BLAS_MIN_SIDE:
+        gw[:, :] = np.dot(x, delta.T)
+    else:
+        for i in range(n_in):
+            for c in range(n_out):
+                acc = 0.0
+                for r in range(rows):
+                    acc += x[i, r] * delta[c, r]
+                gw[i, c] = acc
+    for c in range(n_out):
+        acc = 0.0
+        for r in range(rows):
+            acc += delta[c, r]
+        gb[c] = acc
+
+
+@jit
+def _input_gradient(delta, w, out):
+    """out = w @ delta (n_in, rows): the loss gradient with respect to a layer's input."""
+    _mix_rows(w, delta, out)
+
+
+@jit
+def _view(buf, start, units, rows):
+    """A (units, rows) block of the flat buffer ``buf``."""
+    return buf[start:start + units * rows].reshape((units, rows))
+
+
+@jit
+def _layer(theta, shapes, w_off, b_off, index):
+    n_in, n_out = shapes[index, 0], shapes[index, 1]
+    w = theta[w_off[index]:w_off[index] + n_in * n_out].reshape((n_in, n_out))
+    return w, theta[b_off[index]:b_off[index] + n_out]
