@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QInputDialog, QMessageBox, QPushButton, QToolButton)
+    QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox, QPushButton, QToolButton)
 
 from ae_desktop.engine import TrainConfig
 
@@ -96,7 +96,7 @@ class Monkey:
 
     def __init__(self, window, qtbot, rng, dialogs, folder):
         self.w, self.bot, self.rng, self.dialogs = window, qtbot, rng, dialogs
-        self.files = _bad_files(folder)
+        self.folder, self.files = folder, _bad_files(folder)
         self.saved_sets = [str(folder / f"set{i}.json") for i in range(2)]
         self.saved_models = [str(folder / f"model{i}.npz") for i in range(2)]
         self.actions = [n for n in sorted(dir(self)) if n.startswith("do_")
@@ -235,32 +235,28 @@ class Monkey:
 
     # -- files ---------------------------------------------------------------------------
     def do_file(self):
-        menu = self.w.file_menu
-        command = self.pick(["new", "font", "save_as", "save", "open_set", "open_model",
-                             "save_model", "export"])
-        if command in ("save_as", "save", "save_model"):
-            targets = self.saved_models if command == "save_model" else self.saved_sets
-            self.dialogs.path = self.pick(targets + [self.files["unwritable"]])
-        elif command in ("open_set", "open_model"):
-            good = self.saved_sets if command == "open_set" else self.saved_models
+        actions = _file_actions(self.w)  # anew: "Open recent" is rebuilt after each open
+        text = self.pick(sorted(actions))
+        if text.startswith("Save model"):
+            self.dialogs.path = self.pick(self.saved_models + [self.files["unwritable"]])
+        elif text.startswith("Save"):
+            self.dialogs.path = self.pick(self.saved_sets + [self.files["unwritable"]])
+        elif text.startswith("Open"):
+            good = self.saved_models if "model" in text else self.saved_sets
             self.dialogs.path = self.pick(good + list(self.files.values()))
-        elif command == "export":
-            self.dialogs.path = str(self.files["folder"] / self.pick(["g.png", "p.svg"]))
-        run = {"new": menu.new_set, "font": lambda: menu._replace_set(_font(self)),
-               "save_as": menu.save_as, "save": menu.save, "open_set": menu._on_open_triggered,
-               "open_model": menu.open_model, "save_model": menu.save_model,
-               "export": self.pick([menu.export_glyphs, self._export_latent])}[command]
-        run()
-        return f"{command} {os.path.basename(self.dialogs.path)}"
-
-    def _export_latent(self):
-        self.w.file_menu._export_plot(self.w.latent_canvas.plot, "latent-plane")
+        else:  # exports
+            self.dialogs.path = str(self.folder / self.pick(["g.png", "p.svg", "p.png"]))
+        actions[text].trigger()
+        return f"{text} {os.path.basename(self.dialogs.path)}"
 
 
-def _font(monkey):
-    from ae_desktop.data import FONT_NAMES, bundled_font
-
-    return bundled_font(monkey.pick(FONT_NAMES))
+def _file_actions(window) -> dict:
+    """The File menu's commands (submenus included, Quit left out) by their text."""
+    file_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&File")
+    menus = [file_menu, *file_menu.findChildren(QMenu)]
+    skip = {m.title() for m in menus} | {"&Quit"}
+    return {action.text().replace("&", ""): action for menu in menus
+            for action in menu.actions() if action.text() and action.text() not in skip}
 
 
 def _bad_files(folder) -> dict:
@@ -277,7 +273,8 @@ def _bad_files(folder) -> dict:
             paths[f"{name}{suffix}"] = str(path)
     paths["missing"] = str(folder / "missing.json")
     paths["unwritable"] = str(folder / "no-such-dir" / "x.json")
-    return {**paths, "folder": folder}
+    paths["folder"] = str(folder)
+    return paths
 
 
 def check_invariants(window, qtbot, faults, dialogs):
