@@ -228,7 +228,7 @@ def _gather_transposed(src, start, count, perms, e, out):
 @jit
 def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc, is_vae,
                  loss, optimizer, hyper, inputs, targets, perms, draws, batch_size, losses,
-                 theta_good, clean, target, first_epoch):
+                 theta_good, clean_t, target, first_epoch):
     """Run up to ``losses.shape[0]`` epochs in place; return (epochs run, status):
     RUNNING, DIVERGED (a non-finite loss) or TARGET_REACHED.
 
@@ -239,8 +239,9 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
     [total, reconstruction, kl]. ``step`` (1,) counts optimizer updates. On a non-finite
     loss, theta is restored from ``theta_good`` (the weights at the start of that epoch).
     With ``target`` >= 0, every TARGET_CHECK epochs (counted from the run's start, given
-    by ``first_epoch``) training stops once no row of ``clean`` reconstructs with more than
-    ``target`` wrong pixels: where it stops does not depend on how epochs are chunked.
+    by ``first_epoch``) training stops once no glyph reconstructs with more than
+    ``target`` wrong pixels (``clean_t``: the glyphs transposed, (P, n)): where it stops
+    does not depend on how epochs are chunked.
     """
     n_epochs = losses.shape[0]
     m, n_pixels = targets.shape
@@ -288,7 +289,7 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
                 theta[:] = theta_good
                 return e, DIVERGED
         if target >= 0 and (first_epoch + e + 1) % TARGET_CHECK == 0 and max_wrong_pixels(
-                theta, shapes, codes, w_off, b_off, n_enc, is_vae, clean) <= target:
+                theta, shapes, codes, w_off, b_off, n_enc, is_vae, clean_t) <= target:
             return e + 1, TARGET_REACHED
     return n_epochs, RUNNING
 

@@ -151,7 +151,7 @@ class _GradientStepper:
         self.optimizer = OPTIMIZER_CODES[config.optimizer]
         self.batch_size = config.batch_size
         self.max_chunk = self.plan.max_epochs()
-        self.clean = np.ascontiguousarray(data, dtype=self.theta.dtype)
+        self.clean_t = np.ascontiguousarray(data.T, dtype=self.theta.dtype)
         self.target = -1 if config.target_errors is None else config.target_errors
         self.epochs_run = 0
 
@@ -166,7 +166,7 @@ class _GradientStepper:
             theta, self.state1, self.state2, self.step, arch.shapes_array,
             arch.activation_codes, w_off, b_off, arch.n_encoder_layers, arch.kind == "vae",
             self.loss, self.optimizer, self.hyper, inputs, self.plan.targets, perms, eps,
-            self.batch_size, losses, np.empty_like(theta), self.clean, self.target,
+            self.batch_size, losses, np.empty_like(theta), self.clean_t, self.target,
             self.epochs_run)
         self.epochs_run += done
         if theta is not self.model.theta:
