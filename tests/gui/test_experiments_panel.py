@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QDockWidget, QMenu
 from ae_desktop.engine import TrainConfig
 
 TINY = dict(arch="35-8-2", epochs=30, target_errors=None)
+# a sweep's worker processes may compile the kernels first (a fresh clone: cold cache)
+RUN_TIMEOUT = 120_000
 
 
 @pytest.fixture
@@ -37,7 +39,7 @@ def test_a_2x2_sweep_through_the_buttons_charts_the_table_means(panel, qtbot):
     setup.second_field.setCurrentText("loss")
     type_values(qtbot, setup.second_values, "bce,mse")
     assert panel.run_button.text() == "Run sweep (4 runs)"
-    with qtbot.waitSignal(panel.controller.finished, timeout=30_000) as blocker:
+    with qtbot.waitSignal(panel.controller.finished, timeout=RUN_TIMEOUT) as blocker:
         qtbot.mouseClick(panel.run_button, Qt.LeftButton)
     table = blocker.args[0]
     assert len(table.rows) == 4 and not table.cancelled
@@ -96,7 +98,7 @@ def test_bad_values_show_the_engine_message_and_disable_run(panel, qtbot):
 
 def test_export_csv_writes_the_rows_and_png_the_chart(panel, qtbot, tmp_path):
     type_values(qtbot, panel.setup.values, "0.01")
-    with qtbot.waitSignal(panel.controller.finished, timeout=30_000) as blocker:
+    with qtbot.waitSignal(panel.controller.finished, timeout=RUN_TIMEOUT) as blocker:
         qtbot.keyClick(panel.setup.values, Qt.Key_Return)
     assert panel.results.export_csv(str(tmp_path / "runs.csv"))
     with open(tmp_path / "runs.csv", newline="") as stream:
@@ -137,7 +139,7 @@ def test_closing_the_window_mid_sweep_stops_it_and_its_processes(window, panel, 
     ("denoise_button", "noise", "model", "mean_errors"),
 ])
 def test_a_study_button_charts_its_table(panel, qtbot, button, x, series, metric):
-    with qtbot.waitSignal(panel.controller.finished, timeout=30_000) as blocker:
+    with qtbot.waitSignal(panel.controller.finished, timeout=RUN_TIMEOUT) as blocker:
         qtbot.mouseClick(getattr(panel, button), Qt.LeftButton)
     table = blocker.args[0]
     assert panel.results.metric.currentText() == metric
