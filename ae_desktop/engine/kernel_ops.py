@@ -13,13 +13,12 @@ import numpy as np
 from numba import njit
 
 from ae_desktop.engine import fast_math as fm
+from ae_desktop.engine.activations import LEAKY_RELU, LEAKY_SLOPE, RELU, SIGMOID, TANH
 
 # Reassociation lets LLVM vectorise dot products; no "nnan"/"ninf" flags.
 FAST = {"reassoc", "contract", "nsz", "arcp"}
 BLAS_MIN_SIDE = 64  # BLAS pays off when both matrix sides are wide; loops win below
 ROW_BLOCK = 512
-LINEAR, SIGMOID, TANH, RELU, LEAKY_RELU = range(5)
-LEAKY_SLOPE = 0.01
 
 jit = njit(cache=True, nogil=True, fastmath=FAST, error_model="numpy")
 

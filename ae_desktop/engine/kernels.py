@@ -13,13 +13,13 @@ import math
 import numpy as np
 
 from ae_desktop.engine import fast_math as fm
+from ae_desktop.engine.activations import SIGMOID
 from ae_desktop.engine.inference import max_wrong_pixels
+from ae_desktop.engine.losses import BCE_CLIP, MSE
 from ae_desktop.engine.kernel_ops import (
-    SIGMOID, _activate, _dense, _finite, _input_gradient, _layer, _times_derivative, _view,
+    _activate, _dense, _finite, _input_gradient, _layer, _times_derivative, _view,
     _weight_gradient, jit)
 
-MSE = 0
-BCE_CLIP = 1e-7
 SGD, MOMENTUM, ADAM = range(3)
 RUNNING, DIVERGED, TARGET_REACHED = range(3)
 TARGET_CHECK = 10
