@@ -63,11 +63,11 @@ class QuasiNewton:
     def _optimise(self) -> None:
         from scipy.optimize import minimize  # 0.5 s to import: only when used
 
-        def on_iteration(x):
+        def on_iteration(intermediate_result):  # scipy passes x and its loss by this name
             self._go.acquire()
             if self._stopping:
                 raise _Stop
-            self._messages.put(("iteration", x.copy()))
+            self._messages.put(("iteration", intermediate_result))
 
         try:
             result = minimize(self._objective, self.model.theta.copy(), jac=True,
@@ -94,8 +94,7 @@ class QuasiNewton:
             kind, payload = self._messages.get()
             if kind == "error":
                 raise payload
-            x = payload if kind == "iteration" else payload.x
-            value = self._objective(x)[0]
+            x, value = payload.x.copy(), float(payload.fun)
             if not (np.isfinite(value) and np.all(np.isfinite(x))):
                 return self._losses(losses), "diverged"
             self.model.theta[:] = x
