@@ -15,7 +15,7 @@ def _first(glyphs: GlyphSet, limit: int | None) -> GlyphSet:
     if limit is None or limit >= len(glyphs):
         return glyphs
     return GlyphSet(glyphs.name, glyphs.width, glyphs.height, glyphs.labels[:limit],
-                    glyphs.pixels[:limit])
+                    glyphs.pixels[:limit], glyphs.kind)
 
 
 def resolve_dataset(spec: str, limit: int | None = None) -> GlyphSet:

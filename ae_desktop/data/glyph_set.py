@@ -2,8 +2,12 @@
 
 File format (UTF-8 JSON)::
 
-    {"name": str, "width": int, "height": int,
+    {"name": str, "width": int, "height": int, "kind": "pixels" | "curve",
      "glyphs": [{"label": str, "pixels": [[width values in 0..1] x height]}, ...]}
+
+``kind`` is optional and defaults to "pixels" (grey images). A "curve" set holds closed
+plane curves, not images: each glyph is ``height`` points, one per row, and ``width`` is 2
+(x, y); a coordinate c in [-1, 1] is stored as (c + 1) / 2 so it fits a sigmoid output.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import numpy as np
 from ae_desktop.data.atomic import write_atomic
 
 MAX_SIDE = 64
+KINDS = ("pixels", "curve")
 
 
 class GlyphSetError(ValueError):
@@ -26,15 +31,21 @@ class GlyphSetError(ValueError):
 
 @dataclass
 class GlyphSet:
-    """``pixels`` has shape (n, height, width), float64 values in [0, 1]."""
+    """``pixels`` has shape (n, height, width), float64 values in [0, 1]; for a "curve"
+    set it is (n, points, 2) with (x, y) mapped from [-1, 1] to [0, 1]."""
 
     name: str
     width: int
     height: int
     labels: list[str] = field(default_factory=list)
     pixels: np.ndarray = None
+    kind: str = "pixels"
 
     def __post_init__(self):
+        if self.kind not in KINDS:
+            raise GlyphSetError(f"'kind' must be one of {', '.join(KINDS)}, got {self.kind!r}")
+        if self.kind == "curve" and self.width != 2:
+            raise GlyphSetError(f"a curve set has width 2 (x, y), got {self.width}")
         if self.pixels is None:
             self.pixels = np.zeros((0, self.height, self.width))
         self.pixels = np.asarray(self.pixels, dtype=np.float64)
@@ -63,7 +74,7 @@ class GlyphSet:
 
     def copy(self) -> "GlyphSet":
         return GlyphSet(self.name, self.width, self.height, list(self.labels),
-                        self.pixels.copy())
+                        self.pixels.copy(), self.kind)
 
     def to_dict(self) -> dict:
         def value(v: float):
@@ -73,6 +84,7 @@ class GlyphSet:
             "name": self.name,
             "width": self.width,
             "height": self.height,
+            "kind": self.kind,
             "glyphs": [
                 {"label": label, "pixels": [[value(v) for v in row] for row in glyph]}
                 for label, glyph in zip(self.labels, self.pixels)
@@ -120,12 +132,16 @@ def glyph_set_from_dict(data) -> GlyphSet:
         raise GlyphSetError("'name' must be a string")
     width = _check_size(data["width"], "width")
     height = _check_size(data["height"], "height")
+    kind = data.get("kind", "pixels")
+    if not isinstance(kind, str) or kind not in KINDS:
+        raise GlyphSetError(f"'kind' must be one of {', '.join(KINDS)}, got {kind!r}")
     if not isinstance(data["glyphs"], list):
         raise GlyphSetError("'glyphs' must be a list")
     checked = [_check_glyph(g, i, width, height) for i, g in enumerate(data["glyphs"])]
     pixels = (np.stack([p for _, p in checked]) if checked
               else np.zeros((0, height, width)))
-    return GlyphSet(data["name"], width, height, [label for label, _ in checked], pixels)
+    return GlyphSet(data["name"], width, height, [label for label, _ in checked], pixels,
+                    kind)
 
 
 def load_glyph_set(path: str | Path) -> GlyphSet:

@@ -52,7 +52,7 @@ class GlyphDocument(QObject):
         g = self.glyphs
         pixels = np.clip(np.asarray(pixels, dtype=np.float64), 0, 1)
         self.glyphs = GlyphSet(g.name, g.width, g.height, g.labels + [label],
-                               np.concatenate([g.pixels, pixels[None]]))
+                               np.concatenate([g.pixels, pixels[None]]), g.kind)
         self._edited()
         return len(self.glyphs) - 1
 
@@ -60,7 +60,7 @@ class GlyphDocument(QObject):
         g = self.glyphs
         self.glyphs = GlyphSet(g.name, g.width, g.height,
                                g.labels[:index] + g.labels[index + 1:],
-                               np.delete(g.pixels, index, axis=0))
+                               np.delete(g.pixels, index, axis=0), g.kind)
         self._edited()
 
     def relabel(self, index: int, label: str) -> None:
