@@ -12,7 +12,8 @@ from ae_desktop.engine.architecture import MODEL_KINDS
 from ae_desktop.engine.config import DEFAULT_DAE_NOISE, OPTIMIZERS, PRECISIONS
 from ae_desktop.engine.losses import LOSSES
 
-DATASET_HELP = (f"bundled font ({', '.join(FONT_NAMES)}), glyph-set .json file, IDX images "
+DATASET_HELP = (f"bundled font ({', '.join(FONT_NAMES)}), circles (100 curves of 21 "
+                "points, report 003), glyph-set .json file, IDX images "
                 "file (*-images-idx3-ubyte[.gz], labels file beside it) or folder of images")
 
 

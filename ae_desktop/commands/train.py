@@ -8,7 +8,8 @@ from dataclasses import fields
 from pathlib import Path
 
 from ae_desktop.commands.output import CommandError, Progress, check_writable, write_json
-from ae_desktop.data import FONT_NAMES, resolve_dataset
+from ae_desktop.data import resolve_dataset
+from ae_desktop.data.datasets import BUILTIN_NAMES
 from ae_desktop.engine import TrainConfig, TrainingRun
 from ae_desktop.engine.persistence import save_model
 
@@ -49,9 +50,9 @@ def result_document(run: TrainingRun, report, labels: list[str], dataset: str) -
 
 
 def _dataset_reference(spec: str) -> str:
-    """How a model file names its dataset: a font name, or an absolute file path (so
+    """How a model file names its dataset: a built-in name, or an absolute file path (so
     that ``eval`` finds it from any folder)."""
-    return spec if spec in FONT_NAMES else str(Path(spec).resolve())
+    return spec if spec in BUILTIN_NAMES else str(Path(spec).resolve())
 
 
 def _save(path: str, run: TrainingRun, glyphs, dataset: str) -> None:

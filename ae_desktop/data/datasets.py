@@ -1,14 +1,18 @@
-"""Turn a ``--dataset`` value into a GlyphSet: a bundled font name, a glyph-set JSON file,
-an MNIST-style IDX images file, or a folder of images."""
+"""Turn a ``--dataset`` value into a GlyphSet: a bundled font name, ``circles`` (report
+003's generated curves), a glyph-set JSON file, an MNIST-style IDX images file, or a
+folder of images."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ae_desktop.data.circles import circles
 from ae_desktop.data.fonts import FONT_NAMES, bundled_font
 from ae_desktop.data.glyph_set import GlyphSet, GlyphSetError, load_glyph_set
 from ae_desktop.data.idx import is_idx_images, load_idx_images
 from ae_desktop.data.image_folder import load_image_folder
+
+BUILTIN_NAMES = FONT_NAMES + ("circles",)
 
 
 def _first(glyphs: GlyphSet, limit: int | None) -> GlyphSet:
@@ -24,6 +28,8 @@ def resolve_dataset(spec: str, limit: int | None = None) -> GlyphSet:
         raise GlyphSetError(f"--limit must be at least 1, got {limit}")
     if spec in FONT_NAMES:
         return _first(bundled_font(spec), limit)
+    if spec == "circles":
+        return _first(circles(), limit)
     path = Path(spec)
     if path.is_dir():
         return load_image_folder(path, limit=limit)
@@ -36,5 +42,5 @@ def resolve_dataset(spec: str, limit: int | None = None) -> GlyphSet:
             raise GlyphSetError(f"dataset file not found: {spec}")
         return _first(load_glyph_set(path), limit)
     raise GlyphSetError(
-        f"unknown dataset {spec!r}: use one of {', '.join(FONT_NAMES)}, a glyph-set .json "
+        f"unknown dataset {spec!r}: use one of {', '.join(BUILTIN_NAMES)}, a glyph-set .json "
         "file, an IDX images file (*-images-idx3-ubyte[.gz]) or a folder of images")
