@@ -10,8 +10,10 @@ from pathlib import Path
 import numpy as np
 
 from ae_desktop.data.glyph_set import MAX_SIDE, GlyphSet, GlyphSetError
+from ae_desktop.data.steps import Steps, run_to_end
 
 UBYTE = 0x08
+CHUNK = 4096  # images scaled between two progress steps
 IMAGES_DIMS, LABELS_DIMS = 3, 1
 
 
@@ -56,13 +58,20 @@ def labels_path_for(images: Path) -> Path | None:
 
 def load_idx_images(path: str | Path, limit: int | None = None) -> GlyphSet:
     """Images scaled to 0..1, labelled from the labels file beside them (else by index)."""
+    return run_to_end(idx_image_steps(path, limit))
+
+
+def idx_image_steps(path: str | Path, limit: int | None = None,
+                    labels_path: str | Path | None = None) -> Steps[GlyphSet]:
+    """``load_idx_images`` in steps: yields (images scaled, total) every CHUNK images and
+    returns the GlyphSet; ``labels_path`` overrides the labels file found beside ``path``."""
     path = Path(path)
     images = read_idx(path, IMAGES_DIMS, limit)
     n, height, width = images.shape
     if not (1 <= height <= MAX_SIDE and 1 <= width <= MAX_SIDE):
         raise GlyphSetError(f"{path.name}: images of {width}x{height}; at most "
                             f"{MAX_SIDE}x{MAX_SIDE} are supported")
-    labels_file = labels_path_for(path)
+    labels_file = labels_path_for(path) if labels_path is None else Path(labels_path)
     if labels_file is None:
         labels = [str(i) for i in range(n)]
     else:
@@ -71,8 +80,11 @@ def load_idx_images(path: str | Path, limit: int | None = None) -> GlyphSet:
             raise GlyphSetError(f"{labels_file.name} holds {len(values)} labels for "
                                 f"{n} images in {path.name}")
         labels = [str(v) for v in values]
-    name = path.name.removesuffix(".gz")
-    return GlyphSet(name, width, height, labels, images.astype(np.float64) / 255.0)
+    pixels = np.empty((n, height, width))
+    for start in range(0, n, CHUNK):
+        np.divide(images[start:start + CHUNK], 255.0, out=pixels[start:start + CHUNK])
+        yield min(start + CHUNK, n), n
+    return GlyphSet(path.name.removesuffix(".gz"), width, height, labels, pixels)
 
 
 def is_idx_images(path: Path) -> bool:

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from ae_desktop.data.glyph_set import MAX_SIDE, GlyphSet, GlyphSetError
+from ae_desktop.data.steps import Steps, run_to_end
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
 DEFAULT_SIDE = 28
@@ -59,11 +60,21 @@ def default_size(first: Path) -> tuple[int, int]:
 def load_image_folder(folder: str | Path, size: tuple[int, int] | None = None,
                       limit: int | None = None) -> GlyphSet:
     """Every image of ``folder`` (first ``limit``), labelled by file name without suffix."""
+    return run_to_end(image_folder_steps(folder, size, limit))
+
+
+def image_folder_steps(folder: str | Path, size: tuple[int, int] | None = None,
+                       limit: int | None = None) -> Steps[GlyphSet]:
+    """``load_image_folder`` in steps: yields (images read, total) after each image and
+    returns the GlyphSet."""
     folder = Path(folder)
     files = image_files(folder)[:limit]
     if not files:
         raise GlyphSetError(f"{folder}: no images ({', '.join(IMAGE_SUFFIXES)})")
     width, height = size or default_size(files[0])
-    grey = np.stack([_grey(path, width, height) for path in files])
+    grey = np.empty((len(files), height, width))
+    for i, path in enumerate(files):
+        grey[i] = _grey(path, width, height)
+        yield i + 1, len(files)
     ink = 1.0 - grey if grey.mean() > 0.5 else grey
     return GlyphSet(folder.name, width, height, [p.stem for p in files], ink)
