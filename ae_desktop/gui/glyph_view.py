@@ -1,10 +1,11 @@
-"""Drawing glyphs: a pixmap painter shared by every widget, and a small read-only view."""
+"""Drawing glyphs: a pixmap painter shared by every widget, a closed-curve painter for
+"curve" sets, and a small read-only view."""
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 INK = QColor(32, 36, 48)
@@ -59,12 +60,36 @@ def paint_glyph(painter: QPainter, rect: QRectF, pixels: np.ndarray,
     painter.restore()
 
 
+def paint_curve(painter: QPainter, rect: QRectF, values: np.ndarray) -> None:
+    """Paint a "curve" glyph, ``values`` (points, 2) of (x, y) in [0, 1], as a closed
+    polyline in ``rect`` (x to the right, y up), over a frame and the axes through 0.5."""
+    points = np.asarray(values, dtype=np.float64).reshape(-1, 2)
+    xs = rect.left() + points[:, 0] * rect.width()
+    ys = rect.bottom() - points[:, 1] * rect.height()
+    painter.save()
+    painter.setRenderHint(QPainter.Antialiasing, True)
+    painter.setPen(QPen(GRID, 1))
+    painter.setBrush(PAPER)
+    painter.drawRect(rect)
+    mid = rect.center()
+    painter.drawLine(QPointF(mid.x(), rect.top()), QPointF(mid.x(), rect.bottom()))
+    painter.drawLine(QPointF(rect.left(), mid.y()), QPointF(rect.right(), mid.y()))
+    pen = QPen(INK, max(1.5, rect.width() / 60))
+    pen.setJoinStyle(Qt.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.NoBrush)
+    painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in zip(xs, ys)]))
+    painter.restore()
+
+
 class GlyphCanvas(QWidget):
     """Shows one glyph (height, width) scaled to fit with square pixels, with an optional
-    caption above and a detail line below, kept together as one centred block."""
+    caption above and a detail line below, kept together as one centred block. A
+    "curve" glyph is drawn as a closed curve in a square instead."""
 
     def __init__(self, parent=None, min_cell: int = 8, title: str = ""):
         super().__init__(parent)
+        self.kind = "pixels"
         self._pixels: np.ndarray | None = None
         self._wrong: np.ndarray | None = None
         self._min_cell = min_cell
@@ -79,6 +104,11 @@ class GlyphCanvas(QWidget):
         self._pixels = None if pixels is None else np.array(pixels, dtype=np.float64)
         self._wrong = None if wrong is None else np.asarray(wrong, dtype=bool)
         self._detail = detail
+        self.update()
+
+    def set_kind(self, kind: str) -> None:
+        """"pixels" or "curve" (see GlyphSet), for the glyphs shown from now on."""
+        self.kind = kind
         self.update()
 
     def pixels(self) -> np.ndarray | None:
@@ -101,7 +131,10 @@ class GlyphCanvas(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         text_h = self._text_height() if self._title else 0
+        curve = self.kind == "curve"
         height, width = (7, 5) if self._pixels is None else self._pixels.shape
+        if curve:
+            height = width = 1
         cell = max(1.0, min(self.width() / width, (self.height() - 2 * text_h) / height))
         top = (self.height() - cell * height - 2 * text_h) / 2
         rect = QRectF((self.width() - cell * width) / 2, top + text_h, cell * width,
@@ -116,4 +149,7 @@ class GlyphCanvas(QWidget):
             painter.setPen(QPen(GRID, 1, Qt.DashLine))
             painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
             return
-        paint_glyph(painter, rect, self._pixels, self._wrong, grid=cell >= 10)
+        if curve:
+            paint_curve(painter, rect, self._pixels)
+        else:
+            paint_glyph(painter, rect, self._pixels, self._wrong, grid=cell >= 10)

@@ -1,17 +1,32 @@
-"""The latent plane: glyph codes as labelled points; click or drag anywhere to decode."""
+"""The latent plane: glyph codes as points coloured by label; click or drag to decode.
+
+Small sets get a text label per point; big ones (60,000 MNIST codes) are one pxMode
+scatter with a colour key, encoded a slice at a time (see latent_codes) so that neither
+a training tick nor a newly opened set holds up the window.
+"""
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from ae_desktop.engine import decode_grid, latent_extent
+from ae_desktop.gui.code_scatter import CodeScatter, fill_key, label_classes
 from ae_desktop.gui.glyph_view import GlyphCanvas, ink_rgb
+from ae_desktop.gui.latent_codes import LatentCodes
+from ae_desktop.gui.latent_map import curve_mosaic, pixel_mosaic
 
-MAP_TILES = 13
+MAP_TILES = 13        # default columns of the latent map
+TEXT_LIMIT = 200      # more points than this get a colour key instead of text labels
+SYNC_SECONDS = 0.005  # sets that encode faster than this are encoded at once
+SLICE_SECONDS = 0.008
+SLICE_INTERVAL_MS = 40
+MAP_PAUSE = 4         # after a map taking t, wait 4 t before the next: at most 20% busy
 
 
 class PickViewBox(pg.ViewBox):
@@ -42,17 +57,19 @@ class PickViewBox(pg.ViewBox):
 class LatentCanvas(QWidget):
     """Plots codes (n, 2) of the glyphs; decodes the picked point into a preview."""
 
-    glyph_kept = Signal(str, object)  # label, (height, width) 0/1 pixels
+    glyph_kept = Signal(str, object)  # label, (height, width) pixels
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._model = None
-        self._matrix = np.zeros((0, 0))
+        self._codes = LatentCodes()
         self._labels: list[str] = []
+        self._classes: np.ndarray | None = None
         self._shape = (7, 5)
+        self._kind = "pixels"
+        self._restyle = True
         self._frame_to_glyphs = True
-        self.codes = np.zeros((0, 2))
-        self._log_var: np.ndarray | None = None  # (n, 2) for a VAE, else None
+        self._map_due = 0.0
         self.picked_z: np.ndarray | None = None
         self.preview_pixels: np.ndarray | None = None
 
@@ -69,27 +86,42 @@ class LatentCanvas(QWidget):
         self.map_image.setOpacity(0.35)
         self.map_image.setZValue(-10)
         self.map_image.setLookupTable(_ink_lut())
-        self.plot.addItem(self.map_image)
+        self.map_curves = pg.PlotDataItem([], [], connect="finite",
+                                          pen=pg.mkPen("#586e75", width=1))
+        self.map_curves.setZValue(-10)
         self.path = pg.PlotDataItem([], [], pen=pg.mkPen("#cb4b16", width=2), symbol="o",
                                     symbolSize=6, symbolBrush="#cb4b16", symbolPen=None)
-        self.points = pg.ScatterPlotItem(size=9, brush=pg.mkBrush("#268bd2"),
-                                         pen=pg.mkPen("w", width=1))
+        self.points = CodeScatter()
         self.drawn = pg.ScatterPlotItem(size=16, symbol="star", brush=pg.mkBrush("#859900"),
                                         pen=pg.mkPen("#2e3b00", width=1))
         self.marker = pg.ScatterPlotItem(size=14, symbol="+", pen=pg.mkPen("#dc322f", width=3))
-        for item in (self.path, self.points, self.drawn, self.marker):
+        for item in (self.map_image, self.map_curves, self.path, self.points, self.drawn,
+                     self.marker):
             self.plot.addItem(item)
+        self.key = self.plot.addLegend(offset=(-8, 8), labelTextColor="#073642",
+                                       brush=pg.mkBrush(255, 255, 255, 210))
+        self.key.setVisible(False)
         self._texts: list[pg.TextItem] = []
         self.view.point_picked.connect(self._on_point_picked)
         self.view.sigRangeChangedManually.connect(self._on_range_changed_manually)
         self.view.sigResized.connect(self._on_view_resized)
+        self._slice_timer = QTimer(self, interval=SLICE_INTERVAL_MS)
+        self._slice_timer.timeout.connect(self._on_slice_timeout)
+        self._map_timer = QTimer(self, singleShot=True)
+        self._map_timer.timeout.connect(self._draw_map)
 
         self.message = QLabel("Train or open a model with a 2-D latent space.", self)
         self.message.setStyleSheet("color: palette(placeholder-text);")
         self.message.setWordWrap(True)
+        self.count_label = QLabel(self)
         self.show_map = QCheckBox("Latent map", self)
         self.show_map.setToolTip("Decoded glyphs on a grid behind the points")
         self.show_map.toggled.connect(self._on_show_map_toggled)
+        self.map_columns = QSpinBox(self, minimum=2, maximum=60, value=MAP_TILES)
+        self.map_columns.setSuffix(" columns")
+        self.map_columns.setToolTip("Grid points across the latent map (rows follow the "
+                                    "glyph's shape)")
+        self.map_columns.valueChanged.connect(self._on_map_columns_changed)
         frame = QPushButton("Frame glyphs", self)
         frame.clicked.connect(self._on_frame_clicked)
         self.preview = GlyphCanvas(self, min_cell=6, title="Decoded point")
@@ -97,14 +129,17 @@ class LatentCanvas(QWidget):
         self.label_edit.setPlaceholderText("label")
         self.label_edit.setMaximumWidth(90)
         self.keep_button = QPushButton("Keep", self)
-        self.keep_button.setToolTip("Add the decoded glyph (thresholded at 0.5) to the set")
+        self.keep_button.setToolTip("Add the decoded glyph (pixels thresholded at 0.5) "
+                                    "to the set")
         self.keep_button.clicked.connect(self._on_keep_clicked)
         self.keep_button.setEnabled(False)
         self.label_edit.returnPressed.connect(self._on_keep_clicked)
 
         top = QHBoxLayout()
+        top.addWidget(self.count_label)
         top.addStretch(1)
         top.addWidget(self.show_map)
+        top.addWidget(self.map_columns)
         top.addWidget(frame)
         side_widget = QWidget(self)
         side_widget.setFixedWidth(110)
@@ -122,11 +157,23 @@ class LatentCanvas(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(body, 1)
 
-    def set_glyphs(self, matrix: np.ndarray, labels: list[str], shape: tuple[int, int]) -> None:
-        """Glyphs to place: rows of ``matrix`` (n, height*width), labels, (height, width)."""
-        self._matrix = np.asarray(matrix, dtype=np.float64)
+    @property
+    def codes(self) -> np.ndarray:
+        """Codes (k, 2) of the first k glyphs, all n once encoded; for a VAE, the means."""
+        return self._codes.mean[:self._codes.filled]
+
+    def set_glyphs(self, matrix: np.ndarray, labels: list[str], shape: tuple[int, int],
+                   kind: str = "pixels") -> None:
+        """Glyphs to place: rows of ``matrix`` (n, height*width), labels, (height, width),
+        and the glyph set's kind ("pixels", or "curve": drawn as closed curves)."""
+        self._codes.set_matrix(matrix)
         self._labels = list(labels)
-        self._shape = shape
+        names, self._classes = label_classes(self._labels)
+        fill_key(self.key, names)
+        self._shape = tuple(shape)
+        self._kind = kind
+        self.preview.set_kind(kind)
+        self._restyle = True
         self._refresh()
 
     def set_model(self, model, reframe: bool = False) -> None:
@@ -166,31 +213,52 @@ class LatentCanvas(QWidget):
         self.picked_z = np.array(z, dtype=np.float64)
         self._update_preview()
 
+    def encoding(self) -> bool:
+        """Whether codes of the current model are still being computed in slices."""
+        return self._slice_timer.isActive()
+
     def _refresh(self) -> None:
-        usable = self.usable() and len(self._matrix) > 0
+        usable = self.usable() and len(self._codes) > 0
         self.message.setVisible(not usable)
         self.keep_button.setEnabled(usable and self.picked_z is not None)
         if not usable:
-            self.message.setText(self._unusable_reason())
-            self.codes = np.zeros((0, 2))
-            self._log_var = None
-            for item in (self.points, self.drawn, self.marker, self.path):
-                item.setData([], [])
-            self.map_image.clear()
-            self._place_labels()
-            self.preview.set_glyph(None)
+            self._clear()
             return
-        mean, log_var = self._model.encode_distribution(self._matrix)
-        self.codes = mean
-        self._log_var = log_var if self._model.arch.kind == "vae" else None
-        self.points.setData(mean[:, 0], mean[:, 1])
-        self._place_labels()
-        if self._frame_to_glyphs:
-            self._frame()
-        if self.show_map.isChecked():
-            self._draw_map()
+        if self._codes.model is not self._model:
+            self._codes.set_model(self._model)
+        if self._restyle:
+            self.points.restyle(len(self._codes), self._classes)
+            self._restyle = False
+        if self._codes.encode_time() <= SYNC_SECONDS:
+            self._codes.advance(np.inf)
+        elif not self._slice_timer.isActive():
+            self._codes.advance(SLICE_SECONDS)
+            self._slice_timer.start()
+        self._show_codes()
+        self._request_map()
         if self.picked_z is not None:
             self._update_preview()
+
+    def _clear(self) -> None:
+        self.message.setText(self._unusable_reason())
+        self._slice_timer.stop()
+        self._map_timer.stop()
+        for item in (self.points, self.drawn, self.marker, self.path, self.map_curves):
+            item.setData([], [])
+        self._restyle = True
+        self.map_image.clear()
+        self.count_label.clear()
+        self._place_labels()
+        self.preview.set_glyph(None)
+
+    def _show_codes(self) -> None:
+        n, filled = len(self._codes), self._codes.filled
+        self.points.move(self._codes.mean, filled)
+        self._place_labels()
+        self.count_label.setText(f"{n:,} points" if filled == n
+                                 else f"encoding… {filled:,} of {n:,} points")
+        if self._frame_to_glyphs and filled:
+            self._frame()
 
     def _unusable_reason(self) -> str:
         m = self._model
@@ -198,59 +266,79 @@ class LatentCanvas(QWidget):
             return "Train or open a model with a 2-D latent space."
         if m.arch.latent_dim != 2:
             return f"This model has a {m.arch.latent_dim}-D latent space; the plane needs 2-D."
-        if len(self._matrix) == 0:
+        if len(self._codes) == 0:
             return "The glyph set is empty."
         return (f"The model takes {m.arch.n_inputs} pixels; "
-                f"these glyphs have {self._matrix.shape[1]}.")
+                f"these glyphs have {self._codes.matrix.shape[1]}.")
 
     def _frame_ranges(self):
         """Where the glyphs lie; for a VAE, also +-3 sigma of each code and of the prior."""
-        return latent_extent(self.codes, log_var=self._log_var)
+        log_var = self._codes.log_var
+        filled = self._codes.filled
+        return latent_extent(self.codes, log_var=None if log_var is None else log_var[:filled])
 
     def _frame(self) -> None:
         x_range, y_range = self._frame_ranges()
         self.view.setRange(xRange=x_range, yRange=y_range, padding=0)
 
     def _place_labels(self) -> None:
-        while len(self._texts) > len(self.codes):
+        """A text label per point for small sets (none for big ones)."""
+        codes = self.codes if len(self._codes) <= TEXT_LIMIT else np.zeros((0, 2))
+        while len(self._texts) > len(codes):
             self.plot.removeItem(self._texts.pop())
-        while len(self._texts) < len(self.codes):
+        while len(self._texts) < len(codes):
             text = pg.TextItem(color="#073642", anchor=(0.5, 1.15))
             self.plot.addItem(text)
             self._texts.append(text)
-        for text, label, (x, y) in zip(self._texts, self._labels, self.codes):
+        for text, label, (x, y) in zip(self._texts, self._labels, codes):
             if text.toPlainText() != label:  # setText re-lays out the HTML every time
                 text.setText(label)
             text.setPos(x, y)
 
     def map_tiles(self) -> tuple[int, int]:
-        """(columns, rows) of the latent map: MAP_TILES columns, and as many rows as keep
-        each thumbnail's on-screen shape that of a glyph."""
+        """(columns, rows) of the latent map: the chosen columns, and as many rows as keep
+        each thumbnail's on-screen shape that of a glyph (square for curves)."""
+        columns = self.map_columns.value()
         (x0, x1), (y0, y1) = self._frame_ranges()
         (vx0, vx1), (vy0, vy1) = self.view.viewRange()
         screen = self.view.sceneBoundingRect()
         px_x = screen.width() / max(vx1 - vx0, 1e-12)   # screen pixels per latent unit
         px_y = screen.height() / max(vy1 - vy0, 1e-12)
-        height, width = self._shape
-        tile_w = (x1 - x0) / MAP_TILES * px_x
+        height, width = (1, 1) if self._kind == "curve" else self._shape
+        tile_w = (x1 - x0) / columns * px_x
         tile_h = tile_w * (height + 1) / (width + 1)
-        rows = round((y1 - y0) * px_y / max(tile_h, 1e-12)) if tile_h > 0 else MAP_TILES
-        return MAP_TILES, int(np.clip(rows, 3, 4 * MAP_TILES))
+        rows = round((y1 - y0) * px_y / max(tile_h, 1e-12)) if tile_h > 0 else columns
+        return columns, int(np.clip(rows, 2, 4 * columns))
+
+    def _request_map(self) -> None:
+        """Redraw the map now, or once it has rested MAP_PAUSE times its last cost."""
+        if not self.show_map.isChecked():
+            return
+        wait = self._map_due - time.perf_counter()
+        if wait <= 0:
+            self._draw_map()
+        elif not self._map_timer.isActive():
+            self._map_timer.start(int(wait * 1000) + 1)
 
     def _draw_map(self) -> None:
-        """Decoded thumbnails on a grid over the glyphs' frame, one per grid point."""
+        """Decoded glyphs on a grid over the glyphs' frame, one per grid point."""
+        if not (self.show_map.isChecked() and self.usable() and self._codes.filled):
+            return
+        began = time.perf_counter()
         (x0, x1), (y0, y1) = self._frame_ranges()
         nx, ny = self.map_tiles()
-        height, width = self._shape
         tiles = decode_grid(self._model, (x0, x1), (y0, y1), nx, ny, precision="float32")
-        tiles = tiles.reshape(ny, nx, height, width)
-        # one blank pixel between tiles; row 0 of the mosaic at the top (y max)
-        padded = np.zeros((ny, nx, height + 1, width + 1))
-        padded[:, :, :height, :width] = tiles
-        mosaic = padded.transpose(0, 2, 1, 3).reshape(ny * (height + 1), nx * (width + 1))
-        dx, dy = (x1 - x0) / (nx - 1), (y1 - y0) / (ny - 1)
-        self.map_image.setImage(mosaic[::-1], levels=(0.0, 1.0), autoLevels=False)
-        self.map_image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, nx * dx, ny * dy))
+        tiles = tiles.reshape(ny, nx, *self._shape)
+        if self._kind == "curve":
+            self.map_image.clear()
+            self.map_curves.setData(*curve_mosaic(tiles, (x0, x1), (y0, y1)))
+        else:
+            self.map_curves.setData([], [])
+            dx, dy = (x1 - x0) / (nx - 1), (y1 - y0) / (ny - 1)
+            self.map_image.setImage(pixel_mosaic(tiles), levels=(0.0, 1.0), autoLevels=False)
+            self.map_image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, nx * dx, ny * dy))
+        now = time.perf_counter()
+        self._map_due = now + MAP_PAUSE * (now - began)
 
     def _update_preview(self) -> None:
         self.preview_pixels = self.decode(self.picked_z)
@@ -259,6 +347,16 @@ class LatentCanvas(QWidget):
         self.preview.set_glyph(self.preview_pixels, detail=f"({z[0]:.2f}, {z[1]:.2f})")
         self.keep_button.setEnabled(True)
 
+    def _on_slice_timeout(self) -> None:
+        if not self.usable() or self._codes.complete:
+            self._slice_timer.stop()
+            return
+        self._codes.advance(SLICE_SECONDS)
+        self._show_codes()
+        if self._codes.complete:
+            self._slice_timer.stop()
+            self._request_map()
+
     def _on_point_picked(self, x: float, y: float) -> None:
         self.pick((x, y))
 
@@ -266,18 +364,24 @@ class LatentCanvas(QWidget):
         self._frame_to_glyphs = False
 
     def _on_view_resized(self, *args) -> None:
-        if self.show_map.isChecked() and self.usable() and len(self._matrix):
-            self._draw_map()  # keep the thumbnails glyph-shaped
+        self._request_map()  # keep the thumbnails glyph-shaped
 
     def _on_frame_clicked(self) -> None:
         self._frame_to_glyphs = True
         self._refresh()
 
+    def _on_map_columns_changed(self, columns: int) -> None:
+        self._map_due = 0.0
+        self._request_map()
+
     def _on_show_map_toggled(self, checked: bool) -> None:
-        if checked and self.usable() and len(self._matrix):
+        if checked:
+            self._map_due = 0.0
             self._draw_map()
         else:
+            self._map_timer.stop()
             self.map_image.clear()
+            self.map_curves.setData([], [])
 
     def _on_keep_clicked(self) -> None:
         if self.preview_pixels is None:
@@ -287,7 +391,9 @@ class LatentCanvas(QWidget):
             self.label_edit.setPlaceholderText("type a label")
             self.label_edit.setFocus()
             return
-        self.glyph_kept.emit(label, (self.preview_pixels >= 0.5).astype(np.float64))
+        kept = (self.preview_pixels if self._kind == "curve"
+                else (self.preview_pixels >= 0.5).astype(np.float64))
+        self.glyph_kept.emit(label, kept)
         self.label_edit.clear()
 
 

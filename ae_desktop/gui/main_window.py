@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
     def _on_glyphs_changed(self) -> None:
         g = self.document.glyphs
         shape = (g.height, g.width)
-        self.latent_canvas.set_glyphs(g.matrix(), g.labels, shape)
+        self.latent_canvas.set_glyphs(g.matrix(), g.labels, shape, g.kind)
         self.interpolation.set_glyphs(g.matrix(), g.labels, shape)
         self._refresh_model_views()
 
