@@ -46,6 +46,7 @@ class TrainConfig:
     target_errors: int | None = 0
     precision: str = "float64"
     dropout: float = 0.0
+    test_fraction: float = 0.0
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -109,6 +110,10 @@ class TrainConfig:
             raise ConfigError("noise is used only by a denoising (dae) or variational (vae) model")
         if not (isinstance(self.dropout, (int, float)) and 0 <= self.dropout <= 0.9):
             raise ConfigError(f"dropout must be a probability from 0 to 0.9, got {self.dropout!r}")
+        if isinstance(self.test_fraction, bool) or not (
+                isinstance(self.test_fraction, (int, float)) and 0 <= self.test_fraction < 1):
+            raise ConfigError(f"test fraction must be a number from 0 up to (not including) 1,"
+                              f" got {self.test_fraction!r}")
         if self.optimizer in QUASI_NEWTON_OPTIMIZERS and (self.model == "vae" or self.dropout):
             what = "a VAE's" if self.model == "vae" else "with dropout, the"
             raise ConfigError(f"{what} loss is stochastic: train it with sgd, momentum or adam")

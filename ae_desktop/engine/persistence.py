@@ -9,6 +9,8 @@ File layout (format version 1), every entry a plain NumPy array::
     theta               float64 (n_params,), the flat parameter vector
     optimizer           string; optimizer_settings: JSON object text
     history             float64 (epochs, 3): total, reconstruction and KL loss per epoch
+    test_history        float64 (k, 2): [epoch, held-out loss]; optional (older files
+                        lack it and load with an empty one)
     dataset             string; image_shape: int64 (height, width) of one glyph
     config              JSON object text (the TrainConfig)
 """
@@ -33,8 +35,8 @@ ARCH_TEXT_KEYS = ("kind", "activation", "output_activation", "latent_activation"
 REQUIRED_KEYS = ("format", "format_version", "encoder", "decoder", *ARCH_TEXT_KEYS, "theta",
                  "optimizer", "optimizer_settings", "history", "dataset", "image_shape",
                  "config")
-METADATA_KEYS = ("optimizer", "optimizer_settings", "history", "dataset", "image_shape",
-                 "config")
+METADATA_KEYS = ("optimizer", "optimizer_settings", "history", "test_history", "dataset",
+                 "image_shape", "config")
 
 
 class ModelFileError(ValueError):
@@ -56,12 +58,16 @@ def _metadata_arrays(model: Autoencoder, metadata: dict) -> dict[str, np.ndarray
     history = np.asarray(metadata.get("history", np.zeros((0, 3))), dtype=np.float64)
     if history.ndim != 2 or history.shape[1] != 3:
         raise ValueError(f"history must have shape (epochs, 3), got {history.shape}")
+    test_history = np.asarray(metadata.get("test_history", np.zeros((0, 2))), dtype=np.float64)
+    if test_history.ndim != 2 or test_history.shape[1] != 2:
+        raise ValueError(f"test_history must have shape (k, 2), got {test_history.shape}")
     shape = metadata.get("image_shape", (1, model.arch.n_inputs))
     return {
         "optimizer": np.str_(metadata.get("optimizer", "")),
         "optimizer_settings": np.str_(_json_object(metadata.get("optimizer_settings", {}),
                                                    "optimizer_settings")),
         "history": history,
+        "test_history": test_history,
         "dataset": np.str_(metadata.get("dataset", "")),
         "image_shape": np.asarray(shape, dtype=np.int64),
         "config": np.str_(_json_object(metadata.get("config", {}), "config")),
@@ -72,7 +78,7 @@ def save_model(path: str | Path, model: Autoencoder, metadata: dict) -> None:
     """Write ``model`` and ``metadata`` (keys from METADATA_KEYS, all optional) atomically.
 
     ``optimizer_settings`` and ``config`` are dicts (or dataclasses) stored as JSON text;
-    ``history`` is (epochs, 3); ``image_shape`` is (height, width) with
+    ``history`` is (epochs, 3), ``test_history`` (k, 2); ``image_shape`` is (height, width) with
     height * width == n_inputs.
     """
     arch = model.arch
@@ -225,6 +231,10 @@ def _metadata(arrays: dict, arch: Architecture, where: str) -> dict:
     if history.dtype.kind != "f" or history.ndim != 2 or history.shape[1] != 3:
         raise ModelFileError(f"{where}: history must be a float (epochs, 3) array, "
                              f"got {history.dtype} array of shape {history.shape}")
+    test_history = arrays.get("test_history", np.zeros((0, 2)))
+    if test_history.dtype.kind != "f" or test_history.ndim != 2 or test_history.shape[1] != 2:
+        raise ModelFileError(f"{where}: test_history must be a float (k, 2) array, "
+                             f"got {test_history.dtype} array of shape {test_history.shape}")
     shape = _ints(arrays, "image_shape", where)
     if shape.shape != (2,) or int(np.prod(shape)) != arch.n_inputs or shape.min() < 1:
         raise ModelFileError(f"{where}: image_shape {shape.tolist()} does not hold the "
@@ -234,6 +244,7 @@ def _metadata(arrays: dict, arch: Architecture, where: str) -> dict:
         "optimizer": _text(arrays, "optimizer", where),
         "optimizer_settings": _json(arrays, "optimizer_settings", where),
         "history": history.astype(np.float64),
+        "test_history": test_history.astype(np.float64),
         "dataset": _text(arrays, "dataset", where),
         "image_shape": (int(shape[0]), int(shape[1])),
         "config": _json(arrays, "config", where),

@@ -91,6 +91,21 @@ def loss_and_gradient(arch: Architecture, theta: np.ndarray, x: np.ndarray, y: n
     return recon + beta * kl, recon, kl, grad
 
 
+def held_out_loss(arch: Architecture, theta: np.ndarray, x: np.ndarray, loss: int,
+                  beta: float = 1.0) -> tuple[float, float, float]:
+    """The reference for ``held_out.held_out_loss``: (total, reconstruction, kl) of the
+    rows ``x`` (B, P) reconstructing themselves, no dropout, a VAE decoding its mean."""
+    codes = arch.activation_codes
+    _, zs, out = forward(arch, theta, x)
+    recon, _ = reconstruction_loss(loss, out, x, zs[-1], codes[-1] == SIGMOID and loss != MSE)
+    kl = 0.0
+    if arch.kind == "vae":
+        index, d = arch.n_encoder_layers - 1, arch.latent_dim
+        h = activate(codes[index], zs[index])
+        kl = kl_divergence(h[:, :d], h[:, d:])
+    return recon + beta * kl, recon, kl
+
+
 def optimizer_step(kind: int, theta, grad, state1, state2, step: int, lr: float,
                    momentum: float = 0.9, beta1: float = 0.9, beta2: float = 0.999,
                    epsilon: float = 1e-8) -> None:
