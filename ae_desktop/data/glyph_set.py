@@ -31,8 +31,9 @@ class GlyphSetError(ValueError):
 
 @dataclass
 class GlyphSet:
-    """``pixels`` has shape (n, height, width), float64 values in [0, 1]; for a "curve"
-    set it is (n, points, 2) with (x, y) mapped from [-1, 1] to [0, 1]."""
+    """``pixels`` has shape (n, height, width), values in [0, 1]; for a "curve"
+    set it is (n, points, 2) with (x, y) mapped from [-1, 1] to [0, 1]. They are float64,
+    or float32 when given so (8-bit image datasets: half the memory)."""
 
     name: str
     width: int
@@ -48,7 +49,8 @@ class GlyphSet:
             raise GlyphSetError(f"a curve set has width 2 (x, y), got {self.width}")
         if self.pixels is None:
             self.pixels = np.zeros((0, self.height, self.width))
-        self.pixels = np.asarray(self.pixels, dtype=np.float64)
+        single = getattr(self.pixels, "dtype", None) == np.float32
+        self.pixels = np.asarray(self.pixels, dtype=np.float32 if single else np.float64)
         if self.pixels.shape != (len(self.labels), self.height, self.width):
             raise GlyphSetError(
                 f"pixels have shape {self.pixels.shape}, expected "
@@ -62,7 +64,8 @@ class GlyphSet:
         return self.width * self.height
 
     def matrix(self) -> np.ndarray:
-        """All glyphs as rows of a (n, height*width) float64 matrix, row-major pixels."""
+        """All glyphs as rows of a (n, height*width) matrix (a copy in the pixels' dtype),
+        row-major pixels."""
         return self.pixels.reshape(len(self), self.n_pixels).copy()
 
     def index_of(self, label: str) -> int:

@@ -24,7 +24,9 @@ class BatchPlan:
         self.noise = config.noise_spec()
         self.dtype = np.dtype(config.precision)
         copies = config.augment if self.noise is not None else 1
-        self.targets = np.ascontiguousarray(np.tile(data, (copies, 1)), dtype=self.dtype)
+        # one copy is the data itself when already in the training dtype (no duplicate)
+        self.targets = np.ascontiguousarray(data if copies == 1 else np.tile(data, (copies, 1)),
+                                            dtype=self.dtype)
         self.shuffle = 0 < config.batch_size < len(self.targets)
         self.vae_latent = arch.latent_dim if arch.kind == "vae" else 0
         self.dropout = config.dropout

@@ -88,3 +88,14 @@ def test_empty_folder_and_bad_limit(tmp_path):
     with pytest.raises(GlyphSetError, match="at least 1"):
         resolve_dataset("font3", limit=0)
     assert len(resolve_dataset("font3", limit=4)) == 4
+
+
+def test_idx_pixels_are_exact_float32(tmp_path):
+    """8-bit images load as float32 (half the memory of float64), every value v/255."""
+    images = np.arange(256).reshape(4, 8, 8)
+    write_idx(tmp_path / "all-images-idx3-ubyte", images)
+    glyphs = load_idx_images(tmp_path / "all-images-idx3-ubyte")
+    assert glyphs.pixels.dtype == np.float32 and glyphs.pixels.shape == (4, 8, 8)
+    np.testing.assert_array_equal(glyphs.pixels, (images / 255.0).astype(np.float32))
+    assert glyphs.matrix().dtype == np.float32 and glyphs.copy().pixels.dtype == np.float32
+    assert resolve_dataset("font3").pixels.dtype == np.float64

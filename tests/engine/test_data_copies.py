@@ -1,0 +1,37 @@
+"""Training keeps one copy of large data: float32 rows stay float32, the batch plan's
+targets are the data itself, and error counts are computed in blocks of rows."""
+
+import numpy as np
+
+from ae_desktop.data import bundled_font
+from ae_desktop.engine import TrainConfig, TrainingRun, training
+from ae_desktop.engine.metrics import wrong_pixels
+
+
+def test_float32_data_is_trained_without_copies():
+    data = np.random.default_rng(0).random((50, 35)).astype(np.float32)
+    config = TrainConfig(arch="35-8-2", epochs=2, batch_size=10, precision="float32",
+                         target_errors=None)
+    run = TrainingRun(config, data)
+    assert run.data.dtype == np.float32 and np.shares_memory(run.data, data)
+    stepper = training._GradientStepper(run.model, run.data, config, run.rng)
+    assert np.shares_memory(stepper.plan.targets, data)
+    assert stepper.clean_t.size == 0  # no target check, no transposed copy
+    report = list(run.reports())[-1]
+    assert report.status == "done" and np.all(np.isfinite(run.model.theta))
+
+
+def test_float64_data_stays_float64():
+    data = bundled_font("font3").matrix()
+    run = TrainingRun(TrainConfig(arch="35-8-2", epochs=1), data.astype(np.float16))
+    assert run.data.dtype == np.float64
+    assert TrainingRun(TrainConfig(arch="35-8-2", epochs=1), data).data.dtype == np.float64
+
+
+def test_errors_in_blocks_equal_errors_at_once(monkeypatch):
+    data = np.random.default_rng(1).random((23, 35))
+    run = TrainingRun(TrainConfig(arch="35-8-2", epochs=1), data)
+    at_once = wrong_pixels(run.model.reconstruct(data), data)
+    monkeypatch.setattr(training, "ERROR_ROWS", 5)
+    np.testing.assert_array_equal(run.errors(), at_once)
+    assert at_once.sum() > 0
