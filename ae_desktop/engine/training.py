@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 import numpy as np
@@ -12,6 +13,7 @@ import numpy as np
 from ae_desktop.engine import kernels
 from ae_desktop.engine.batch_plan import BatchPlan
 from ae_desktop.engine.config import QUASI_NEWTON_OPTIMIZERS, ConfigError, TrainConfig
+from ae_desktop.engine.held_out import HeldOutSet, split_rows
 from ae_desktop.engine.losses import loss_code
 from ae_desktop.engine.metrics import learned_count, wrong_pixels
 from ae_desktop.engine.model import Autoencoder
@@ -22,11 +24,18 @@ MAX_CHUNK_EPOCHS = 5000
 ERROR_ROWS = 4096
 KERNEL_STATUS = {kernels.RUNNING: "running", kernels.DIVERGED: "diverged",
                  kernels.TARGET_REACHED: "target_reached"}
+TEST_TIME_SHARE = 0.1  # timed reports skip the test loss while it would cost more than this
 
 
 @dataclass
 class TrainReport:
-    """Progress after ``epoch`` of ``epochs`` epochs (a copy: safe to keep or send)."""
+    """Progress after ``epoch`` of ``epochs`` epochs (a copy: safe to keep or send).
+
+    Errors, ``learned`` and ``n_glyphs`` count the training rows; the ``test_`` fields
+    the held-out rows (NaN loss and no rows without a test split), as of the last test
+    evaluation; ``new_test_losses`` (0 or 1, 2) is [epoch, test loss] if this report
+    evaluated the test rows.
+    """
 
     epoch: int
     epochs: int
@@ -41,6 +50,11 @@ class TrainReport:
     status: str
     new_losses: np.ndarray
     theta: np.ndarray
+    test_loss: float = math.nan
+    test_errors_per_glyph: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    test_learned: int = 0
+    n_test: int = 0
+    new_test_losses: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
 
     @property
     def finished(self) -> bool:
@@ -51,8 +65,11 @@ class TrainingRun:
     """One training run of ``config`` on ``data`` (n, P) in [0, 1], float64 or float32.
 
     ``model`` starts from a given Autoencoder (continued training) or a fresh one drawn
-    from ``config.seed``. All randomness (weights, noise, shuffling, VAE samples) comes
-    from one ``np.random.Generator`` seeded with ``config.seed``.
+    from ``config.seed``. All randomness (test split, weights, noise, shuffling, VAE
+    samples) comes from one ``np.random.Generator`` seeded with ``config.seed``; the split
+    is drawn first, so the same seed, fraction and data give the same split.
+    ``config.test_fraction`` of the rows (``test_indices`` into ``data``) are held out:
+    never trained on, their loss recorded in ``test_history`` (see held_out.py).
     """
 
     def __init__(self, config: TrainConfig, data: np.ndarray, model: Autoencoder | None = None):
@@ -69,12 +86,19 @@ class TrainingRun:
             raise ConfigError(f"the model is {model.arch.text} ({model.arch.kind}) but the "
                               f"settings ask for {arch.text} ({arch.kind})")
         self.config = config
-        self.data = data
         self.rng = np.random.default_rng(config.seed)
+        self.train_indices, self.test_indices = split_rows(len(data), config.test_fraction,
+                                                           self.rng)
+        self.data = data[self.train_indices] if len(self.test_indices) else data
+        self.held_out = HeldOutSet(data[self.test_indices], arch, config.loss, config.beta,
+                                   config.precision)
         self.model = model.copy() if model is not None else Autoencoder.initialize(
             arch, config.init, self.rng)
         self._losses: list[np.ndarray] = []
         self._last_losses = np.full(3, np.nan)
+        self._test_losses: list[tuple[int, float]] = []
+        self._test_cost = 0.0  # seconds of the last test evaluation
+        self._test_done_at = -math.inf  # perf_counter() when it ended
         self.epoch = 0
 
     @property
@@ -82,8 +106,13 @@ class TrainingRun:
         """(epochs run, 3) per-epoch mean [total, reconstruction, kl] loss."""
         return np.concatenate(self._losses) if self._losses else np.zeros((0, 3))
 
+    @property
+    def test_history(self) -> np.ndarray:
+        """(evaluations, 2) [epoch, mean total loss of the held-out rows]."""
+        return np.array(self._test_losses, dtype=np.float64).reshape(-1, 2)
+
     def errors(self) -> np.ndarray:
-        """Wrong pixels per glyph of the current model on the clean data."""
+        """Wrong pixels per training glyph of the current model on the clean data."""
         # in blocks of rows: reconstructing 60,000 images at once would take 750 MB
         return np.concatenate([
             wrong_pixels(self.model.reconstruct(rows), rows)
@@ -110,7 +139,7 @@ class TrainingRun:
         chunk, status = report_every or 1, "running"
         while status == "running":
             if cancel is not None and cancel.is_set():
-                yield self._report(np.zeros((0, 3)), start, "cancelled")
+                yield self._report(np.zeros((0, 3)), start, "cancelled", True)
                 return
             n = min(chunk, self.config.epochs - self.epoch, stepper.max_chunk)
             t0 = time.perf_counter()
@@ -122,20 +151,42 @@ class TrainingRun:
                 self._last_losses = losses[-1]
             if status == "running" and self.epoch >= self.config.epochs:
                 status = "done"
-            yield self._report(losses, start, status)
+            yield self._report(losses, start, status, report_every is not None)
             if report_every is None:
                 per_epoch = elapsed / max(n, 1)
                 chunk = int(np.clip(report_seconds / max(per_epoch, 1e-9), 1, MAX_CHUNK_EPOCHS))
 
-    def _report(self, new_losses: np.ndarray, start: float, status: str) -> TrainReport:
+    def _evaluate_test(self, every_report: bool, final: bool) -> np.ndarray:
+        """[[epoch, test loss]] if the test rows are evaluated now, else (0, 2): at the
+        end, at every report when reports are counted in epochs, otherwise while it
+        costs at most TEST_TIME_SHARE of the time."""
+        now = time.perf_counter()
+        due = final or every_report or (
+            now - self._test_done_at) * TEST_TIME_SHARE >= self._test_cost
+        fresh = not self._test_losses or self._test_losses[-1][0] != self.epoch
+        if not (len(self.held_out) and due and fresh):
+            return np.zeros((0, 2))
+        loss = float(self.held_out.evaluate(self.model.theta)[0])
+        self._test_done_at = time.perf_counter()
+        self._test_cost = self._test_done_at - now
+        self._test_losses.append((self.epoch, loss))
+        return np.array([[self.epoch, loss]])
+
+    def _report(self, new_losses: np.ndarray, start: float, status: str,
+                every_report: bool) -> TrainReport:
+        new_test = self._evaluate_test(every_report, status != "running")
         errors = self.errors()
         last = self._last_losses
+        held_out = self.held_out
         return TrainReport(
             epoch=self.epoch, epochs=self.config.epochs, loss=float(last[0]),
             recon_loss=float(last[1]), kl_loss=float(last[2]), errors_per_glyph=errors,
             learned=learned_count(errors), n_glyphs=len(errors), max_errors=int(errors.max()),
             seconds=time.perf_counter() - start, status=status, new_losses=new_losses.copy(),
-            theta=self.model.theta.copy())
+            theta=self.model.theta.copy(),
+            test_loss=self._test_losses[-1][1] if self._test_losses else math.nan,
+            test_errors_per_glyph=held_out.errors.copy(), test_learned=held_out.learned(),
+            n_test=len(held_out), new_test_losses=new_test)
 
 
 class _GradientStepper:
