@@ -72,7 +72,7 @@ def image_folder_steps(folder: str | Path, size: tuple[int, int] | None = None,
     if not files:
         raise GlyphSetError(f"{folder}: no images ({', '.join(IMAGE_SUFFIXES)})")
     width, height = size or default_size(files[0])
-    grey = np.empty((len(files), height, width))
+    grey = np.empty((len(files), height, width), np.float32)  # 8-bit sources
     for i, path in enumerate(files):
         grey[i] = _grey(path, width, height)
         yield i + 1, len(files)
