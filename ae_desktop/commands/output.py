@@ -71,6 +71,8 @@ def progress_line(report) -> str:
     losses = f"loss {report.loss:.6g}"
     if report.kl_loss:
         losses += f" (recon {report.recon_loss:.6g}, kl {report.kl_loss:.6g})"
+    if report.n_test:
+        losses += f"  test loss {report.test_loss:.6g}"
     return (f"epoch {report.epoch}/{report.epochs}  {losses}  learned "
             f"{report.learned}/{report.n_glyphs}  max errors {report.max_errors}  "
             f"{report.seconds:.1f}s")

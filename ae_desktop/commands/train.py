@@ -27,7 +27,12 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
 
 
 def result_document(run: TrainingRun, report, labels: list[str], dataset: str) -> dict:
-    """What ``--json`` writes: the final state, the per-epoch losses and the settings."""
+    """What ``--json`` writes: the final state, the per-epoch losses and the settings.
+
+    ``labels`` and the errors are of the training glyphs; the ``test_`` keys of the
+    held-out ones (``test_loss_history``: [epoch, loss] pairs; ``final_test_loss`` is
+    null without a test split).
+    """
     history = run.history
     return {
         "status": report.status,
@@ -37,7 +42,7 @@ def result_document(run: TrainingRun, report, labels: list[str], dataset: str) -
         "final_loss": report.loss,
         "recon_loss": report.recon_loss,
         "kl_loss": report.kl_loss,
-        "labels": labels,
+        "labels": [labels[i] for i in run.train_indices],
         "errors_per_glyph": [int(e) for e in report.errors_per_glyph],
         "learned": report.learned,
         "n_glyphs": report.n_glyphs,
@@ -46,6 +51,13 @@ def result_document(run: TrainingRun, report, labels: list[str], dataset: str) -
         "recon_history": history[:, 1],
         "kl_history": history[:, 2],
         "config": run.config.to_dict(),
+        "n_test": report.n_test,
+        "test_indices": run.test_indices,
+        "test_labels": [labels[i] for i in run.test_indices],
+        "final_test_loss": report.test_loss if report.n_test else None,
+        "test_loss_history": [[int(epoch), loss] for epoch, loss in run.test_history],
+        "test_errors_per_glyph": report.test_errors_per_glyph,
+        "test_learned": report.test_learned,
     }
 
 
@@ -63,6 +75,7 @@ def _save(path: str, run: TrainingRun, glyphs, dataset: str) -> None:
             "optimizer_settings": {"lr": config.lr, "momentum": config.momentum,
                                    "batch_size": config.batch_size},
             "history": run.history,
+            "test_history": run.test_history,
             "dataset": dataset,
             "image_shape": (glyphs.height, glyphs.width),
             "config": config.to_dict(),
@@ -85,6 +98,9 @@ def run_train(args: argparse.Namespace) -> int:
     print(f"{glyphs.name}: {report.learned}/{report.n_glyphs} glyphs within 1 wrong pixel, "
           f"max {report.max_errors} wrong, after {report.epoch} epochs in "
           f"{report.seconds:.2f}s ({report.status})")
+    if report.n_test:
+        print(f"held-out test set: {report.test_learned}/{report.n_test} glyphs within 1 wrong "
+              f"pixel, test loss {report.test_loss:.6g}")
     if args.json:
         write_json(args.json, result_document(run, report, glyphs.labels, args.dataset))
     if args.save:
