@@ -1,4 +1,5 @@
-"""The live loss curve: total loss, and for a VAE its reconstruction and KL terms."""
+"""The live loss curves: total loss, for a VAE its reconstruction and KL terms, and the
+held-out test loss when the run has a test split."""
 
 from __future__ import annotations
 
@@ -11,15 +12,38 @@ from PySide6.QtWidgets import (
 REDRAW_MS = 100  # reports arrive every ~30 ms; repainting the plot that often is wasted
 CURVES = (("total", "Loss", "#268bd2"), ("recon", "Reconstruction", "#859900"),
           ("kl", "KL", "#d33682"))
+TEST_CURVE = ("Test loss", "#cb4b16")
+
+
+class _Rows:
+    """A growing (count, width) array: appends are amortised O(1) (the buffer doubles)."""
+
+    def __init__(self, width: int):
+        self._buffer = np.empty((0, width))
+        self.count = 0
+
+    def rows(self) -> np.ndarray:
+        """The rows appended so far (a view)."""
+        return self._buffer[:self.count]
+
+    def append(self, rows: np.ndarray) -> None:
+        end = self.count + len(rows)
+        if end > len(self._buffer):
+            grown = np.empty((max(end, 2 * len(self._buffer), 1024), self._buffer.shape[1]))
+            grown[:self.count] = self._buffer[:self.count]
+            self._buffer = grown
+        self._buffer[self.count:end] = rows
+        self.count = end
 
 
 class LossPlot(QWidget):
-    """Appends per-epoch losses (k, 3) [total, recon, kl] and redraws with setData."""
+    """Appends per-epoch losses (k, 3) [total, recon, kl] and test losses (k, 2)
+    [epoch, loss], and redraws with setData."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._buffer = np.empty((0, 3))  # per-epoch losses; rows past _count are unused
-        self._count = 0
+        self._losses = _Rows(3)
+        self._test = _Rows(2)
         self._split_terms = False
         self._redraw_timer = QTimer(self, singleShot=True, interval=REDRAW_MS)
         self._redraw_timer.timeout.connect(self._redraw)
@@ -36,6 +60,8 @@ class LossPlot(QWidget):
             # or every redraw costs hundreds of milliseconds of GUI time (bench_soak.py)
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
+        name, color = TEST_CURVE
+        self.test_curve = self.plot.plot([], [], name=name, pen=pg.mkPen(color, width=2))
         self.log_scale = QCheckBox("Log scale", self)
         self.log_scale.setChecked(True)
         self.log_scale.toggled.connect(self._on_log_scale_toggled)
@@ -52,8 +78,9 @@ class LossPlot(QWidget):
         self.reset(split_terms=False)
 
     def reset(self, split_terms: bool) -> None:
-        """Empty the plot; ``split_terms`` shows the VAE's reconstruction and KL curves."""
-        self._count = 0
+        """Empty the plot; ``split_terms`` shows the VAE's reconstruction and KL curves.
+        The test curve appears with its first point."""
+        self._losses.count = self._test.count = 0
         self._split_terms = split_terms
         self.legend.clear()
         for key, curve in self.curves.items():
@@ -62,30 +89,49 @@ class LossPlot(QWidget):
             curve.setVisible(visible)
             if visible:
                 self.legend.addItem(curve, curve.name())
+        self.test_curve.setData([], [])
+        self.test_curve.setVisible(False)
         self.summary.setText("")
 
-    def set_history(self, losses: np.ndarray) -> None:
-        """Show a whole history (epochs, 3), e.g. of a model just opened."""
-        self._count = 0
+    def set_history(self, losses: np.ndarray, test_losses: np.ndarray | None = None) -> None:
+        """Show a whole history (epochs, 3), and the test losses (k, 2) [epoch, loss] if
+        any, e.g. of a model just opened."""
+        self._losses.count = 0
         self.append(losses)
+        if self._test.count:
+            self.test_curve.setVisible(False)
+            self.legend.removeItem(self.test_curve)
+        self._test.count = 0
+        if test_losses is not None:
+            self.append_test(test_losses)
         self.flush()
 
     def losses(self) -> np.ndarray:
         """Everything plotted so far, (epochs, 3) [total, recon, kl]."""
-        return self._buffer[:self._count].copy()
+        return self._losses.rows().copy()
+
+    def test_losses(self) -> np.ndarray:
+        """The test losses plotted so far, (k, 2) [epoch, loss]."""
+        return self._test.rows().copy()
+
+    def append_test(self, points: np.ndarray) -> None:
+        """Add test losses (k, 2) [epoch, loss] and redraw; the first shows the curve."""
+        points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+        if len(points) == 0:
+            return
+        if self._test.count == 0:
+            self.test_curve.setVisible(True)
+            self.legend.addItem(self.test_curve, self.test_curve.name())
+        self._test.append(points)
+        if not self._redraw_timer.isActive():
+            self._redraw_timer.start()
 
     def append(self, new_losses: np.ndarray) -> None:
         """Add per-epoch losses (k, 3) and redraw."""
         new_losses = np.asarray(new_losses, dtype=np.float64).reshape(-1, 3)
         if len(new_losses) == 0:
             return
-        end = self._count + len(new_losses)
-        if end > len(self._buffer):  # grow by doubling: appends stay O(1) amortised
-            grown = np.empty((max(end, 2 * len(self._buffer), 1024), 3))
-            grown[:self._count] = self._buffer[:self._count]
-            self._buffer = grown
-        self._buffer[self._count:end] = new_losses
-        self._count = end
+        self._losses.append(new_losses)
         if not self._redraw_timer.isActive():  # redraw at most every REDRAW_MS
             self._redraw_timer.start()
 
@@ -95,25 +141,31 @@ class LossPlot(QWidget):
         self._redraw()
 
     def _redraw(self) -> None:
-        losses = self._buffer[:self._count]
-        epochs = np.arange(1, self._count + 1)
+        losses, count = self._losses.rows(), self._losses.count
+        epochs = np.arange(1, count + 1)
         for column, (key, _, _) in enumerate(CURVES):
             curve = self.curves[key]
             if not curve.isVisible():
                 continue
-            if self._count == 0:
+            if count == 0:
                 curve.setData([], [])
                 continue
-            y = losses[:, column]
-            if self.log_scale.isChecked():
-                y = np.maximum(y, 1e-12)  # log of a zero KL term is -inf
-            curve.setData(epochs, y)
-        if self._count:
+            curve.setData(epochs, self._shown(losses[:, column]))
+        test = self._test.rows()
+        if len(test):
+            self.test_curve.setData(test[:, 0], self._shown(test[:, 1]))
+        if count:
             last = losses[-1]
-            text = f"epoch {self._count}   loss {last[0]:.4g}"
+            text = f"epoch {count}   loss {last[0]:.4g}"
             if self._split_terms:
                 text += f"   recon {last[1]:.4g}   KL {last[2]:.4g}"
+            if len(test):
+                text += f"   test {test[-1, 1]:.4g}"
             self.summary.setText(text)
+
+    def _shown(self, y: np.ndarray) -> np.ndarray:
+        """Values as plotted: on the log axis zeros sit at 1e-12 (log 0 is -inf)."""
+        return np.maximum(y, 1e-12) if self.log_scale.isChecked() else y
 
     def point_count(self) -> int:
         """Points on the total-loss curve (tests and status)."""

@@ -39,6 +39,8 @@ class MainWindow(QMainWindow):
         self.model_config: TrainConfig | None = None
         self.history = np.zeros((0, 3))
         self._history_before_run = np.zeros((0, 3))
+        self.test_history = np.zeros((0, 2))  # [epoch, held-out loss]
+        self._test_history_before_run = np.zeros((0, 2))
         self._run_arch, self._run_config = None, None
         self.document = GlyphDocument(bundled_font("font3"), self)
         g = self.document.glyphs
@@ -116,13 +118,16 @@ class MainWindow(QMainWindow):
         self.warmup.start()
 
     def set_model(self, model: Autoencoder | None, config: TrainConfig | None = None,
-                  history: np.ndarray | None = None) -> None:
-        """Make ``model`` the one every view shows (after training or opening a file)."""
+                  history: np.ndarray | None = None,
+                  test_history: np.ndarray | None = None) -> None:
+        """Make ``model`` the one every view shows (after training or opening a file);
+        ``history`` (epochs, 3) and ``test_history`` (k, 2) are its loss curves."""
         self.model, self.model_config = model, config
         self.history = np.zeros((0, 3)) if history is None else history
+        self.test_history = np.zeros((0, 2)) if test_history is None else test_history
         split = model is not None and model.arch.kind == "vae"
         self.loss_plot.reset(split_terms=split)
-        self.loss_plot.set_history(self.history)
+        self.loss_plot.set_history(self.history, self.test_history)
         self._refresh_model_views(reframe=True)
 
     def _refresh_model_views(self, reframe: bool = False) -> None:
@@ -157,12 +162,14 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot train", str(exc))
             return
         mask = np.zeros(len(self.document.glyphs), dtype=bool)
-        mask[indices] = True
+        mask[indices[run.train_indices]] = True  # the test split is held out too
         self.glyph_grid.set_training_mask(mask)
         self._run_arch, self._run_config = run.model.arch, config
         self._history_before_run = self.history if base is not None else np.zeros((0, 3))
+        self._test_history_before_run = (self.test_history if base is not None
+                                         else np.zeros((0, 2)))
         self.loss_plot.reset(split_terms=config.model == "vae")
-        self.loss_plot.set_history(self._history_before_run)
+        self.loss_plot.set_history(self._history_before_run, self._test_history_before_run)
         self.training_panel.set_running(True)
         self.status.begin(config.epochs)
         self._save_settings()
@@ -184,6 +191,7 @@ class MainWindow(QMainWindow):
         self.model = Autoencoder(self._run_arch, report.theta)
         self.model_config = self._run_config
         self.loss_plot.append(report.new_losses)
+        self.loss_plot.append_test(self._after_earlier_runs(report.new_test_losses))
         self.status.update(report)
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
@@ -194,6 +202,9 @@ class MainWindow(QMainWindow):
         if self.controller.run is not None:
             self.history = np.concatenate([self._history_before_run,
                                            self.controller.run.history])
+            self.test_history = np.concatenate([
+                self._test_history_before_run,
+                self._after_earlier_runs(self.controller.run.test_history)])
         self._refresh_model_views()
         self.training_panel.set_running(False)
         self.status.finish(status)
@@ -201,6 +212,10 @@ class MainWindow(QMainWindow):
             self.training_panel.error.setText(
                 "Training diverged (the loss stopped being finite); the last finite weights "
                 "are kept. Try a lower learning rate.")
+
+    def _after_earlier_runs(self, test_losses: np.ndarray) -> np.ndarray:
+        """A run's test losses (k, 2) with epochs counted on from the run it continues."""
+        return test_losses + [len(self._history_before_run), 0]
 
     def _on_training_failed(self, message: str) -> None:
         QMessageBox.critical(self, "Training failed", message)

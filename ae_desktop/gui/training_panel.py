@@ -58,6 +58,13 @@ class TrainingPanel(QWidget):
                                    singleStep=0.1)
         self.subset = combo_box(self, SUBSETS)
         self.subset.setToolTip("Train on these glyphs; the rest are held out as a test set")
+        self.test_split = QSpinBox(self, minimum=0, maximum=90, suffix=" %")
+        self.test_split.setSpecialValueText("none")
+        self.test_split.setToolTip(
+            "Hold out this share of the glyphs trained on as a test set, drawn from the seed "
+            "(same seed, same split): never trained on, shaded in the glyph list, their loss "
+            "drawn as the Test loss curve. A rising test loss while the training loss falls "
+            "is overfitting.")
         self.stop_when_exact = QCheckBox("Stop when every glyph is exact", self)
         self.continue_training = QCheckBox("Continue from the current model", self)
         self.continue_training.setToolTip(
@@ -85,6 +92,7 @@ class TrainingPanel(QWidget):
         form.addRow("Noise", noise)
         form.addRow("β (KL weight)", self.beta)
         form.addRow("Train on", self.subset)
+        form.addRow("Test split", self.test_split)
         form.addRow(self.stop_when_exact)
         form.addRow(self.continue_training)
 
@@ -113,7 +121,7 @@ class TrainingPanel(QWidget):
             widget.currentIndexChanged.connect(self._on_settings_edited)
         self.arch.textChanged.connect(self._on_settings_edited)
         for widget in (self.lr, self.epochs, self.batch_size, self.seed, self.noise_level,
-                       self.beta):
+                       self.beta, self.test_split):
             widget.valueChanged.connect(self._on_settings_edited)
         self.set_running(False)
         self._on_settings_edited()
@@ -135,7 +143,8 @@ class TrainingPanel(QWidget):
             loss=self.loss.currentData(), optimizer=self.optimizer.currentData(),
             lr=self.lr.value(), epochs=self.epochs.value(), batch_size=self.batch_size.value(),
             seed=self.seed.value(), noise=noise, beta=self.beta.value(),
-            target_errors=0 if self.stop_when_exact.isChecked() else None)
+            target_errors=0 if self.stop_when_exact.isChecked() else None,
+            test_fraction=self.test_split.value() / 100)
 
     def validated_config(self) -> TrainConfig:
         """The config, or ConfigError naming the bad setting."""
@@ -154,6 +163,7 @@ class TrainingPanel(QWidget):
         self.batch_size.setValue(config.batch_size)
         self.seed.setValue(config.seed)
         self.beta.setValue(config.beta)
+        self.test_split.setValue(round(100 * config.test_fraction))
         self.stop_when_exact.setChecked(config.target_errors is not None)
         kind, _, level = (config.noise or "saltpepper:0.1").partition(":")
         _select(self.noise_kind, kind)
@@ -182,7 +192,8 @@ class TrainingPanel(QWidget):
         """Enable the buttons and fields that fit an idle or a running trainer."""
         for widget in (self.model, self.arch, self.activation, self.loss, self.optimizer,
                        self.lr, self.epochs, self.batch_size, self.seed, self.noise_kind,
-                       self.noise_level, self.beta, self.subset, self.stop_when_exact):
+                       self.noise_level, self.beta, self.subset, self.test_split,
+                       self.stop_when_exact):
             widget.setEnabled(not running)
         self.continue_training.setEnabled(self._model_available and not running)
         self.pause_button.setEnabled(running)

@@ -52,13 +52,13 @@ class TrainingStatus:
         self.bar.showMessage("Paused" if paused else "Training…")
 
     def update(self, report) -> None:
-        """Show a TrainReport: epoch, loss, "31/32 within 1 px", ETA."""
+        """Show a TrainReport: epoch, loss, "31/32 within 1 px", held-out test, ETA."""
         self._last = report
         rate = report.seconds / max(report.epoch, 1)
         eta = format_eta(rate * (report.epochs - report.epoch))
         self.summary.setText(
             f"epoch {report.epoch}/{report.epochs}   loss {report.loss:.4g}   "
-            f"{report.learned}/{report.n_glyphs} within 1 px   ETA {eta}")
+            f"{report.learned}/{report.n_glyphs} within 1 px   {_test_text(report)}ETA {eta}")
         self.progress.setValue(round(1000 * report.epoch / max(report.epochs, 1)))
         if report.status == "running" and self.bar.currentMessage().startswith("Training…"):
             self.bar.showMessage("Training…")
@@ -71,6 +71,15 @@ class TrainingStatus:
             text += (f" at epoch {report.epoch}: {report.learned}/{report.n_glyphs} glyphs "
                      f"within 1 px, at most {report.max_errors} wrong, "
                      f"{report.seconds:.1f} s")
+            if report.n_test:
+                text += f"; held out: {report.test_learned}/{report.n_test} within 1 px"
             self.summary.setText(f"epoch {report.epoch}/{report.epochs}   "
                                  f"loss {report.loss:.4g}")
         self.bar.showMessage(text)
+
+
+def _test_text(report) -> str:
+    """The held-out glyphs' part of the summary, or nothing without a test split."""
+    if not report.n_test:
+        return ""
+    return f"test loss {report.test_loss:.4g}, {report.test_learned}/{report.n_test} ok   "
