@@ -4,8 +4,11 @@ raw or ``.gz``) as glyph sets. Nothing is downloaded: the user supplies the file
 from __future__ import annotations
 
 import gzip
+import math
 import struct
+import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -15,38 +18,77 @@ from ae_desktop.data.steps import Steps, run_to_end
 UBYTE = 0x08
 CHUNK = 4096  # images scaled between two progress steps
 IMAGES_DIMS, LABELS_DIMS = 3, 1
+MAX_BYTES = 256 * 2**20  # of 8-bit pixels: 1 GiB once scaled to float32
+READ_CHUNK = 2**20  # bytes; a header's claim costs at most this before data arrives
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.suffix == ".gz":
-            with gzip.open(path, "rb") as handle:
-                return handle.read()
-        return path.read_bytes()
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        raise GlyphSetError(f"cannot read {path.name}: {exc}") from None
+def _open(path: Path) -> BinaryIO:
+    return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
+
+
+def _read(handle: BinaryIO, size: int) -> bytearray:
+    """Up to ``size`` bytes, read in chunks: memory follows what the file holds, not what
+    its header claims."""
+    data = bytearray()
+    while len(data) < size:
+        part = handle.read(min(size - len(data), READ_CHUNK))
+        if not part:
+            break
+        data += part
+    return data
 
 
 def read_idx(path: str | Path, dims: int, limit: int | None = None) -> np.ndarray:
-    """The uint8 array of an IDX file with ``dims`` dimensions (first ``limit`` items)."""
+    """The uint8 array of an IDX file with ``dims`` dimensions (first ``limit`` items).
+
+    Items are at most MAX_SIDE on each side and all of them at most MAX_BYTES, checked
+    before anything past the header is read; the rest of the file is not read."""
     path = Path(path)
-    data = _read_bytes(path)
-    if len(data) < 4:
-        raise GlyphSetError(f"{path.name}: too short to be an IDX file")
-    zero, dtype, ndim = struct.unpack(">HBB", data[:4])
-    if zero != 0 or dtype != UBYTE or ndim != dims:
-        raise GlyphSetError(f"{path.name}: wrong magic number 0x{data[:4].hex()}: expected "
-                            f"0x00000{UBYTE:x}0{dims} (unsigned bytes, {dims}-D)")
-    header = 4 + 4 * ndim
-    if len(data) < header:
-        raise GlyphSetError(f"{path.name}: truncated header")
-    shape = struct.unpack(f">{ndim}I", data[4:header])
-    count = shape[0] if limit is None else min(shape[0], limit)
-    item = int(np.prod(shape[1:], dtype=np.int64))
-    if len(data) < header + shape[0] * item:
-        raise GlyphSetError(f"{path.name}: truncated: the header promises {shape[0]} items, "
-                            f"the file holds {(len(data) - header) // max(item, 1)}")
-    return np.frombuffer(data, np.uint8, count * item, header).reshape((count,) + shape[1:])
+    try:
+        with _open(path) as handle:
+            magic = _read(handle, 4)
+            if len(magic) < 4:
+                raise GlyphSetError(f"{path.name}: too short to be an IDX file")
+            zero, dtype, ndim = struct.unpack(">HBB", magic)
+            if zero != 0 or dtype != UBYTE or ndim != dims:
+                raise GlyphSetError(f"{path.name}: wrong magic number 0x{magic.hex()}: expected "
+                                    f"0x00000{UBYTE:x}0{dims} (unsigned bytes, {dims}-D)")
+            header = _read(handle, 4 * ndim)
+            if len(header) < 4 * ndim:
+                raise GlyphSetError(f"{path.name}: truncated header")
+            shape = struct.unpack(f">{ndim}I", header)
+            _check_shape(path, shape, limit)
+            count = shape[0] if limit is None else min(shape[0], limit)
+            item = math.prod(shape[1:])
+            data = _read(handle, count * item)
+            if isinstance(handle, gzip.GzipFile):
+                _check_gzip_end(path, handle)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise GlyphSetError(f"cannot read {path.name}: {exc}") from None
+    if len(data) < count * item:
+        raise GlyphSetError(f"{path.name}: truncated: the header promises {count} items, "
+                            f"the file holds {len(data) // item}")
+    return np.frombuffer(data, np.uint8).reshape((count,) + shape[1:])
+
+
+def _check_gzip_end(path: Path, handle: gzip.GzipFile) -> None:
+    """Decompress to the end, which checks the stream's CRC (at most MAX_BYTES more)."""
+    for _ in range(MAX_BYTES // READ_CHUNK):
+        if not handle.read(READ_CHUNK):
+            return
+    raise GlyphSetError(f"{path.name}: more than {MAX_BYTES // 2**20} MiB after the items")
+
+
+def _check_shape(path: Path, shape: tuple[int, ...], limit: int | None) -> None:
+    if shape[0] == 0:
+        raise GlyphSetError(f"{path.name}: the header declares no items")
+    if not all(1 <= side <= MAX_SIDE for side in shape[1:]):
+        raise GlyphSetError(f"{path.name}: images of {'x'.join(map(str, shape[:0:-1]))}; at "
+                            f"most {MAX_SIDE}x{MAX_SIDE} are supported")
+    count, item = (shape[0] if limit is None else min(shape[0], limit)), math.prod(shape[1:])
+    if count * item > MAX_BYTES:
+        raise GlyphSetError(f"{path.name}: {count} items of {item} bytes are more than "
+                            f"{MAX_BYTES // 2**20} MiB: take fewer with a limit")
 
 
 def labels_path_for(images: Path) -> Path | None:
@@ -69,9 +111,6 @@ def idx_image_steps(path: str | Path, limit: int | None = None,
     path = Path(path)
     images = read_idx(path, IMAGES_DIMS, limit)
     n, height, width = images.shape
-    if not (1 <= height <= MAX_SIDE and 1 <= width <= MAX_SIDE):
-        raise GlyphSetError(f"{path.name}: images of {width}x{height}; at most "
-                            f"{MAX_SIDE}x{MAX_SIDE} are supported")
     labels_file = labels_path_for(path) if labels_path is None else Path(labels_path)
     if labels_file is None:
         labels = [str(i) for i in range(n)]

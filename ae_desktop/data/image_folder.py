@@ -7,11 +7,14 @@ over one half) dark pixels become ink, otherwise light ones do, as in MNIST.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
 from ae_desktop.data.glyph_set import MAX_SIDE, GlyphSet, GlyphSetError
+from ae_desktop.data.png_check import png_damage
 from ae_desktop.data.steps import Steps, run_to_end
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
@@ -20,16 +23,49 @@ DEFAULT_SIDE = 28
 
 def image_files(folder: Path) -> list[Path]:
     """The folder's image files, sorted by name."""
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
+    except OSError as exc:
+        raise GlyphSetError(f"cannot read folder {folder}: {exc.strerror or exc}") from None
+
+
+@contextmanager
+def _qt_messages() -> Iterator[list[str]]:
+    """Collects Qt's messages (libpng and libjpeg errors, allocation limits) instead of
+    printing them: a damaged image is reported once, as a GlyphSetError."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    messages: list[str] = []
+    previous = qInstallMessageHandler(lambda mode, context, text: messages.append(text))
+    try:
+        yield messages
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _unreadable(path: Path, why: str) -> GlyphSetError:
+    return GlyphSetError(f"{path.name}: not an image Qt can read ({why})")
+
+
+def _check_png(path: Path) -> None:
+    try:
+        damage = png_damage(path.read_bytes())
+    except OSError as exc:
+        raise GlyphSetError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+    if damage:
+        raise _unreadable(path, damage)
 
 
 def _grey(path: Path, width: int, height: int) -> np.ndarray:
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 
-    image = QImage(str(path))
+    _check_png(path)
+    with _qt_messages() as messages:
+        reader = QImageReader(str(path))
+        image = reader.read()
     if image.isNull():
-        raise GlyphSetError(f"{path.name}: not an image Qt can read")
+        raise _unreadable(path, messages[-1] if messages else reader.errorString())
     canvas = QImage(width, height, QImage.Format.Format_RGB32)
     canvas.fill(QColor("white"))
     painter = QPainter(canvas)
@@ -47,10 +83,13 @@ def default_size(first: Path) -> tuple[int, int]:
     """The first image's size when it fits MAX_SIDE, else 28 on its longer side."""
     from PySide6.QtGui import QImageReader
 
-    size = QImageReader(str(first)).size()
+    _check_png(first)
+    with _qt_messages() as messages:
+        reader = QImageReader(str(first))
+        size = reader.size()
     width, height = size.width(), size.height()
     if width < 1 or height < 1:
-        raise GlyphSetError(f"{first.name}: not an image Qt can read")
+        raise _unreadable(first, messages[-1] if messages else reader.errorString())
     if max(width, height) <= MAX_SIDE:
         return width, height
     scale = DEFAULT_SIDE / max(width, height)

@@ -1,5 +1,6 @@
-"""Readers never crash on damaged input: a seeded mutator truncates, bit-flips, splices
-and retypes valid glyph-set and model files; every outcome is a load or a clear error."""
+"""Readers never crash on damaged input: a seeded mutator (``mutations`` in
+tests/conftest.py) truncates, bit-flips, splices and retypes valid glyph-set and model
+files; every outcome is a load or a clear error."""
 
 import io
 import json
@@ -11,32 +12,8 @@ import pytest
 from ae_desktop.data import GlyphSetError, bundled_font, load_glyph_set, save_glyph_set
 from ae_desktop.engine import ModelFileError, TrainConfig, TrainingRun, load_model, save_model
 
-ROUNDS = 150
 
-
-def mutations(payload: bytes, rng: np.random.Generator):
-    """Damaged variants of ``payload``: truncated, bit-flipped, spliced, empty, huge."""
-    yield b""
-    yield payload * 50
-    yield bytes(rng.integers(0, 256, 2000, dtype=np.uint8))
-    for _ in range(ROUNDS):
-        data = bytearray(payload)
-        kind = rng.integers(4)
-        if kind == 0:
-            data = data[:rng.integers(len(data))]
-        elif kind == 1:
-            for pos in rng.integers(0, len(data), rng.integers(1, 8)):
-                data[pos] ^= 1 << int(rng.integers(8))
-        elif kind == 2:
-            start = int(rng.integers(len(data)))
-            data[start:start + 16] = bytes(rng.integers(0, 256, 16, dtype=np.uint8))
-        else:
-            cut = int(rng.integers(len(data)))
-            data = data[:cut] + data[cut + int(rng.integers(1, 64)):]
-        yield bytes(data)
-
-
-def test_glyph_set_reader_survives_mutations(tmp_path):
+def test_glyph_set_reader_survives_mutations(tmp_path, mutations, fuzz_rounds):
     source = tmp_path / "font.json"
     save_glyph_set(bundled_font("font2"), source)
     rng = np.random.default_rng(7)
@@ -53,7 +30,7 @@ def test_glyph_set_reader_survives_mutations(tmp_path):
             assert glyphs.pixels.shape == (len(glyphs), glyphs.height, glyphs.width)
             assert np.all((glyphs.pixels >= 0) & (glyphs.pixels <= 1))
             outcomes["loaded"] += 1
-    assert outcomes["rejected"] > ROUNDS // 2
+    assert outcomes["rejected"] > fuzz_rounds // 2
 
 
 @pytest.mark.parametrize("document", [
@@ -88,7 +65,7 @@ def model_bytes(tmp_path_factory):
     return path.read_bytes()
 
 
-def test_model_reader_survives_mutations(tmp_path, model_bytes):
+def test_model_reader_survives_mutations(tmp_path, model_bytes, mutations, fuzz_rounds):
     rng = np.random.default_rng(11)
     target = tmp_path / "mutant.npz"
     rejected = 0
@@ -101,7 +78,7 @@ def test_model_reader_survives_mutations(tmp_path, model_bytes):
             rejected += 1
         else:
             assert np.all(np.isfinite(model.theta))
-    assert rejected > ROUNDS // 2
+    assert rejected > fuzz_rounds // 2
 
 
 def test_model_with_a_huge_declared_array_is_rejected(tmp_path, model_bytes):
