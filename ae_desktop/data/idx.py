@@ -42,7 +42,8 @@ def read_idx(path: str | Path, dims: int, limit: int | None = None) -> np.ndarra
     """The uint8 array of an IDX file with ``dims`` dimensions (first ``limit`` items).
 
     Items are at most MAX_SIDE on each side and all of them at most MAX_BYTES, checked
-    before anything past the header is read; the rest of the file is not read."""
+    before anything past the header is read. Bytes after the items are ignored, but a
+    .gz file is decompressed to its end: that checks its CRC."""
     path = Path(path)
     try:
         with _open(path) as handle:
