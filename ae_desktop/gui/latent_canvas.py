@@ -23,9 +23,10 @@ from ae_desktop.gui.latent_map import curve_mosaic, pixel_mosaic
 
 MAP_TILES = 13        # default columns of the latent map
 TEXT_LIMIT = 200      # more points than this get a colour key instead of text labels
-SYNC_SECONDS = 0.005  # sets that encode faster than this are encoded at once
-SLICE_SECONDS = 0.008
-SLICE_INTERVAL_MS = 40
+SYNC_WORK = 10_000_000  # sets that encode in fewer multiply-adds are encoded at once
+SLICE_SECONDS = 0.010  # a big set is encoded 10 ms at a time, every 50 ms
+SLICE_INTERVAL_MS = 50
+SHOW_SECONDS = 0.25    # and its points move (a repaint of them all) at most this often
 MAP_PAUSE = 4         # after a map taking t, wait 4 t before the next: at most 20% busy
 
 
@@ -70,6 +71,7 @@ class LatentCanvas(QWidget):
         self._restyle = True
         self._frame_to_glyphs = True
         self._map_due = 0.0
+        self._shown_at = 0.0
         self.picked_z: np.ndarray | None = None
         self.preview_pixels: np.ndarray | None = None
 
@@ -229,12 +231,15 @@ class LatentCanvas(QWidget):
         if self._restyle:
             self.points.restyle(len(self._codes), self._classes)
             self._restyle = False
-        if self._codes.encode_time() <= SYNC_SECONDS:
+        if self._codes.encode_work() <= SYNC_WORK:
             self._codes.advance(np.inf)
-        elif not self._slice_timer.isActive():
-            self._codes.advance(SLICE_SECONDS)
-            self._slice_timer.start()
-        self._show_codes()
+            self._show_codes()
+        else:
+            if not self._slice_timer.isActive():
+                self._codes.advance(SLICE_SECONDS)
+                self._slice_timer.start()
+            if time.perf_counter() - self._shown_at >= SHOW_SECONDS:
+                self._show_codes()
         self._request_map()
         if self.picked_z is not None:
             self._update_preview()
@@ -252,6 +257,7 @@ class LatentCanvas(QWidget):
         self.preview.set_glyph(None)
 
     def _show_codes(self) -> None:
+        self._shown_at = time.perf_counter()
         n, filled = len(self._codes), self._codes.filled
         self.points.move(self._codes.mean, filled)
         self._place_labels()
@@ -352,10 +358,12 @@ class LatentCanvas(QWidget):
             self._slice_timer.stop()
             return
         self._codes.advance(SLICE_SECONDS)
-        self._show_codes()
         if self._codes.complete:
             self._slice_timer.stop()
+            self._show_codes()
             self._request_map()
+        elif time.perf_counter() - self._shown_at >= SHOW_SECONDS:
+            self._show_codes()
 
     def _on_point_picked(self, x: float, y: float) -> None:
         self.pick((x, y))

@@ -53,9 +53,9 @@ class LatentCodes:
         else:
             self._forget()
 
-    def encode_time(self) -> float:
-        """Estimated seconds to encode every row once."""
-        return len(self.matrix) / self._rate()
+    def encode_work(self) -> int:
+        """Multiply-adds to encode every row once."""
+        return len(self.matrix) * self._macs_per_row()
 
     def advance(self, seconds: float) -> int:
         """Encode rows with the current model for about ``seconds`` (at least one
@@ -80,16 +80,20 @@ class LatentCodes:
         if self.log_var is not None:
             self.log_var[first:last] = log_var
         elapsed = time.perf_counter() - began
-        if elapsed > 1e-4:
-            self._rows_per_second = (last - first) / elapsed
+        if elapsed > 1e-4:  # averaged: one slow slice (a kernel load) must not stick
+            rate = (last - first) / elapsed
+            previous = self._rows_per_second
+            self._rows_per_second = rate if previous is None else (previous + rate) / 2
         self._fresh += last - first
         self.filled = max(self.filled, last)
 
+    def _macs_per_row(self) -> int:
+        arch = self.model.arch
+        return sum(n_in * n_out for n_in, n_out in arch.layer_shapes[:arch.n_encoder_layers])
+
     def _rate(self) -> float:
         if self._rows_per_second is None:
-            shapes = self.model.arch.layer_shapes[:self.model.arch.n_encoder_layers]
-            macs = sum(n_in * n_out for n_in, n_out in shapes)
-            return ASSUMED_MACS_PER_SECOND / max(macs, 1)
+            return ASSUMED_MACS_PER_SECOND / max(self._macs_per_row(), 1)
         return self._rows_per_second
 
     def _forget(self) -> None:
