@@ -1,20 +1,20 @@
-"""Thumbnails of the glyph set: each glyph, its current reconstruction and wrong pixels."""
+"""Thumbnails of the glyph set: each glyph, its current reconstruction and wrong pixels.
+
+A QListView over a GlyphListModel: only the rows in sight are painted, so sets of tens
+of thousands of glyphs load at once and a training tick costs the visible rows only.
+"""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QListView, QListWidget, QListWidgetItem,
-    QMenu, QToolButton, QVBoxLayout, QWidget)
+    QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QListView, QMenu, QToolButton,
+    QVBoxLayout, QWidget)
 
+from ae_desktop.gui.glyph_delegate import GlyphDelegate
 from ae_desktop.gui.glyph_document import GlyphDocument
-from ae_desktop.gui.glyph_view import paint_glyph
-
-CELL = 5
-GAP = 4
-HELD_OUT = QColor(255, 243, 214)
+from ae_desktop.gui.glyph_list_model import GlyphListModel, Reconstructor
 
 
 class GlyphGrid(QWidget):
@@ -25,20 +25,23 @@ class GlyphGrid(QWidget):
     def __init__(self, document: GlyphDocument, parent=None):
         super().__init__(parent)
         self.document = document
-        self._outputs: np.ndarray | None = None
-        self._training = np.ones(0, dtype=bool)
         self._select_first = True
-        self.list = QListWidget(self)
-        self.list.setViewMode(QListView.IconMode)
+        self._silent = False  # rebuilding: a relabel or an added glyph must not reload the editor
+        self.model = GlyphListModel(document.glyphs, self)
+        self.delegate = GlyphDelegate(self.model, self)
+        self.list = _GlyphListView(self)
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(self.delegate)
+        self.list.setFlow(QListView.LeftToRight)
+        self.list.setWrapping(True)
         self.list.setResizeMode(QListView.Adjust)
-        self.list.setMovement(QListView.Static)
-        self.list.setSelectionMode(QAbstractItemView.SingleSelection)
         self.list.setUniformItemSizes(True)
-        self.list.setSpacing(2)
+        self.list.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
         self.list.setContextMenuPolicy(Qt.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_context_menu_requested)
-        self.list.currentRowChanged.connect(self.glyph_selected)
-        self.list.itemDoubleClicked.connect(self._on_item_double_clicked)
+        self.list.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.list.doubleClicked.connect(self._on_item_double_clicked)
 
         buttons = QHBoxLayout()
         actions = (("Add", "Add a blank glyph", self._on_add_clicked),
@@ -65,79 +68,58 @@ class GlyphGrid(QWidget):
         document.replaced.connect(self._on_document_replaced)
         self._on_document_changed()
 
+    def count(self) -> int:
+        return self.model.rowCount()
+
+    def text(self, row: int) -> str:
+        """The caption under glyph ``row``: its label, then its wrong pixels if shown."""
+        return self.model.index(row).data()
+
     def selected_index(self) -> int:
-        return self.list.currentRow()
+        return self.list.currentIndex().row()
 
     def select(self, index: int) -> None:
-        self.list.setCurrentRow(index)
+        self.list.setCurrentIndex(self.model.index(index))
 
-    def set_reconstructions(self, outputs: np.ndarray | None) -> None:
-        """Model outputs (n, height, width) for every glyph, or None to hide them."""
-        self._outputs = None if outputs is None else np.asarray(outputs)
-        self.legend.setVisible(outputs is not None)
-        self._refresh_icons()
+    def set_reconstructor(self, reconstruct: Reconstructor | None) -> None:
+        """Show the outputs of ``reconstruct`` ((k, pixels) -> (k, pixels), e.g. a model's
+        ``reconstruct``) beside each glyph, computed only for the rows in sight; None hides
+        them."""
+        self.model.set_reconstructor(reconstruct)
+        self.legend.setVisible(reconstruct is not None)
+        self._update_item_size()
 
     def set_training_mask(self, training: np.ndarray) -> None:
         """(n,) bool: glyphs the model trains on; the others are shaded as held out."""
-        self._training = np.asarray(training, dtype=bool)
-        self._refresh_icons()
+        self.model.set_training_mask(training)
 
     def _on_document_replaced(self) -> None:
         self._select_first = True
-        self._outputs = None
-        self._training = np.ones(len(self.document.glyphs), dtype=bool)
+        self.model.set_reconstructor(None)
+        self.model.set_training_mask(None)
 
     def _on_document_changed(self) -> None:
         glyphs = self.document.glyphs
-        row = 0 if self._select_first else self.list.currentRow()
+        row = 0 if self._select_first else self.selected_index()
         self._select_first = False
-        if self._outputs is not None and len(self._outputs) != len(glyphs):
-            self._outputs = None
-        if len(self._training) != len(glyphs):
-            self._training = np.ones(len(glyphs), dtype=bool)
-        # rebuilt silently: a relabel or an added glyph must not reload the editor
         scroll = self.list.verticalScrollBar().value()
-        self.list.blockSignals(True)
-        if self.list.count() != len(glyphs):
-            self.list.clear()
-            for label in glyphs.labels:
-                self.list.addItem(QListWidgetItem(label))
-        self._refresh_icons()
-        self.list.setCurrentRow(min(row, len(glyphs) - 1))
-        self.list.blockSignals(False)
+        self._silent = True
+        try:
+            self.model.set_glyphs(glyphs)
+            self._update_item_size()
+            self.select(min(row, len(glyphs) - 1))
+        finally:
+            self._silent = False
         self.list.verticalScrollBar().setValue(scroll)
 
-    def _icon_size(self) -> QSize:
-        g = self.document.glyphs
-        if self._outputs is None:
-            return QSize(g.width * CELL, g.height * CELL)
-        return QSize(2 * g.width * CELL + GAP, g.height * CELL)
+    def _update_item_size(self) -> None:
+        size = self.delegate.item_size()
+        if self.list.gridSize() != size:
+            self.list.setGridSize(size)
 
-    def _refresh_icons(self) -> None:
-        glyphs = self.document.glyphs
-        size = self._icon_size()
-        self.list.setIconSize(size)
-        self.list.setGridSize(QSize(size.width() + 12, size.height() + 24))
-        width, height = glyphs.width * CELL, glyphs.height * CELL
-        for i in range(min(self.list.count(), len(glyphs))):
-            pixmap = QPixmap(size)
-            pixmap.fill(Qt.transparent)
-            painter = QPainter(pixmap)
-            paint_glyph(painter, _rect(0, width, height), glyphs.pixels[i])
-            text = glyphs.labels[i]
-            if self._outputs is not None:
-                output = self._outputs[i]
-                wrong = (output >= 0.5) != (glyphs.pixels[i] >= 0.5)
-                paint_glyph(painter, _rect(width + GAP, width, height), output, wrong)
-                text = f"{text}  ·  {int(wrong.sum())}"
-            painter.end()
-            item = self.list.item(i)
-            item.setIcon(QIcon(pixmap))
-            item.setText(text)
-            held_out = i < len(self._training) and not self._training[i]
-            item.setBackground(HELD_OUT if held_out else QColor(0, 0, 0, 0))
-            item.setToolTip(f"{glyphs.labels[i]!r}" + (" (held out of training)"
-                                                       if held_out else ""))
+    def _on_current_row_changed(self, current, previous) -> None:
+        if not self._silent:
+            self.glyph_selected.emit(current.row())
 
     def _on_add_clicked(self) -> None:
         g = self.document.glyphs
@@ -158,17 +140,21 @@ class GlyphGrid(QWidget):
         if ok and label:
             self.document.relabel(index, label)
 
-    def _on_item_double_clicked(self, item) -> None:
+    def _on_item_double_clicked(self, index) -> None:
         self.relabel_selected()
 
     def _on_context_menu_requested(self, pos) -> None:
         menu = QMenu(self)
         menu.addAction("Add blank glyph", self._on_add_clicked)
-        if self.list.itemAt(pos) is not None:
+        if self.list.indexAt(pos).isValid():
             menu.addAction("Relabel…", self.relabel_selected)
             menu.addAction("Delete", self.delete_selected)
         menu.exec(self.list.viewport().mapToGlobal(pos))
 
 
-def _rect(x: float, width: float, height: float) -> QRectF:
-    return QRectF(x, 0, width, height)
+class _GlyphListView(QListView):
+    """A QListView that repaints on data changes without laying its rows out again: all
+    rows have the grid's size, and a relayout walks every row (60,000 model calls)."""
+
+    def dataChanged(self, top_left, bottom_right, roles=()) -> None:  # noqa: N802 - Qt override
+        self.viewport().update()

@@ -31,6 +31,14 @@ def glyph_image(pixels: np.ndarray) -> QImage:
     return QImage(argb.data, width, height, 4 * width, QImage.Format_RGB32).copy()
 
 
+def wrong_image(wrong: np.ndarray) -> QImage:
+    """A (width x height) image, WRONG where ``wrong`` (height, width) is set, else clear."""
+    colour = np.uint32(0xC0000000 | WRONG.red() << 16 | WRONG.green() << 8 | WRONG.blue())
+    argb = np.ascontiguousarray(np.where(wrong, colour, np.uint32(0)), dtype=np.uint32)
+    height, width = argb.shape
+    return QImage(argb.data, width, height, 4 * width, QImage.Format_ARGB32).copy()
+
+
 def paint_glyph(painter: QPainter, rect: QRectF, pixels: np.ndarray,
                 wrong: np.ndarray | None = None, grid: bool = False) -> None:
     """Paint ``pixels`` (height, width) in [0, 1] into ``rect``, square cells scaled
@@ -48,7 +56,9 @@ def paint_glyph(painter: QPainter, rect: QRectF, pixels: np.ndarray,
         for r in range(height + 1):
             y = rect.y() + r * ch
             painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-    if wrong is not None and wrong.any():
+    if wrong is not None and wrong.any() and min(cw, ch) < 6:
+        painter.drawImage(rect, wrong_image(wrong))  # frames would hide such small cells
+    elif wrong is not None and wrong.any():
         pen = QPen(WRONG, max(1.5, min(cw, ch) * 0.14))
         pen.setJoinStyle(Qt.MiterJoin)
         painter.setPen(pen)

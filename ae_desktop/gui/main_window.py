@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from ae_desktop.data import bundled_font
 from ae_desktop.engine import Autoencoder, ConfigError, TrainConfig
 from ae_desktop.gui.autosave import AutoSaver
+from ae_desktop.gui.circles_dialog import add_circles_action
 from ae_desktop.gui.editor_panel import EditorPanel
 from ae_desktop.gui.experiments_panel import ExperimentsPanel
 from ae_desktop.gui.file_menu import FileMenu
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self._docks[1], experiments)
         self._docks[1].raise_()
         self.file_menu = FileMenu(self)
+        add_circles_action(self)
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.editor_panel.undo_action, self.editor_panel.redo_action])
         view_menu = self.menuBar().addMenu("&View")
@@ -132,10 +134,9 @@ class MainWindow(QMainWindow):
 
     def _refresh_model_views(self, reframe: bool = False) -> None:
         model, glyphs = self.model, self.document.glyphs
-        fits = model is not None and model.arch.n_inputs == glyphs.n_pixels and len(glyphs)
-        outputs = (model.reconstruct(glyphs.matrix()).reshape(glyphs.pixels.shape)
-                   if fits else None)
-        self.glyph_grid.set_reconstructions(outputs)
+        fits = model is not None and model.arch.n_inputs == glyphs.n_pixels and len(glyphs) > 0
+        # the grid reconstructs only the rows in sight: bounded work for 60,000 glyphs
+        self.glyph_grid.set_reconstructor(model.reconstruct if fits else None)
         self.latent_canvas.set_model(model, reframe=reframe)
         self.editor_panel.set_model(model)  # after the canvas: it marks the drawing there
         self.interpolation.set_model(model)

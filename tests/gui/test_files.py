@@ -45,7 +45,7 @@ def test_save_and_reopen_a_glyph_set(window, dialogs, tmp_path, monkeypatch):
     assert not document.modified and window.windowTitle().startswith("mine.json —")
     assert load_glyph_set(dialogs.path).labels[0] == "tick"
     menu_action(window, "File", "Open bundled font", "font1").trigger()
-    assert document.glyphs.name == "font1" and window.glyph_grid.list.count() == 32
+    assert document.glyphs.name == "font1" and window.glyph_grid.count() == 32
     dialogs.path = str(tmp_path / "mine.json")
     menu_action(window, "File", "Open glyph set…").trigger()
     assert document.glyphs.labels[0] == "tick" and document.path.name == "mine.json"
@@ -132,12 +132,12 @@ def test_glyph_grid_add_relabel_delete(window, qtbot, monkeypatch):
     grid.select(3)
     grid.relabel_selected()
     assert window.document.glyphs.labels[3] == "Ω"
-    assert grid.list.item(3).text() == "Ω"
+    assert grid.text(3) == "Ω"
     add = next(b for b in grid.findChildren(QToolButton) if b.text() == "Add")
     qtbot.mouseClick(add, Qt.LeftButton)
-    assert grid.list.count() == 33 and grid.selected_index() == 32
+    assert grid.count() == 33 and grid.selected_index() == 32
     grid.delete_selected()
-    assert grid.list.count() == 32
+    assert grid.count() == 32
 
 
 def test_editor_stores_drawings_in_the_set(window, qtbot, monkeypatch):
@@ -181,7 +181,7 @@ def test_new_empty_set_and_other_glyph_sizes(window, qtbot, dialogs, tmp_path, m
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a: warned.append(text))
     menu_action(window, "File", "New glyph set").trigger()
-    assert len(window.document.glyphs) == 0 and window.glyph_grid.list.count() == 0
+    assert len(window.document.glyphs) == 0 and window.glyph_grid.count() == 0
     assert window.interpolation.start.count() == 0
     window.training_panel.set_config(window.training_panel.config())
     qtbot.mouseClick(window.training_panel.start_button, Qt.LeftButton)

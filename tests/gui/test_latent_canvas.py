@@ -140,7 +140,7 @@ def test_keep_adds_a_glyph_to_the_set(window, qtbot, train):
     glyphs = window.document.glyphs
     assert len(glyphs) == n + 1 and glyphs.labels[-1] == "new"
     np.testing.assert_array_equal(glyphs.pixels[-1], canvas.preview_pixels >= 0.5)
-    assert window.document.modified and window.glyph_grid.list.count() == n + 1
+    assert window.document.modified and window.glyph_grid.count() == n + 1
     assert len(canvas.codes) == n + 1
 
 

@@ -142,17 +142,17 @@ class Monkey:
 
     # -- glyph grid --------------------------------------------------------------------
     def do_select_glyph(self):
-        grid = self.w.glyph_grid.list
+        grid = self.w.glyph_grid
         if grid.count() == 0:
             return "none"
-        item = grid.item(int(self.rng.integers(grid.count())))
-        grid.scrollToItem(item)
-        pos = grid.visualItemRect(item).center()
+        index = grid.model.index(int(self.rng.integers(grid.count())))
+        grid.list.scrollTo(index)
+        pos = grid.list.visualRect(index).center()
         if self.rng.integers(4):
-            self.click(grid.viewport(), pos=pos)
+            self.click(grid.list.viewport(), pos=pos)
         else:
-            self.bot.mouseDClick(grid.viewport(), Qt.LeftButton, pos=pos)
-        return item.text()
+            self.bot.mouseDClick(grid.list.viewport(), Qt.LeftButton, pos=pos)
+        return grid.text(index.row())
 
     def do_grid_button(self):
         button = self.pick(self.grid_buttons)
@@ -283,7 +283,7 @@ def check_invariants(window, qtbot, faults, dialogs):
     assert g.pixels.shape[1:] == (g.height, g.width)
     assert np.isfinite(g.pixels).all() and g.pixels.min(initial=0) >= 0 and g.pixels.max(
         initial=1) <= 1
-    assert window.glyph_grid.list.count() == len(g)
+    assert window.glyph_grid.count() == len(g)
     drawing = window.editor_panel.editor.pixels()
     assert drawing.shape == (g.height, g.width) and 0 <= drawing.min() <= drawing.max() <= 1
     model = window.model

@@ -21,9 +21,9 @@ def test_start_trains_and_the_loss_curve_receives_points(window, qtbot, train):
     assert window.history.shape == (300, 3)
     assert window.model is not None and window.model.arch.text == "35-10-2-10-35"
     outputs = window.model.reconstruct(window.document.glyphs.matrix())
-    assert window.glyph_grid.list.item(0).text().startswith("`  ·  ")
+    assert window.glyph_grid.text(0).startswith("`  ·  ")
     errors = ((outputs >= 0.5) != window.document.glyphs.matrix()).sum(axis=1)
-    assert window.glyph_grid.list.item(1).text() == f"a  ·  {errors[1]}"
+    assert window.glyph_grid.text(1) == f"a  ·  {errors[1]}"
     assert window.training_panel.start_button.isEnabled()
     assert "within 1 px" in window.statusBar().currentMessage()
 
@@ -39,7 +39,7 @@ def test_stop_returns_within_a_second_and_the_model_stays_usable(window, qtbot):
     start(window, qtbot, **LONG)
     assert window.training_panel.stop_button.isEnabled()
     # while it trains: status line, progress bar, and the grid's live reconstructions
-    qtbot.waitUntil(lambda: "·" in window.glyph_grid.list.item(1).text())
+    qtbot.waitUntil(lambda: "·" in window.glyph_grid.text(1))
     summary = window.status.summary.text()
     assert "/1000000" in summary and "/32 within 1 px" in summary and "ETA" in summary
     assert window.status.progress.isVisible()
@@ -130,9 +130,10 @@ def test_train_on_a_subset_shades_held_out_glyphs(window, qtbot, train):
     window.training_panel.set_subset_size(8)
     train(arch="35-10-2", epochs=30, target_errors=None)
     assert window.controller.run.data.shape == (8, 35)
-    grid = window.glyph_grid.list
-    assert "held out" not in grid.item(7).toolTip()
-    assert "held out" in grid.item(8).toolTip()
+    model = window.glyph_grid.model
+    assert "held out" not in model.index(7).data(Qt.ToolTipRole)
+    assert "held out" in model.index(8).data(Qt.ToolTipRole)
+    assert model.index(8).data(Qt.BackgroundRole) is not None
 
 
 def test_training_panel_settings_survive_a_restart(window, qtbot):

@@ -1,0 +1,67 @@
+"""Paints one row of the glyph grid: the glyph, its reconstruction with wrong pixels, and
+the label, straight from the model's arrays (no icons are kept)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from ae_desktop.gui.glyph_list_model import BACKGROUND, GlyphListModel
+from ae_desktop.gui.glyph_view import paint_glyph
+
+CELL = 5     # thumbnail pixels per glyph pixel, at most
+THUMB = 56   # a thumbnail's longer side, at least one screen pixel per glyph pixel
+GAP = 4      # between the glyph and its reconstruction
+MARGIN = 6
+TEXT = 18
+SELECTED = QStyle.State_Selected  # looked up once: Qt enum attributes are slow in Python
+
+
+def thumb_cell(width: int, height: int) -> int:
+    """Screen pixels per glyph pixel in thumbnails of glyphs (height, width)."""
+    return max(1, min(CELL, THUMB // max(width, height)))
+
+
+class GlyphDelegate(QStyledItemDelegate):
+    """Draws rows of a GlyphListModel; every row has the same size (``item_size``)."""
+
+    def __init__(self, model: GlyphListModel, parent=None):
+        super().__init__(parent)
+        self._model = model
+
+    def item_size(self) -> QSize:
+        g = self._model.glyphs
+        cell = thumb_cell(g.width, g.height)
+        width = g.width * cell
+        if self._model.showing_outputs():
+            width = 2 * width + GAP
+        return QSize(max(width, 28) + 2 * MARGIN, g.height * cell + TEXT + 2 * MARGIN)
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
+        return self.item_size()
+
+    def paint(self, painter, option, index) -> None:
+        row, g = index.row(), self._model.glyphs
+        opt = QStyleOptionViewItem(option)  # not initStyleOption: it asks for every role
+        background = index.data(BACKGROUND)
+        if background is not None:
+            opt.backgroundBrush = background
+        widget = option.widget
+        widget.style().drawPrimitive(QStyle.PE_PanelItemViewItem, opt, painter, widget)
+        cell = thumb_cell(g.width, g.height)
+        width, height = g.width * cell, g.height * cell
+        thumbs = width if not self._model.showing_outputs() else 2 * width + GAP
+        rect = option.rect
+        x = rect.x() + (rect.width() - thumbs) // 2
+        y = rect.y() + MARGIN
+        painter.drawImage(QRectF(x, y, width, height), self._model.glyph_image(row))
+        output = self._model.output(row)
+        if output is not None:
+            paint_glyph(painter, QRectF(x + width + GAP, y, width, height), output,
+                        self._model.wrong(row))
+        selected = option.state & SELECTED
+        painter.setPen(opt.palette.highlightedText().color() if selected
+                       else opt.palette.text().color())
+        text_rect = rect.adjusted(2, MARGIN + height + 2, -2, 0)
+        text = opt.fontMetrics.elidedText(index.data(), Qt.ElideRight, text_rect.width())
+        painter.drawText(text_rect, Qt.AlignHCenter | Qt.AlignTop, text)
