@@ -1,0 +1,61 @@
+"""File > New circles set: report 003's parametric curves as the glyph set."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QMenu, QSpinBox)
+
+from ae_desktop.data.circles import circles
+from ae_desktop.data.glyph_set import MAX_SIDE, GlyphSet
+
+
+class CirclesDialog(QDialog):
+    """Asks for the circle count, radius range and points per circle."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("New circles set")
+        self.count = QSpinBox(self, minimum=1, maximum=10000, value=100)
+        self.r_min = QDoubleSpinBox(self, minimum=0.0, maximum=1.0, value=0.1, singleStep=0.05)
+        self.r_max = QDoubleSpinBox(self, minimum=0.0, maximum=1.0, value=0.9, singleStep=0.05)
+        self.points = QSpinBox(self, minimum=3, maximum=MAX_SIDE, value=21)
+        self.r_min.valueChanged.connect(self._on_radius_changed)
+        self.r_max.valueChanged.connect(self._on_radius_changed)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.Ok)
+        form = QFormLayout(self)
+        form.addRow("Circles", self.count)
+        form.addRow("Smallest radius", self.r_min)
+        form.addRow("Largest radius", self.r_max)
+        form.addRow("Points per circle", self.points)
+        form.addRow(buttons)
+
+    def glyph_set(self) -> GlyphSet:
+        """The curve set the fields describe (centred at the origin, equal spacing)."""
+        return circles(self.count.value(), self.r_min.value(), self.r_max.value(),
+                       self.points.value())
+
+    def _on_radius_changed(self) -> None:
+        self.ok_button.setEnabled(self.r_min.value() <= self.r_max.value())
+
+
+def add_circles_action(window) -> QAction:
+    """Put "New circles set…" second in ``window``'s File menu; it replaces the glyph
+    set, after asking about unsaved edits."""
+    def new_circles() -> None:
+        dialog = CirclesDialog(window)
+        if dialog.exec() != QDialog.Accepted:
+            return
+        if window.document.modified and not window.file_menu.confirm_discard():
+            return
+        window.document.set_glyphs(dialog.glyph_set())
+
+    menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&File")
+    action = QAction("New &circles set…", menu)
+    action.triggered.connect(new_circles)
+    actions = menu.actions()
+    menu.insertAction(actions[1] if len(actions) > 1 else None, action)
+    return action
