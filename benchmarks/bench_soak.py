@@ -97,6 +97,7 @@ def summary(soak: Soak) -> str:
         f"growth after warm-up: {m.max() - m[0]:+.1f} MiB at most "
         f"(trend {slope:+.2f} MiB/min)",
         f"event-loop latency: p50 {np.percentile(latency, 50):.1f} ms, "
+        f"p95 {np.percentile(latency, 95):.1f} ms, "
         f"p99 {np.percentile(latency, 99):.1f} ms, max {latency.max():.1f} ms",
     ])
 
