@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ae_desktop.data import FONT_NAMES, GlyphSet, GlyphSetError, bundled_font
 from ae_desktop.engine import ModelFileError, TrainConfig, load_model, save_model
 from ae_desktop.gui.glyph_view import paint_glyph
+from ae_desktop.gui.importer import GlyphImporter
+from ae_desktop.gui.new_set_dialog import ask_new_set
 
 MAX_RECENT = 8
 GLYPH_FILTER = "Glyph sets (*.json);;All files (*)"
@@ -27,7 +29,7 @@ class FileMenu(QObject):
         super().__init__(window)
         self.window = window
         menu = window.menuBar().addMenu("&File")
-        menu.addAction("&New glyph set", QKeySequence.New, self.new_set)
+        menu.addAction("&New glyph set…", QKeySequence.New, self.new_set)
         menu.addAction("&Open glyph set…", QKeySequence.Open, self._on_open_triggered)
         fonts = menu.addMenu("Open bundled &font")
         for name in FONT_NAMES:
@@ -35,6 +37,10 @@ class FileMenu(QObject):
         self.recent_menu = menu.addMenu("Open &recent")
         menu.addAction("&Save glyph set", QKeySequence.Save, self.save)
         menu.addAction("Save glyph set &as…", QKeySequence.SaveAs, self.save_as)
+        menu.addSeparator()
+        self.importer = GlyphImporter(self)
+        menu.addAction("&Import images…", self.importer.choose_image_folder)
+        menu.addAction("Import MNIST / &IDX…", self.importer.choose_idx_file)
         menu.addSeparator()
         menu.addAction("Open &model…", QKeySequence("Ctrl+Shift+O"), self.open_model)
         menu.addAction("Save mo&del…", QKeySequence("Ctrl+Shift+M"), self.save_model)
@@ -62,7 +68,9 @@ class FileMenu(QObject):
 
     def new_set(self) -> None:
         g = self.window.document.glyphs
-        self._replace_set(GlyphSet("untitled", g.width, g.height))
+        glyphs = ask_new_set(self.window, g.width, g.height)
+        if glyphs is not None:
+            self._replace_set(glyphs)
 
     def _replace_set(self, glyphs: GlyphSet) -> None:
         if self.window.document.modified and not self.confirm_discard():

@@ -111,7 +111,10 @@ class GlyphCanvas(QWidget):
                   detail: str = "") -> None:
         """Show ``pixels`` (height, width) in [0, 1]; ``wrong`` (height, width) bool cells
         get a red frame; ``detail`` is written below."""
+        before = None if self._pixels is None else self._pixels.shape
         self._pixels = None if pixels is None else np.array(pixels, dtype=np.float64)
+        if (None if pixels is None else self._pixels.shape) != before:
+            self.updateGeometry()
         self._wrong = None if wrong is None else np.asarray(wrong, dtype=bool)
         self._detail = detail
         self.update()
@@ -131,12 +134,18 @@ class GlyphCanvas(QWidget):
         return self.fontMetrics().height() + 4
 
     def sizeHint(self) -> QSize:
-        extra = 2 * self._text_height() if self._title else 0
-        return QSize(5 * self._min_cell * 2, 7 * self._min_cell * 2 + extra)
+        return self._size_for(2 * self._min_cell)
 
     def minimumSizeHint(self) -> QSize:
+        return self._size_for(self._min_cell)
+
+    def _size_for(self, cell: float) -> QSize:
+        """Room for the glyph at ``cell`` pixels per glyph pixel, scaled down so that a
+        big glyph takes no more room than a 7-pixel tall one, and for the captions."""
+        height, width = (7, 5) if self._pixels is None else self._pixels.shape
+        cell *= 7 / max(7, width, height)
         extra = 2 * self._text_height() if self._title else 0
-        return QSize(5 * self._min_cell, 7 * self._min_cell + extra)
+        return QSize(round(width * cell), round(height * cell) + extra)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)

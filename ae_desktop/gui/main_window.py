@@ -227,6 +227,10 @@ class MainWindow(QMainWindow):
     # -- glyphs ------------------------------------------------------------------------
     def _on_glyphs_replaced(self) -> None:
         g = self.document.glyphs
+        if self.controller.is_running() and self._run_arch.n_inputs != g.n_pixels:
+            self.abandon_training()  # it trains on glyphs of another size
+        if self.model is not None and self.model.arch.n_inputs != g.n_pixels:
+            self.set_model(None)
         self.training_panel.set_input_size(g.n_pixels)
         self.editor_panel.load(g.pixels[0] if len(g) else np.zeros((g.height, g.width)))
         self._update_title()
@@ -234,8 +238,9 @@ class MainWindow(QMainWindow):
     def _on_glyphs_changed(self) -> None:
         g = self.document.glyphs
         shape = (g.height, g.width)
-        self.latent_canvas.set_glyphs(g.matrix(), g.labels, shape, g.kind)
-        self.interpolation.set_glyphs(g.matrix(), g.labels, shape)
+        rows = g.pixels.reshape(len(g), g.n_pixels)  # a view: copying 60,000 glyphs stalls
+        self.latent_canvas.set_glyphs(rows, g.labels, shape, g.kind)
+        self.interpolation.set_glyphs(rows, g.labels, shape)
         self._refresh_model_views()
 
     def _on_glyph_selected(self, index: int) -> None:
@@ -303,6 +308,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop training and wait for the worker threads (closing, or the app quitting)."""
         self.controller.shutdown()
+        self.file_menu.importer.shutdown()
         self.experiments.shutdown()
         self.warmup.wait()
         self._refresh_timer.stop()

@@ -142,12 +142,17 @@ class PixelEditor(QWidget):
         return (row, col) if 0 <= row < height and 0 <= col < width else None
 
     def sizeHint(self) -> QSize:
-        height, width = self._pixels.shape
-        return QSize(width * 40, height * 40)
+        return self._size_for(cell=40, side=400)
 
     def minimumSizeHint(self) -> QSize:
+        return self._size_for(cell=16, side=160)
+
+    def _size_for(self, cell: int, side: int) -> QSize:
+        """``cell`` pixels per glyph pixel, less for big glyphs: the longer side near
+        ``side`` pixels (4 per glyph pixel at least)."""
         height, width = self._pixels.shape
-        return QSize(width * 16, height * 16)
+        cell = min(cell, max(4, side // max(width, height)))
+        return QSize(width * cell, height * cell)
 
     # -- mouse -------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:
@@ -207,7 +212,7 @@ class PixelEditor(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.Antialiasing, False)
         rect = self._grid_rect()
-        paint_glyph(painter, rect, self._pixels, grid=True)
+        paint_glyph(painter, rect, self._pixels, grid=self._cell_size() >= 6)
         if self.hasFocus():
             cell = self._cell_size()
             pen = QPen(CURSOR, max(2.0, cell * 0.08))

@@ -18,6 +18,11 @@ NOISE_KINDS = (("flip", "Flip k pixels"), ("saltpepper", "Salt & pepper p"),
 SUBSETS = (("all", "All glyphs"), ("4", "First 4"), ("8", "First 8"), ("16", "First 16"))
 
 
+def default_arch(n_inputs: int) -> str:
+    """An encoder for glyphs of ``n_inputs`` pixels: one hidden layer, a 2-D code."""
+    return f"{n_inputs}-{min(64, max(4, n_inputs // 2))}-2"
+
+
 def combo_box(parent, items) -> QComboBox:
     """A compact combo box of (key, text) items; ``currentData()`` is the key."""
     combo = QComboBox(parent)
@@ -127,8 +132,11 @@ class TrainingPanel(QWidget):
         self._on_settings_edited()
 
     def set_input_size(self, n_inputs: int) -> None:
-        """Pixels per glyph of the current set; the architecture must start with it."""
+        """Pixels per glyph of the current set; the architecture must start with it, so
+        one made for another size is replaced by ``default_arch(n_inputs)``."""
         self._n_inputs = n_inputs
+        if self.arch.text().partition("-")[0].strip() != str(n_inputs):
+            self.arch.setText(default_arch(n_inputs))
         self._on_settings_edited()
 
     def config(self) -> TrainConfig:

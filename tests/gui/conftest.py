@@ -96,3 +96,23 @@ def train(window, qtbot):
         return blocker.args[0]
 
     return run
+
+
+@pytest.fixture
+def answer_dialog(qtbot):
+    """answer_dialog(kind, act): when the next modal dialog of class ``kind`` opens, call
+    ``act(dialog)`` (clicks and key presses that close it)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def arm(kind, act):
+        def poll():
+            dialog = QApplication.activeModalWidget()
+            if isinstance(dialog, kind) and dialog.isVisible():
+                act(dialog)
+            else:
+                QTimer.singleShot(10, poll)
+
+        QTimer.singleShot(0, poll)
+
+    return arm

@@ -175,12 +175,19 @@ def test_a_kept_glyph_does_not_wipe_the_drawing_in_progress(window, qtbot):
     assert editor.undo_stack.count() == 1
 
 
-def test_new_empty_set_and_other_glyph_sizes(window, qtbot, dialogs, tmp_path, monkeypatch):
+def test_new_empty_set_and_other_glyph_sizes(window, qtbot, dialogs, tmp_path, monkeypatch,
+                                             answer_dialog):
     import json
     from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ae_desktop.gui.new_set_dialog import NewSetDialog
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a: warned.append(text))
-    menu_action(window, "File", "New glyph set").trigger()
+    answer_dialog(NewSetDialog, lambda d: qtbot.mouseClick(
+        d.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton))
+    menu_action(window, "File", "New glyph set…").trigger()
+    assert window.document.glyphs.pixels.shape == (0, 7, 5)
     assert len(window.document.glyphs) == 0 and window.glyph_grid.count() == 0
     assert window.interpolation.start.count() == 0
     window.training_panel.set_config(window.training_panel.config())
@@ -195,8 +202,7 @@ def test_new_empty_set_and_other_glyph_sizes(window, qtbot, dialogs, tmp_path, m
     menu_action(window, "File", "Open glyph set…").trigger()
     editor = window.editor_panel.editor
     np.testing.assert_array_equal(editor.pixels(), np.eye(4))
-    assert "16 pixels" in window.training_panel.error.text()
-    window.training_panel.arch.setText("16-6-2")
+    assert window.training_panel.arch.text() == "16-8-2"  # proposed for 16 pixels
     assert window.training_panel.start_button.isEnabled()
     with qtbot.waitSignal(window.controller.finished, timeout=60_000):
         qtbot.mouseClick(window.training_panel.start_button, Qt.LeftButton)

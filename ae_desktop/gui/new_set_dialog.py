@@ -1,0 +1,67 @@
+"""File > New glyph set…: a name and a glyph size, from presets or typed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox)
+
+from ae_desktop.data import GlyphSet
+from ae_desktop.data.glyph_set import MAX_SIDE
+
+PRESETS = ((5, 7), (8, 8), (16, 16), (20, 20), (28, 28))
+
+
+class NewSetDialog(QDialog):
+    """Asks for the new set's name, width and height (1..MAX_SIDE)."""
+
+    def __init__(self, width: int, height: int, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("New glyph set")
+        self.name = QLineEdit("untitled", self)
+        self.preset = QComboBox(self)
+        for w, h in PRESETS:
+            self.preset.addItem(f"{w} × {h}", (w, h))
+        self.preset.addItem("Other size", None)
+        self.width_box = QSpinBox(self, minimum=1, maximum=MAX_SIDE, value=width)
+        self.height_box = QSpinBox(self, minimum=1, maximum=MAX_SIDE, value=height)
+        for box in (self.width_box, self.height_box):
+            box.setSuffix(" px")
+            box.valueChanged.connect(self._on_size_edited)
+        self.preset.currentIndexChanged.connect(self._on_preset_chosen)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        form = QFormLayout(self)
+        form.addRow("Name", self.name)
+        form.addRow("Size", self.preset)
+        form.addRow("Width", self.width_box)
+        form.addRow("Height", self.height_box)
+        form.addRow(buttons)
+        self._on_size_edited()
+
+    def glyph_set(self) -> GlyphSet:
+        """An empty set of the chosen name and size."""
+        return GlyphSet(self.name.text().strip() or "untitled", self.width_box.value(),
+                        self.height_box.value())
+
+    def _on_preset_chosen(self, index: int) -> None:
+        size = self.preset.itemData(index)
+        if size is not None:
+            self.width_box.setValue(size[0])
+            self.height_box.setValue(size[1])
+
+    def _on_size_edited(self, *args) -> None:
+        index = self.preset.findData((self.width_box.value(), self.height_box.value()))
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(index if index >= 0 else self.preset.count() - 1)
+        self.preset.blockSignals(False)
+
+
+def ask_new_set(parent, width: int, height: int) -> GlyphSet | None:
+    """Show the dialog (starting at ``width`` x ``height``); the new set, or None."""
+    dialog = NewSetDialog(width, height, parent)
+    try:
+        return dialog.glyph_set() if dialog.exec() == QDialog.Accepted else None
+    finally:
+        dialog.deleteLater()
