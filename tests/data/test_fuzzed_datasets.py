@@ -161,6 +161,25 @@ def huge_png(tmp_path) -> bytes:
     return bytes(data)
 
 
+def png_without_header(tmp_path) -> bytes:
+    """A PNG whose chunks are whole with good checksums but whose IHDR is cut out."""
+    data = image_bytes("png", tmp_path)
+    return data[:8] + data[33:]
+
+
+def png_with_broken_image_data(tmp_path) -> bytes:
+    """A PNG whose IDAT body is damaged but carries a recomputed, matching checksum."""
+    import zlib
+
+    data = bytearray(image_bytes("png", tmp_path))
+    start = data.index(b"IDAT")
+    length = int.from_bytes(data[start - 4:start], "big")
+    data[start + 4:start + 4 + length] = bytes(length)
+    crc = zlib.crc32(bytes(data[start:start + 4 + length]))
+    data[start + 4 + length:start + 8 + length] = crc.to_bytes(4, "big")
+    return bytes(data)
+
+
 @pytest.mark.parametrize("files, message", [
     ({}, "no images"),
     ({"notes.txt": b"text"}, "no images"),
@@ -170,13 +189,17 @@ def huge_png(tmp_path) -> bytes:
     ({"a.png": "good", "b.png": b""}, "b.png: not an image Qt can read"),
     ({"a.png": "good", "b.png": "cut"}, "b.png: not an image Qt can read \\(truncated PNG"),
     ({"a.png": "huge"}, "a.png: not an image Qt can read"),
+    ({"a.png": "no header"}, "a.png: .*does not start with its header chunk"),
+    ({"a.png": "good", "b.png": "broken data"}, "b.png: .*image data does not decompress"),
     ({"a.png": "good", "b.png": "huge"}, "b.png: not an image Qt can read \\(.*allocation limit"),
 ])
 def test_bad_image_folders_are_clear_errors(tmp_path, capfd, files, message):
     folder = tmp_path / "images"
     folder.mkdir()
     good = image_bytes("png", tmp_path)
-    made = {"good": good, "cut": good[:len(good) // 2], "huge": huge_png(tmp_path)}
+    made = {"good": good, "cut": good[:len(good) // 2], "huge": huge_png(tmp_path),
+            "no header": png_without_header(tmp_path),
+            "broken data": png_with_broken_image_data(tmp_path)}
     for name, content in files.items():
         (folder / name).write_bytes(made.get(content, content) if isinstance(content, str)
                                     else content)
