@@ -43,6 +43,11 @@ class CodeScatter(pg.ScatterPlotItem):
                                  dtype=object)
         self._outline = pg.mkPen("w", width=1)
 
+    def mouseClickEvent(self, ev) -> None:
+        """Leave clicks to the view (it decodes there): pyqtgraph's point lookup would
+        make a Python object per point under the pointer and swallow the click."""
+        ev.ignore()
+
     def restyle(self, n: int, classes: np.ndarray | None) -> None:
         """``n`` hidden points at the origin, coloured by ``classes`` (n,) or all alike."""
         brush = self._brushes[-1] if classes is None else self._brushes[classes]

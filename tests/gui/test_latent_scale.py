@@ -1,0 +1,110 @@
+"""The latent plane with 60,000 MNIST-like codes: coloured by label, a colour key, no
+text labels, bounded training ticks, a click decodes a 28x28 preview, the map grid size."""
+
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+
+from ae_desktop.engine import Architecture, Autoencoder
+from ae_desktop.gui.code_scatter import PALETTE
+from ae_desktop.gui.latent_canvas import LatentCanvas
+
+N = 60_000
+
+
+@pytest.fixture(scope="module")
+def digits():
+    """N random 28x28 images as float32 rows, and labels "0".."9"."""
+    rng = np.random.default_rng(0)
+    return rng.random((N, 784), dtype=np.float32), [str(d) for d in rng.integers(0, 10, N)]
+
+
+def small_model(seed=0):
+    return Autoencoder.initialize(Architecture.parse("784-4-2"), rng=np.random.default_rng(seed))
+
+
+@pytest.fixture
+def canvas(qtbot, digits):
+    canvas = LatentCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(760, 520)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    canvas.set_glyphs(*digits, (28, 28))
+    canvas.set_model(small_model(), reframe=True)
+    qtbot.waitUntil(lambda: not canvas.encoding(), timeout=30_000)
+    return canvas
+
+
+def test_sixty_thousand_codes_are_one_scatter_coloured_by_label(canvas, digits):
+    matrix, labels = digits
+    model = canvas._model
+    np.testing.assert_allclose(canvas.codes, model.encode(matrix), rtol=1e-12, atol=1e-12)
+    x, y = canvas.points.getData()
+    np.testing.assert_array_equal(np.c_[x, y], canvas.codes)
+    assert canvas.points.data["visible"].all()
+    assert canvas._texts == []                                # no text labels at this size
+    assert [label.text for _, label in canvas.key.items] == [str(d) for d in range(10)]
+    brushes = canvas.points.data["brush"]
+    assert len({id(b) for b in brushes}) == 10                 # ten shared QBrush objects
+    for i in (0, 1, 12345, N - 1):
+        assert brushes[i].color().name() == PALETTE[int(labels[i])]
+    image = canvas.plot_widget.grab().toImage()
+    seen = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3)
+            for y in range(0, image.height(), 3)}
+    assert len(seen & set(PALETTE[:10])) >= 8                  # the classes show on screen
+    assert canvas.count_label.text() == "60,000 points"
+
+
+def test_a_click_decodes_a_28x28_preview_quickly(qtbot, canvas):
+    target = canvas.codes[:100].mean(axis=0)
+    pos = canvas.plot_widget.mapFromScene(canvas.view.mapViewToScene(QPointF(*target)))
+    began = time.perf_counter()
+    qtbot.mouseClick(canvas.plot_widget.viewport(), Qt.LeftButton, pos=pos)
+    canvas.plot_widget.viewport().repaint()
+    assert time.perf_counter() - began < 0.5
+    z = canvas.picked_z
+    assert np.hypot(*(z - target)) < 0.05 * np.ptp(canvas.codes, axis=0).max()
+    expected = canvas._model.decode(z[None]).reshape(28, 28)
+    np.testing.assert_array_equal(canvas.preview_pixels, expected)
+    np.testing.assert_array_equal(canvas.preview.pixels(), expected)
+    preview = canvas.preview.grab().toImage()
+    greys = {QColor(preview.pixelColor(x, y)).lightness()
+             for x in range(0, preview.width(), 2) for y in range(0, preview.height(), 2)}
+    assert len(greys) > 20                                       # a grey image, not blank
+
+
+def test_pan_and_zoom_repaint_in_bounded_time(qtbot, canvas):
+    viewport = canvas.plot_widget.viewport()
+    began = time.perf_counter()
+    for _ in range(5):
+        canvas.view.translateBy(x=0.02)
+        viewport.repaint()
+        canvas.view.scaleBy((1.02, 1.02))
+        viewport.repaint()
+    assert (time.perf_counter() - began) / 10 < 0.25           # ~15-30 ms measured
+
+
+def test_a_training_tick_is_bounded_and_codes_catch_up(qtbot, canvas, digits):
+    matrix, _ = digits
+    newer = small_model(seed=1)
+    began = time.perf_counter()
+    canvas.set_model(newer)
+    assert time.perf_counter() - began < 0.15                  # one 10 ms slice, not 60,000 rows
+    assert canvas.encoding() and len(canvas.codes) == N       # older codes stay meanwhile
+    qtbot.waitUntil(lambda: not canvas.encoding(), timeout=30_000)
+    np.testing.assert_allclose(canvas.codes, newer.encode(matrix), rtol=1e-12, atol=1e-12)
+
+
+def test_map_grid_size_is_chosen_with_the_spin_box(qtbot, canvas):
+    canvas.show_map.setChecked(True)
+    canvas.map_columns.selectAll()
+    qtbot.keyClicks(canvas.map_columns, "20")
+    qtbot.keyClick(canvas.map_columns, Qt.Key_Return)
+    qtbot.waitUntil(lambda: canvas.map_image.image is not None
+                    and canvas.map_image.image.shape[1] == 20 * 29, timeout=5000)
+    columns, rows = canvas.map_tiles()
+    assert columns == 20 and canvas.map_image.image.shape == (rows * 29, 20 * 29)
