@@ -121,6 +121,13 @@ class EditorPanel(QWidget):
         """Show ``pixels`` (height, width) in the editor, with a fresh undo history."""
         self.editor.load(pixels)
 
+    def set_kind(self, kind: str) -> None:
+        """The glyph set's kind: a "curve" set's reconstruction is drawn as a curve, and
+        thresholded or wrong pixels, meaningless for coordinates, are hidden."""
+        self.reconstruction.set_kind(kind)
+        for view in (self.thresholded, self.wrong):
+            view.setVisible(kind == "pixels")
+
     def set_model(self, model) -> None:
         """Use ``model`` (an Autoencoder or None) for the views beside the editor."""
         self._model = model

@@ -22,7 +22,7 @@ from ae_desktop.gui.latent_codes import LatentCodes
 from ae_desktop.gui.latent_map import curve_mosaic, pixel_mosaic
 
 MAP_TILES = 13        # default columns of the latent map
-TEXT_LIMIT = 200      # more points than this get a colour key instead of text labels
+TEXT_LIMIT = 64       # more points than this get no text labels (a colour key if classes)
 SYNC_WORK = 10_000_000  # sets that encode in fewer multiply-adds are encoded at once
 SLICE_SECONDS = 0.010  # a big set is encoded 10 ms at a time, every 50 ms
 SLICE_INTERVAL_MS = 50

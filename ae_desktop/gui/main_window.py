@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
         if self.model is not None and self.model.arch.n_inputs != g.n_pixels:
             self.set_model(None)
         self.training_panel.set_input_size(g.n_pixels)
+        self.editor_panel.set_kind(g.kind)
         self.editor_panel.load(g.pixels[0] if len(g) else np.zeros((g.height, g.width)))
         self._update_title()
 

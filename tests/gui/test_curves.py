@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 
+from ae_desktop.data import bundled_font
 from ae_desktop.data.circles import circles
 from ae_desktop.engine import Architecture, Autoencoder
 from ae_desktop.gui.circles_dialog import CirclesDialog
@@ -104,3 +105,16 @@ def test_latent_plane_of_curves_maps_curves_and_keeps_coordinates(qtbot):
     with qtbot.waitSignal(canvas.glyph_kept) as blocker:
         qtbot.keyClick(canvas.label_edit, Qt.Key_Return)
     np.testing.assert_array_equal(blocker.args[1], canvas.preview_pixels)  # not thresholded
+
+
+def test_editor_reconstruction_of_a_curve_set_is_a_curve(window, qtbot, train):
+    window.document.set_glyphs(circles(count=20))
+    train(arch="42-8-2", epochs=50, target_errors=None, loss="mse")
+    panel = window.editor_panel
+    assert panel.reconstruction.kind == "curve"
+    assert not panel.thresholded.isVisible() and not panel.wrong.isVisible()
+    np.testing.assert_array_equal(panel.reconstruction.pixels(),
+                                  window.model.reconstruct(panel.editor.pixels().reshape(1, -1))
+                                  .reshape(21, 2))
+    window.document.set_glyphs(bundled_font("font1"))
+    assert panel.reconstruction.kind == "pixels" and panel.thresholded.isVisible()
