@@ -144,6 +144,23 @@ class Architecture:
         """(shapes, activation codes, W offsets, b offsets): how the kernels take a network."""
         return (self.shapes_array, self.activation_codes) + self.offsets
 
+    @cached_property
+    def layer_table(self) -> np.ndarray:
+        """(n_layers, 5) int64: per layer [n_in, n_out, activation code, W offset, b
+        offset], the whole network in one array for the inference kernels."""
+        w_off, b_off = self.offsets
+        return np.column_stack([self.shapes_array, self.activation_codes, w_off, b_off])
+
+    @cached_property
+    def encoder_table(self) -> np.ndarray:
+        """The encoder's rows of ``layer_table``."""
+        return self.layer_table[:self.n_encoder_layers]
+
+    @cached_property
+    def decoder_table(self) -> np.ndarray:
+        """The decoder's rows of ``layer_table``."""
+        return self.layer_table[self.n_encoder_layers:]
+
     def unflatten(self, theta: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
         """Views (W, b) of every layer into the flat parameter vector."""
         w_off, b_off = self.offsets

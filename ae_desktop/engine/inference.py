@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from ae_desktop.engine.fast_forward import forward_few_rows, forward_row_blocks
 from ae_desktop.engine.kernel_ops import _activate, _dense, _layer, _view, jit
+
+FEW_ROWS = 8  # fewer rows than this: the per-row kernel, without the blocks' set-up
 
 
 @jit
@@ -46,15 +49,17 @@ def forward_layers(theta, shapes, codes, w_off, b_off, first, last, x_t, out_t):
         inp = target
 
 
-def run_layers(theta: np.ndarray, arch, x: np.ndarray, first: int, last: int) -> np.ndarray:
-    """Rows of ``x`` through layers ``first``..``last-1`` of ``arch``; a VAE's encoder
-    output stays [mean, log-variance] and its decoder gets the rows as given.
+def run_layers(theta: np.ndarray, table: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Rows of ``x`` (n, n_in) float64 in C order through the layers of ``table`` (rows of
+    ``Architecture.layer_table``), in ``theta``'s precision.
 
-    Returns (rows, n_out) as a transposed (Fortran-ordered) view of the kernel's output:
-    skipping a copy back to row order halves the time of decoding a latent map.
+    Many rows come back as a transposed (Fortran-ordered) view of the block kernel's
+    output: skipping a copy back to row order halves the time of decoding a latent map.
     """
-    shapes, codes, w_off, b_off = arch.kernel_layout
-    out_t = np.empty((arch.layer_shapes[last - 1][1], x.shape[0]), theta.dtype)
-    forward_layers(theta, shapes, codes, w_off, b_off, first, last,
-                   np.ascontiguousarray(x.T), out_t)
+    if x.shape[0] < FEW_ROWS:
+        out = np.empty((x.shape[0], table[-1, 1]), theta.dtype)
+        forward_few_rows(theta, table, x, out)
+        return out
+    out_t = np.empty((table[-1, 1], x.shape[0]), theta.dtype)
+    forward_row_blocks(theta, table, x, out_t)
     return out_t.T

@@ -46,7 +46,7 @@ class Autoencoder:
         For a plain autoencoder the log-variance is -inf (a point, no spread).
         """
         x = self._rows(x, self.arch.n_inputs, "input")
-        h = run_layers(self.theta, self.arch, x, 0, self.arch.n_encoder_layers)
+        h = run_layers(self.theta, self.arch.encoder_table, x)
         d = self.arch.latent_dim
         if self.arch.kind == "vae":
             return h[:, :d].copy(), h[:, d:].copy()
@@ -64,8 +64,7 @@ class Autoencoder:
         """
         z = self._rows(z, self.arch.latent_dim, "latent points")
         theta = self.theta if precision == "float64" else self.theta.astype(precision)
-        return run_layers(theta, self.arch, z.astype(theta.dtype, copy=False),
-                                  self.arch.n_encoder_layers, len(self.arch.layer_shapes))
+        return run_layers(theta, self.arch.decoder_table, z)
 
     def reconstruct(self, x) -> np.ndarray:
         """decode(encode(x)): the network's output for each row of ``x``."""
