@@ -37,6 +37,7 @@ class GlyphGrid(QWidget):
         self.list.setResizeMode(QListView.Adjust)
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.NoEditTriggers)  # double click relabels
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
         self.list.setContextMenuPolicy(Qt.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_context_menu_requested)
