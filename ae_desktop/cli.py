@@ -40,9 +40,6 @@ def _add_train(commands) -> None:
                             description="Train an autoencoder. Unset options take the "
                                         "defaults shown, which learn every bundled font exactly.")
     add_training_options(p)
-    p.add_argument("--test-fraction", type=float, metavar="F",
-                   help="hold out this fraction of the glyphs (drawn from --seed) as a test "
-                        "set: never trained on, its loss recorded (default: 0)")
     p.add_argument("--save", metavar="MODEL.npz", help="write the trained model")
     p.add_argument("--json", metavar="OUT.json", help="write results and loss history")
     p.add_argument("--quiet", action="store_true", help="no progress lines")

@@ -67,6 +67,9 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--target-errors", type=_target_errors,
                    help="stop once every glyph has at most this many wrong pixels; "
                         f"none = run all epochs (default: {d.target_errors})")
+    p.add_argument("--test-fraction", type=float, metavar="F",
+                   help="hold out this fraction of the glyphs (drawn from --seed) as a test "
+                        f"set: never trained on, its loss recorded (default: {d.test_fraction})")
 
 
 def add_experiment_options(p: argparse.ArgumentParser, metrics: tuple[str, ...],

@@ -12,10 +12,10 @@ from ae_desktop.commands.output import CommandError
 from ae_desktop.commands.train import config_from_args
 from ae_desktop.data import resolve_dataset
 from ae_desktop.engine.experiments import parse_variation, plan_sweep, run_sweep
-from ae_desktop.engine.experiments.runs import DENOISE_METRICS, RUN_METRICS
+from ae_desktop.engine.experiments.runs import DENOISE_METRICS, RUN_METRICS, TEST_METRICS
 
 SUMMARY_METRICS = ["learned", "max_errors", "mean_errors", "final_loss", "epochs_run", "seconds",
-                   *DENOISE_METRICS]
+                   *DENOISE_METRICS, *TEST_METRICS]
 
 
 def add_sweep_parser(commands) -> None:
@@ -28,7 +28,7 @@ def add_sweep_parser(commands) -> None:
     p.add_argument("--vary", action="append", required=True, metavar="SETTING=V1,V2,...",
                    help="a training setting and its values, e.g. lr=0.0005,0.005,0.05 or "
                         "arch=35-20-2,35-30-2; 'none' for an unset optional value")
-    add_experiment_options(p, RUN_METRICS + DENOISE_METRICS)
+    add_experiment_options(p, RUN_METRICS + DENOISE_METRICS + TEST_METRICS)
 
 
 def run_sweep_command(args: argparse.Namespace) -> int:
@@ -39,6 +39,8 @@ def run_sweep_command(args: argparse.Namespace) -> int:
     plan = plan_sweep(base, variations, args.repeats, glyphs.n_pixels)
     if args.metric in DENOISE_METRICS and all(c.model != "dae" for _, _, c in plan):
         raise CommandError(f"--metric {args.metric} needs a denoising model: add --model dae")
+    if args.metric in TEST_METRICS and all(c.test_fraction == 0 for _, _, c in plan):
+        raise CommandError(f"--metric {args.metric} needs a test split: add --test-fraction")
 
     def describe(index: int) -> str:
         point, _, config = plan[index]

@@ -4,7 +4,7 @@ import io
 
 import numpy as np
 
-from ae_desktop.commands.output import Progress, glyph_rows, glyphs_side_by_side
+from ae_desktop.commands.output import Progress, glyph_rows, glyphs_side_by_side, progress_line
 
 
 class Report:
@@ -12,6 +12,7 @@ class Report:
         self.epoch, self.epochs, self.status = epoch, 100, status
         self.loss, self.recon_loss, self.kl_loss = 1.0, 1.0, 0.0
         self.learned, self.n_glyphs, self.max_errors, self.seconds = 3, 32, 4, 0.5
+        self.n_test, self.test_loss = 0, float("nan")
 
     @property
     def finished(self):
@@ -54,3 +55,10 @@ def test_pipe_progress_prints_a_line_per_tenth():
     lines = stream.getvalue().splitlines()
     assert [line.split()[1] for line in lines] == [f"{e}/100" for e in
                                                   (1, 11, 21, 31, 41, 51, 61, 71, 81, 91, 100)]
+
+
+def test_progress_line_shows_the_test_loss_with_a_split():
+    report = Report(5)
+    assert "test" not in progress_line(report)
+    report.n_test, report.test_loss = 8, 2.5
+    assert progress_line(report).startswith("epoch 5/100  loss 1  test loss 2.5  learned 3/32")

@@ -80,3 +80,18 @@ def test_eval_of_a_split_model_is_unchanged(tmp_path, capsys):
     assert main(["eval", str(path), "--json", str(tmp_path / "e.json")]) == 0
     result = json.loads((tmp_path / "e.json").read_text())
     assert result["n_glyphs"] == 32 and len(result["errors_per_glyph"]) == 32
+
+
+def test_sweep_records_the_test_metrics(tmp_path, capsys):
+    out = tmp_path / "sweep.json"
+    assert main(["sweep", "--arch", "35-6-2", "--epochs", "60", "--target-errors", "none",
+                 "--workers", "1", "--repeats", "1", "--vary", "dropout=0,0.2",
+                 "--test-fraction", "0.25", "--metric", "final_test_loss", "--quiet",
+                 "--json", str(out)]) == 0
+    rows = json.loads(out.read_text())["rows"]
+    assert len(rows) == 2 and all(row["final_test_loss"] > 0 for row in rows)
+    assert all(0 <= row["test_learned"] <= 8 and row["n_glyphs"] == 24 for row in rows)
+    assert "final_test_loss" in capsys.readouterr().out
+    assert main(["sweep", "--arch", "35-6-2", "--epochs", "5", "--vary", "lr=0.1",
+                 "--metric", "test_learned"]) == 2
+    assert "needs a test split: add --test-fraction" in capsys.readouterr().err

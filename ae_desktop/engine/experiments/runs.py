@@ -13,10 +13,12 @@ from ae_desktop.engine.metrics import learned_count, wrong_pixels
 from ae_desktop.engine.training import TrainingRun
 
 DENOISE_DRAWS = 20
-# numeric metrics of a run: always, for a denoising model, with held-out glyphs
+# numeric metrics of a run: always, for a denoising model, with held-out glyphs, with a
+# test split (config.test_fraction)
 RUN_METRICS = ("learned", "max_errors", "mean_errors", "final_loss", "epochs_run", "seconds")
 DENOISE_METRICS = ("denoise_exact_rate", "denoise_mean_errors")
 HELD_OUT_METRICS = ("held_out_mean_errors", "held_out_max_errors", "held_out_learned")
+TEST_METRICS = ("final_test_loss", "test_mean_errors", "test_learned")
 
 
 @dataclass
@@ -58,6 +60,9 @@ def execute(task: RunTask, cancel: threading.Event | None = None) -> RunOutcome:
         "max_errors": int(errors.max()),
         "mean_errors": float(errors.mean()),
     }
+    if report.n_test:
+        metrics.update(final_test_loss=report.test_loss, test_learned=report.test_learned,
+                       test_mean_errors=float(report.test_errors_per_glyph.mean()))
     if task.held_out is not None and len(task.held_out):
         held = wrong_pixels(run.model.reconstruct(task.held_out), task.held_out)
         metrics.update(held_out_learned=learned_count(held), held_out_n=len(held),
