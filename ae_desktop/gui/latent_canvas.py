@@ -169,13 +169,15 @@ class LatentCanvas(QWidget):
         """Glyphs to place: rows of ``matrix`` (n, height*width), labels, (height, width),
         and the glyph set's kind ("pixels", or "curve": drawn as closed curves)."""
         self._codes.set_matrix(matrix)
-        self._labels = list(labels)
-        names, self._classes = label_classes(self._labels)
-        fill_key(self.key, names)
+        labels = list(labels)
+        if labels != self._labels or len(labels) != len(self.points.data):
+            self._labels = labels  # restyling 60,000 points takes about 0.3 s: not per edit
+            names, self._classes = label_classes(labels)
+            fill_key(self.key, names)
+            self._restyle = True
         self._shape = tuple(shape)
         self._kind = kind
         self.preview.set_kind(kind)
-        self._restyle = True
         self._refresh()
 
     def set_model(self, model, reframe: bool = False) -> None:

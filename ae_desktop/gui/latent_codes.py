@@ -38,9 +38,15 @@ class LatentCodes:
         return self._fresh >= len(self.matrix)
 
     def set_matrix(self, matrix: np.ndarray) -> None:
-        """New rows (n, n_inputs), kept as float32; all codes are stale."""
-        self.matrix = np.asarray(matrix, dtype=np.float32)
-        self._forget()
+        """New rows (n, n_inputs), kept as float32; all codes are stale, but a matrix of
+        the same shape (an edited glyph) keeps showing them until re-encoded."""
+        matrix = np.asarray(matrix, dtype=np.float32)
+        same = matrix.shape == self.matrix.shape
+        self.matrix = matrix
+        if same:
+            self._fresh = 0
+        else:
+            self._forget()
 
     def set_model(self, model) -> None:
         """Encode with ``model`` from now on (an Autoencoder with a 2-D latent space).

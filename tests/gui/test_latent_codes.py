@@ -88,3 +88,16 @@ def test_curve_mosaic_draws_each_tile_closed_around_its_grid_point():
     assert x[first][0] == x[first][-1] and y[first][0] == y[first][-1]
     np.testing.assert_allclose(np.nanmean(x[first][:-1]), 0.0, atol=1e-12)
     np.testing.assert_allclose(np.nanmean(y[first][:-1]), 1.0, atol=1e-12)
+
+
+def test_an_edited_matrix_of_the_same_shape_keeps_its_codes_until_reencoded(matrix):
+    codes, m = LatentCodes(), model()
+    codes.set_matrix(matrix)
+    codes.set_model(m)
+    codes.advance(np.inf)
+    edited = matrix.copy()
+    edited[0] = 0
+    codes.set_matrix(edited)
+    assert codes.filled == len(matrix) and not codes.complete
+    codes.advance(np.inf)
+    np.testing.assert_array_equal(codes.mean, m.encode(edited))

@@ -108,3 +108,17 @@ def test_map_grid_size_is_chosen_with_the_spin_box(qtbot, canvas):
                     and canvas.map_image.image.shape[1] == 20 * 29, timeout=5000)
     columns, rows = canvas.map_tiles()
     assert columns == 20 and canvas.map_image.image.shape == (rows * 29, 20 * 29)
+
+
+def test_editing_one_glyph_keeps_the_points_and_their_colours(qtbot, canvas, digits):
+    matrix, labels = digits
+    edited = matrix.copy()
+    edited[7] = 0
+    points = canvas.points.data          # setData (a restyle) would make a new array
+    began = time.perf_counter()
+    canvas.set_glyphs(edited, labels, (28, 28))
+    assert time.perf_counter() - began < 0.3                   # no restyle of 60,000 points
+    assert canvas.points.data is points and len(canvas.codes) == N
+    qtbot.waitUntil(lambda: not canvas.encoding(), timeout=30_000)
+    np.testing.assert_allclose(canvas.codes[7], canvas._model.encode(edited[7:8])[0],
+                               rtol=1e-12)
