@@ -16,7 +16,9 @@ from PySide6.QtCore import QPoint, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import (
     QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox, QPushButton, QToolButton)
 
+from ae_desktop.data import GlyphSet
 from ae_desktop.engine import TrainConfig
+from ae_desktop.gui import file_menu
 
 ACTIONS = int(os.environ.get("AE_DESKTOP_MONKEY_ACTIONS", "400"))
 SEED = int(os.environ.get("AE_DESKTOP_MONKEY_SEED", str(time.time_ns() % 2**31)))
@@ -34,6 +36,8 @@ class Dialogs:
         self.rng, self.path, self.shown = rng, "", []
         monkeypatch.setattr(QFileDialog, "getOpenFileName", self._file)
         monkeypatch.setattr(QFileDialog, "getSaveFileName", self._file)
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: self.path)
+        monkeypatch.setattr(file_menu, "ask_new_set", self._new_set)
         for kind in ("critical", "warning", "information"):
             monkeypatch.setattr(QMessageBox, kind, self._message)
         monkeypatch.setattr(QMessageBox, "question", self._question)
@@ -42,6 +46,10 @@ class Dialogs:
 
     def _file(self, *args, **kwargs):
         return self.path, ""
+
+    def _new_set(self, parent, width, height):
+        size = [None, (width, height), (8, 8)][self.rng.integers(3)]
+        return None if size is None else GlyphSet("new", *size)
 
     def _message(self, parent, title, text, *args):
         self.shown.append((title, text))
@@ -241,6 +249,9 @@ class Monkey:
             self.dialogs.path = self.pick(self.saved_models + [self.files["unwritable"]])
         elif text.startswith("Save"):
             self.dialogs.path = self.pick(self.saved_sets + [self.files["unwritable"]])
+        elif text.startswith("Import"):
+            self.dialogs.path = self.pick([self.files["folder"], self.files["noise.json"],
+                                           self.files["missing"]])
         elif text.startswith("Open"):
             good = self.saved_models if "model" in text else self.saved_sets
             self.dialogs.path = self.pick(good + list(self.files.values()))
