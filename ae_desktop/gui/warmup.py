@@ -20,7 +20,8 @@ def warm_up_kernels() -> None:
         for _ in run.reports():
             pass
         for precision in ("float64", "float32"):  # points, and latent maps
-            run.model.decode(np.zeros((1, 2)), precision)
+            for rows in (1, 64):  # the per-row kernel, and the block kernel
+                run.model.decode(np.zeros((rows, 2)), precision)
 
 
 class _WarmupWorker(QObject):
