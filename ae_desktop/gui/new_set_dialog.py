@@ -19,9 +19,7 @@ class NewSetDialog(QDialog):
         self.setWindowTitle("New glyph set")
         self.name = QLineEdit("untitled", self)
         self.preset = QComboBox(self)
-        for w, h in PRESETS:
-            self.preset.addItem(f"{w} × {h}", (w, h))
-        self.preset.addItem("Other size", None)
+        self.preset.addItems([f"{w} × {h}" for w, h in PRESETS] + ["Other size"])
         self.width_box = QSpinBox(self, minimum=1, maximum=MAX_SIDE, value=width)
         self.height_box = QSpinBox(self, minimum=1, maximum=MAX_SIDE, value=height)
         for box in (self.width_box, self.height_box):
@@ -46,15 +44,15 @@ class NewSetDialog(QDialog):
                         self.height_box.value())
 
     def _on_preset_chosen(self, index: int) -> None:
-        size = self.preset.itemData(index)
-        if size is not None:
-            self.width_box.setValue(size[0])
-            self.height_box.setValue(size[1])
+        if index < len(PRESETS):
+            width, height = PRESETS[index]
+            self.width_box.setValue(width)
+            self.height_box.setValue(height)
 
     def _on_size_edited(self, *args) -> None:
-        index = self.preset.findData((self.width_box.value(), self.height_box.value()))
+        size = (self.width_box.value(), self.height_box.value())
         self.preset.blockSignals(True)
-        self.preset.setCurrentIndex(index if index >= 0 else self.preset.count() - 1)
+        self.preset.setCurrentIndex(PRESETS.index(size) if size in PRESETS else len(PRESETS))
         self.preset.blockSignals(False)
 
 
