@@ -21,6 +21,7 @@ class InterpolationPanel(QWidget):
         self._model = None
         self._matrix = np.zeros((0, 0))
         self._shape = (7, 5)
+        self._kind = "pixels"
         self.codes: np.ndarray | None = None
         self.images: np.ndarray | None = None  # (steps + 2, height, width)
         self.start = QComboBox(self)
@@ -55,9 +56,11 @@ class InterpolationPanel(QWidget):
         layout.addLayout(row)
         layout.addLayout(self.strip)
 
-    def set_glyphs(self, matrix: np.ndarray, labels: list[str], shape: tuple[int, int]) -> None:
-        """Glyphs (n, height*width) with their labels; keeps the chosen pair if present."""
-        self._matrix, self._shape = np.asarray(matrix), shape
+    def set_glyphs(self, matrix: np.ndarray, labels: list[str], shape: tuple[int, int],
+                   kind: str = "pixels") -> None:
+        """Glyphs (n, height*width) with their labels and the set's kind ("curve" sets
+        are drawn as curves); keeps the chosen pair if present."""
+        self._matrix, self._shape, self._kind = np.asarray(matrix), shape, kind
         for combo, default in ((self.start, 0), (self.end, len(labels) - 1)):
             previous = combo.currentIndex()
             combo.blockSignals(True)
@@ -98,7 +101,9 @@ class InterpolationPanel(QWidget):
             while self.strip.count():
                 self.strip.takeAt(0).widget().deleteLater()
             for _ in self.images:
-                self.strip.addWidget(GlyphCanvas(self, min_cell=4))
+                canvas = GlyphCanvas(self, min_cell=4)
+                canvas.set_kind(self._kind)
+                self.strip.addWidget(canvas)
         last = len(self.images) - 1
         for i, image in enumerate(self.images):
             canvas = self.strip.itemAt(i).widget()

@@ -20,7 +20,7 @@ class LatentCodes:
     (n, n_inputs); rows [0, ``filled``) have codes, from the current or a recent model."""
 
     def __init__(self):
-        self.matrix = np.zeros((0, 0), dtype=np.float32)
+        self.matrix = np.zeros((0, 0))
         self.model = None
         self.mean = np.zeros((0, 2))
         self.log_var: np.ndarray | None = None
@@ -38,9 +38,12 @@ class LatentCodes:
         return self._fresh >= len(self.matrix)
 
     def set_matrix(self, matrix: np.ndarray) -> None:
-        """New rows (n, n_inputs), kept as float32; all codes are stale, but a matrix of
-        the same shape (an edited glyph) keeps showing them until re-encoded."""
-        matrix = np.asarray(matrix, dtype=np.float32)
+        """New rows (n, n_inputs), kept as given (a view: no copy of 60,000 glyphs) if
+        floating point; all codes are stale, but a matrix of the same shape (an edited
+        glyph) keeps showing them until re-encoded."""
+        matrix = np.asarray(matrix)
+        if not np.issubdtype(matrix.dtype, np.floating):
+            matrix = matrix.astype(np.float32)
         same = matrix.shape == self.matrix.shape
         self.matrix = matrix
         if same:

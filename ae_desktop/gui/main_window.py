@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         shape = (g.height, g.width)
         rows = g.pixels.reshape(len(g), g.n_pixels)  # a view: copying 60,000 glyphs stalls
         self.latent_canvas.set_glyphs(rows, g.labels, shape, g.kind)
-        self.interpolation.set_glyphs(rows, g.labels, shape)
+        self.interpolation.set_glyphs(rows, g.labels, shape, g.kind)
         self._refresh_model_views()
 
     def _on_glyph_selected(self, index: int) -> None:
