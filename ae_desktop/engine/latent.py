@@ -26,10 +26,10 @@ def grid_points(x_range, y_range, nx: int, ny: int) -> np.ndarray:
     """(ny, nx, 2) latent points; row 0 is the top (y max), column 0 the left (x min)."""
     if nx < 1 or ny < 1:
         raise ValueError(f"grid needs at least 1x1 points, got {nx}x{ny}")
-    xs = np.linspace(*map(float, x_range), nx)
-    ys = np.linspace(*map(float, y_range[::-1]), ny)
-    gx, gy = np.meshgrid(xs, ys)
-    return np.stack([gx, gy], axis=-1)
+    points = np.empty((ny, nx, 2))
+    points[:, :, 0] = np.linspace(*map(float, x_range), nx)
+    points[:, :, 1] = np.linspace(*map(float, y_range[::-1]), ny)[:, None]
+    return points
 
 
 def decode_grid(model: Autoencoder, x_range, y_range, nx: int, ny: int,
