@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QProgressDialog
 
 from ae_desktop.data.idx import idx_image_steps, labels_path_for
 from ae_desktop.data.image_folder import image_folder_steps
@@ -34,6 +34,7 @@ class GlyphImporter(QObject):
         self.controller.failed.connect(self._on_failed)
         self.controller.finished.connect(self._on_finished)
         self.progress: QProgressDialog | None = None
+        self._bar: QProgressBar | None = None
         self._source = ""
 
     # -- commands ----------------------------------------------------------------------
@@ -83,20 +84,23 @@ class GlyphImporter(QObject):
             steps.close()
             return False
         self._source = source
+        self._bar = QProgressBar()  # set directly: a modal dialog's setValue runs the loop
+        self._bar.setRange(0, 0)
         self.progress = QProgressDialog(f"Importing {source}…", "Cancel", 0, 0, self.window)
         self.progress.setWindowTitle("Import")
         self.progress.setWindowModality(Qt.WindowModal)
         self.progress.setMinimumDuration(SHOW_AFTER_MS)
         self.progress.setAutoReset(False)
         self.progress.setAutoClose(False)
+        self.progress.setBar(self._bar)
         self.progress.canceled.connect(self._on_cancel_clicked)
         self.controller.start(steps)
         return True
 
     def _on_progressed(self, done: int, total: int) -> None:
         if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
+            self._bar.setRange(0, total)
+            self._bar.setValue(done)
             self.progress.setLabelText(f"Importing {self._source}: {done:,} of {total:,}")
 
     def _on_imported(self, glyphs) -> None:
