@@ -43,24 +43,22 @@ def forward_few_rows(theta, table, x, out):
     widest = x.shape[1]
     for i in range(table.shape[0]):
         widest = max(widest, table[i, 1])
-    scratch = np.empty((2, widest), theta.dtype)
-    last = table.shape[0] - 1
+    a = np.empty(widest, theta.dtype)
+    b = np.empty(widest, theta.dtype)
     for r in range(x.shape[0]):
-        src = scratch[1]
         for j in range(x.shape[1]):
-            src[j] = x[r, j]
-        for layer in range(last + 1):
+            a[j] = x[r, j]
+        for layer in range(table.shape[0]):
             n_in, n_out, code = table[layer, 0], table[layer, 1], table[layer, 2]
             w_off, b_off = table[layer, 3], table[layer, 4]
-            dst = out[r] if layer == last else scratch[layer % 2]
-            for k in range(n_out):
-                dst[k] = theta[b_off + k]
+            b[:n_out] = theta[b_off:b_off + n_out]
             for j in range(n_in):
-                xj, row = src[j], w_off + j * n_out
+                aj, w = a[j], theta[w_off + j * n_out:w_off + (j + 1) * n_out]
                 for k in range(n_out):
-                    dst[k] += xj * theta[row + k]
-            _activate_vector(code, dst, n_out)
-            src = dst
+                    b[k] += aj * w[k]
+            _activate_vector(code, b, n_out)
+            a, b = b, a
+        out[r] = a[:out.shape[1]]
 
 
 @jit
@@ -130,7 +128,8 @@ def forward_row_blocks(theta, table, x, out_t):
         src[n_in:_padded(n_in), :] = 0.0  # the last block's activations may be there
         pos = 0
         for layer in range(last + 1):
-            code, width, height = table[layer, 2], _padded(table[layer, 0]), _padded(table[layer, 1])
+            code = table[layer, 2]
+            width, height = _padded(table[layer, 0]), _padded(table[layer, 1])
             w = packed[pos:pos + height * width].reshape((height, width))
             pos += height * width
             dst = buffers[(layer + 1) % 2]
