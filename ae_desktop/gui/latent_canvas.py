@@ -161,7 +161,10 @@ class LatentCanvas(QWidget):
 
     @property
     def codes(self) -> np.ndarray:
-        """Codes (k, 2) of the first k glyphs, all n once encoded; for a VAE, the means."""
+        """Codes (k, 2) of the first k glyphs, all n once encoded; for a VAE, the means.
+        None (shape (0, 2)) while the model cannot place these glyphs."""
+        if not self.usable():
+            return np.zeros((0, 2))
         return self._codes.mean[:self._codes.filled]
 
     def set_glyphs(self, matrix: np.ndarray, labels: list[str], shape: tuple[int, int],

@@ -126,6 +126,7 @@ def test_model_without_2d_latent_shows_a_message(canvas):
     canvas.set_model(wide)
     assert not canvas.usable() and "3-D latent" in canvas.message.text()
     assert len(canvas.points.getData()[0]) == 0
+    assert len(canvas.codes) == 0 and canvas._texts == []  # no labels left at stale codes
 
 
 def test_keep_adds_a_glyph_to_the_set(window, qtbot, train):
