@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ae_desktop.data import GlyphSet
 from ae_desktop.engine import TrainConfig
 from ae_desktop.gui import file_menu
+from ae_desktop.gui.circles_dialog import CirclesDialog
 
 ACTIONS = int(os.environ.get("AE_DESKTOP_MONKEY_ACTIONS", "400"))
 SEED = int(os.environ.get("AE_DESKTOP_MONKEY_SEED", str(time.time_ns() % 2**31)))
@@ -38,6 +39,7 @@ class Dialogs:
         monkeypatch.setattr(QFileDialog, "getSaveFileName", self._file)
         monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: self.path)
         monkeypatch.setattr(file_menu, "ask_new_set", self._new_set)
+        monkeypatch.setattr(CirclesDialog, "exec", lambda dialog: self._circles(dialog))
         for kind in ("critical", "warning", "information"):
             monkeypatch.setattr(QMessageBox, kind, self._message)
         monkeypatch.setattr(QMessageBox, "question", self._question)
@@ -50,6 +52,10 @@ class Dialogs:
     def _new_set(self, parent, width, height):
         size = [None, (width, height), (8, 8)][self.rng.integers(3)]
         return None if size is None else GlyphSet("new", *size)
+
+    def _circles(self, dialog):
+        dialog.count.setValue(int(self.rng.integers(1, 40)))
+        return [QDialog.Rejected, QDialog.Accepted][self.rng.integers(2)]
 
     def _message(self, parent, title, text, *args):
         self.shown.append((title, text))
