@@ -381,7 +381,9 @@ class LatentCanvas(QWidget):
 
     def _on_frame_clicked(self) -> None:
         self._frame_to_glyphs = True
-        self._refresh()
+        if self.usable() and self._codes.filled:
+            self._frame()
+            self._request_map()
 
     def _on_map_columns_changed(self, columns: int) -> None:
         self._map_due = 0.0

@@ -4,11 +4,13 @@ text labels, bounded training ticks, a click decodes a 28x28 preview, the map gr
 import time
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QPushButton
 
-from ae_desktop.engine import Architecture, Autoencoder
+from ae_desktop.engine import Architecture, Autoencoder, latent_extent
 from ae_desktop.gui.code_scatter import PALETTE
 from ae_desktop.gui.latent_canvas import LatentCanvas
 
@@ -122,3 +124,19 @@ def test_editing_one_glyph_keeps_the_points_and_their_colours(qtbot, canvas, dig
     qtbot.waitUntil(lambda: not canvas.encoding(), timeout=30_000)
     np.testing.assert_allclose(canvas.codes[7], canvas._model.encode(edited[7:8])[0],
                                rtol=1e-12)
+
+
+def test_frame_button_frames_a_big_set_at_once(qtbot, canvas, monkeypatch):
+    monkeypatch.setitem(pg.CONFIG_OPTIONS, "mouseRateLimit", 0)
+    framed = latent_extent(canvas.codes)
+    assert canvas.view.viewRange()[0] == pytest.approx(framed[0])
+    viewport = canvas.plot_widget.viewport()
+    qtbot.mousePress(viewport, Qt.MiddleButton, pos=QPoint(100, 100))
+    for x in range(120, 600, 40):                      # pan by most of the width
+        qtbot.mouseMove(viewport, QPoint(x, 100 + x // 2))
+    qtbot.mouseRelease(viewport, Qt.MiddleButton, pos=QPoint(580, 390))
+    assert canvas.view.viewRange()[0][0] < framed[0][0] - 0.5 * np.diff(framed[0])[0]
+    frame = next(b for b in canvas.findChildren(QPushButton) if b.text() == "Frame glyphs")
+    qtbot.mouseClick(frame, Qt.LeftButton)
+    (x_range, y_range) = canvas.view.viewRange()
+    assert x_range == pytest.approx(framed[0]) and y_range == pytest.approx(framed[1])
