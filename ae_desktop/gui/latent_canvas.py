@@ -11,15 +11,16 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from ae_desktop.engine import decode_grid, latent_extent
 from ae_desktop.gui.code_scatter import CodeScatter, fill_key, label_classes
-from ae_desktop.gui.glyph_view import GlyphCanvas, ink_rgb
+from ae_desktop.gui.glyph_view import GlyphCanvas
 from ae_desktop.gui.latent_codes import LatentCodes
-from ae_desktop.gui.latent_map import curve_mosaic, pixel_mosaic
+from ae_desktop.gui.latent_map import MapLayer
+from ae_desktop.gui.pick_view_box import PickViewBox
 
 MAP_TILES = 13        # default columns of the latent map
 TEXT_LIMIT = 64       # more points than this get no text labels (a colour key if classes)
@@ -28,31 +29,6 @@ SLICE_SECONDS = 0.010  # a big set is encoded 10 ms at a time, every 50 ms
 SLICE_INTERVAL_MS = 50
 SHOW_SECONDS = 0.25    # and its points move (a repaint of them all) at most this often
 MAP_PAUSE = 4         # after a map taking t, wait 4 t before the next: at most 20% busy
-
-
-class PickViewBox(pg.ViewBox):
-    """A ViewBox where the left button picks points; right-drag zooms, wheel zooms,
-    middle-drag pans."""
-
-    point_picked = Signal(float, float)  # view (latent) coordinates
-
-    def mouseClickEvent(self, ev) -> None:
-        if ev.button() == Qt.LeftButton:
-            ev.accept()
-            self._pick(ev.scenePos())
-        else:
-            super().mouseClickEvent(ev)
-
-    def mouseDragEvent(self, ev, axis=None) -> None:
-        if ev.button() == Qt.LeftButton:
-            ev.accept()
-            self._pick(ev.scenePos())
-        else:
-            super().mouseDragEvent(ev, axis)
-
-    def _pick(self, scene_pos) -> None:
-        point = self.mapSceneToView(scene_pos)
-        self.point_picked.emit(point.x(), point.y())
 
 
 class LatentCanvas(QWidget):
@@ -84,13 +60,8 @@ class LatentCanvas(QWidget):
         self.plot_widget.setToolTip("Click or drag: decode that point · wheel or right-drag: "
                                     "zoom · middle-drag: pan")
         self.view.setRange(xRange=(-3, 3), yRange=(-3, 3), padding=0)
-        self.map_image = pg.ImageItem(axisOrder="row-major")
-        self.map_image.setOpacity(0.35)
-        self.map_image.setZValue(-10)
-        self.map_image.setLookupTable(_ink_lut())
-        self.map_curves = pg.PlotDataItem([], [], connect="finite",
-                                          pen=pg.mkPen("#586e75", width=1))
-        self.map_curves.setZValue(-10)
+        self.map_layer = MapLayer()
+        self.map_image, self.map_curves = self.map_layer.image, self.map_layer.curves
         self.path = pg.PlotDataItem([], [], pen=pg.mkPen("#cb4b16", width=2), symbol="o",
                                     symbolSize=6, symbolBrush="#cb4b16", symbolPen=None)
         self.points = CodeScatter()
@@ -253,10 +224,10 @@ class LatentCanvas(QWidget):
         self.message.setText(self._unusable_reason())
         self._slice_timer.stop()
         self._map_timer.stop()
-        for item in (self.points, self.drawn, self.marker, self.path, self.map_curves):
+        for item in (self.points, self.drawn, self.marker, self.path):
             item.setData([], [])
         self._restyle = True
-        self.map_image.clear()
+        self.map_layer.clear()
         self.count_label.clear()
         self._place_labels()
         self.preview.set_glyph(None)
@@ -339,15 +310,8 @@ class LatentCanvas(QWidget):
         (x0, x1), (y0, y1) = self._frame_ranges()
         nx, ny = self.map_tiles()
         tiles = decode_grid(self._model, (x0, x1), (y0, y1), nx, ny, precision="float32")
-        tiles = tiles.reshape(ny, nx, *self._shape)
-        if self._kind == "curve":
-            self.map_image.clear()
-            self.map_curves.setData(*curve_mosaic(tiles, (x0, x1), (y0, y1)))
-        else:
-            self.map_curves.setData([], [])
-            dx, dy = (x1 - x0) / (nx - 1), (y1 - y0) / (ny - 1)
-            self.map_image.setImage(pixel_mosaic(tiles), levels=(0.0, 1.0), autoLevels=False)
-            self.map_image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, nx * dx, ny * dy))
+        self.map_layer.show(tiles.reshape(ny, nx, *self._shape), (x0, x1), (y0, y1),
+                            self._kind)
         now = time.perf_counter()
         self._map_due = now + MAP_PAUSE * (now - began)
 
@@ -395,8 +359,7 @@ class LatentCanvas(QWidget):
             self._draw_map()
         else:
             self._map_timer.stop()
-            self.map_image.clear()
-            self.map_curves.setData([], [])
+            self.map_layer.clear()
 
     def _on_keep_clicked(self) -> None:
         if self.preview_pixels is None:
@@ -411,7 +374,3 @@ class LatentCanvas(QWidget):
         self.glyph_kept.emit(label, kept)
         self.label_edit.clear()
 
-
-def _ink_lut() -> np.ndarray:
-    """(256, 3) uint8 ramp from paper to ink for the latent map."""
-    return ink_rgb(np.linspace(0.0, 1.0, 256))

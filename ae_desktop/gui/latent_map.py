@@ -1,8 +1,13 @@
-"""The latent map's pictures: decoded grid tiles as one image, or as closed curves."""
+"""The latent map: decoded grid tiles drawn behind the points, as one image or, for a
+"curve" set, as closed curves."""
 
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+
+from ae_desktop.gui.glyph_view import ink_rgb
 
 CURVE_FILL = 0.85  # a decoded unit circle spans this share of its tile
 
@@ -32,3 +37,34 @@ def curve_mosaic(tiles: np.ndarray, x_range, y_range) -> tuple[np.ndarray, np.nd
     x = xs[None, :, None] + closed[..., 0] * half_w
     y = ys[:, None, None] + closed[..., 1] * half_h
     return x.reshape(-1), y.reshape(-1)
+
+
+class MapLayer:
+    """The map's two plot items (add both to the plot): ``image`` for pixel tiles,
+    ``curves`` for curve tiles."""
+
+    def __init__(self):
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setOpacity(0.35)
+        self.image.setLookupTable(ink_rgb(np.linspace(0.0, 1.0, 256)))
+        self.curves = pg.PlotDataItem([], [], connect="finite", pen=pg.mkPen("#586e75", width=1))
+        for item in (self.image, self.curves):
+            item.setZValue(-10)
+
+    def show(self, tiles: np.ndarray, x_range, y_range, kind: str) -> None:
+        """Tiles (ny, nx, height, width) decoded at an nx-by-ny grid over the ranges,
+        row 0 at y max; each tile centred on its grid point."""
+        ny, nx = tiles.shape[:2]
+        if kind == "curve":
+            self.image.clear()
+            self.curves.setData(*curve_mosaic(tiles, x_range, y_range))
+            return
+        self.curves.setData([], [])
+        (x0, x1), (y0, y1) = x_range, y_range
+        dx, dy = (x1 - x0) / (nx - 1), (y1 - y0) / (ny - 1)
+        self.image.setImage(pixel_mosaic(tiles), levels=(0.0, 1.0), autoLevels=False)
+        self.image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, nx * dx, ny * dy))
+
+    def clear(self) -> None:
+        self.image.clear()
+        self.curves.setData([], [])
