@@ -27,9 +27,18 @@ def grid_points(x_range, y_range, nx: int, ny: int) -> np.ndarray:
     if nx < 1 or ny < 1:
         raise ValueError(f"grid needs at least 1x1 points, got {nx}x{ny}")
     points = np.empty((ny, nx, 2))
-    points[:, :, 0] = np.linspace(*map(float, x_range), nx)
-    points[:, :, 1] = np.linspace(*map(float, y_range[::-1]), ny)[:, None]
+    points[:, :, 0] = _evenly_spaced(*x_range, nx)
+    points[:, :, 1] = _evenly_spaced(*y_range[::-1], ny)[:, None]
     return points
+
+
+def _evenly_spaced(start, stop, n: int) -> np.ndarray:
+    """``np.linspace(start, stop, n)`` to the bit, without its 5 us of Python overhead."""
+    start, stop = float(start), float(stop)
+    values = np.arange(n) * ((stop - start) / max(n - 1, 1)) + start
+    if n > 1:
+        values[-1] = stop
+    return values
 
 
 def decode_grid(model: Autoencoder, x_range, y_range, nx: int, ny: int,
