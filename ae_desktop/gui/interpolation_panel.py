@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
@@ -24,9 +24,11 @@ class InterpolationPanel(QWidget):
         self._kind = "pixels"
         self.codes: np.ndarray | None = None
         self.images: np.ndarray | None = None  # (steps + 2, height, width)
+        self.labels = QStringListModel(self)  # shared: 60,000 labels are set once, fast
         self.start = QComboBox(self)
         self.end = QComboBox(self)
         for combo in (self.start, self.end):
+            combo.setModel(self.labels)
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(2)
         self.steps = QSpinBox(self)
@@ -61,12 +63,13 @@ class InterpolationPanel(QWidget):
         """Glyphs (n, height*width) with their labels and the set's kind ("curve" sets
         are drawn as curves); keeps the chosen pair if present."""
         self._matrix, self._shape, self._kind = np.asarray(matrix), shape, kind
-        for combo, default in ((self.start, 0), (self.end, len(labels) - 1)):
-            previous = combo.currentIndex()
+        combos = ((self.start, 0), (self.end, len(labels) - 1))
+        previous = [combo.currentIndex() for combo, _ in combos]
+        for combo, _ in combos:
             combo.blockSignals(True)
-            combo.clear()
-            combo.addItems(labels)
-            combo.setCurrentIndex(previous if 0 <= previous < len(labels) else default)
+        self.labels.setStringList(list(labels))
+        for (combo, default), index in zip(combos, previous):
+            combo.setCurrentIndex(index if 0 <= index < len(labels) else default)
             combo.blockSignals(False)
         self._update_enabled()
         self.clear()
