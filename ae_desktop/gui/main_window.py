@@ -158,7 +158,9 @@ class MainWindow(QMainWindow):
             config = self.training_panel.validated_config()
             indices = self.training_indices()
             base = self.model if self.training_panel.continues() else None
-            run = self.controller.start(config, self.document.glyphs.matrix()[indices], base)
+            g = self.document.glyphs
+            rows = g.pixels.reshape(len(g), g.n_pixels)[indices]  # one copy, not two
+            run = self.controller.start(config, rows, base)
         except ConfigError as exc:
             QMessageBox.warning(self, "Cannot train", str(exc))
             return
