@@ -50,10 +50,37 @@ class CodeScatter(pg.ScatterPlotItem):
 
     def restyle(self, n: int, classes: np.ndarray | None) -> None:
         """``n`` hidden points at the origin, coloured by ``classes`` (n,) or all alike."""
-        brush = self._brushes[-1] if classes is None else self._brushes[classes]
-        self.setData(np.zeros(n), np.zeros(n), brush=brush, size=point_size(n),
+        self.setData(np.zeros(n), np.zeros(n), brush=self._brushes[-1], size=point_size(n),
                      pen=self._outline if n <= 200 else None)
+        if classes is not None:  # setData(brush=array) would call mkBrush once per point
+            self.data["brush"] = self._brushes[classes]
+            self.data["sourceRect"] = 0
+            self.updateSpots()
         self.data["visible"] = False
+
+    def updateSpots(self, dataSet=None) -> None:
+        """pyqtgraph's own version looks every point's style up in its symbol atlas one
+        by one (about 0.3 s for 60,000 points); here each distinct style is looked up
+        once and its atlas rectangle spread to the points that share it."""
+        data = self.data if dataSet is None else dataSet
+        if not (self.opts["pxMode"] and self.opts["useCache"]):
+            super().updateSpots(dataSet)
+            return
+        todo = data["sourceRect"]["w"] == 0
+        if todo.any():
+            styles = list(self._style(["symbol", "size", "pen", "brush"], data=data, idx=todo))
+            style_code = np.zeros(int(todo.sum()), dtype=np.int64)
+            for column in styles:  # number each distinct style, column by column
+                ids = (np.fromiter(map(id, column), dtype=np.int64, count=len(column))
+                       if column.dtype == object else column)
+                values, codes = np.unique(ids, return_inverse=True)
+                style_code = style_code * len(values) + codes
+            _, first, which = np.unique(style_code, return_index=True, return_inverse=True)
+            rects = self.fragmentAtlas[[tuple(column[i] for column in styles) for i in first]]
+            data["sourceRect"][todo] = np.array(rects, dtype=data["sourceRect"].dtype)[which]
+            self._maybeRebuildAtlas()
+            self.invalidate()
+        self._updateMaxSpotSizes(data=data)
 
     def move(self, codes: np.ndarray, shown: int) -> None:
         """Place the points at ``codes`` (n, 2); only the first ``shown`` are visible."""

@@ -54,6 +54,11 @@ def test_sixty_thousand_codes_are_one_scatter_coloured_by_label(canvas, digits):
     assert len({id(b) for b in brushes}) == 10                 # ten shared QBrush objects
     for i in (0, 1, 12345, N - 1):
         assert brushes[i].color().name() == PALETTE[int(labels[i])]
+    # each point's symbol is the atlas entry of its own style (the grouped lookup)
+    points = canvas.points
+    styles = list(zip(*points._style(["symbol", "size", "pen", "brush"])))
+    for i in range(0, N, 997):
+        assert tuple(points.data["sourceRect"][i]) == tuple(points.fragmentAtlas[[styles[i]]][0])
     image = canvas.plot_widget.grab().toImage()
     seen = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3)
             for y in range(0, image.height(), 3)}
