@@ -1,8 +1,10 @@
 """One pxMode scatter for every latent code, coloured by label class, with a colour key.
 
-Restyling (new points or labels) goes through ``setData`` once; moving the points during
-training writes the positions in place, which skips pyqtgraph's per-point symbol lookup
-(about 150 ms for 60,000 points) since every point keeps its symbol.
+Restyling (new points or labels) goes through ``setData`` once, with the symbol atlas
+looked up once per distinct style rather than per point; moving the points during
+training writes the positions in place, skipping the lookup altogether since every point
+keeps its symbol. Both lean on pyqtgraph 0.14 internals (pinned) (``data``, ``_style``,
+``fragmentAtlas``); tests/gui/test_latent_scale.py checks them.
 """
 
 from __future__ import annotations
