@@ -3,8 +3,9 @@
 Restyling (new points or labels) goes through ``setData`` once, with the symbol atlas
 looked up once per distinct style rather than per point; moving the points during
 training writes the positions in place, skipping the lookup altogether since every point
-keeps its symbol. Both lean on pyqtgraph 0.14 internals (pinned) (``data``, ``_style``,
-``fragmentAtlas``); tests/gui/test_latent_scale.py checks them.
+keeps its symbol. Both lean on pyqtgraph internals (``data``, ``_style``,
+``fragmentAtlas``; pyqtgraph is pinned to 0.14.0); tests/gui/test_latent_scale.py checks
+them.
 """
 
 from __future__ import annotations
