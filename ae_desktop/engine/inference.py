@@ -8,24 +8,38 @@ from ae_desktop.engine.fast_forward import forward_few_rows, forward_row_blocks
 from ae_desktop.engine.kernel_ops import _activate, _dense, _layer, _view, jit
 
 FEW_ROWS = 8  # fewer rows than this: the per-row kernel, without the blocks' set-up
+CHECK_ROWS = 1024
 
 
 @jit
-def max_wrong_pixels(theta, shapes, codes, w_off, b_off, n_enc, is_vae, clean_t):
-    """The most wrong pixels (both sides thresholded at 0.5) of any reconstructed column
-    of ``clean_t`` (P, n): the glyphs transposed. A VAE decodes its mean."""
-    n_layers, rows = shapes.shape[0], clean_t.shape[1]
-    code = np.empty((shapes[n_enc - 1, 1], rows), theta.dtype)
-    forward_layers(theta, shapes, codes, w_off, b_off, 0, n_enc, clean_t, code)
-    out = np.empty((shapes[n_layers - 1, 1], rows), theta.dtype)
-    forward_layers(theta, shapes, codes, w_off, b_off, n_enc, n_layers,
-                   code[:shapes[n_enc, 0]] if is_vae else code, out)
-    wrong = np.zeros(rows, dtype=np.int64)
-    for c in range(out.shape[0]):
+def max_wrong_pixels(theta, shapes, codes, w_off, b_off, n_enc, is_vae, glyphs):
+    """The most wrong pixels (both sides thresholded at 0.5) of any reconstructed row of
+    ``glyphs`` (n, P). A VAE decodes its mean. Rows go through in blocks of CHECK_ROWS,
+    transposed into the kernels' layout: the check's memory does not grow with n."""
+    n_layers, n, n_pixels = shapes.shape[0], glyphs.shape[0], glyphs.shape[1]
+    block = min(n, CHECK_ROWS)
+    xbuf = np.empty(n_pixels * block, theta.dtype)
+    cbuf = np.empty(shapes[n_enc - 1, 1] * block, theta.dtype)
+    obuf = np.empty(shapes[n_layers - 1, 1] * block, theta.dtype)
+    most = 0
+    for start in range(0, n, block):
+        rows = min(block, n - start)
+        x_t = _view(xbuf, 0, n_pixels, rows)
         for r in range(rows):
-            if (out[c, r] >= 0.5) != (clean_t[c, r] >= 0.5):
-                wrong[r] += 1
-    return wrong.max()
+            for c in range(n_pixels):
+                x_t[c, r] = glyphs[start + r, c]
+        code = _view(cbuf, 0, shapes[n_enc - 1, 1], rows)
+        forward_layers(theta, shapes, codes, w_off, b_off, 0, n_enc, x_t, code)
+        out = _view(obuf, 0, shapes[n_layers - 1, 1], rows)
+        forward_layers(theta, shapes, codes, w_off, b_off, n_enc, n_layers,
+                       code[:shapes[n_enc, 0]] if is_vae else code, out)
+        wrong = np.zeros(rows, dtype=np.int64)
+        for c in range(out.shape[0]):
+            for r in range(rows):
+                if (out[c, r] >= 0.5) != (x_t[c, r] >= 0.5):
+                    wrong[r] += 1
+        most = max(most, wrong.max())
+    return most
 
 
 @jit

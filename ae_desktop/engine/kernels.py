@@ -228,7 +228,7 @@ def _gather_transposed(src, start, count, perms, e, out):
 @jit
 def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc, is_vae,
                  loss, optimizer, hyper, inputs, targets, perms, draws, batch_size, losses,
-                 theta_good, clean_t, target, first_epoch):
+                 theta_good, n_glyphs, target, first_epoch):
     """Run up to ``losses.shape[0]`` epochs in place; return (epochs run, status):
     RUNNING, DIVERGED (a non-finite loss) or TARGET_REACHED.
 
@@ -240,7 +240,7 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
     loss, theta is restored from ``theta_good`` (the weights at the start of that epoch).
     With ``target`` >= 0, every TARGET_CHECK epochs (counted from the run's start, given
     by ``first_epoch``) training stops once no glyph reconstructs with more than
-    ``target`` wrong pixels (``clean_t``: the glyphs transposed, (P, n)): where it stops
+    ``target`` wrong pixels (the glyphs: the first ``n_glyphs`` targets): where it stops
     does not depend on how epochs are chunked.
     """
     n_epochs = losses.shape[0]
@@ -289,7 +289,8 @@ def train_epochs(theta, state1, state2, step, shapes, codes, w_off, b_off, n_enc
                 theta[:] = theta_good
                 return e, DIVERGED
         if target >= 0 and (first_epoch + e + 1) % TARGET_CHECK == 0 and max_wrong_pixels(
-                theta, shapes, codes, w_off, b_off, n_enc, is_vae, clean_t) <= target:
+                theta, shapes, codes, w_off, b_off, n_enc, is_vae,
+                targets[:n_glyphs]) <= target:
             return e + 1, TARGET_REACHED
     return n_epochs, RUNNING
 

@@ -209,9 +209,7 @@ class _GradientStepper:
         self.batch_size = config.batch_size
         self.max_chunk = self.plan.max_epochs()
         self.target = -1 if config.target_errors is None else config.target_errors
-        # the target check's copy of the glyphs; none without a target
-        self.clean_t = np.ascontiguousarray((data if self.target >= 0 else data[:0]).T,
-                                            dtype=self.theta.dtype)
+        self.n_glyphs = len(data)  # the plan's first targets: the target check's glyphs
         self.epochs_run = 0
 
     def advance(self, n_epochs: int) -> tuple[np.ndarray, str]:
@@ -225,7 +223,7 @@ class _GradientStepper:
             theta, self.state1, self.state2, self.step, arch.shapes_array,
             arch.activation_codes, w_off, b_off, arch.n_encoder_layers, arch.kind == "vae",
             self.loss, self.optimizer, self.hyper, inputs, self.plan.targets, perms, eps,
-            self.batch_size, losses, np.empty_like(theta), self.clean_t, self.target,
+            self.batch_size, losses, np.empty_like(theta), self.n_glyphs, self.target,
             self.epochs_run)
         self.epochs_run += done
         if theta is not self.model.theta:

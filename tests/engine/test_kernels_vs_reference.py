@@ -38,7 +38,7 @@ def run_both(config: TrainConfig, epochs: int):
         theta, np.zeros_like(theta), np.zeros_like(theta), np.zeros(1, dtype=np.int64),
         arch.shapes_array, arch.activation_codes, w_off, b_off, arch.n_encoder_layers,
         arch.kind == "vae", loss, opt, np.array(list(hyper.values())), inputs, plan.targets,
-        perms, eps, config.batch_size, losses, np.empty_like(theta), FONT.T.copy(), -1, 0)
+        perms, eps, config.batch_size, losses, np.empty_like(theta), len(FONT), -1, 0)
     assert (done, status) == (epochs, kernels.RUNNING)
     return theta_ref, losses_ref, theta, losses
 
