@@ -10,30 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from ae_desktop.engine import fast_math as fm
-from ae_desktop.engine.activations import LEAKY_RELU, LEAKY_SLOPE, RELU, SIGMOID, TANH
-from ae_desktop.engine.kernel_ops import jit
+from ae_desktop.engine.kernel_ops import _activate, jit
 
 TILE = 4  # the block kernel updates 4 output units from 4 input units per pass
 BLOCK = 256  # rows per block: two (units, BLOCK) buffers stay in L1/L2 cache
 LANES = 16  # blocks of few rows are rounded up to whole SIMD vectors
-
-
-@jit
-def _activate_vector(code, v, n):
-    """Activation ``code`` on ``v[:n]`` in place."""
-    if code == SIGMOID:
-        for i in range(n):
-            v[i] = fm.sigmoid(v[i])
-    elif code == TANH:
-        for i in range(n):
-            v[i] = fm.tanh(v[i])
-    elif code == RELU:
-        for i in range(n):
-            v[i] = v[i] if v[i] > 0 else 0.0
-    elif code == LEAKY_RELU:
-        for i in range(n):
-            v[i] = v[i] if v[i] > 0 else LEAKY_SLOPE * v[i]
 
 
 @jit
@@ -56,7 +37,7 @@ def forward_few_rows(theta, table, x, out):
                 aj, w = a[j], theta[w_off + j * n_out:w_off + (j + 1) * n_out]
                 for k in range(n_out):
                     b[k] += aj * w[k]
-            _activate_vector(code, b, n_out)
+            _activate(code, b[:n_out])
             a, b = b, a
         out[r] = a[:out.shape[1]]
 
@@ -138,8 +119,7 @@ def forward_row_blocks(theta, table, x, out_t):
                     dst[k + a, :] = packed[pos + k + a]
                 for j in range(0, width, TILE):
                     _tile_pass(w, k, j, src, dst, m)
-                for a in range(TILE):
-                    _activate_vector(code, dst[k + a], m)
+                _activate(code, dst[k:k + TILE])
             pos += height
             src = dst
         for k in range(out_t.shape[0]):
