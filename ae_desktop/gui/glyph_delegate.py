@@ -7,13 +7,14 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ae_desktop.gui.glyph_list_model import BACKGROUND, GlyphListModel
-from ae_desktop.gui.glyph_view import paint_glyph
+from ae_desktop.gui.glyph_view import paint_curve, paint_glyph
 
 CELL = 5     # thumbnail pixels per glyph pixel, at most
 THUMB = 56   # a thumbnail's longer side, at least one screen pixel per glyph pixel
 GAP = 4      # between the glyph and its reconstruction
 MARGIN = 6
 TEXT = 18
+CURVE = 40   # side of a curve glyph's thumbnail
 SELECTED = QStyle.State_Selected  # looked up once: Qt enum attributes are slow in Python
 
 
@@ -29,13 +30,20 @@ class GlyphDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
 
-    def item_size(self) -> QSize:
+    def thumb_size(self) -> tuple[int, int]:
+        """(width, height) of one thumbnail: pixels scaled by ``thumb_cell``, or a
+        square for a "curve" set."""
         g = self._model.glyphs
+        if g.kind == "curve":
+            return CURVE, CURVE
         cell = thumb_cell(g.width, g.height)
-        width = g.width * cell
+        return g.width * cell, g.height * cell
+
+    def item_size(self) -> QSize:
+        width, height = self.thumb_size()
         if self._model.showing_outputs():
             width = 2 * width + GAP
-        return QSize(max(width, 28) + 2 * MARGIN, g.height * cell + TEXT + 2 * MARGIN)
+        return QSize(max(width, 28) + 2 * MARGIN, height + TEXT + 2 * MARGIN)
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
         return self.item_size()
@@ -48,17 +56,21 @@ class GlyphDelegate(QStyledItemDelegate):
             opt.backgroundBrush = background
         widget = option.widget
         widget.style().drawPrimitive(QStyle.PE_PanelItemViewItem, opt, painter, widget)
-        cell = thumb_cell(g.width, g.height)
-        width, height = g.width * cell, g.height * cell
+        width, height = self.thumb_size()
         thumbs = width if not self._model.showing_outputs() else 2 * width + GAP
         rect = option.rect
         x = rect.x() + (rect.width() - thumbs) // 2
         y = rect.y() + MARGIN
-        painter.drawImage(QRectF(x, y, width, height), self._model.glyph_image(row))
+        glyph, beside = QRectF(x, y, width, height), QRectF(x + width + GAP, y, width, height)
         output = self._model.output(row)
-        if output is not None:
-            paint_glyph(painter, QRectF(x + width + GAP, y, width, height), output,
-                        self._model.wrong(row))
+        if g.kind == "curve":
+            paint_curve(painter, glyph, g.pixels[row])
+            if output is not None:
+                paint_curve(painter, beside, output)
+        else:
+            painter.drawImage(glyph, self._model.glyph_image(row))
+            if output is not None:
+                paint_glyph(painter, beside, output, self._model.wrong(row))
         selected = option.state & SELECTED
         painter.setPen(opt.palette.highlightedText().color() if selected
                        else opt.palette.text().color())

@@ -50,7 +50,9 @@ class GlyphListModel(QStringListModel):
         label = self.glyphs.labels[row]
         if role == DISPLAY:
             block = self._block(row)
-            return label if block is None else f"{label}  ·  {block[2][row % BLOCK]}"
+            if block is None or self.glyphs.kind == "curve":  # no pixels to get wrong
+                return label
+            return f"{label}  ·  {block[2][row % BLOCK]}"
         if role == TOOL_TIP:
             return f"{label!r}" + ("" if self._training[row] else " (held out of training)")
         if role == BACKGROUND and not self._training[row]:

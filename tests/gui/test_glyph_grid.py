@@ -106,3 +106,17 @@ def _red_on_ink() -> QColor:
     """WRONG at 75% over paper: how a wrong pixel of an all-paper output looks."""
     alpha = 0xC0 / 255
     return QColor(*(round(c * alpha + 255 * (1 - alpha)) for c in WRONG.getRgb()[:3]))
+
+
+def test_curve_sets_show_curves_and_no_pixel_counts(grid, qtbot):
+    from ae_desktop.data.circles import circles
+    from ae_desktop.gui.glyph_view import INK
+
+    grid.document.set_glyphs(circles(6, 0.2, 0.8, 21))
+    grid.set_reconstructor(lambda x: x.copy())
+    assert grid.text(0) == grid.document.glyphs.labels[0]  # no "· wrong pixels"
+    image = grid.list.viewport().grab().toImage()
+    rect = grid.list.visualRect(grid.model.index(0))
+    ink = sum(image.pixelColor(x, y) == INK for x in range(rect.left(), rect.right())
+              for y in range(rect.top(), rect.bottom()))
+    assert ink > 20  # two drawn circles
