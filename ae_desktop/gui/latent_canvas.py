@@ -25,8 +25,10 @@ from ae_desktop.gui.pick_view_box import PickViewBox
 MAP_TILES = 13        # default columns of the latent map
 TEXT_LIMIT = 64       # more points than this get no text labels (a colour key if classes)
 SYNC_WORK = 10_000_000  # sets that encode in fewer multiply-adds are encoded at once
-SLICE_SECONDS = 0.010  # a big set is encoded 10 ms at a time, every 50 ms
-SLICE_INTERVAL_MS = 50
+SLICE_SECONDS = 0.010  # a big set is encoded 10 ms at a time, every 50 ms while
+SLICE_INTERVAL_MS = 50  # models keep coming (training), every 20 ms once they stop
+IDLE_INTERVAL_MS = 20
+IDLE_SECONDS = 0.5
 SHOW_SECONDS = 0.25    # and its points move (a repaint of them all) at most this often
 MAP_PAUSE = 4         # after a map taking t, wait 4 t before the next: at most 20% busy
 
@@ -48,6 +50,7 @@ class LatentCanvas(QWidget):
         self._frame_to_glyphs = True
         self._map_due = 0.0
         self._shown_at = 0.0
+        self._model_at = 0.0
         self.picked_z: np.ndarray | None = None
         self.preview_pixels: np.ndarray | None = None
 
@@ -157,6 +160,7 @@ class LatentCanvas(QWidget):
     def set_model(self, model, reframe: bool = False) -> None:
         """Use ``model`` (Autoencoder or None); ``reframe`` fits the view to its codes."""
         self._model = model
+        self._model_at = time.perf_counter()
         if reframe:
             self._frame_to_glyphs = True
         self._refresh()
@@ -327,6 +331,8 @@ class LatentCanvas(QWidget):
             self._slice_timer.stop()
             return
         self._codes.advance(SLICE_SECONDS)
+        idle = time.perf_counter() - self._model_at > IDLE_SECONDS
+        self._slice_timer.setInterval(IDLE_INTERVAL_MS if idle else SLICE_INTERVAL_MS)
         if self._codes.complete:
             self._slice_timer.stop()
             self._show_codes()
