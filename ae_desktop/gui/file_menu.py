@@ -142,7 +142,7 @@ class FileMenu(QObject):
             QMessageBox.critical(self.window, "Cannot open model", str(exc))
             return False
         self.window.abandon_training()
-        self.window.set_model(model, config, metadata["history"])
+        self.window.set_model(model, config, metadata["history"], metadata["test_history"])
         if config is not None:
             self.window.training_panel.set_config(config)
         self.window.status.show_message(f"Opened model {Path(path).name} ({model.arch.text})")
@@ -187,7 +187,8 @@ class FileMenu(QObject):
 def model_metadata(window) -> dict:
     """What ``save_model`` stores beside the weights of ``window.model``."""
     config, g = window.model_config, window.document.glyphs
-    metadata = {"history": window.history, "dataset": window.document.title}
+    metadata = {"history": window.history, "test_history": window.test_history,
+                "dataset": window.document.title}
     if g.n_pixels == window.model.arch.n_inputs:
         metadata["image_shape"] = (g.height, g.width)
     if config is not None:

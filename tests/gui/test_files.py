@@ -83,6 +83,20 @@ def test_save_and_reopen_a_model(window, dialogs, tmp_path, train):
     assert dialogs.errors == []
 
 
+def test_a_saved_model_keeps_its_test_curve(window, dialogs, tmp_path, train):
+    train(arch="35-10-2", epochs=100, target_errors=None, test_fraction=0.25)
+    test_history = window.test_history.copy()
+    assert len(test_history) >= 1
+    dialogs.path = str(tmp_path / "split.npz")
+    menu_action(window, "File", "Save model…").trigger()
+    window.set_model(None)
+    menu_action(window, "File", "Open model…").trigger()
+    np.testing.assert_array_equal(window.test_history, test_history)
+    x, y = window.loss_plot.test_curve.getOriginalDataset()
+    np.testing.assert_array_equal(y, test_history[:, 1])
+    assert window.loss_plot.test_curve.isVisible() and dialogs.errors == []
+
+
 def test_a_corrupt_model_shows_an_error_and_keeps_the_model(window, dialogs, tmp_path):
     model = Autoencoder.initialize(Architecture.parse("35-6-2"))
     window.set_model(model)
