@@ -63,17 +63,21 @@ def forward_layers(theta, shapes, codes, w_off, b_off, first, last, x_t, out_t):
         inp = target
 
 
-def run_layers(theta: np.ndarray, table: np.ndarray, x: np.ndarray) -> np.ndarray:
+def run_layers(theta: np.ndarray, table: np.ndarray, x: np.ndarray,
+               precision: str = "float64") -> np.ndarray:
     """Rows of ``x`` (n, n_in) float64 in C order through the layers of ``table`` (rows of
-    ``Architecture.layer_table``), in ``theta``'s precision.
+    ``Architecture.layer_table``) at float64 parameters ``theta``, computed in
+    ``precision`` for many rows; a few rows are computed in float64 (as fast, and no
+    float32 copy of the weights) and returned in ``precision``.
 
     Many rows come back as a transposed (Fortran-ordered) view of the block kernel's
     output: skipping a copy back to row order halves the time of decoding a latent map.
     """
     if x.shape[0] < FEW_ROWS:
-        out = np.empty((x.shape[0], table[-1, 1]), theta.dtype)
+        out = np.empty((x.shape[0], table[-1, 1]))
         forward_few_rows(theta, table, x, out)
-        return out
+        return out if precision == "float64" else out.astype(precision)
+    theta = theta if precision == "float64" else theta.astype(precision)
     out_t = np.empty((table[-1, 1], x.shape[0]), theta.dtype)
     forward_row_blocks(theta, table, x, out_t)
     return out_t.T

@@ -89,7 +89,7 @@ def test_rows_do_not_leak_into_the_next_block():
 def test_float32_decoding_uses_the_current_weights():
     """Weights change in place while training: each float32 decode sees the new ones."""
     model = make_model(**ARCHITECTURES["W1"])
-    z = np.zeros((1, 2))
+    z = np.zeros((FEW_ROWS, 2))  # the block kernel, on a float32 copy of the weights
     before = model.decode(z, "float32")
     model.theta[-35:] += 1.0  # the output biases
     after = model.decode(z, "float32")
