@@ -20,12 +20,12 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
-import zipfile
 from pathlib import Path
 
 import numpy as np
 
 from ae_desktop.data.atomic import write_atomic
+from ae_desktop.data.npz_archive import read_npz
 from ae_desktop.engine.architecture import Architecture, ArchitectureError
 from ae_desktop.engine.model import Autoencoder
 
@@ -99,58 +99,8 @@ def save_model(path: str | Path, model: Autoencoder, metadata: dict) -> None:
     write_atomic(Path(path), buffer.getvalue())
 
 
-def _check_declared_size(archive: zipfile.ZipFile, name: str, where: str) -> None:
-    """Refuse an entry whose .npy header claims more data than the entry holds (a forged
-    or truncated header would otherwise make NumPy allocate whatever it claims)."""
-    member = f"{name}.npy"
-    if member not in archive.namelist():
-        return
-    info = archive.getinfo(member)
-    with archive.open(member) as handle:
-        try:
-            major, _ = np.lib.format.read_magic(handle)
-            read_header = (np.lib.format.read_array_header_1_0 if major == 1
-                           else np.lib.format.read_array_header_2_0)
-            shape, _, dtype = read_header(handle)
-        except ValueError:
-            return  # not a plain array header: np.load reports it below
-    declared = int(np.prod(shape, dtype=object)) * dtype.itemsize
-    if declared > info.file_size:
-        raise ModelFileError(f"{where}: entry {name!r} declares {declared} bytes of data "
-                             f"but holds {info.file_size}: truncated or forged")
-
-
 def _read_arrays(path: Path) -> dict[str, np.ndarray]:
-    """Every array of the file, read eagerly so that late zip errors surface here."""
-    try:
-        payload = path.read_bytes()
-    except OSError as exc:
-        raise ModelFileError(f"cannot read model file {path}: {exc.strerror or exc}") from None
-    if not payload.startswith(b"PK"):
-        raise ModelFileError(f"{path.name} is not a model file: not a .npz (zip) archive")
-    try:
-        with np.load(io.BytesIO(payload), allow_pickle=False) as npz:
-            names = list(npz.files)
-            arrays = {}
-            for name in names:
-                _check_declared_size(npz.zip, name, path.name)
-                try:
-                    arrays[name] = npz[name]
-                except ValueError as exc:
-                    if "pickle" in str(exc) or "Object arrays" in str(exc):
-                        raise ModelFileError(
-                            f"{path.name}: entry {name!r} holds pickled Python objects, "
-                            "which are never loaded") from None
-                    raise
-                if not isinstance(arrays[name], np.ndarray):  # a zip member that is no .npy
-                    raise ModelFileError(f"{path.name} is not a model file: a zip archive "
-                                         f"whose entry {name!r} is not a NumPy array")
-    except ModelFileError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - zip, zlib, header parsing: all mean "damaged"
-        raise ModelFileError(
-            f"{path.name} is not a model file: damaged or truncated .npz ({exc})") from None
-    return arrays
+    return read_npz(path, ModelFileError, "model file")
 
 
 def _text(arrays: dict, key: str, where: str) -> str:

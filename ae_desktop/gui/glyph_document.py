@@ -50,7 +50,7 @@ class GlyphDocument(QObject):
     def add(self, label: str, pixels: np.ndarray) -> int:
         """Append a glyph (height, width); returns its index."""
         g = self.glyphs
-        pixels = np.clip(np.asarray(pixels, dtype=np.float64), 0, 1)
+        pixels = np.clip(np.asarray(pixels, dtype=g.pixels.dtype), 0, 1)  # float32 stays
         self.glyphs = GlyphSet(g.name, g.width, g.height, g.labels + [label],
                                np.concatenate([g.pixels, pixels[None]]), g.kind)
         self._edited()

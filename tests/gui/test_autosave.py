@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from ae_desktop.data import load_glyph_set
+from ae_desktop.data import bundled_font, save_glyph_set
+from ae_desktop.data.glyph_set_npz import load_glyph_set_npz
 from ae_desktop.data.recovery_store import RecoveryStore, data_dir
 from ae_desktop.engine import load_model
 
@@ -37,6 +38,7 @@ window.start_training()
 
 def report():
     if (window.autosave.store.folder / "model.npz").exists() and not window.controller.is_running():
+        window.autosave.wait()
         print(window.autosave.store.folder, flush=True)
     else:
         QTimer.singleShot(50, report)
@@ -72,16 +74,18 @@ def answer(monkeypatch):
 def test_edits_are_autosaved_after_the_timer_and_removed_by_a_save(window, qtbot, tmp_path):
     saver = window.autosave
     saver.timer.setInterval(50)
-    glyphs_file = saver.store.folder / "glyphs.json"
+    glyphs_file = saver.store.folder / "glyphs.npz"
     assert saver.store.folder.is_dir() and not glyphs_file.exists()
     editor = window.editor_panel.editor
     qtbot.mouseClick(editor, Qt.LeftButton, pos=editor.cell_center(0, 0))
     qtbot.mouseClick(editor, Qt.LeftButton, pos=editor.cell_center(6, 4))
     window.editor_panel.glyph_replaced.emit(editor.pixels())  # "Replace selected"
     qtbot.waitUntil(glyphs_file.exists, timeout=2000)
-    np.testing.assert_array_equal(load_glyph_set(glyphs_file).pixels,
+    saver.wait()
+    np.testing.assert_array_equal(load_glyph_set_npz(glyphs_file).pixels,
                                   window.document.glyphs.pixels)
     window.file_menu._write_set(tmp_path / "mine.json")
+    saver.wait()
     assert not glyphs_file.exists()
 
 
@@ -106,7 +110,7 @@ def test_after_a_kill_the_next_start_recovers_glyphs_and_model(qtbot, answer, tm
         finally:
             app.send_signal(signal.SIGKILL)
             app.wait(30)
-    saved_glyphs = load_glyph_set(f"{folder}/glyphs.json")
+    saved_glyphs = load_glyph_set_npz(f"{folder}/glyphs.npz")
     saved_model, _ = load_model(f"{folder}/model.npz")
     assert len(saved_glyphs) == 32 and saved_glyphs.labels[0] == "tick"
 
@@ -123,7 +127,8 @@ def test_after_a_kill_the_next_start_recovers_glyphs_and_model(qtbot, answer, tm
     assert window.model.arch.text == "35-8-2-8-35"
     # the crashed session's folder is gone; the recovered work is autosaved as ours
     assert session_folders() == [window.autosave.store.folder]
-    assert (window.autosave.store.folder / "glyphs.json").is_file()
+    window.autosave.wait()
+    assert (window.autosave.store.folder / "glyphs.npz").is_file()
     window.document.modified = False
     window.close()
 
@@ -150,4 +155,51 @@ def test_an_unwritable_data_folder_turns_autosave_off(qtbot, tmp_path, monkeypat
     assert window.statusBar().currentMessage().startswith("Autosave off:")
     window.document.relabel(0, "tick")
     window.autosave.save_now()
+    window.document.modified = False
+
+
+def test_an_autosave_of_an_older_version_is_recovered(qtbot, answer, window):
+    crashed = RecoveryStore(data_dir(), pid=2**22 + 54321)
+    crashed.begin_session()
+    older = bundled_font("font1")
+    save_glyph_set(older, crashed.folder / "glyphs.json")  # before sets were archives
+    (crashed.folder / "document.json").write_text('{"path": null}')
+    window.autosave.offer_recovery()
+    assert len(answer.texts) == 1
+    np.testing.assert_array_equal(window.document.glyphs.pixels, older.pixels)
+    assert window.document.modified and not crashed.folder.exists()
+
+
+def test_a_big_set_is_autosaved_off_the_gui_thread(window, qtbot, monkeypatch):
+    from ae_desktop.data import GlyphSet
+    import threading
+
+    pixels = np.random.default_rng(0).random((20_000, 28, 28)).astype(np.float32)
+    window.document.set_glyphs(GlyphSet("big", 28, 28, [str(i % 10) for i in range(20_000)],
+                                        pixels))
+    writers = []
+    store = window.autosave.store
+    original = store.save_glyphs
+    monkeypatch.setattr(store, "save_glyphs", lambda *a: (
+        writers.append(threading.current_thread()), original(*a)))
+    window.document.relabel(5, "five")
+    window.autosave.save_now()
+    window.autosave.save_now()  # nothing new: written once
+    window.autosave.wait()
+    assert writers and all(t is not threading.main_thread() for t in writers)
+    assert len(writers) == 1
+    saved = load_glyph_set_npz(store.folder / "glyphs.npz")
+    assert saved.labels[5] == "five" and saved.pixels.dtype == np.float32
+    np.testing.assert_array_equal(saved.pixels, pixels)
+    window.document.modified = False
+
+
+def test_adding_to_a_float32_set_keeps_it_float32(window):
+    from ae_desktop.data import GlyphSet
+
+    window.document.set_glyphs(GlyphSet("imported", 28, 28, ["0"], np.zeros((1, 28, 28),
+                                                                            np.float32)))
+    window.document.add("new", np.full((28, 28), 0.5))
+    assert window.document.glyphs.pixels.dtype == np.float32
+    assert window.document.glyphs.pixels[1, 0, 0] == 0.5
     window.document.modified = False
