@@ -75,3 +75,17 @@ def test_unreadable_and_unknown_datasets(tmp_path):
         resolve_dataset("font9")
     with pytest.raises(GlyphSetError, match="not found"):
         resolve_dataset(str(tmp_path / "missing.json"))
+
+
+def test_saved_file_has_a_glyph_per_line_ints_for_binary_and_6_decimals_for_grey(tmp_path):
+    grey = np.full((7, 5), 1 / 3)
+    glyphs = GlyphSet("mixed", 5, 7, ["bin", "grey"], np.stack([np.eye(7, 5), grey]))
+    save_glyph_set(glyphs, tmp_path / "m.json")
+    lines = (tmp_path / "m.json").read_text().splitlines()
+    assert len(lines) == 4 and lines[1].startswith('  {"label": "bin"')
+    document = json.loads("\n".join(lines))
+    assert document["glyphs"][0]["pixels"][0] == [1, 0, 0, 0, 0]
+    assert all(type(v) is int for row in document["glyphs"][0]["pixels"] for v in row)
+    assert document["glyphs"][1]["pixels"][0][0] == 0.333333
+    np.testing.assert_allclose(load_glyph_set(tmp_path / "m.json").pixels, glyphs.pixels,
+                               atol=1e-6)
