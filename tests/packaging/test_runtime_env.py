@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 CODE = "import ae_desktop.cli, numba.core.config as c; print(c.CACHE_DIR)"
 
 
@@ -21,3 +23,22 @@ def test_numba_caches_in_the_users_cache_dir(tmp_path):
 
 def test_a_numba_cache_dir_already_set_is_kept(tmp_path):
     assert _cache_dir_seen_by_numba(NUMBA_CACHE_DIR=str(tmp_path)) == str(tmp_path)
+
+
+# Asks NumPy's bundled OpenBLAS itself how many threads it runs.
+BLAS_THREADS = """
+import ae_desktop.cli, ctypes, glob, os, numpy
+found = glob.glob(os.path.dirname(numpy.__file__) + ".libs/libscipy_openblas64_*.so")
+print(ctypes.CDLL(found[0]).scipy_openblas_get_num_threads64_() if found else "unknown")
+"""
+
+
+def test_openblas_runs_one_thread_unless_told_otherwise():
+    for preset, expected in ((None, "1"), ("2", "2")):
+        env = {k: v for k, v in {**os.environ, "OPENBLAS_NUM_THREADS": preset}.items()
+               if v is not None}
+        done = subprocess.run([sys.executable, "-c", BLAS_THREADS], env=env,
+                              capture_output=True, text=True, check=True)
+        if done.stdout.strip() == "unknown":
+            pytest.skip("this NumPy does not bundle scipy-openblas")
+        assert done.stdout.strip() == expected
