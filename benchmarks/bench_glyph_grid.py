@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import struct
 import tempfile
 import time
@@ -28,19 +27,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from timing import median_ms  # noqa: E402
+
 from ae_desktop.data import GlyphSet, bundled_font  # noqa: E402
 from ae_desktop.engine import Architecture, Autoencoder  # noqa: E402
 from ae_desktop.gui.glyph_document import GlyphDocument  # noqa: E402
 from ae_desktop.gui.glyph_grid import GlyphGrid  # noqa: E402
-
-
-def ms(f, repeats: int = 7) -> float:
-    times = []
-    for _ in range(repeats):
-        began = time.perf_counter()
-        f()
-        times.append(time.perf_counter() - began)
-    return 1000 * statistics.median(times)
 
 
 def tick_ms(grid: GlyphGrid, arch: str) -> float:
@@ -51,7 +43,7 @@ def tick_ms(grid: GlyphGrid, arch: str) -> float:
         grid.list.viewport().repaint()
 
     tick()
-    return ms(tick)
+    return median_ms(tick)
 
 
 def import_stall(app: QApplication, n: int) -> tuple[float, float]:

@@ -24,19 +24,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from timing import median_ms  # noqa: E402
+
 from ae_desktop.data import bundled_font  # noqa: E402
 from ae_desktop.engine import Architecture, Autoencoder  # noqa: E402
 from ae_desktop.gui.code_scatter import label_classes  # noqa: E402
 from ae_desktop.gui.latent_canvas import LatentCanvas  # noqa: E402
-
-
-def ms(f, repeats: int = 5) -> float:
-    times = []
-    for _ in range(repeats):
-        began = time.perf_counter()
-        f()
-        times.append(time.perf_counter() - began)
-    return 1000 * statistics.median(times)
 
 
 def mnist_like(n: int, rng) -> tuple[np.ndarray, list[str]]:
@@ -90,14 +83,14 @@ def run(name: str, canvas, app, matrix, labels, shape, arch: str, rng) -> None:
     points = canvas.points
     codes = canvas.codes
     classes = label_classes(labels)[1]
-    print(f"  scatter setData (new set)   {ms(lambda: points.restyle(n, classes), 3):8.1f} ms")
-    print(f"  scatter move (in place)     {ms(lambda: points.move(codes, n)):8.1f} ms")
+    print(f"  scatter setData (new set)   {median_ms(lambda: points.restyle(n, classes), 3):8.1f} ms")
+    print(f"  scatter move (in place)     {median_ms(lambda: points.move(codes, n)):8.1f} ms")
     viewport = canvas.plot_widget.viewport()
     view = canvas.view
     print(f"  pan + repaint               "
-          f"{ms(lambda: (view.translateBy(x=0.05), viewport.repaint())):8.1f} ms")
+          f"{median_ms(lambda: (view.translateBy(x=0.05), viewport.repaint())):8.1f} ms")
     print(f"  zoom + repaint              "
-          f"{ms(lambda: (view.scaleBy((1.05, 1.05)), viewport.repaint())):8.1f} ms")
+          f"{median_ms(lambda: (view.scaleBy((1.05, 1.05)), viewport.repaint())):8.1f} ms")
     slices = timed_slices(canvas)
     ticks = [tick(app, canvas, jiggled(model, rng), slices) for _ in range(3)]
     first, typical, longest, total = (statistics.median(t[i] for t in ticks) for i in range(4))
@@ -106,7 +99,7 @@ def run(name: str, canvas, app, matrix, labels, shape, arch: str, rng) -> None:
     canvas.show_map.setChecked(True)
     for columns in (20, 40):
         canvas.map_columns.setValue(columns)
-        print(f"  map {columns} columns            {ms(canvas._draw_map, 3):8.1f} ms")
+        print(f"  map {columns} columns            {median_ms(canvas._draw_map, 3):8.1f} ms")
     canvas.show_map.setChecked(False)
 
 
