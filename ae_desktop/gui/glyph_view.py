@@ -70,26 +70,45 @@ def paint_glyph(painter: QPainter, rect: QRectF, pixels: np.ndarray,
     painter.restore()
 
 
-def paint_curve(painter: QPainter, rect: QRectF, values: np.ndarray) -> None:
-    """Paint a "curve" glyph, ``values`` (points, 2) of (x, y) in [0, 1], as a closed
-    polyline in ``rect`` (x to the right, y up), over a frame and the axes through 0.5."""
+def curve_polygon(rect: QRectF, values: np.ndarray) -> QPolygonF:
+    """Widget positions in ``rect`` (x to the right, y up) of a "curve" glyph's points,
+    ``values`` (points, 2) of (x, y) in [0, 1]."""
     points = np.asarray(values, dtype=np.float64).reshape(-1, 2)
     xs = rect.left() + points[:, 0] * rect.width()
     ys = rect.bottom() - points[:, 1] * rect.height()
+    return QPolygonF([QPointF(x, y) for x, y in zip(xs, ys)])
+
+
+def paint_curve_frame(painter: QPainter, rect: QRectF) -> None:
+    """The plane behind a curve: paper, a frame and the axes through 0.5."""
     painter.save()
-    painter.setRenderHint(QPainter.Antialiasing, True)
     painter.setPen(QPen(GRID, 1))
     painter.setBrush(PAPER)
     painter.drawRect(rect)
     mid = rect.center()
     painter.drawLine(QPointF(mid.x(), rect.top()), QPointF(mid.x(), rect.bottom()))
     painter.drawLine(QPointF(rect.left(), mid.y()), QPointF(rect.right(), mid.y()))
-    pen = QPen(INK, max(1.5, rect.width() / 60))
+    painter.restore()
+
+
+def paint_curve_line(painter: QPainter, rect: QRectF, values: np.ndarray,
+                     color: QColor = INK, style=Qt.SolidLine) -> None:
+    """A "curve" glyph, ``values`` (points, 2), as a closed antialiased polyline."""
+    painter.save()
+    painter.setRenderHint(QPainter.Antialiasing, True)
+    pen = QPen(color, max(1.5, rect.width() / 60), style)
     pen.setJoinStyle(Qt.RoundJoin)
     painter.setPen(pen)
     painter.setBrush(Qt.NoBrush)
-    painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in zip(xs, ys)]))
+    painter.drawPolygon(curve_polygon(rect, values))
     painter.restore()
+
+
+def paint_curve(painter: QPainter, rect: QRectF, values: np.ndarray) -> None:
+    """Paint a "curve" glyph, ``values`` (points, 2) of (x, y) in [0, 1], as a closed
+    polyline in ``rect`` (x to the right, y up), over a frame and the axes through 0.5."""
+    paint_curve_frame(painter, rect)
+    paint_curve_line(painter, rect, values)
 
 
 class GlyphCanvas(QWidget):

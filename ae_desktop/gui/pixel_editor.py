@@ -3,54 +3,25 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy
 
+from ae_desktop.gui.glyph_edits import EditableGlyph
 from ae_desktop.gui.glyph_view import paint_glyph
 
 CURSOR = QColor(38, 139, 210)
 
 
-class EditCommand(QUndoCommand):
-    """Replace the editor's pixels (height, width) and its clean reference.
-
-    The clean reference is what "wrong pixels" are counted against: noise keeps the
-    previous reference, any other edit makes the new drawing the reference.
-    """
-
-    def __init__(self, editor: "PixelEditor", text: str, before, after, clean_before,
-                 clean_after, applied: bool = False):
-        super().__init__(text)
-        self._editor = editor
-        self._before, self._after = before.copy(), after.copy()
-        self._clean_before, self._clean_after = clean_before.copy(), clean_after.copy()
-        self._applied = applied  # a stroke is already on screen when it is pushed
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self._editor._apply(self._after, self._clean_after)
-
-    def undo(self) -> None:
-        self._editor._apply(self._before, self._clean_before)
-
-
-class PixelEditor(QWidget):
+class PixelEditor(EditableGlyph):
     """A (height, width) grid of pixels in [0, 1].
 
     Left click/drag paints, right click/drag or shift+drag erases; arrows move the
     keyboard cursor and space toggles the pixel under it.
     """
 
-    pixels_changed = Signal(object)  # (height, width) float64 array
-
     def __init__(self, width: int = 5, height: int = 7, parent=None):
-        super().__init__(parent)
-        self.undo_stack = QUndoStack(self)
-        self._pixels = np.zeros((height, width))
-        self._clean = self._pixels.copy()
+        super().__init__(width, height, parent)
         self._stroke_before: np.ndarray | None = None
         self._stroke_value = 1.0
         self._cursor = QPoint(0, 0)
@@ -59,33 +30,15 @@ class PixelEditor(QWidget):
         self.setToolTip("Left: paint · Right or Shift: erase · Arrows + Space: keyboard")
 
     # -- state -------------------------------------------------------------------------
-    def pixels(self) -> np.ndarray:
-        """Current glyph, a (height, width) float64 copy."""
-        return self._pixels.copy()
-
-    def clean_pixels(self) -> np.ndarray:
-        """The glyph before any noise was added, (height, width)."""
-        return self._clean.copy()
-
     def cursor_cell(self) -> tuple[int, int]:
         """(row, column) of the keyboard cursor."""
         return self._cursor.y(), self._cursor.x()
 
     def load(self, pixels: np.ndarray) -> None:
         """Start over with ``pixels`` (height, width): clears the undo history."""
-        pixels = np.array(pixels, dtype=np.float64)
-        self.undo_stack.clear()
-        if pixels.shape != self._pixels.shape:
+        if np.shape(pixels) != self._pixels.shape:
             self._cursor = QPoint(0, 0)
-        self._apply(pixels, pixels)
-        self.updateGeometry()
-
-    def edit(self, pixels: np.ndarray, text: str, noise: bool = False) -> None:
-        """Replace the glyph with ``pixels`` (height, width) as one undoable step."""
-        pixels = np.clip(np.array(pixels, dtype=np.float64), 0.0, 1.0)
-        clean_after = self._clean if noise else pixels
-        self.undo_stack.push(EditCommand(self, text, self._pixels, pixels, self._clean,
-                                         clean_after))
+        super().load(pixels)
 
     def clear(self) -> None:
         self.edit(np.zeros_like(self._pixels), "Clear")
@@ -111,12 +64,6 @@ class PixelEditor(QWidget):
         picked = rng.choice(flat.size, size=count, replace=False)
         flat[picked] = 1.0 - np.round(flat[picked])
         self.edit(flat.reshape(self._pixels.shape), f"Add noise ({count} px)", noise=True)
-
-    def _apply(self, pixels: np.ndarray, clean: np.ndarray) -> None:
-        self._pixels = pixels.copy()
-        self._clean = clean.copy()
-        self.update()
-        self.pixels_changed.emit(self.pixels())
 
     # -- geometry ----------------------------------------------------------------------
     def _cell_size(self) -> float:
@@ -172,11 +119,7 @@ class PixelEditor(QWidget):
         if self._stroke_before is None:
             return
         before, self._stroke_before = self._stroke_before, None
-        if not np.array_equal(before, self._pixels):
-            text = "Erase" if self._stroke_value == 0.0 else "Paint"
-            self.undo_stack.push(EditCommand(self, text, before, self._pixels, self._clean,
-                                             self._pixels, applied=True))
-            self._clean = self._pixels.copy()
+        self._push_applied(before, "Erase" if self._stroke_value == 0.0 else "Paint")
 
     def _paint_at(self, pos) -> None:
         cell = self._cell_at(pos)
