@@ -6,6 +6,8 @@ import sys
 
 import pytest
 
+from ae_desktop.runtime_env import ENGINE_DIR, sources_hash
+
 CODE = "import ae_desktop.cli, numba.core.config as c; print(c.CACHE_DIR)"
 
 
@@ -18,7 +20,16 @@ def _cache_dir_seen_by_numba(**env) -> str:
 
 def test_numba_caches_in_the_users_cache_dir(tmp_path):
     seen = _cache_dir_seen_by_numba(NUMBA_CACHE_DIR=None, XDG_CACHE_HOME=str(tmp_path))
-    assert seen == str(tmp_path / "ae-desktop" / "numba")
+    assert seen == str(tmp_path / "ae-desktop" / "numba" / sources_hash())
+
+
+def test_any_change_to_an_engine_source_moves_the_cache(tmp_path):
+    for name in ("kernels.py", "inference.py"):
+        (tmp_path / name).write_text("def f():\n    return 1\n")
+    before = sources_hash(tmp_path)
+    (tmp_path / "inference.py").write_text("def f():\n    return 2\n")
+    assert sources_hash(tmp_path) != before and len(before) == 12
+    assert sources_hash() == sources_hash(ENGINE_DIR) and sources_hash() != before
 
 
 def test_a_numba_cache_dir_already_set_is_kept(tmp_path):
