@@ -1,20 +1,24 @@
-"""The pixel editor with its tools, and what the model makes of the drawing beside it."""
+"""The glyph editor with its tools, and what the model makes of the drawing beside it:
+a pixel editor for images, a curve editor for "curve" sets."""
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QToolButton,
-    QVBoxLayout, QWidget)
+    QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QStackedWidget,
+    QToolButton, QVBoxLayout, QWidget)
 
+from ae_desktop.gui.curve_editor import CurveEditor
+from ae_desktop.gui.curve_error import point_distances
 from ae_desktop.gui.glyph_view import GlyphCanvas
 from ae_desktop.gui.pixel_editor import PixelEditor
 
 
 class EditorPanel(QWidget):
-    """Draw a glyph; see its reconstruction, denoised result and wrong pixels live."""
+    """Draw a glyph; see its reconstruction, denoised result and wrong pixels live. A
+    "curve" set is edited as a curve, its reconstruction drawn over it and beside it."""
 
     glyph_added = Signal(object)     # (height, width) pixels to append to the set
     glyph_replaced = Signal(object)  # (height, width) pixels for the selected glyph
@@ -24,8 +28,16 @@ class EditorPanel(QWidget):
         super().__init__(parent)
         self._model = None
         self._rng = np.random.default_rng(0)
+        self.kind = "pixels"
         self.editor = PixelEditor(width, height, self)
-        self.editor.pixels_changed.connect(self._on_pixels_changed)
+        self.curve_editor = CurveEditor(parent=self)
+        self.editors = QStackedWidget(self)
+        self.undo_group = QUndoGroup(self)
+        for editor in (self.editor, self.curve_editor):
+            editor.pixels_changed.connect(self._on_pixels_changed)
+            self.editors.addWidget(editor)
+            self.undo_group.addStack(editor.undo_stack)
+        self.undo_group.setActiveStack(self.editor.undo_stack)
         self.reconstruction = GlyphCanvas(self, title="Reconstruction")
         self.thresholded = GlyphCanvas(self, title="Denoised")
         self.wrong = GlyphCanvas(self, title="Wrong pixels")
@@ -35,7 +47,7 @@ class EditorPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_tools())
-        layout.addWidget(self.editor, 3)
+        layout.addWidget(self.editors, 3)
         views = QHBoxLayout()
         for view in (self.reconstruction, self.thresholded, self.wrong):
             views.addWidget(view, 1)
@@ -55,7 +67,7 @@ class EditorPanel(QWidget):
 
     def _build_tools(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        stack = self.editor.undo_stack
+        stack = self.undo_group
         undo = QAction("Undo", self, shortcut=QKeySequence.Undo, enabled=False,
                        shortcutContext=Qt.WidgetWithChildrenShortcut)
         redo = QAction("Redo", self, enabled=False,
@@ -73,12 +85,16 @@ class EditorPanel(QWidget):
             button = QToolButton(self)
             button.setDefaultAction(action)
             row.addWidget(button)
-        row.addSpacing(8)
-        row.addWidget(self._button("Clear", self.editor.clear))
-        row.addWidget(self._button("Invert", self.editor.invert))
+        self.pixel_tools = QWidget(self)  # meaningless for a curve: hidden then
+        tools = QHBoxLayout(self.pixel_tools)
+        tools.setContentsMargins(8, 0, 0, 0)
+        tools.addWidget(self._button("Clear", self.editor.clear))
+        tools.addWidget(self._button("Invert", self.editor.invert))
         for text, move, tip in (("←", (0, -1), "Shift left"), ("→", (0, 1), "Shift right"),
                                 ("↑", (-1, 0), "Shift up"), ("↓", (1, 0), "Shift down")):
-            row.addWidget(self._button(text, lambda _=False, m=move: self.editor.shift(*m), tip))
+            tools.addWidget(self._button(text, lambda _=False, m=move: self.editor.shift(*m),
+                                         tip))
+        row.addWidget(self.pixel_tools)
         row.addStretch(1)
         return row
 
@@ -90,10 +106,19 @@ class EditorPanel(QWidget):
         self.noise_amount.setValue(3)
         self.noise_unit = QComboBox(self)
         self.noise_unit.addItems(["pixels", "% of pixels"])
-        row.addWidget(self._button("Add noise", self._on_add_noise_clicked,
-                                   "Flip randomly chosen pixels"))
-        row.addWidget(self.noise_amount)
-        row.addWidget(self.noise_unit)
+        self.noise_sigma = QDoubleSpinBox(self)
+        self.noise_sigma.setRange(0.01, 0.5)
+        self.noise_sigma.setSingleStep(0.01)
+        self.noise_sigma.setValue(0.05)
+        self.noise_sigma.setPrefix("σ ")
+        self.noise_sigma.setToolTip("Standard deviation per coordinate, in plane units "
+                                    "(the plane spans -1 to 1)")
+        self.noise_sigma.setVisible(False)
+        self.noise_button = self._button("Add noise", self._on_add_noise_clicked,
+                                         "Flip randomly chosen pixels")
+        row.addWidget(self.noise_button)
+        for box in (self.noise_amount, self.noise_unit, self.noise_sigma):
+            row.addWidget(box)
         row.addStretch(1)
         store = QHBoxLayout()
         store.addStretch(1)
@@ -117,36 +142,54 @@ class EditorPanel(QWidget):
             return amount
         return max(1, round(amount / 100 * self.editor.pixels().size))
 
+    def active_editor(self) -> PixelEditor | CurveEditor:
+        """The editor of the current kind: the curve editor for a "curve" set."""
+        return self.curve_editor if self.kind == "curve" else self.editor
+
     def load(self, pixels: np.ndarray) -> None:
         """Show ``pixels`` (height, width) in the editor, with a fresh undo history."""
-        self.editor.load(pixels)
+        self.active_editor().load(pixels)
 
     def set_kind(self, kind: str) -> None:
-        """The glyph set's kind: a "curve" set's reconstruction is drawn as a curve, and
-        thresholded or wrong pixels, meaningless for coordinates, are hidden."""
+        """The glyph set's kind: a "curve" set is edited and reconstructed as a curve;
+        pixel tools, thresholded and wrong pixels, meaningless for coordinates, hide."""
+        self.kind = kind
+        pixels = kind == "pixels"
+        editor = self.active_editor()
+        self.editors.setCurrentWidget(editor)
+        self.undo_group.setActiveStack(editor.undo_stack)
         self.reconstruction.set_kind(kind)
-        for view in (self.thresholded, self.wrong):
-            view.setVisible(kind == "pixels")
+        for widget in (self.thresholded, self.wrong, self.pixel_tools, self.noise_amount,
+                       self.noise_unit):
+            widget.setVisible(pixels)
+        self.noise_sigma.setVisible(not pixels)
+        self.noise_button.setToolTip("Flip randomly chosen pixels" if pixels else
+                                     "Move every point by Gaussian noise")
+        self._on_pixels_changed(editor.pixels())
 
     def set_model(self, model) -> None:
         """Use ``model`` (an Autoencoder or None) for the views beside the editor."""
         self._model = model
-        self._on_pixels_changed(self.editor.pixels())
+        self._on_pixels_changed(self.active_editor().pixels())
 
     def _on_add_noise_clicked(self) -> None:
-        self.editor.add_noise(self.noise_count(), self._rng)
+        if self.kind == "curve":
+            self.curve_editor.add_noise(self.noise_sigma.value(), self._rng)
+        else:
+            self.editor.add_noise(self.noise_count(), self._rng)
 
     def _on_add_clicked(self) -> None:
-        self.glyph_added.emit(self.editor.pixels())
+        self.glyph_added.emit(self.active_editor().pixels())
 
     def _on_replace_clicked(self) -> None:
-        self.glyph_replaced.emit(self.editor.pixels())
+        self.glyph_replaced.emit(self.active_editor().pixels())
 
     def _on_pixels_changed(self, pixels: np.ndarray) -> None:
         model = self._model
         if model is None or model.arch.n_inputs != pixels.size:
             for view in (self.reconstruction, self.thresholded, self.wrong):
                 view.set_glyph(None)
+            self.curve_editor.set_reconstruction(None)
             self.model_note.setVisible(True)
             if model is not None:
                 self.model_note.setText(f"The model expects {model.arch.n_inputs} pixels; "
@@ -157,6 +200,23 @@ class EditorPanel(QWidget):
         x = pixels.reshape(1, -1)
         code = model.encode(x)
         output = model.decode(code).reshape(pixels.shape)
+        if self.kind == "curve":
+            self._show_curve(pixels, output)
+        else:
+            self._show_pixels(pixels, output)
+        self.encoded.emit(code[0])
+
+    def _show_curve(self, pixels: np.ndarray, output: np.ndarray) -> None:
+        """The output curve (points, 2) over the drawing and beside it, with its largest
+        point distance from the clean curve (the denoising target)."""
+        clean = self.curve_editor.clean_pixels()
+        error = point_distances(clean[None], output[None]).max()
+        noisy = " vs clean" if not np.array_equal(clean, pixels) else ""
+        self.curve_editor.set_reconstruction(output)
+        self.reconstruction.set_glyph(output, detail=f"max error {error:.3f}{noisy}")
+
+    def _show_pixels(self, pixels: np.ndarray, output: np.ndarray) -> None:
+        """The output (height, width) in grey, thresholded, and its wrong pixels."""
         binary = (output >= 0.5).astype(np.float64)
         clean = self.editor.clean_pixels()
         wrong = binary != (clean >= 0.5)
@@ -165,4 +225,3 @@ class EditorPanel(QWidget):
         noisy = not np.array_equal(clean, pixels)
         detail = f"{int(wrong.sum())} px" + (" vs clean" if noisy else "")
         self.wrong.set_glyph(binary, wrong, detail)
-        self.encoded.emit(code[0])

@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         self.loss_plot.reset(split_terms=config.model == "vae")
         self.loss_plot.set_history(self._history_before_run, self._test_history_before_run)
         self.training_panel.set_running(True)
-        self.status.begin(config.epochs)
+        self.status.begin(config.epochs, run if g.kind == "curve" else None)
         self._save_settings()
 
     def abandon_training(self) -> None:
@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
             self.abandon_training()  # it trains on glyphs of another size
         if self.model is not None and self.model.arch.n_inputs != g.n_pixels:
             self.set_model(None)
-        self.training_panel.set_input_size(g.n_pixels)
+        self.training_panel.set_input_size(g.n_pixels, len(g))
         self.editor_panel.set_kind(g.kind)
         self.editor_panel.load(g.pixels[0] if len(g) else np.zeros((g.height, g.width)))
         self._update_title()

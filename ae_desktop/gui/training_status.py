@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
+from ae_desktop.engine import Autoencoder
+from ae_desktop.gui.curve_error import max_curve_error
+
 FINAL_MESSAGES = {
     "done": "Finished",
     "target_reached": "Every glyph learned",
@@ -23,7 +26,12 @@ def format_eta(seconds: float) -> str:
 
 
 class TrainingStatus:
-    """Puts a training summary and a progress bar into ``status_bar``."""
+    """Puts a training summary and a progress bar into ``status_bar``.
+
+    Glyphs count as learned within 1 wrong pixel; for a "curve" set, where pixels mean
+    nothing, the summary gives the largest distance of a reconstructed point from its
+    input in plane units (the plane spans -1 to 1) instead.
+    """
 
     def __init__(self, status_bar: QStatusBar):
         self.bar = status_bar
@@ -37,12 +45,17 @@ class TrainingStatus:
         status_bar.addPermanentWidget(self.summary)
         status_bar.addPermanentWidget(self.progress)
         self._last = None
+        self._curves = None  # (arch, training rows, held-out rows) of a curve set
 
     def show_message(self, text: str) -> None:
         self.bar.showMessage(text)
 
-    def begin(self, epochs: int) -> None:
+    def begin(self, epochs: int, curve_run=None) -> None:
+        """A run of ``epochs`` starts; ``curve_run`` is its TrainingRun if it trains on
+        a "curve" set."""
         self._last = None
+        self._curves = None if curve_run is None else (
+            curve_run.model.arch, curve_run.data, curve_run.held_out.data)
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.summary.setText(f"epoch 0/{epochs}")
@@ -52,13 +65,21 @@ class TrainingStatus:
         self.bar.showMessage("Paused" if paused else "Training…")
 
     def update(self, report) -> None:
-        """Show a TrainReport: epoch, loss, "31/32 within 1 px", held-out test, ETA."""
+        """Show a TrainReport: epoch, loss, "31/32 within 1 px" (or a curve set's
+        largest point error), held-out test, ETA."""
         self._last = report
         rate = report.seconds / max(report.epoch, 1)
         eta = format_eta(rate * (report.epochs - report.epoch))
-        self.summary.setText(
-            f"epoch {report.epoch}/{report.epochs}   loss {report.loss:.4g}   "
-            f"{report.learned}/{report.n_glyphs} within 1 px   {_test_text(report)}ETA {eta}")
+        if self._curves is None:
+            learned = f"{report.learned}/{report.n_glyphs} within 1 px"
+            test = _test_text(report)
+        else:
+            train_error, test_error = self._curve_errors(report)
+            learned = f"max error {train_error:.3f}"
+            test = (f"test loss {report.test_loss:.4g}, max error {test_error:.3f}   "
+                    if report.n_test else "")
+        self.summary.setText(f"epoch {report.epoch}/{report.epochs}   loss {report.loss:.4g}"
+                             f"   {learned}   {test}ETA {eta}")
         self.progress.setValue(round(1000 * report.epoch / max(report.epochs, 1)))
         if report.status == "running" and self.bar.currentMessage().startswith("Training…"):
             self.bar.showMessage("Training…")
@@ -68,14 +89,29 @@ class TrainingStatus:
         text = FINAL_MESSAGES.get(status, status)
         report = self._last
         if report is not None:
-            text += (f" at epoch {report.epoch}: {report.learned}/{report.n_glyphs} glyphs "
-                     f"within 1 px, at most {report.max_errors} wrong, "
-                     f"{report.seconds:.1f} s")
-            if report.n_test:
-                text += f"; held out: {report.test_learned}/{report.n_test} within 1 px"
+            text += f" at epoch {report.epoch}: {self._result_text(report)}"
             self.summary.setText(f"epoch {report.epoch}/{report.epochs}   "
                                  f"loss {report.loss:.4g}")
         self.bar.showMessage(text)
+
+    def _result_text(self, report) -> str:
+        """How well the final model reconstructs the training (and held-out) glyphs."""
+        if self._curves is None:
+            text = (f"{report.learned}/{report.n_glyphs} glyphs within 1 px, at most "
+                    f"{report.max_errors} wrong, {report.seconds:.1f} s")
+            if report.n_test:
+                text += f"; held out: {report.test_learned}/{report.n_test} within 1 px"
+            return text
+        train_error, test_error = self._curve_errors(report)
+        text = (f"points within {train_error:.3f} of their input (plane -1..1), "
+                f"{report.seconds:.1f} s")
+        return text + (f"; held out: within {test_error:.3f}" if report.n_test else "")
+
+    def _curve_errors(self, report) -> tuple[float, float]:
+        """Largest point distances (training, held-out curves) of the report's model."""
+        arch, rows, test_rows = self._curves
+        model = Autoencoder(arch, report.theta)
+        return max_curve_error(model, rows), max_curve_error(model, test_rows)
 
 
 def _test_text(report) -> str:

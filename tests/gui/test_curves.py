@@ -114,7 +114,7 @@ def test_editor_reconstruction_of_a_curve_set_is_a_curve(window, qtbot, train):
     assert panel.reconstruction.kind == "curve"
     assert not panel.thresholded.isVisible() and not panel.wrong.isVisible()
     np.testing.assert_array_equal(panel.reconstruction.pixels(),
-                                  window.model.reconstruct(panel.editor.pixels().reshape(1, -1))
+                                  window.model.reconstruct(panel.curve_editor.pixels().reshape(1, -1))
                                   .reshape(21, 2))
     window.document.set_glyphs(bundled_font("font1"))
     assert panel.reconstruction.kind == "pixels" and panel.thresholded.isVisible()
