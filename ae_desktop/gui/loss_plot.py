@@ -3,6 +3,8 @@ held-out test loss when the run has a test split."""
 
 from __future__ import annotations
 
+from math import ceil, floor
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
@@ -13,6 +15,36 @@ REDRAW_MS = 100  # reports arrive every ~30 ms; repainting the plot that often i
 CURVES = (("total", "Loss", "#268bd2"), ("recon", "Reconstruction", "#859900"),
           ("kl", "KL", "#d33682"))
 TEST_CURVE = ("Test loss", "#cb4b16")
+
+
+class EpochAxis(pg.AxisItem):
+    """Whole epochs only: a 5-epoch run is not labelled 1.5, 2.5, ..."""
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802,N803 - pyqtgraph override
+        return [(spacing, [v for v in values if v == round(v)])
+                for spacing, values in super().tickValues(minVal, maxVal, size)
+                if spacing >= 1]
+
+
+class LossAxis(pg.AxisItem):
+    """On the log scale, ticks at 1, 2 and 5 per decade labelled as plain numbers (50,
+    200), the other mantissas unlabelled: pyqtgraph labels all nine as 2·10¹, 3·10¹, ...
+    which pile up when the curves span a decade or two."""
+
+    LEVELS = ((1,), (2, 5), (3, 4, 6, 7, 8, 9))
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802,N803 - override
+        decades = np.arange(floor(minVal), ceil(maxVal) + 1)[:, None]
+        levels = []
+        for mantissas in self.LEVELS:
+            values = (decades + np.log10(mantissas)).ravel()
+            levels.append((None, values[(values >= minVal) & (values <= maxVal)].tolist()))
+        return levels
+
+    def logTickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
+        numbers = 10 ** np.asarray(values, dtype=float) * scale
+        mantissas = np.round(numbers / 10 ** np.floor(np.log10(numbers) + 1e-9))
+        return [f"{v:.3g}" if m in (1, 2, 5) else "" for v, m in zip(numbers, mantissas)]
 
 
 class _Rows:
@@ -47,7 +79,8 @@ class LossPlot(QWidget):
         self._split_terms = False
         self._redraw_timer = QTimer(self, singleShot=True, interval=REDRAW_MS)
         self._redraw_timer.timeout.connect(self._redraw)
-        self.plot_widget = pg.PlotWidget(self, background="w")
+        self.plot_widget = pg.PlotWidget(self, background="w", axisItems={
+            "bottom": EpochAxis("bottom"), "left": LossAxis("left")})
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setLabel("bottom", "epoch")
         self.plot.setLabel("left", "loss")

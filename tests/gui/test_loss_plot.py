@@ -1,6 +1,7 @@
 """The loss plot: appended chunks, VAE terms, the log-scale toggle."""
 
 import numpy as np
+from PySide6.QtGui import QImage, QPainter
 
 from ae_desktop.gui.loss_plot import LossPlot
 
@@ -50,3 +51,34 @@ def test_a_long_history_is_drawn_downsampled(qtbot):
     qtbot.wait(50)  # the view takes the data's range
     x, _ = plot.curves["total"].getData()  # what is drawn
     assert plot.point_count() == 600_000 and len(x) < 20_000
+
+
+def drawn_labels(plot: LossPlot, axis: str) -> list[str]:
+    """The tick labels ``axis`` paints at its current range and size."""
+    image = QImage(10, 10, QImage.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _, _, texts = plot.plot.getAxis(axis).generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _, _, text in texts]
+
+
+def test_a_short_vae_run_has_whole_epochs_and_plain_log_labels(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(440, 260)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.reset(split_terms=True)
+    plot.set_history(np.array([[263.2, 240, 20], [187.8, 180, 8], [179.4, 173, 6.2],
+                               [175.1, 169, 5.5], [172.4, 167.5, 4.9]]))
+    qtbot.waitUntil(lambda: plot.plot.getViewBox().viewRange()[0][1] >= 5)  # autorange
+    epochs = drawn_labels(plot, "bottom")
+    assert len(epochs) >= 3 and all(label.isdigit() for label in epochs)  # no 1.5, 2.5
+    losses = drawn_labels(plot, "left")
+    assert {"10", "100"} <= set(losses)
+    assert all(label.lstrip("0.").rstrip("0")[:1] in "125" for label in losses)
+    assert not any("·" in label for label in losses)  # not 2·10², 3·10², ...
+    plot.log_scale.setChecked(False)
+    assert drawn_labels(plot, "left")  # linear labels are pyqtgraph's own
