@@ -14,6 +14,7 @@ from ae_desktop.gui.glyph_view import (
 from ae_desktop.gui.pixel_editor import CURSOR
 
 OUTPUT = QColor(38, 139, 210)
+CLEAN = QColor(150, 156, 168)
 NUDGE = 0.01  # stored units per arrow key press: 0.02 in the plane
 
 
@@ -21,7 +22,8 @@ class CurveEditor(EditableGlyph):
     """A (points, 2) closed curve of (x, y) in [0, 1] (see GlyphSet "curve").
 
     Drag a point with the left button; Page Up/Down select a point, arrows move it. The
-    reconstruction, if set, is drawn dashed, each point joined to its output point.
+    reconstruction, if set, is drawn dashed, each output point joined in red to the point
+    it should be: the clean curve's (drawn grey once noise is added).
     """
 
     def __init__(self, points: int = 21, parent=None):
@@ -74,7 +76,7 @@ class CurveEditor(EditableGlyph):
         return nearest if distances[nearest] <= self._handle_radius() + 6 else None
 
     def _handle_radius(self) -> float:
-        return max(3.0, self._plane_rect().width() / 90)
+        return max(2.5, self._plane_rect().width() / 120)
 
     def sizeHint(self) -> QSize:
         return QSize(400, 400)
@@ -123,14 +125,18 @@ class CurveEditor(EditableGlyph):
         rect = self._plane_rect()
         paint_curve_frame(painter, rect)
         painter.setRenderHint(QPainter.Antialiasing, True)
-        inputs = curve_polygon(rect, self._pixels)
+        noisy = not np.array_equal(self._clean, self._pixels)
+        if noisy:
+            paint_curve_line(painter, rect, self._clean, CLEAN, Qt.DotLine)
         if self._output is not None:
-            outputs = curve_polygon(rect, self._output)
+            targets = curve_polygon(rect, self._clean)
             painter.setPen(QPen(WRONG, 1.5))
-            for a, b in zip(inputs, outputs):
+            for a, b in zip(targets, curve_polygon(rect, self._output)):
                 painter.drawLine(a, b)
             paint_curve_line(painter, rect, self._output, OUTPUT, Qt.DashLine)
+        self._paint_legend(painter, rect, self._output is not None, noisy)
         paint_curve_line(painter, rect, self._pixels)
+        inputs = curve_polygon(rect, self._pixels)
         painter.setPen(QPen(INK, 1.5))
         active = self.hasFocus() or self._drag_before is not None
         for index, point in enumerate(inputs):
@@ -138,3 +144,13 @@ class CurveEditor(EditableGlyph):
             radius = self._handle_radius() * (1.5 if chosen else 1.0)
             painter.setBrush(CURSOR if chosen else PAPER)
             painter.drawEllipse(point, radius, radius)
+
+    def _paint_legend(self, painter: QPainter, rect: QRectF, output: bool,
+                      noisy: bool) -> None:
+        """Which line is which, in the plane's top left corner."""
+        line = self.fontMetrics().height()
+        entries = [("input", INK)] + [("clean", CLEAN)] * noisy + [
+            ("reconstruction", OUTPUT), ("error", WRONG)] * output
+        for row, (text, color) in enumerate(entries):
+            painter.setPen(color)
+            painter.drawText(QPointF(rect.left() + 6, rect.top() + (row + 1) * line), text)

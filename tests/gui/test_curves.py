@@ -2,14 +2,16 @@
 mapped as closed curves, kept as coordinates."""
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QPushButton, QToolButton
 
 from ae_desktop.data import bundled_font
 from ae_desktop.data.circles import circles
 from ae_desktop.engine import Architecture, Autoencoder
 from ae_desktop.gui.circles_dialog import CirclesDialog
+from ae_desktop.gui.curve_editor import CurveEditor
+from ae_desktop.gui.curve_error import point_distances
 from ae_desktop.gui.glyph_view import GlyphCanvas
 from ae_desktop.gui.latent_canvas import LatentCanvas
 
@@ -129,3 +131,148 @@ def test_interpolation_strip_of_a_curve_set_shows_curves(window, qtbot, train):
     views = [panel.strip.itemAt(i).widget() for i in range(panel.strip.count())]
     assert len(views) == 5 and all(v.kind == "curve" for v in views)
     np.testing.assert_array_equal(views[2].pixels(), panel.images[2])
+
+
+def circle_panel(window, count=20):
+    window.document.set_glyphs(circles(count=count))
+    return window.editor_panel
+
+
+def test_curve_set_is_edited_as_a_curve_and_pixel_sets_get_the_pixel_editor_back(
+        window, qtbot):
+    panel = circle_panel(window)
+    curves = window.document.glyphs
+    assert panel.editors.currentWidget() is panel.curve_editor
+    np.testing.assert_array_equal(panel.curve_editor.pixels(), curves.pixels[0])
+    assert not panel.pixel_tools.isVisible() and not panel.noise_unit.isVisible()
+    assert panel.noise_sigma.isVisible()
+    window.glyph_grid.select(5)
+    np.testing.assert_array_equal(panel.curve_editor.pixels(), curves.pixels[5])
+
+    font = bundled_font("font1")
+    window.document.set_glyphs(font)
+    assert panel.editors.currentWidget() is panel.editor
+    assert panel.pixel_tools.isVisible() and panel.noise_unit.isVisible()
+    assert not panel.noise_sigma.isVisible() and panel.thresholded.isVisible()
+    np.testing.assert_array_equal(panel.editor.pixels(), font.pixels[0])
+    clear = next(b for b in panel.pixel_tools.findChildren(QToolButton) if b.text() == "Clear")
+    qtbot.mouseClick(clear, Qt.LeftButton)
+    assert not panel.editor.pixels().any()
+    qtbot.mouseClick(undo_button(panel), Qt.LeftButton)
+    np.testing.assert_array_equal(panel.editor.pixels(), font.pixels[0])
+
+
+def undo_button(panel) -> QToolButton:
+    return next(b for b in panel.findChildren(QToolButton)
+                if b.defaultAction() is panel.undo_action)
+
+
+def test_dragging_a_point_moves_only_it_and_undo_puts_it_back(window, qtbot):
+    panel = circle_panel(window)
+    editor = panel.curve_editor
+    before = editor.pixels()
+    start = editor.point_position(0)
+    target = start + QPoint(-40, 30)
+    with qtbot.waitSignal(editor.pixels_changed):
+        qtbot.mousePress(editor, Qt.LeftButton, pos=start)
+        qtbot.mouseMove(editor, target)
+        qtbot.mouseRelease(editor, Qt.LeftButton, pos=target)
+    after = editor.pixels()
+    np.testing.assert_array_equal(after[1:], before[1:])
+    assert editor.point_position(0) == target
+    assert after[0, 0] < before[0, 0] and after[0, 1] < before[0, 1]  # left and down
+    np.testing.assert_array_equal(editor.clean_pixels(), after)  # a drawing, not noise
+    qtbot.mouseClick(undo_button(panel), Qt.LeftButton)
+    np.testing.assert_array_equal(editor.pixels(), before)
+
+
+def test_keyboard_selects_and_nudges_points(window, qtbot):
+    panel = circle_panel(window)
+    editor = panel.curve_editor
+    before = editor.pixels()
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key_PageDown)
+    qtbot.keyClick(editor, Qt.Key_PageDown)
+    qtbot.keyClick(editor, Qt.Key_Right)
+    qtbot.keyClick(editor, Qt.Key_Up)
+    assert editor.selected_point() == 2
+    np.testing.assert_allclose(editor.pixels()[2], before[2] + [0.01, 0.01])
+    np.testing.assert_array_equal(np.delete(editor.pixels(), 2, axis=0),
+                                  np.delete(before, 2, axis=0))
+    qtbot.keyClick(editor, Qt.Key_PageUp)
+    qtbot.keyClick(editor, Qt.Key_PageUp)
+    qtbot.keyClick(editor, Qt.Key_PageUp)
+    assert editor.selected_point() == 20  # wraps round the closed curve
+    qtbot.keyClick(editor, Qt.Key_Z, Qt.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key_Z, Qt.ControlModifier)
+    np.testing.assert_array_equal(editor.pixels(), before)
+
+
+def test_curve_noise_is_gaussian_on_coordinates_and_errors_count_against_the_clean_curve(
+        window, qtbot, train):
+    panel = circle_panel(window, count=30)
+    train(arch="42-8-2", epochs=100, target_errors=None, loss="mse")
+    editor = panel.curve_editor
+    clean = editor.pixels()
+    panel.noise_sigma.setValue(0.2)
+    qtbot.mouseClick(panel.noise_button, Qt.LeftButton)
+    noisy = editor.pixels()
+    shift = (noisy - clean) * 2  # plane units
+    assert np.all(shift != 0) and 0.1 < shift.std() < 0.3
+    np.testing.assert_array_equal(editor.clean_pixels(), clean)
+    output = window.model.reconstruct(noisy.reshape(1, -1)).reshape(21, 2)
+    np.testing.assert_array_equal(panel.reconstruction.pixels(), output)
+    error = 2 * np.linalg.norm(output - clean, axis=1).max()
+    assert panel.reconstruction.detail() == f"max error {error:.3f} vs clean"
+
+
+def test_curve_editor_draws_the_reconstruction_over_the_input(qtbot):
+    editor = CurveEditor()
+    qtbot.addWidget(editor)
+    editor.resize(216, 216)  # a 200-pixel plane after the margins
+    editor.load(circles(count=1, r_min=0.8, r_max=0.8, points=40).pixels[0])
+
+    def blue_on_inner_ring() -> int:
+        image = editor.grab().toImage()
+        hits = 0
+        for angle in np.linspace(0, 2 * np.pi, 24, endpoint=False):
+            x, y = 108 + 40 * np.cos(angle), 108 - 40 * np.sin(angle)
+            colors = [image.pixelColor(int(x) + dx, int(y) + dy) for dx in (-1, 0, 1)
+                      for dy in (-1, 0, 1)]
+            hits += any(c.blue() > c.red() + 80 for c in colors)
+        return hits
+
+    assert blue_on_inner_ring() == 0
+    editor.set_reconstruction(circles(count=1, r_min=0.4, r_max=0.4, points=40).pixels[0])
+    assert blue_on_inner_ring() >= 12  # dashed: most angles hit a dash
+
+
+def test_status_bar_of_a_curve_set_gives_the_largest_point_error(window, qtbot, train):
+    circle_panel(window, count=20)
+    train(arch="42-8-2", epochs=60, target_errors=None, loss="mse")
+    rows = window.document.glyphs.matrix()
+    worst = point_distances(rows, window.model.reconstruct(rows)).max()
+    message = window.statusBar().currentMessage()
+    assert f"points within {worst:.3f} of their input" in message
+    assert "px" not in message and "wrong" not in message
+    window.document.set_glyphs(bundled_font("font1"))
+    train(arch="35-8-2", epochs=5, target_errors=None)
+    assert "within 1 px" in window.statusBar().currentMessage()
+
+
+def test_point_distances_are_in_plane_units():
+    inputs = np.array([[0.5, 0.5, 1.0, 0.5]])           # (0, 0) and (1, 0) in the plane
+    outputs = np.array([[0.5, 0.75, 1.0, 0.5]])         # (0, 0.5) and (1, 0)
+    np.testing.assert_allclose(point_distances(inputs, outputs), [[0.5, 0.0]])
+
+
+def test_replace_selected_stores_the_edited_curve(window, qtbot):
+    panel = circle_panel(window)
+    window.glyph_grid.select(3)
+    editor = panel.curve_editor
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key_Left)
+    replace = next(b for b in panel.findChildren(QPushButton) if b.text() == "Replace selected")
+    qtbot.mouseClick(replace, Qt.LeftButton)
+    np.testing.assert_array_equal(window.document.glyphs.pixels[3], editor.pixels())
+    assert window.document.glyphs.pixels[3][0, 0] == circles(count=20).pixels[3][0, 0] - 0.01
