@@ -192,7 +192,8 @@ class EditorPanel(QWidget):
             self.curve_editor.set_reconstruction(None)
             self.model_note.setVisible(True)
             if model is not None:
-                self.model_note.setText(f"The model expects {model.arch.n_inputs} pixels; "
+                unit = "values" if self.kind == "curve" else "pixels"
+                self.model_note.setText(f"The model expects {model.arch.n_inputs} {unit}; "
                                         f"this glyph has {pixels.size}.")
             self.encoded.emit(None)
             return
