@@ -15,12 +15,25 @@ MODELS = (("ae", "Autoencoder"), ("dae", "Denoising autoencoder"),
           ("vae", "Variational autoencoder"))
 NOISE_KINDS = (("flip", "Flip k pixels"), ("saltpepper", "Salt & pepper p"),
                ("gauss", "Gaussian σ"), ("uniform", "Uniform ±a"))
-SUBSETS = (("all", "All glyphs"), ("4", "First 4"), ("8", "First 8"), ("16", "First 16"))
+SUBSETS = (("all", "All glyphs"), ("4", "First 4"), ("8", "First 8"), ("16", "First 16"),
+           ("1000", "First 1,000"), ("10000", "First 10,000"))
+PRECISIONS = (("float64", "float64"), ("float32", "float32 (faster, half the memory)"))
+BIG_SET = 1000  # glyphs: from here on mini-batches, a few epochs and float32 are proposed
+BIG_SET_SETTINGS = {"batch_size": 100, "epochs": 20, "lr": 0.001, "target_errors": None,
+                    "precision": "float32"}
 
 
 def default_arch(n_inputs: int) -> str:
-    """An encoder for glyphs of ``n_inputs`` pixels: one hidden layer, a 2-D code."""
-    return f"{n_inputs}-{min(64, max(4, n_inputs // 2))}-2"
+    """An encoder for glyphs of ``n_inputs`` pixels: one hidden layer, a 2-D code
+    (784-256-2 for MNIST, as in Keras' VAE example)."""
+    return f"{n_inputs}-{min(256, max(4, n_inputs // 2))}-2"
+
+
+def proposed_config(n_glyphs: int) -> TrainConfig:
+    """Defaults for a set of ``n_glyphs``: the course's full-batch run to exactness for
+    glyph fonts; mini-batches of 100 for 20 epochs in float32 for big image sets (a
+    full batch of 60,000 takes one step per epoch, and no MNIST digit is ever exact)."""
+    return TrainConfig(**BIG_SET_SETTINGS) if n_glyphs >= BIG_SET else TrainConfig()
 
 
 def combo_box(parent, items) -> QComboBox:
@@ -43,6 +56,7 @@ class TrainingPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._n_inputs = 35
+        self._big_set = False
         self.model = combo_box(self, MODELS)
         self.arch = QLineEdit(self)
         self.arch.setToolTip("Encoder layer sizes from input to latent; the decoder mirrors it")
@@ -55,6 +69,14 @@ class TrainingPanel(QWidget):
         self.epochs = QSpinBox(self, minimum=1, maximum=1_000_000, singleStep=500)
         self.batch_size = QSpinBox(self, minimum=0, maximum=100_000)
         self.batch_size.setSpecialValueText("full batch")
+        self.batch_size.setToolTip("Glyphs per weight update, shuffled every epoch; full "
+                                   "batch: one update per epoch")
+        self.precision = combo_box(self, PRECISIONS)
+        self.dropout = QDoubleSpinBox(self, decimals=2, minimum=0.0, maximum=0.9,
+                                      singleStep=0.1)
+        self.dropout.setSpecialValueText("none")
+        self.dropout.setToolTip("Share of hidden units zeroed at random in each training "
+                                "step (not when encoding or decoding)")
         self.seed = QSpinBox(self, minimum=0, maximum=2**31 - 1)
         self.noise_kind = combo_box(self, NOISE_KINDS)
         self.noise_level = QDoubleSpinBox(self, decimals=2, minimum=0.0, maximum=35.0,
@@ -76,6 +98,10 @@ class TrainingPanel(QWidget):
             "Start from the trained or opened model's weights instead of a fresh draw")
         self.continue_training.setEnabled(False)
         self._model_available = False
+        self.proposal = QLabel(self)
+        self.proposal.setWordWrap(True)
+        self.proposal.setStyleSheet("color: palette(placeholder-text);")
+        self.proposal.setVisible(False)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #dc322f;")
@@ -90,6 +116,8 @@ class TrainingPanel(QWidget):
         form.addRow("Learning rate", self.lr)
         form.addRow("Epochs", self.epochs)
         form.addRow("Batch size", self.batch_size)
+        form.addRow("Precision", self.precision)
+        form.addRow("Dropout", self.dropout)
         form.addRow("Seed", self.seed)
         noise = QHBoxLayout()
         noise.addWidget(self.noise_kind, 1)
@@ -117,27 +145,50 @@ class TrainingPanel(QWidget):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.proposal)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         layout.addStretch(1)
 
         self.set_config(TrainConfig())
-        for widget in (self.model, self.activation, self.loss, self.optimizer, self.noise_kind):
+        for widget in (self.model, self.activation, self.loss, self.optimizer, self.noise_kind,
+                       self.precision):
             widget.currentIndexChanged.connect(self._on_settings_edited)
         self.arch.textChanged.connect(self._on_settings_edited)
         for widget in (self.lr, self.epochs, self.batch_size, self.seed, self.noise_level,
-                       self.beta, self.test_split):
+                       self.beta, self.test_split, self.dropout):
             widget.valueChanged.connect(self._on_settings_edited)
         self.set_running(False)
         self._on_settings_edited()
 
-    def set_input_size(self, n_inputs: int) -> None:
-        """Pixels per glyph of the current set; the architecture must start with it, so
-        one made for another size is replaced by ``default_arch(n_inputs)``."""
+    def set_input_size(self, n_inputs: int, n_glyphs: int = 0) -> None:
+        """Pixels per glyph and glyphs of the current set. The architecture must start
+        with the pixels, so one made for another size is replaced by
+        ``default_arch(n_inputs)``; a set crossing BIG_SET glyphs (either way) gets the
+        batch size, epochs, learning rate, precision and stop rule of
+        ``proposed_config``."""
         self._n_inputs = n_inputs
         if self.arch.text().partition("-")[0].strip() != str(n_inputs):
             self.arch.setText(default_arch(n_inputs))
+        big = n_glyphs >= BIG_SET
+        if big != self._big_set:
+            self._big_set = big
+            self._propose(proposed_config(n_glyphs))
+        self.proposal.setVisible(big)
+        if big:
+            self.proposal.setText(
+                f"For {n_glyphs:,} glyphs: mini-batches, a few epochs (each one passes "
+                f"over every glyph), float32; no glyph of an image set is ever exact.")
         self._on_settings_edited()
+
+    def _propose(self, config: TrainConfig) -> None:
+        """Take ``config``'s settings that depend on the set's size."""
+        self.batch_size.setValue(config.batch_size)
+        self.epochs.setValue(config.epochs)
+        self.epochs.setSingleStep(5 if config.epochs < 1000 else 500)
+        self.lr.setValue(config.lr)
+        self.stop_when_exact.setChecked(config.target_errors is not None)
+        _select(self.precision, config.precision)
 
     def config(self) -> TrainConfig:
         """The settings as a TrainConfig (not validated; see ``validated_config``)."""
@@ -152,6 +203,7 @@ class TrainingPanel(QWidget):
             lr=self.lr.value(), epochs=self.epochs.value(), batch_size=self.batch_size.value(),
             seed=self.seed.value(), noise=noise, beta=self.beta.value(),
             target_errors=0 if self.stop_when_exact.isChecked() else None,
+            precision=self.precision.currentData(), dropout=self.dropout.value(),
             test_fraction=self.test_split.value() / 100)
 
     def validated_config(self) -> TrainConfig:
@@ -169,6 +221,8 @@ class TrainingPanel(QWidget):
         self.lr.setValue(config.lr)
         self.epochs.setValue(config.epochs)
         self.batch_size.setValue(config.batch_size)
+        _select(self.precision, config.precision)
+        self.dropout.setValue(config.dropout)
         self.seed.setValue(config.seed)
         self.beta.setValue(config.beta)
         self.test_split.setValue(round(100 * config.test_fraction))
@@ -199,7 +253,8 @@ class TrainingPanel(QWidget):
     def set_running(self, running: bool) -> None:
         """Enable the buttons and fields that fit an idle or a running trainer."""
         for widget in (self.model, self.arch, self.activation, self.loss, self.optimizer,
-                       self.lr, self.epochs, self.batch_size, self.seed, self.noise_kind,
+                       self.lr, self.epochs, self.batch_size, self.precision, self.dropout,
+                       self.seed, self.noise_kind,
                        self.noise_level, self.beta, self.subset, self.test_split,
                        self.stop_when_exact):
             widget.setEnabled(not running)

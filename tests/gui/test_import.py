@@ -70,7 +70,7 @@ def test_idx_import_with_gz_labels_beside_becomes_the_set(window, qtbot, files, 
     np.testing.assert_allclose(g.pixels, images / 255, atol=1e-6)
     assert g.labels == [str(v) for v in labels] and window.glyph_grid.count() == 50
     assert window.editor_panel.editor.pixels().shape == (28, 28)
-    assert window.training_panel.arch.text() == "784-64-2"
+    assert window.training_panel.arch.text() == "784-256-2"
     assert window.training_panel.start_button.isEnabled()
     assert "Imported 50 glyphs of 28x28" in window.statusBar().currentMessage()
     assert not window.document.modified

@@ -32,7 +32,7 @@ def test_ctrl_n_makes_a_28x28_set_with_a_fitting_architecture(window, qtbot, ans
     assert (g.name, g.width, g.height, len(g)) == ("digits", 28, 28, 0)
     assert window.model is None  # a 35-pixel model does not fit 784 pixels
     panel = window.training_panel
-    assert panel.arch.text() == "784-64-2" and panel.error.text() == ""
+    assert panel.arch.text() == "784-256-2" and panel.error.text() == ""
     editor = window.editor_panel.editor
     assert editor.pixels().shape == (28, 28)
     assert editor.sizeHint().width() <= 420  # not 40 px per cell
