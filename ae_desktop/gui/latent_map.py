@@ -10,6 +10,7 @@ from PySide6.QtCore import QRectF
 from ae_desktop.gui.glyph_view import ink_rgb
 
 CURVE_FILL = 0.85  # a decoded unit circle spans this share of its tile
+FADED = 0.35       # the map's opacity behind the points
 
 
 def pixel_mosaic(tiles: np.ndarray) -> np.ndarray:
@@ -45,7 +46,7 @@ class MapLayer:
 
     def __init__(self):
         self.image = pg.ImageItem(axisOrder="row-major")
-        self.image.setOpacity(0.35)
+        self.image.setOpacity(FADED)
         self.image.setLookupTable(ink_rgb(np.linspace(0.0, 1.0, 256)))
         self.curves = pg.PlotDataItem([], [], connect="finite", pen=pg.mkPen("#586e75", width=1))
         for item in (self.image, self.curves):
@@ -64,6 +65,11 @@ class MapLayer:
         dx, dy = (x1 - x0) / (nx - 1), (y1 - y0) / (ny - 1)
         self.image.setImage(pixel_mosaic(tiles), levels=(0.0, 1.0), autoLevels=False)
         self.image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, nx * dx, ny * dy))
+
+    def set_faded(self, faded: bool) -> None:
+        """Pixel tiles faded behind points, or in full contrast on their own (curves are
+        thin lines: never faded)."""
+        self.image.setOpacity(FADED if faded else 1.0)
 
     def clear(self) -> None:
         self.image.clear()

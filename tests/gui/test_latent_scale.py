@@ -145,3 +145,19 @@ def test_frame_button_frames_a_big_set_at_once(qtbot, canvas, monkeypatch):
     qtbot.mouseClick(frame, Qt.LeftButton)
     (x_range, y_range) = canvas.view.viewRange()
     assert x_range == pytest.approx(framed[0]) and y_range == pytest.approx(framed[1])
+
+
+
+def test_hiding_the_points_shows_the_whole_map_in_full_contrast(qtbot, canvas, digits):
+    qtbot.mouseClick(canvas.show_map, Qt.LeftButton)
+    assert canvas.map_image.image is not None and canvas.map_image.opacity() < 0.5
+    assert canvas.points.isVisible() and canvas.key.isVisible()
+    qtbot.mouseClick(canvas.show_points, Qt.LeftButton)
+    assert not canvas.points.isVisible() and not canvas.key.isVisible()
+    assert canvas.map_image.opacity() == 1.0
+    matrix, labels = digits
+    canvas.set_glyphs(matrix, [str((int(d) + 1) % 10) for d in labels], (28, 28))
+    assert not canvas.key.isVisible()  # new labels refill the key, still hidden
+    qtbot.mouseClick(canvas.show_points, Qt.LeftButton)
+    assert canvas.points.isVisible() and canvas.key.isVisible()
+    assert canvas.map_image.opacity() < 0.5
