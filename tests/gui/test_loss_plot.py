@@ -3,7 +3,7 @@
 import numpy as np
 from PySide6.QtGui import QImage, QPainter
 
-from ae_desktop.gui.loss_plot import LossPlot
+from ae_desktop.gui.loss_plot import LossPlot, envelope
 
 
 def test_chunks_append_and_the_log_toggle_redraws(qtbot):
@@ -14,7 +14,9 @@ def test_chunks_append_and_the_log_toggle_redraws(qtbot):
     chunks = [np.c_[rng.random((k, 2)) + 0.5, np.zeros(k)] for k in (1, 7, 3000)]
     for chunk in chunks:
         plot.append(chunk)
-    qtbot.waitUntil(lambda: plot.point_count() == 3008, timeout=1000)  # throttled redraw
+    drawn = plot.curves["total"].getOriginalDataset
+    qtbot.waitUntil(lambda: drawn()[0] is not None and len(drawn()[0]) == 3008,
+                    timeout=1000)  # throttled redraw
     everything = np.concatenate(chunks)
     np.testing.assert_array_equal(plot.losses(), everything)
     assert plot.point_count() == 3008
@@ -82,3 +84,18 @@ def test_a_short_vae_run_has_whole_epochs_and_plain_log_labels(qtbot):
     assert not any("·" in label for label in losses)  # not 2·10², 3·10², ...
     plot.log_scale.setChecked(False)
     assert drawn_labels(plot, "left")  # linear labels are pyqtgraph's own
+
+
+def test_the_envelope_keeps_every_peak_and_the_last_epochs():
+    values = np.linspace(2, 1, 100_003)
+    values[31_337] = 50.0  # a spike
+    values[77_777] = -1.0
+    epochs, drawn = envelope(values, buckets=1000)
+    assert len(drawn) == 2 * 1000 + 3 and np.all(np.diff(epochs) > 0)  # spans of 100
+    assert drawn.max() == 50.0 and drawn.min() == -1.0
+    np.testing.assert_array_equal(drawn[-3:], values[-3:])
+    assert epochs[-1] == 100_003
+    spike_epoch = epochs[np.argmax(drawn)]
+    assert abs(spike_epoch - 31_338) <= 100  # within its span of 100 epochs
+    short = np.arange(10.0)
+    np.testing.assert_array_equal(envelope(short, buckets=1000)[1], short)
