@@ -176,9 +176,8 @@ class TrainingPanel(QWidget):
             self._propose(proposed_config(n_glyphs))
         self.proposal.setVisible(big)
         if big:
-            self.proposal.setText(
-                f"For {n_glyphs:,} glyphs: mini-batches, a few epochs (each one passes "
-                f"over every glyph), float32; no glyph of an image set is ever exact.")
+            self.proposal.setText(f"Proposed for {n_glyphs:,} glyphs: mini-batches, a few "
+                                  f"epochs, float32, no stop when exact.")
         self._on_settings_edited()
 
     def _propose(self, config: TrainConfig) -> None:
