@@ -301,7 +301,7 @@ def check_invariants(window, qtbot, faults, dialogs):
     assert np.isfinite(g.pixels).all() and g.pixels.min(initial=0) >= 0 and g.pixels.max(
         initial=1) <= 1
     assert window.glyph_grid.count() == len(g)
-    drawing = window.editor_panel.editor.pixels()
+    drawing = window.editor_panel.active_editor().pixels()
     assert drawing.shape == (g.height, g.width) and 0 <= drawing.min() <= drawing.max() <= 1
     model = window.model
     if model is not None:
