@@ -59,7 +59,9 @@ class LatentCanvas(QWidget):
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setLabel("bottom", "z₁")
         self.plot.setLabel("left", "z₂")
-        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        # A GridItem, not the axes' grid: that one is replayed over the whole view on every
+        # paint (~15 ms while the range moves, against ~1 ms)
+        self.plot.addItem(pg.GridItem(pen=pg.mkPen(0, 0, 0, 22), textPen=None))
         self.plot_widget.setToolTip("Click or drag: decode that point · wheel or right-drag: "
                                     "zoom · middle-drag: pan")
         self.view.setRange(xRange=(-3, 3), yRange=(-3, 3), padding=0)
