@@ -22,6 +22,8 @@ from ae_desktop.gui.latent_codes import LatentCodes
 from ae_desktop.gui.latent_map import MapLayer
 from ae_desktop.gui.pick_view_box import PickViewBox
 
+FRAME_FILL = 0.8      # while following training, a view the glyphs fill this much stays
+FRAME_SLACK = 0.05    # and a new one leaves this much room on each side
 MAP_TILES = 13        # default columns of the latent map
 TEXT_LIMIT = 64       # more points than this get no text labels (a colour key if classes)
 SYNC_WORK = 10_000_000  # sets that encode in fewer multiply-adds are encoded at once
@@ -48,6 +50,7 @@ class LatentCanvas(QWidget):
         self._kind = "pixels"
         self._restyle = True
         self._frame_to_glyphs = True
+        self._frame_exactly = True  # the next framing fits exactly (a new model or set)
         self._map_due = 0.0
         self._shown_at = 0.0
         self._model_at = 0.0
@@ -173,7 +176,7 @@ class LatentCanvas(QWidget):
         self._model = model
         self._model_at = time.perf_counter()
         if reframe:
-            self._frame_to_glyphs = True
+            self._frame_to_glyphs = self._frame_exactly = True
         self._refresh()
 
     def usable(self) -> bool:
@@ -255,7 +258,8 @@ class LatentCanvas(QWidget):
         self.count_label.setText(f"{n:,} points" if filled == n
                                  else f"encoding… {filled:,} of {n:,} points")
         if self._frame_to_glyphs and filled:
-            self._frame()
+            self._frame(following=not self._frame_exactly)
+            self._frame_exactly = self._frame_exactly and filled < n  # exact once all are in
 
     def _unusable_reason(self) -> str:
         m = self._model
@@ -274,9 +278,18 @@ class LatentCanvas(QWidget):
         filled = self._codes.filled
         return latent_extent(self.codes, log_var=None if log_var is None else log_var[:filled])
 
-    def _frame(self) -> None:
-        x_range, y_range = self._frame_ranges()
-        self.view.setRange(xRange=x_range, yRange=y_range, padding=0)
+    def _frame(self, following: bool = False) -> None:
+        """Fit the view to the glyphs. ``following`` the codes of a training run: leave the
+        view while it holds them all and they fill over FRAME_FILL of each axis, else
+        frame them with FRAME_SLACK to spare (a new range redraws axes and grid, and the
+        codes move every tick)."""
+        wanted = self._frame_ranges()
+        if following and all(
+                lo <= w_lo and w_hi <= hi and (w_hi - w_lo) >= FRAME_FILL * (hi - lo)
+                for (w_lo, w_hi), (lo, hi) in zip(wanted, self.view.viewRange())):
+            return
+        self.view.setRange(xRange=wanted[0], yRange=wanted[1],
+                           padding=FRAME_SLACK if following else 0)
 
     def _place_labels(self) -> None:
         """A text label per point for small sets (none for big ones)."""

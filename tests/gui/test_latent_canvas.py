@@ -190,3 +190,23 @@ def test_the_message_says_why_the_plane_is_empty(canvas, model):
     canvas.set_model(model)
     assert canvas.message.text() == "The model takes 35 pixels; these glyphs have 16."
     assert not canvas.keep_button.isEnabled()
+
+
+def test_training_ticks_keep_the_view_until_the_codes_leave_it(canvas, model):
+    nudged = model.copy()
+    for _ in range(3):  # training ticks: the codes move a little each time
+        nudged = nudged.copy()
+        nudged.theta += 1e-4
+        canvas.set_model(nudged)
+        if _ == 0:
+            before = canvas.view.viewRange()  # framed once with room to spare
+    assert not np.array_equal(canvas.codes, model.encode(bundled_font("font1").matrix()))
+    assert canvas.view.viewRange() == before  # no new range: axes and grid not redrawn
+    spread = model.copy()
+    w_off, b_off = spread.arch.offsets
+    spread.theta[w_off[1]:b_off[1] + 2] *= 4  # 8 -> 2, the linear code layer: codes x4
+    canvas.set_model(spread)
+    (x0, x1), (y0, y1) = canvas.view.viewRange()
+    assert x0 <= canvas.codes[:, 0].min() and canvas.codes[:, 0].max() <= x1
+    assert y0 <= canvas.codes[:, 1].min() and canvas.codes[:, 1].max() <= y1
+    assert canvas.view.viewRange() != before
