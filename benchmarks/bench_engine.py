@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import time
 
+import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: one OpenBLAS thread
 import numpy as np
 
 from ae_desktop.data import bundled_font
