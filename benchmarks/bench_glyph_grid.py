@@ -20,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: Numba cache, BLAS threads
 import numpy as np
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -18,6 +18,7 @@ import os
 import statistics
 import time
 
+import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: Numba cache, BLAS threads
 import numpy as np
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

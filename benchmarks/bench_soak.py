@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 
+import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: Numba cache, BLAS threads
 import numpy as np
 
 TICK_MS = 10
@@ -111,7 +112,6 @@ def main(argv: list[str] | None = None) -> int:
     folder = tempfile.mkdtemp(prefix="ae-desktop-soak-")
     os.environ["AE_DESKTOP_DATA_DIR"] = folder
 
-    from ae_desktop import runtime_env  # noqa: F401 - Numba cache before numba loads
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -23,7 +23,7 @@ import numpy as np
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPointF, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import (  # noqa: E402
     QBrush, QColor, QFont, QFontDatabase, QGuiApplication, QImage, QPainter, QPainterPath,
     QPen, QTransform)
