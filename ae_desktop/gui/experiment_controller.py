@@ -89,8 +89,7 @@ class ExperimentController(WorkerThreadOwner):
 
     @Slot(int)
     def _on_worker_finished(self, run_id: int) -> None:
-        if run_id != self._run_id or self._thread is None:
+        if not self._release_finished(run_id):
             return
-        self._release_thread()
         signal, value = self._outcome
         signal.emit(value)

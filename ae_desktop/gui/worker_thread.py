@@ -46,3 +46,11 @@ class WorkerThreadOwner(QObject):
         thread, self._thread, self._worker = self._thread, None, None
         thread.quit()
         thread.wait()
+
+    def _release_finished(self, run_id: int) -> bool:
+        """On a worker's ``finished``: release the thread if ``run_id`` is the current
+        run (not one already replaced or shut down); True when it was."""
+        if run_id != self._run_id or self._thread is None:
+            return False
+        self._release_thread()
+        return True
