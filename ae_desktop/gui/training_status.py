@@ -59,7 +59,7 @@ class TrainingStatus:
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.summary.setText(f"epoch 0/{epochs}")
-        self.bar.showMessage("Training… (compiling kernels on first use)")
+        self.bar.showMessage("Training… first epoch (kernels compile on their first use)")
 
     def set_paused(self, paused: bool) -> None:
         self.bar.showMessage("Paused" if paused else "Training…")
