@@ -38,18 +38,36 @@ def test_a_numba_cache_dir_already_set_is_kept(tmp_path):
 
 # Asks NumPy's bundled OpenBLAS itself how many threads it runs.
 BLAS_THREADS = """
+import sys
+sys.argv[1:] = {argv!r}
 import ae_desktop.cli, ctypes, glob, os, numpy
 found = glob.glob(os.path.dirname(numpy.__file__) + ".libs/libscipy_openblas64_*.so")
 print(ctypes.CDLL(found[0]).scipy_openblas_get_num_threads64_() if found else "unknown")
 """
 
 
-def test_openblas_runs_one_thread_unless_told_otherwise():
-    for preset, expected in ((None, "1"), ("2", "2")):
-        env = {k: v for k, v in {**os.environ, "OPENBLAS_NUM_THREADS": preset}.items()
-               if v is not None}
-        done = subprocess.run([sys.executable, "-c", BLAS_THREADS], env=env,
-                              capture_output=True, text=True, check=True)
-        if done.stdout.strip() == "unknown":
-            pytest.skip("this NumPy does not bundle scipy-openblas")
-        assert done.stdout.strip() == expected
+@pytest.mark.parametrize("argv, preset, expected", [
+    ([], None, "1"),                          # the window
+    (["sweep", "--vary", "lr"], None, "1"),   # parallel workers: no oversubscription
+    ([], "2", "2"),                           # what the environment says is kept
+    (["train", "--epochs", "5"], None, "default"),  # one run: OpenBLAS's own choice
+])
+def test_openblas_runs_one_thread_except_in_single_run_commands(argv, preset, expected):
+    env = {k: v for k, v in {**os.environ, "OPENBLAS_NUM_THREADS": preset}.items()
+           if v is not None}
+    done = subprocess.run([sys.executable, "-c", BLAS_THREADS.format(argv=argv)], env=env,
+                          capture_output=True, text=True, check=True)
+    threads = done.stdout.strip()
+    if threads == "unknown":
+        pytest.skip("this NumPy does not bundle scipy-openblas")
+    if expected == "default":
+        assert threads == "1" if os.cpu_count() == 1 else int(threads) > 1
+    else:
+        assert threads == expected
+
+
+def test_single_run_commands_are_commands_of_the_cli():
+    from ae_desktop.cli import RUNNERS
+    from ae_desktop.runtime_env import SINGLE_RUN_COMMANDS
+
+    assert set(SINGLE_RUN_COMMANDS) <= set(RUNNERS)
