@@ -11,7 +11,6 @@ import threading
 import time
 
 import numpy as np
-import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import (
     QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox, QPushButton, QToolButton)
