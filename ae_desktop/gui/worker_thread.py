@@ -43,9 +43,14 @@ class WorkerThreadOwner(QObject):
         thread.start()
 
     def _release_thread(self) -> None:
-        thread, self._thread, self._worker = self._thread, None, None
+        """Quit and join the thread; the worker is let go only after the join, so that it
+        is deleted here, never by the last reference vanishing while its thread runs (a
+        crash seen when closing the window mid-import)."""
+        thread, worker = self._thread, self._worker
+        self._thread = self._worker = None
         thread.quit()
         thread.wait()
+        del worker
 
     def _release_finished(self, run_id: int) -> bool:
         """On a worker's ``finished``: release the thread if ``run_id`` is the current
