@@ -93,7 +93,8 @@ def _rows(glyph: np.ndarray) -> list[list]:
     return np.round(glyph.astype(np.float64), 6).tolist()
 
 
-def _check_size(value, key: str) -> int:
+def check_size(value, key: str) -> int:
+    """``value`` as a glyph side (1..MAX_SIDE); GlyphSetError naming ``key`` if not."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_SIDE:
         raise GlyphSetError(f"'{key}' must be an integer from 1 to {MAX_SIDE}, got {value!r}")
     return value
@@ -131,8 +132,8 @@ def glyph_set_from_dict(data) -> GlyphSet:
             raise GlyphSetError(f"missing key '{key}'")
     if not isinstance(data["name"], str):
         raise GlyphSetError("'name' must be a string")
-    width = _check_size(data["width"], "width")
-    height = _check_size(data["height"], "height")
+    width = check_size(data["width"], "width")
+    height = check_size(data["height"], "height")
     kind = data.get("kind", "pixels")
     if not isinstance(kind, str) or kind not in KINDS:
         raise GlyphSetError(f"'kind' must be one of {', '.join(KINDS)}, got {kind!r}")

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from ae_desktop.data.atomic import write_atomic
-from ae_desktop.data.glyph_set import MAX_SIDE, GlyphSet, GlyphSetError
+from ae_desktop.data.glyph_set import GlyphSet, GlyphSetError, check_size
 from ae_desktop.data.npz_archive import read_npz
 
 KEYS = ("name", "kind", "labels", "pixels")
@@ -50,8 +50,11 @@ def _checked(arrays: dict, where: str) -> GlyphSet:
     n, height, width = pixels.shape
     if labels.shape != (n,):
         raise GlyphSetError(f"{where}: {labels.size} labels for {n} glyphs")
-    if not (1 <= height <= MAX_SIDE and 1 <= width <= MAX_SIDE):
-        raise GlyphSetError(f"{where}: glyphs of {width}x{height}, sides must be 1..{MAX_SIDE}")
+    try:
+        check_size(width, "width")
+        check_size(height, "height")
+    except GlyphSetError as exc:
+        raise GlyphSetError(f"{where}: {exc}") from None
     if not np.all((pixels >= 0) & (pixels <= 1)):  # also False for NaN
         raise GlyphSetError(f"{where}: pixel values outside 0..1")
     return GlyphSet(str(name), width, height, labels.tolist(), pixels, str(kind))

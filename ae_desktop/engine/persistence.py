@@ -99,10 +99,6 @@ def save_model(path: str | Path, model: Autoencoder, metadata: dict) -> None:
     write_atomic(Path(path), buffer.getvalue())
 
 
-def _read_arrays(path: Path) -> dict[str, np.ndarray]:
-    return read_npz(path, ModelFileError, "model file")
-
-
 def _text(arrays: dict, key: str, where: str) -> str:
     value = arrays[key]
     if value.dtype.kind != "U" or value.shape != ():
@@ -205,7 +201,7 @@ def load_model(path: str | Path) -> tuple[Autoencoder, dict]:
     """Read a file written by ``save_model``: (model, metadata as passed to save_model,
     plus ``format_version``). Raises ModelFileError naming the first problem found."""
     path = Path(path)
-    arrays = _read_arrays(path)
+    arrays = read_npz(path, ModelFileError, "model file")
     where = path.name
     _check_header(arrays, where)
     arch = _architecture(arrays, where)

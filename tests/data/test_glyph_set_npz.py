@@ -44,7 +44,7 @@ def archive(tmp_path, **arrays):
     ({"labels": np.array(["a", "b"])}, "2 labels for 1 glyphs"),
     ({"labels": np.array([1])}, "labels must be text"),
     ({"kind": np.array("dots")}, "'kind' must be one of"),
-    ({"pixels": np.zeros((1, 70, 5))}, "sides must be"),
+    ({"pixels": np.zeros((1, 70, 5))}, "'height' must be an integer from 1 to 64"),
 ], ids=["range", "nan", "2-D", "ints", "labels", "label type", "kind", "size"])
 def test_bad_contents_are_named(tmp_path, arrays, message):
     with pytest.raises(GlyphSetError, match=message):

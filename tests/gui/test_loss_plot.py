@@ -43,12 +43,17 @@ def test_plain_models_show_only_the_total(qtbot):
     assert plot.point_count() == 0 and plot.losses().shape == (0, 3)
 
 
-def test_a_long_history_is_drawn_downsampled(qtbot):
+def shown_plot(qtbot, width: int, height: int) -> LossPlot:
     plot = LossPlot()
     qtbot.addWidget(plot)
-    plot.resize(400, 300)
+    plot.resize(width, height)
     plot.show()
     qtbot.waitExposed(plot)
+    return plot
+
+
+def test_a_long_history_is_drawn_downsampled(qtbot):
+    plot = shown_plot(qtbot, 400, 300)
     plot.set_history(np.linspace(2, 1, 600_000)[:, None] * np.ones((1, 3)))
     qtbot.wait(50)  # the view takes the data's range
     x, _ = plot.curves["total"].getData()  # what is drawn
@@ -67,11 +72,7 @@ def drawn_labels(plot: LossPlot, axis: str) -> list[str]:
 
 
 def test_a_short_vae_run_has_whole_epochs_and_plain_log_labels(qtbot):
-    plot = LossPlot()
-    qtbot.addWidget(plot)
-    plot.resize(440, 260)
-    plot.show()
-    qtbot.waitExposed(plot)
+    plot = shown_plot(qtbot, 440, 260)
     plot.reset(split_terms=True)
     plot.set_history(np.array([[263.2, 240, 20], [187.8, 180, 8], [179.4, 173, 6.2],
                                [175.1, 169, 5.5], [172.4, 167.5, 4.9]]))
