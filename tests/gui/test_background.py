@@ -1,0 +1,139 @@
+"""BackgroundTask: results arrive in the GUI thread, stop and pause are honoured between
+yields, failures become messages, stale runs are dropped, shutdown joins."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QThread
+
+from ae_desktop.gui.background import BackgroundTask, running_tasks, shutdown_all
+
+
+@pytest.fixture
+def task(qtbot):
+    task = BackgroundTask()
+    yield task
+    task.shutdown()
+
+
+def count_to(n, gate: threading.Event | None = None, step_s: float = 0.0):
+    for i in range(n):
+        if gate is not None:
+            gate.wait(5)
+        time.sleep(step_s)
+        yield i
+    return "done"
+
+
+def test_generator_yields_then_returns_in_the_gui_thread(task, qtbot):
+    seen, threads = [], []
+    task.yielded.connect(lambda v: (seen.append(v), threads.append(QThread.currentThread())))
+    returned = []
+    task.returned.connect(returned.append)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.start(count_to, 5)
+    assert seen == [0, 1, 2, 3, 4]
+    assert returned == ["done"]
+    assert set(threads) == {QThread.currentThread()}
+    assert not task.is_running()
+
+
+@pytest.mark.parametrize("error", [ValueError("bad value"), RuntimeError("kernel gone")])
+def test_an_exception_becomes_one_message_and_finished_follows(task, qtbot, error):
+    def fails():
+        yield 1
+        raise error
+
+    messages = []
+    task.errored.connect(messages.append)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.start(fails)
+    assert messages == [f"{type(error).__name__}: {error}"]
+
+
+def test_function_gets_the_cancel_event_and_returns_what_it_has(task, qtbot):
+    started = threading.Event()
+
+    def until_cancelled(cancel):
+        started.set()
+        cancel.wait(5)
+        return "partial" if cancel.is_set() else "timed out"
+
+    results = []
+    task.returned.connect(results.append)
+    task.start(until_cancelled)
+    assert started.wait(5)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.stop()
+    assert results == ["partial"]
+
+
+def test_stop_ends_a_generator_at_its_next_yield(task, qtbot):
+    gate = threading.Event()
+    seen = []
+    task.yielded.connect(seen.append)
+    returned = []
+    task.returned.connect(returned.append)
+    task.start(count_to, 1000, gate, 0.002)
+    gate.set()
+    qtbot.waitUntil(lambda: len(seen) >= 3, timeout=5000)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.stop()
+    assert len(seen) < 1000 and returned == []
+
+
+def test_pause_holds_the_generator_until_resume(task, qtbot):
+    seen = []
+    task.yielded.connect(seen.append)
+    gate = threading.Event()
+    task.start(count_to, 100_000, gate)
+    gate.set()
+    qtbot.waitUntil(lambda: len(seen) >= 1, timeout=5000)
+    with qtbot.waitSignal(task.paused_changed, timeout=5000) as paused:
+        task.pause()
+    assert paused.args == [True] and task.is_paused()
+    qtbot.wait(50)
+    held = len(seen)
+    qtbot.wait(100)
+    assert len(seen) == held
+    with qtbot.waitSignal(task.paused_changed, timeout=5000) as resumed:
+        task.resume()
+    assert resumed.args == [False]
+    qtbot.waitUntil(lambda: len(seen) > held, timeout=5000)
+
+
+def test_shutdown_joins_and_drops_the_stale_run(task, qtbot):
+    gate = threading.Event()
+    finished = []
+    task.finished.connect(lambda: finished.append(True))
+    task.start(count_to, 10, gate)
+    gate.set()
+    task.shutdown()
+    assert not task.is_running()
+    qtbot.wait(50)
+    assert finished == []
+    with qtbot.waitSignal(task.finished, timeout=5000):  # usable again afterwards
+        task.start(count_to, 2)
+
+
+def test_one_run_at_a_time(task, qtbot):
+    gate = threading.Event()
+    task.start(count_to, 3, gate)
+    with pytest.raises(RuntimeError, match="already running"):
+        task.start(count_to, 3)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        gate.set()
+
+
+def test_shutdown_all_leaves_no_running_task(qtbot):
+    tasks = [BackgroundTask() for _ in range(3)]
+    gate = threading.Event()
+    for task in tasks:
+        task.start(count_to, 10_000, gate)
+    gate.set()
+    assert len(running_tasks()) >= 3
+    shutdown_all()
+    assert running_tasks() == []
