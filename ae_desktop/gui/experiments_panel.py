@@ -8,6 +8,7 @@ from functools import partial
 from typing import Callable
 
 import numpy as np
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
@@ -29,7 +30,10 @@ MAX_STATUS_CHARS = 200  # the full message is in the tooltip
 class ExperimentsPanel(QWidget):
     """Set-up form, Run / study / Cancel buttons, progress, and ExperimentResults."""
 
-    def __init__(self, training_source: TrainingSource, parent=None):
+    def __init__(self, training_source: TrainingSource, parent=None,
+                 settings_changed: SignalInstance | None = None):
+        """``settings_changed``: emitted on every change of the training settings, so the
+        summary shows what a sweep would use (``refresh`` is the same as a slot)."""
         super().__init__(parent)
         self._training_source = training_source
         self._chart = ChartSpec("", None, "", "")
@@ -86,6 +90,8 @@ class ExperimentsPanel(QWidget):
         self.controller.progressed.connect(self._on_progressed)
         self.controller.finished.connect(self._on_finished)
         self.controller.failed.connect(self._on_failed)
+        if settings_changed is not None:
+            settings_changed.connect(self.refresh)
         self._set_running(False)
 
     def shutdown(self) -> None:
@@ -95,7 +101,12 @@ class ExperimentsPanel(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
-        self._on_setup_edited()  # the training settings may have changed meanwhile
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the training settings as they are now: call on any change of them."""
+        if not self.controller.is_running():
+            self._on_setup_edited()
 
     def _sweep_plan(self):
         """(base, variations, data, runs) of the sweep as set up, or ConfigError."""
@@ -108,8 +119,10 @@ class ExperimentsPanel(QWidget):
 
     def _on_setup_edited(self) -> None:
         base, data, _ = self._training_source()
+        model = {"dae": f"dae (noise {base.noise or 'none'})",
+                 "vae": f"vae (β {base.beta:g})"}.get(base.model, base.model)
         self.base_label.setText(
-            f"From the training settings: {base.model} {base.arch}, {base.activation}, "
+            f"From the training settings: {model} {base.arch}, {base.activation}, "
             f"{base.optimizer} lr {base.lr:g}, {base.epochs} epochs, {len(data)} glyphs")
         try:
             runs = self._sweep_plan()[3]
@@ -175,6 +188,8 @@ class ExperimentsPanel(QWidget):
         self.progress.setValue(done)
         if done == total and self._chart.x == "noise":
             self._show_status(f"Measuring {len(DEFAULT_LEVELS)} noise levels…")
+        elif self.cancel_button.isEnabled():  # else "Cancelling…" stays
+            self._show_status(f"{done}/{total} runs finished…")
 
     def _on_finished(self, table) -> None:
         self._set_running(False)

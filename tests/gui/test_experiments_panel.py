@@ -162,3 +162,58 @@ def test_the_view_menu_hides_and_shows_the_panel(window, qtbot):
     assert dock.isHidden()
     toggle.trigger()
     assert not dock.isHidden()
+
+
+def test_the_summary_follows_every_change_of_the_training_settings(qtbot):
+    """Defect 4: with both panels in sight, the summary read stale settings."""
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    from ae_desktop.gui.experiments_panel import ExperimentsPanel
+    from ae_desktop.gui.training_panel import TrainingPanel
+
+    class Settings(QObject):  # what the window connects: "the training settings changed"
+        changed = Signal()
+
+    host, settings = QWidget(), Settings()
+    qtbot.addWidget(host)
+    training = TrainingPanel(host)
+    data = np.zeros((26, 35))
+    panel = ExperimentsPanel(lambda: (training.config(), data, data), host,
+                             settings_changed=settings.changed)
+    training.epochs.valueChanged.connect(settings.changed)
+    training.model.currentIndexChanged.connect(settings.changed)
+    row = QHBoxLayout(host)
+    row.addWidget(training)
+    row.addWidget(panel)
+    host.show()
+    qtbot.waitExposed(host)
+    assert "ae 35-30-15-2" in panel.base_label.text()
+    training.model.setFocus()
+    qtbot.keyClick(training.model, Qt.Key_Down)  # ae -> dae
+    type_values(qtbot, training.epochs, "200000")
+    assert panel.base_label.text().startswith("From the training settings: dae (noise ")
+    assert "200000 epochs" in panel.base_label.text()
+
+
+def test_the_progress_label_counts_the_finished_runs(panel, qtbot, monkeypatch):
+    """Defect 5: the label said "Starting…" until the end of the sweep."""
+    import threading
+
+    step = threading.Event()
+
+    def slow_sweep(*args, progress, cancel):
+        for done in (1, 2, 3):
+            progress(done, 3, done - 1, None)
+            step.wait(5)
+            step.clear()
+        from ae_desktop.engine.experiments import ResultTable
+        return ResultTable([], ["lr"], cancelled=False)
+
+    monkeypatch.setattr("ae_desktop.gui.experiments_panel.run_sweep", slow_sweep)
+    qtbot.mouseClick(panel.run_button, Qt.LeftButton)
+    for done in (1, 2, 3):
+        qtbot.waitUntil(lambda d=done: panel.status.text() == f"{d}/3 runs finished…")
+        assert panel.progress.value() == done
+        step.set()
+    qtbot.waitUntil(lambda: not panel.controller.is_running())
