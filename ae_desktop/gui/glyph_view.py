@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -116,6 +116,8 @@ class GlyphCanvas(QWidget):
     caption above and a detail line below, kept together as one centred block. A
     "curve" glyph is drawn as a closed curve in a square instead."""
 
+    clicked = Signal()
+
     def __init__(self, parent=None, min_cell: int = 8, title: str = ""):
         super().__init__(parent)
         self.kind = "pixels"
@@ -165,6 +167,11 @@ class GlyphCanvas(QWidget):
         cell *= 7 / max(7, width, height)
         extra = 2 * self._text_height() if self._title else 0
         return QSize(round(width * cell), round(height * cell) + extra)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.button() == Qt.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)

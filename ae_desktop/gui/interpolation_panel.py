@@ -1,9 +1,10 @@
-"""Interpolation between two glyphs' codes: n intermediate letters in a strip."""
+"""Interpolation between two glyphs' codes: N glyphs in a strip, both ends included (as
+``ae-desktop interpolate --steps N``); a click on one decodes its code in the preview."""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QStringListModel, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
@@ -14,7 +15,8 @@ from ae_desktop.gui.glyph_view import GlyphCanvas
 class InterpolationPanel(QWidget):
     """Pick two glyphs and a number of steps; shows the decoded path."""
 
-    path_changed = Signal(object)  # codes (steps + 2, latent) or None
+    path_changed = Signal(object)  # codes (steps, latent) or None
+    code_picked = Signal(object)   # (latent,) code of the strip glyph clicked
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -23,7 +25,7 @@ class InterpolationPanel(QWidget):
         self._shape = (7, 5)
         self._kind = "pixels"
         self.codes: np.ndarray | None = None
-        self.images: np.ndarray | None = None  # (steps + 2, height, width)
+        self.images: np.ndarray | None = None  # (steps, height, width)
         self.labels = QStringListModel(self)  # shared: 60,000 labels are set once, fast
         self.start = QComboBox(self)
         self.end = QComboBox(self)
@@ -32,10 +34,11 @@ class InterpolationPanel(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(2)
         self.steps = QSpinBox(self)
-        self.steps.setRange(1, 30)
+        self.steps.setRange(2, 32)
         self.steps.setValue(10)
-        self.steps.setSuffix(" steps")
-        self.steps.setToolTip("Intermediate glyphs between the two ends")
+        self.steps.setSuffix(" steps, both ends")
+        self.steps.setToolTip("Glyphs in the strip, both ends included (as ae-desktop "
+                              "interpolate --steps); click one to decode it in the preview")
         self.run_button = QToolButton(self)
         self.run_button.setText("Interpolate")
         self.run_button.clicked.connect(self._on_run_clicked)
@@ -97,20 +100,23 @@ class InterpolationPanel(QWidget):
             return
         ends = self._model.encode(self._matrix[[self.start.currentIndex(),
                                                  self.end.currentIndex()]])
-        codes, images = interpolate(self._model, ends[0], ends[1], self.steps.value() + 2)
+        codes, images = interpolate(self._model, ends[0], ends[1], self.steps.value())
         self.codes = codes
         self.images = images.reshape(len(images), *self._shape)
         if self.strip.count() != len(self.images):  # reuse the canvases while training
             while self.strip.count():
                 self.strip.takeAt(0).widget().deleteLater()
-            for _ in self.images:
+            for i in range(len(self.images)):
                 canvas = GlyphCanvas(self, min_cell=4)
                 canvas.set_kind(self._kind)
+                canvas.setCursor(Qt.PointingHandCursor)
+                canvas.clicked.connect(lambda i=i: self.code_picked.emit(self.codes[i].copy()))
                 self.strip.addWidget(canvas)
         last = len(self.images) - 1
         for i, image in enumerate(self.images):
             canvas = self.strip.itemAt(i).widget()
             canvas.set_glyph(image)
-            canvas.setToolTip(self.start.currentText() if i == 0 else
-                              self.end.currentText() if i == last else f"step {i}")
+            name = (self.start.currentText() if i == 0 else
+                    self.end.currentText() if i == last else f"step {i + 1} of {last + 1}")
+            canvas.setToolTip(f"{name}: click to decode it in the preview")
         self.path_changed.emit(codes)

@@ -126,7 +126,7 @@ def test_interpolation_strip_of_a_curve_set_shows_curves(window, qtbot, train):
     window.document.set_glyphs(circles(count=20))
     train(arch="42-8-2", epochs=50, target_errors=None, loss="mse")
     panel = window.interpolation
-    panel.steps.setValue(3)
+    panel.steps.setValue(5)
     qtbot.mouseClick(panel.run_button, Qt.LeftButton)
     views = [panel.strip.itemAt(i).widget() for i in range(panel.strip.count())]
     assert len(views) == 5 and all(v.kind == "curve" for v in views)

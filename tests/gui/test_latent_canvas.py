@@ -157,7 +157,7 @@ def test_drawn_glyph_moves_on_the_plane(window, qtbot, train):
     np.testing.assert_array_equal([x[0], y[0]], code)
 
 
-def test_interpolation_shows_n_intermediate_glyphs_and_the_path(window, qtbot, train):
+def test_interpolation_shows_n_glyphs_ends_included_and_the_path(window, qtbot, train):
     train(arch="35-10-2", epochs=100, target_errors=None)
     panel = window.interpolation
     glyphs = window.document.glyphs
@@ -165,10 +165,12 @@ def test_interpolation_shows_n_intermediate_glyphs_and_the_path(window, qtbot, t
     panel.end.setCurrentIndex(glyphs.index_of("o"))
     panel.steps.setValue(10)
     qtbot.mouseClick(panel.run_button, Qt.LeftButton)
-    assert panel.images.shape == (12, 7, 5) and panel.strip.count() == 12
+    # as `ae-desktop interpolate --steps 10`: 10 glyphs, both ends included
+    assert panel.images.shape == (10, 7, 5) and panel.strip.count() == 10
+    assert "both ends" in panel.steps.text() and "both ends" in panel.steps.toolTip()
     ends = window.model.encode(glyphs.matrix()[[glyphs.index_of("a"), glyphs.index_of("o")]])
-    codes, images = interpolate(window.model, ends[0], ends[1], 12)
-    np.testing.assert_array_equal(panel.images, images.reshape(12, 7, 5))
+    codes, images = interpolate(window.model, ends[0], ends[1], 10)
+    np.testing.assert_array_equal(panel.images, images.reshape(10, 7, 5))
     x, y = window.latent_canvas.path.getOriginalDataset()
     np.testing.assert_array_equal(np.c_[x, y], codes)
 
@@ -210,3 +212,27 @@ def test_training_ticks_keep_the_view_until_the_codes_leave_it(canvas, model):
     assert x0 <= canvas.codes[:, 0].min() and canvas.codes[:, 0].max() <= x1
     assert y0 <= canvas.codes[:, 1].min() and canvas.codes[:, 1].max() <= y1
     assert canvas.view.viewRange() != before
+
+
+def test_a_strip_glyph_clicked_shows_in_the_preview_and_keep_adds_it(canvas, model, qtbot):
+    from ae_desktop.gui.interpolation_panel import InterpolationPanel
+
+    panel = InterpolationPanel()
+    qtbot.addWidget(panel)
+    glyphs = bundled_font("font1")
+    panel.set_glyphs(glyphs.matrix(), glyphs.labels, (7, 5))
+    panel.set_model(model)
+    panel.code_picked.connect(canvas.pick)  # as the window wires them
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.steps.setValue(5)
+    qtbot.mouseClick(panel.run_button, Qt.LeftButton)
+    third = panel.strip.itemAt(2).widget()
+    qtbot.mouseClick(third, Qt.LeftButton)
+    np.testing.assert_array_equal(canvas.picked_z, panel.codes[2])
+    np.testing.assert_allclose(canvas.preview.pixels(), panel.images[2], atol=1e-12)
+    qtbot.keyClicks(canvas.label_edit, "mid")
+    with qtbot.waitSignal(canvas.glyph_kept) as kept:
+        qtbot.mouseClick(canvas.keep_button, Qt.LeftButton)
+    assert kept.args[0] == "mid"
+    np.testing.assert_array_equal(kept.args[1], (panel.images[2] >= 0.5).astype(float))
