@@ -21,6 +21,7 @@ from ae_desktop.gui.glyph_grid import GlyphGrid
 from ae_desktop.gui.interpolation_panel import InterpolationPanel
 from ae_desktop.gui.latent_canvas import LatentCanvas
 from ae_desktop.gui.loss_plot import LossPlot
+from ae_desktop.gui.shortcuts import redo_keys
 from ae_desktop.gui.training_controller import TrainingController
 from ae_desktop.gui.training_panel import TrainingPanel
 from ae_desktop.gui.training_status import TrainingStatus
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.file_menu = FileMenu(self)
         add_circles_action(self)
         edit_menu = self.menuBar().addMenu("&Edit")
+        self.editor_panel.redo_action.setShortcuts(redo_keys())
         edit_menu.addActions([self.editor_panel.undo_action, self.editor_panel.redo_action])
         view_menu = self.menuBar().addMenu("&View")
         for dock in self.findChildren(QDockWidget):
