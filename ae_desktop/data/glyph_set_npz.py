@@ -3,7 +3,9 @@
 like the JSON format: a bad archive raises GlyphSetError naming the problem.
 
 Arrays: ``name`` and ``kind`` (0-d strings), ``labels`` (n strings), ``pixels``
-(n, height, width) float32 or float64 in [0, 1].
+(n, height, width) float32 or float64 in [0, 1]. Limits, from each array's header before
+its data is decompressed: MAX_PIXEL_BYTES of pixels, MAX_LABEL_BYTES of labels, and the
+archive limits of npz_archive; other entries are ignored.
 """
 
 from __future__ import annotations
@@ -15,9 +17,15 @@ import numpy as np
 
 from ae_desktop.data.atomic import write_atomic
 from ae_desktop.data.glyph_set import GlyphSet, GlyphSetError, check_size
-from ae_desktop.data.npz_archive import read_npz
+from ae_desktop.data.npz_archive import NpzArchive
+from ae_desktop.data.regular_file import MIB
 
 KEYS = ("name", "kind", "labels", "pixels")
+MAX_PIXEL_BYTES = 1024 * MIB
+MAX_LABEL_BYTES = 256 * MIB
+MAX_TEXT_BYTES = 64 * 1024
+LIMITS = dict(name=MAX_TEXT_BYTES, kind=MAX_TEXT_BYTES, labels=MAX_LABEL_BYTES,
+              pixels=MAX_PIXEL_BYTES)
 
 
 def save_glyph_set_npz(glyphs: GlyphSet, path: str | Path) -> None:
@@ -32,10 +40,11 @@ def save_glyph_set_npz(glyphs: GlyphSet, path: str | Path) -> None:
 def load_glyph_set_npz(path: str | Path) -> GlyphSet:
     """Read and validate an archive written by ``save_glyph_set_npz``."""
     path = Path(path)
-    arrays = read_npz(path, GlyphSetError, "glyph archive")
-    missing = [key for key in KEYS if key not in arrays]
-    if missing:
-        raise GlyphSetError(f"{path.name}: missing {', '.join(missing)}")
+    with NpzArchive(path, GlyphSetError, "glyph archive", sum(LIMITS.values())) as npz:
+        missing = [key for key in KEYS if key not in npz.names]
+        if missing:
+            raise GlyphSetError(f"{path.name}: missing {', '.join(missing)}")
+        arrays = {key: npz.array(key, LIMITS[key]) for key in KEYS}
     return _checked(arrays, path.name)
 
 
@@ -57,4 +66,9 @@ def _checked(arrays: dict, where: str) -> GlyphSet:
         raise GlyphSetError(f"{where}: {exc}") from None
     if not np.all((pixels >= 0) & (pixels <= 1)):  # also False for NaN
         raise GlyphSetError(f"{where}: pixel values outside 0..1")
-    return GlyphSet(str(name), width, height, labels.tolist(), pixels, str(kind))
+    texts = [str(name), str(kind), *labels.tolist()]
+    try:
+        "".join(texts).encode("utf-8")
+    except UnicodeEncodeError:
+        raise GlyphSetError(f"{where}: a name or label holds a lone surrogate") from None
+    return GlyphSet(texts[0], width, height, texts[2:], pixels, texts[1])

@@ -7,6 +7,7 @@ from functools import cached_property
 
 import numpy as np
 
+from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine.activations import ACTIVATIONS, activation_code
 
 MODEL_KINDS = ("ae", "dae", "vae")
@@ -23,12 +24,12 @@ def parse_sizes(text: str, what: str = "architecture") -> tuple[int, ...]:
         sizes = tuple(int(p.strip()) for p in parts)
     except ValueError:
         raise ArchitectureError(
-            f"malformed {what} {text!r}: expected layer sizes like 35-20-10-5-2") from None
+            f"malformed {what} {quote(text)}: expected layer sizes like 35-20-10-5-2") from None
     if len(sizes) < 2 or min(sizes) < 1:
         raise ArchitectureError(
-            f"malformed {what} {text!r}: needs at least two layer sizes, all positive")
+            f"malformed {what} {quote(text)}: needs at least two layer sizes, all positive")
     if max(sizes) > 100_000:
-        raise ArchitectureError(f"{what} {text!r}: layer of more than 100000 units")
+        raise ArchitectureError(f"{what} {quote(text)}: layer of more than 100000 units")
     return sizes
 
 
@@ -50,11 +51,11 @@ class Architecture:
 
     def __post_init__(self):
         if self.kind not in MODEL_KINDS:
-            raise ArchitectureError(f"unknown model kind {self.kind!r}: use ae, dae or vae")
+            raise ArchitectureError(f"unknown model kind {quote(self.kind)}: use ae, dae or vae")
         for name in (self.activation, self.output_activation, self.latent_activation):
             if name not in ACTIVATIONS:
                 raise ArchitectureError(
-                    f"unknown activation {name!r}: use one of {', '.join(ACTIVATIONS)}")
+                    f"unknown activation {quote(name)}: use one of {', '.join(ACTIVATIONS)}")
         if self.encoder[-1] != self.decoder[0]:
             raise ArchitectureError(
                 f"encoder ends in {self.encoder[-1]} units but decoder starts with "

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
+from numbers import Integral, Real
 from dataclasses import asdict, dataclass, fields
 
+from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine.activations import ACTIVATIONS
-from ae_desktop.engine.architecture import Architecture, ArchitectureError, MODEL_KINDS
+from ae_desktop.engine.architecture import (
+    Architecture, ArchitectureError, MODEL_KINDS, parse_sizes)
 from ae_desktop.engine.initialization import InitError, parse_init
 from ae_desktop.engine.losses import LOSSES
 from ae_desktop.engine.noise import NoiseError, NoiseSpec, parse_noise
@@ -83,14 +86,23 @@ class TrainConfig:
         return arch
 
     def validate_settings(self) -> None:
-        """Check every setting that does not depend on the data."""
+        """Check every setting that does not depend on the data: its type, then its
+        range (the rules of the command-line flags, also applied to stored configs)."""
+        for field in fields(self):
+            _check_type(field.name, getattr(self, field.name), field.type)
+        try:
+            parse_sizes(self.arch)
+            if self.decoder is not None:
+                parse_sizes(self.decoder, "decoder")
+        except ArchitectureError as exc:
+            raise ConfigError(str(exc)) from None
         _choice("model", self.model, MODEL_KINDS)
         for name in ("activation", "output_activation", "latent_activation"):
             _choice(name, getattr(self, name).replace("-", "_"), ACTIVATIONS)
         _choice("loss", self.loss, LOSSES)
         _choice("optimizer", self.optimizer, OPTIMIZERS)
         _choice("precision", self.precision, PRECISIONS)
-        if not (isinstance(self.lr, (int, float)) and math.isfinite(self.lr) and self.lr > 0):
+        if not (math.isfinite(self.lr) and self.lr > 0):
             raise ConfigError(f"learning rate must be a number > 0, got {self.lr!r}")
         _whole("epochs", self.epochs, 1, 10_000_000)
         _whole("batch_size", self.batch_size, 0, 10_000_000)
@@ -108,10 +120,9 @@ class TrainConfig:
             raise ConfigError(str(exc)) from None
         if self.noise and self.model == "ae":
             raise ConfigError("noise is used only by a denoising (dae) or variational (vae) model")
-        if not (isinstance(self.dropout, (int, float)) and 0 <= self.dropout <= 0.9):
+        if not 0 <= self.dropout <= 0.9:
             raise ConfigError(f"dropout must be a probability from 0 to 0.9, got {self.dropout!r}")
-        if isinstance(self.test_fraction, bool) or not (
-                isinstance(self.test_fraction, (int, float)) and 0 <= self.test_fraction < 1):
+        if not 0 <= self.test_fraction < 1:
             raise ConfigError(f"test fraction must be a number from 0 up to (not including) 1,"
                               f" got {self.test_fraction!r}")
         if self.optimizer in QUASI_NEWTON_OPTIMIZERS and (self.model == "vae" or self.dropout):
@@ -120,11 +131,26 @@ class TrainConfig:
         self.noise_spec()
 
 
+_TYPES = {"str": (str,), "str | None": (str, type(None)), "int": (Integral,),
+          "int | None": (Integral, type(None)), "float": (Real,)}
+
+
+def _check_type(name: str, value, annotation: str) -> None:
+    """``value`` of the field's declared type (a float field takes an int; NumPy scalars count; no field
+    takes a bool), or ConfigError naming the field."""
+    allowed = _TYPES[annotation]
+    if isinstance(value, bool) or not isinstance(value, allowed):
+        wanted = {"str": "text", "int": "a whole number", "float": "a number"}
+        kind = " or ".join(wanted.get(a.strip(), "none") for a in annotation.split("|"))
+        raise ConfigError(f"{name} must be {kind}, got {quote(value)}")
+
+
 def _choice(name: str, value, allowed) -> None:
     if value not in allowed:
-        raise ConfigError(f"unknown {name} {value!r}: use one of {', '.join(allowed)}")
+        raise ConfigError(f"unknown {name} {quote(value)}: use one of {', '.join(allowed)}")
 
 
 def _whole(name: str, value, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ConfigError(f"{name} must be a whole number from {low} to {high}, got {value!r}")
+    if not low <= value <= high:
+        raise ConfigError(f"{name} must be a whole number from {low} to {high}, "
+                          f"got {quote(value)}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine.architecture import Architecture
 
 INIT_SCHEMES = ("glorot", "he", "normal:STD")
@@ -25,7 +26,7 @@ def parse_init(spec: str) -> tuple[str, float]:
             std = -1.0
         if std > 0 and np.isfinite(std):
             return name, std
-    raise InitError(f"bad weight init {spec!r}: use glorot, he or normal:STD (e.g. normal:0.7)")
+    raise InitError(f"bad weight init {quote(spec)}: use glorot, he or normal:STD (e.g. normal:0.7)")
 
 
 def initial_parameters(arch: Architecture, spec: str, rng: np.random.Generator) -> np.ndarray:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
+from ae_desktop.data.bounded_json import quote
+
 NOISE_KINDS = ("flip", "saltpepper", "gauss", "uniform")
+MAX_FLIP = 64 * 64  # pixels of the largest glyph
+MAX_SPREAD = 10.0
 
 
 class NoiseError(ValueError):
@@ -29,21 +34,27 @@ class NoiseSpec:
 
 
 def parse_noise(text: str) -> NoiseSpec:
-    """``flip:3`` | ``saltpepper:0.1`` | ``gauss:0.2`` | ``uniform:0.3`` -> NoiseSpec."""
+    """``flip:3`` | ``saltpepper:0.1`` | ``gauss:0.2`` | ``uniform:0.3`` -> NoiseSpec.
+    Levels are finite: flip 0..MAX_FLIP whole pixels, saltpepper 0..1, gauss and
+    uniform 0..MAX_SPREAD (values are clipped to 0..1, so more changes nothing)."""
+    shown = quote(str(text))
     kind, sep, value = str(text).strip().partition(":")
     usage = "use flip:K, saltpepper:P, gauss:SIGMA or uniform:A"
     if kind not in NOISE_KINDS or not sep:
-        raise NoiseError(f"cannot parse noise {text!r}: {usage}")
+        raise NoiseError(f"cannot parse noise {shown}: {usage}")
     try:
         level = float(value)
     except ValueError:
-        raise NoiseError(f"cannot parse noise {text!r}: level {value!r} is not a number") from None
-    if kind == "flip" and (level != int(level) or level < 0):
-        raise NoiseError(f"noise {text!r}: flip needs a whole number of pixels")
-    if kind == "saltpepper" and not 0 <= level <= 1:
-        raise NoiseError(f"noise {text!r}: a flip probability must be in 0..1")
-    if not np.isfinite(level) or level < 0:
-        raise NoiseError(f"noise {text!r}: level must be a finite number >= 0")
+        raise NoiseError(f"cannot parse noise {shown}: level is not a number") from None
+    if not math.isfinite(level) or level < 0:
+        raise NoiseError(f"noise {shown}: level must be a finite number >= 0")
+    if kind == "flip" and (level != int(level) or level > MAX_FLIP):
+        raise NoiseError(f"noise {shown}: flip needs a whole number of pixels "
+                         f"from 0 to {MAX_FLIP}")
+    if kind == "saltpepper" and level > 1:
+        raise NoiseError(f"noise {shown}: a flip probability must be in 0..1")
+    if kind in ("gauss", "uniform") and level > MAX_SPREAD:
+        raise NoiseError(f"noise {shown}: {kind} level must be from 0 to {MAX_SPREAD}")
     return NoiseSpec(kind, level)
 
 

@@ -13,6 +13,11 @@ File layout (format version 1), every entry a plain NumPy array::
                         lack it and load with an empty one)
     dataset             string; image_shape: int64 (height, width) of one glyph
     config              JSON object text (the TrainConfig)
+
+Loading reads only these entries (others are ignored, never decompressed), each within
+its limit (MAX_*, checked from its header before its data is decompressed); the JSON
+entries go through the bounded JSON parser, and the stored config must pass the same
+validation as the command-line flags.
 """
 
 from __future__ import annotations
@@ -20,13 +25,17 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import math
 from pathlib import Path
 
 import numpy as np
 
 from ae_desktop.data.atomic import write_atomic
-from ae_desktop.data.npz_archive import read_npz
+from ae_desktop.data.bounded_json import SMALL_DOCUMENT, parse_json, quote
+from ae_desktop.data.npz_archive import NpzArchive
+from ae_desktop.data.regular_file import MIB
 from ae_desktop.engine.architecture import Architecture, ArchitectureError
+from ae_desktop.engine.config import ConfigError, TrainConfig
 from ae_desktop.engine.model import Autoencoder
 
 MAGIC = "ae-desktop-model"
@@ -35,6 +44,13 @@ ARCH_TEXT_KEYS = ("kind", "activation", "output_activation", "latent_activation"
 REQUIRED_KEYS = ("format", "format_version", "encoder", "decoder", *ARCH_TEXT_KEYS, "theta",
                  "optimizer", "optimizer_settings", "history", "dataset", "image_shape",
                  "config")
+JSON_KEYS = ("optimizer_settings", "config")
+MAX_THETA_BYTES = 1024 * MIB  # 134M float64 parameters
+MAX_HISTORY_BYTES = 256 * MIB  # per history: 11M epochs
+MAX_JSON_BYTES = 4 * SMALL_DOCUMENT  # stored as UTF-32 text
+MAX_TEXT_BYTES = 64 * 1024  # every other entry: short strings, layer sizes
+MAX_FILE_BYTES = MAX_THETA_BYTES + 2 * MAX_HISTORY_BYTES + 64 * MIB
+MAX_HISTORY_VALUE = 1e100  # a loss a plot can draw
 METADATA_KEYS = ("optimizer", "optimizer_settings", "history", "test_history", "dataset",
                  "image_shape", "config")
 
@@ -104,7 +120,13 @@ def _text(arrays: dict, key: str, where: str) -> str:
     if value.dtype.kind != "U" or value.shape != ():
         raise ModelFileError(f"{where}: entry {key!r} must be a text string, "
                              f"got {value.dtype} array of shape {value.shape}")
-    return str(value)
+    text = str(value)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ModelFileError(f"{where}: entry {key!r} holds a lone surrogate, "
+                             "which is not text") from None
+    return text
 
 
 def _ints(arrays: dict, key: str, where: str, ndim: int = 1) -> np.ndarray:
@@ -116,22 +138,35 @@ def _ints(arrays: dict, key: str, where: str, ndim: int = 1) -> np.ndarray:
 
 
 def _json(arrays: dict, key: str, where: str) -> dict:
-    text = _text(arrays, key, where)
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ModelFileError(f"{where}: entry {key!r} is not valid JSON ({exc})") from None
+    value = parse_json(_text(arrays, key, where), ModelFileError, f"{where}: entry {key!r}")
     if not isinstance(value, dict):
         raise ModelFileError(f"{where}: entry {key!r} must be a JSON object")
+    stack = [value]
+    while stack:  # depth is bounded by parse_json
+        item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            raise ModelFileError(f"{where}: entry {key!r} holds {item}, not a finite number")
+        stack.extend(item.values() if isinstance(item, dict) else
+                     item if isinstance(item, list) else ())
     return value
 
 
-def _check_header(arrays: dict, where: str) -> None:
+def _config(arrays: dict, where: str) -> dict:
+    """The stored TrainConfig, checked by the rules of the command-line flags."""
+    config = _json(arrays, "config", where)
+    try:
+        TrainConfig.from_dict(config).validate_settings()
+    except ConfigError as exc:
+        raise ModelFileError(f"{where}: stored config: {exc}") from None
+    return config
+
+
+def _check_header(arrays: dict, names, where: str) -> None:
     if "format" not in arrays or arrays["format"].dtype.kind != "U" or str(
             arrays["format"]) != MAGIC:
-        shown = ", ".join(sorted(arrays)[:6]) or "none"
+        shown = ", ".join(sorted(names)[:6]) or "none"
         raise ModelFileError(f"{where} is not an ae-desktop model: a foreign .npz "
-                             f"(entries: {shown})")
+                             f"(entries: {quote(shown, 100)[1:-1]})")
     if "format_version" not in arrays:
         raise ModelFileError(f"{where}: missing key 'format_version'")
     version = arrays["format_version"]
@@ -141,7 +176,7 @@ def _check_header(arrays: dict, where: str) -> None:
         raise ModelFileError(f"{where}: unknown format version {int(version)} "
                              f"(this ae-desktop reads version {FORMAT_VERSION})")
     for key in REQUIRED_KEYS:
-        if key not in arrays:
+        if key not in names:
             raise ModelFileError(f"{where}: missing key {key!r}")
 
 
@@ -151,15 +186,19 @@ def _architecture(arrays: dict, where: str) -> Architecture:
     texts = {key: _text(arrays, key, where) for key in ARCH_TEXT_KEYS}
     for key, value in sizes.items():
         if len(value) < 2 or min(value) < 1:
-            raise ModelFileError(f"{where}: {key} sizes {list(value)} are not a valid network")
+            raise ModelFileError(f"{where}: {key} sizes {quote(list(value))} are not a "
+                                 "valid network")
     try:
-        return Architecture(sizes["encoder"], sizes["decoder"], **texts)
+        arch = Architecture(sizes["encoder"], sizes["decoder"], **texts)
     except ArchitectureError as exc:
         raise ModelFileError(f"{where}: invalid architecture: {exc}") from None
+    if arch.n_params * 8 > MAX_THETA_BYTES:
+        raise ModelFileError(f"{where}: architecture {quote(arch.text)} has {arch.n_params} "
+                             f"parameters, over the limit of {MAX_THETA_BYTES // 8}")
+    return arch
 
 
-def _theta(arrays: dict, arch: Architecture, where: str) -> np.ndarray:
-    theta = arrays["theta"]
+def _theta(theta: np.ndarray, arch: Architecture, where: str) -> np.ndarray:
     if theta.dtype.kind != "f":
         raise ModelFileError(f"{where}: theta must be floating point, got {theta.dtype}")
     if theta.shape != (arch.n_params,):
@@ -172,38 +211,60 @@ def _theta(arrays: dict, arch: Architecture, where: str) -> np.ndarray:
     return theta.astype(np.float64)
 
 
-def _metadata(arrays: dict, arch: Architecture, where: str) -> dict:
-    history = arrays["history"]
-    if history.dtype.kind != "f" or history.ndim != 2 or history.shape[1] != 3:
-        raise ModelFileError(f"{where}: history must be a float (epochs, 3) array, "
+def _history(arrays: dict, key: str, columns: int, where: str) -> np.ndarray:
+    """A loss history, finite and within MAX_HISTORY_VALUE (a plot can draw it)."""
+    history = arrays[key]
+    if history.dtype.kind != "f" or history.ndim != 2 or history.shape[1] != columns:
+        rows = "epochs" if key == "history" else "k"
+        raise ModelFileError(f"{where}: {key} must be a float ({rows}, {columns}) array, "
                              f"got {history.dtype} array of shape {history.shape}")
-    test_history = arrays.get("test_history", np.zeros((0, 2)))
-    if test_history.dtype.kind != "f" or test_history.ndim != 2 or test_history.shape[1] != 2:
-        raise ModelFileError(f"{where}: test_history must be a float (k, 2) array, "
-                             f"got {test_history.dtype} array of shape {test_history.shape}")
+    history = history.astype(np.float64)
+    bad = ~(np.abs(history) <= MAX_HISTORY_VALUE)  # also true for NaN
+    if bad.any():
+        raise ModelFileError(f"{where}: {key} holds {quote(float(history[bad][0]))}: "
+                             f"values must be finite and within +-{MAX_HISTORY_VALUE:g}")
+    return history
+
+
+def _metadata(arrays: dict, arch: Architecture, where: str) -> dict:
     shape = _ints(arrays, "image_shape", where)
     if shape.shape != (2,) or int(np.prod(shape)) != arch.n_inputs or shape.min() < 1:
-        raise ModelFileError(f"{where}: image_shape {shape.tolist()} does not hold the "
-                             f"{arch.n_inputs} inputs of architecture {arch.text}")
+        raise ModelFileError(f"{where}: image_shape {quote(shape.tolist())} does not hold "
+                             f"the {arch.n_inputs} inputs of architecture {arch.text}")
     return {
         "format_version": FORMAT_VERSION,
         "optimizer": _text(arrays, "optimizer", where),
         "optimizer_settings": _json(arrays, "optimizer_settings", where),
-        "history": history.astype(np.float64),
-        "test_history": test_history.astype(np.float64),
+        "history": _history(arrays, "history", 3, where),
+        "test_history": _history(arrays, "test_history", 2, where),
         "dataset": _text(arrays, "dataset", where),
         "image_shape": (int(shape[0]), int(shape[1])),
-        "config": _json(arrays, "config", where),
+        "config": _config(arrays, where),
     }
+
+
+def _small_arrays(npz: NpzArchive) -> dict[str, np.ndarray]:
+    """Every known entry but theta, each read within its limit; unknown entries are
+    ignored, never decompressed."""
+    arrays = {key: npz.array(key, MAX_HISTORY_BYTES if "history" in key else
+                             MAX_JSON_BYTES if key in JSON_KEYS else MAX_TEXT_BYTES)
+              for key in (*REQUIRED_KEYS, "test_history") if key != "theta" and key in npz.names}
+    arrays.setdefault("test_history", np.zeros((0, 2)))
+    return arrays
 
 
 def load_model(path: str | Path) -> tuple[Autoencoder, dict]:
     """Read a file written by ``save_model``: (model, metadata as passed to save_model,
-    plus ``format_version``). Raises ModelFileError naming the first problem found."""
+    plus ``format_version``). Raises ModelFileError naming the first problem found; every
+    entry (stored config and histories included) is checked before this returns."""
     path = Path(path)
-    arrays = read_npz(path, ModelFileError, "model file")
     where = path.name
-    _check_header(arrays, where)
-    arch = _architecture(arrays, where)
-    model = Autoencoder(arch, _theta(arrays, arch, where))
+    with NpzArchive(path, ModelFileError, "model file", MAX_FILE_BYTES) as npz:
+        if "format" not in npz.names:
+            _check_header({}, npz.names, where)
+        arrays = _small_arrays(npz)
+        _check_header(arrays, npz.names, where)
+        arch = _architecture(arrays, where)
+        theta = npz.array("theta", arch.n_params * 8)
+    model = Autoencoder(arch, _theta(theta, arch, where))
     return model, _metadata(arrays, arch, where)
