@@ -1,8 +1,6 @@
 """The latent plane with 60,000 MNIST-like codes: coloured by label, a colour key, no
 text labels, bounded training ticks, a click decodes a 28x28 preview, the map grid size."""
 
-import time
-
 import numpy as np
 import pyqtgraph as pg
 import pytest
@@ -66,13 +64,26 @@ def test_sixty_thousand_codes_are_one_scatter_coloured_by_label(canvas, digits):
     assert canvas.count_label.text() == "60,000 points"
 
 
-def test_a_click_decodes_a_28x28_preview_quickly(qtbot, canvas):
+def spy(monkeypatch, model, method: str) -> list[int]:
+    """Rows passed to each call of ``model.method`` from now on."""
+    rows, original = [], getattr(model, method)
+
+    def counted(points, *args, **kwargs):
+        rows.append(len(points))
+        return original(points, *args, **kwargs)
+
+    monkeypatch.setattr(model, method, counted)
+    return rows
+
+
+def test_a_click_decodes_one_28x28_preview(qtbot, canvas, monkeypatch):
     target = canvas.codes[:100].mean(axis=0)
     pos = canvas.plot_widget.mapFromScene(canvas.view.mapViewToScene(QPointF(*target)))
-    began = time.perf_counter()
+    decoded = spy(monkeypatch, canvas._model, "decode")
+    encoded = spy(monkeypatch, canvas._model, "encode")
     qtbot.mouseClick(canvas.plot_widget.viewport(), Qt.LeftButton, pos=pos)
     canvas.plot_widget.viewport().repaint()
-    assert time.perf_counter() - began < 0.5
+    assert decoded == [1] and encoded == []                    # one point, no re-encoding
     z = canvas.picked_z
     assert np.hypot(*(z - target)) < 0.05 * np.ptp(canvas.codes, axis=0).max()
     expected = canvas._model.decode(z[None]).reshape(28, 28)
@@ -84,23 +95,25 @@ def test_a_click_decodes_a_28x28_preview_quickly(qtbot, canvas):
     assert len(greys) > 20                                       # a grey image, not blank
 
 
-def test_pan_and_zoom_repaint_in_bounded_time(qtbot, canvas):
+def test_pan_and_zoom_repaint_without_model_work(qtbot, canvas, monkeypatch):
+    """Moving the view only repaints (benchmarks/bench_latent_canvas.py times it)."""
     viewport = canvas.plot_widget.viewport()
-    began = time.perf_counter()
+    encoded = spy(monkeypatch, canvas._model, "encode")
+    points = canvas.points.data
     for _ in range(5):
         canvas.view.translateBy(x=0.02)
         viewport.repaint()
         canvas.view.scaleBy((1.02, 1.02))
         viewport.repaint()
-    assert (time.perf_counter() - began) / 10 < 0.25           # ~15-30 ms measured
+    assert encoded == [] and canvas.points.data is points
 
 
-def test_a_training_tick_is_bounded_and_codes_catch_up(qtbot, canvas, digits):
+def test_a_training_tick_is_bounded_and_codes_catch_up(qtbot, canvas, digits, monkeypatch):
     matrix, _ = digits
     newer = small_model(seed=1)
-    began = time.perf_counter()
+    encoded = spy(monkeypatch, newer, "encode")
     canvas.set_model(newer)
-    assert time.perf_counter() - began < 0.15                  # one 10 ms slice, not 60,000 rows
+    assert sum(encoded) < N                                    # a slice now, not 60,000 rows
     assert canvas.encoding() and len(canvas.codes) == N       # older codes stay meanwhile
     qtbot.waitUntil(lambda: not canvas.encoding(), timeout=30_000)
     np.testing.assert_allclose(canvas.codes, newer.encode(matrix), rtol=1e-12, atol=1e-12)
@@ -122,9 +135,7 @@ def test_editing_one_glyph_keeps_the_points_and_their_colours(qtbot, canvas, dig
     edited = matrix.copy()
     edited[7] = 0
     points = canvas.points.data          # setData (a restyle) would make a new array
-    began = time.perf_counter()
     canvas.set_glyphs(edited, labels, (28, 28))
-    assert time.perf_counter() - began < 0.3                   # no restyle of 60,000 points
     assert canvas.points.data is points and len(canvas.codes) == N
     qtbot.waitUntil(lambda: not canvas.encoding(), timeout=30_000)
     np.testing.assert_allclose(canvas.codes[7], canvas._model.encode(edited[7:8])[0],
