@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from ae_desktop.engine import Autoencoder
@@ -31,10 +33,14 @@ class TrainingStatus:
     Glyphs count as learned within 1 wrong pixel; for a "curve" set, where pixels mean
     nothing, the summary gives the largest distance of a reconstructed point from its
     input in plane units (the plane spans -1 to 1) instead.
+
+    Elapsed time and ETA count training time only: ``clock`` (seconds) measures it from
+    the run's first report, with pauses left out.
     """
 
-    def __init__(self, status_bar: QStatusBar):
+    def __init__(self, status_bar: QStatusBar, clock=time.monotonic):
         self.bar = status_bar
+        self.clock = clock
         self.summary = QLabel("", status_bar)
         self.progress = QProgressBar(status_bar)
         self.progress.setRange(0, 1000)
@@ -46,6 +52,10 @@ class TrainingStatus:
         status_bar.addPermanentWidget(self.progress)
         self._last = None
         self._curves = None  # (arch, training rows, held-out rows) of a curve set
+        self._first = None  # (training time, engine seconds, epoch) at the first report
+        self._paused_at: float | None = None
+        self._paused = 0.0  # seconds paused so far
+        self._elapsed = 0.0
 
     def show_message(self, text: str) -> None:
         self.bar.showMessage(text)
@@ -53,7 +63,8 @@ class TrainingStatus:
     def begin(self, epochs: int, curve_run=None) -> None:
         """A run of ``epochs`` starts; ``curve_run`` is its TrainingRun if it trains on
         a "curve" set."""
-        self._last = None
+        self._last = self._first = self._paused_at = None
+        self._paused = self._elapsed = 0.0
         self._curves = None if curve_run is None else (
             curve_run.model.arch, curve_run.data, curve_run.held_out.data)
         self.progress.setValue(0)
@@ -62,13 +73,34 @@ class TrainingStatus:
         self.bar.showMessage("Training… first epoch (kernels compile on their first use)")
 
     def set_paused(self, paused: bool) -> None:
+        if paused and self._paused_at is None:
+            self._paused_at = self.clock()
+        elif not paused and self._paused_at is not None:
+            self._paused += self.clock() - self._paused_at
+            self._paused_at = None
         self.bar.showMessage("Paused" if paused else "Training…")
+
+    def _training_time(self) -> float:
+        """Clock seconds with the pauses taken out (frozen while paused)."""
+        now = self.clock() if self._paused_at is None else self._paused_at
+        return now - self._paused
+
+    def _timing(self, report) -> tuple[float, float]:
+        """(seconds trained, seconds per epoch) at ``report``; the first report's time
+        is the engine's (kernels compiling before it are left out)."""
+        if self._first is None:
+            self._first = (self._training_time(), report.seconds, report.epoch)
+        start, seconds, epoch = self._first
+        since = self._training_time() - start
+        if report.epoch > epoch:
+            return seconds + since, since / (report.epoch - epoch)
+        return seconds, report.seconds / max(report.epoch, 1)
 
     def update(self, report) -> None:
         """Show a TrainReport: epoch, loss, "31/32 within 1 px" (or a curve set's
         largest point error), held-out test, ETA."""
         self._last = report
-        rate = report.seconds / max(report.epoch, 1)
+        self._elapsed, rate = self._timing(report)
         eta = format_eta(rate * (report.epochs - report.epoch))
         if self._curves is None:
             learned = f"{report.learned}/{report.n_glyphs} within 1 px"
@@ -78,8 +110,9 @@ class TrainingStatus:
             learned = f"max error {train_error:.3f}"
             test = (f"test loss {report.test_loss:.4g}, max error {test_error:.3f}   "
                     if report.n_test else "")
+        timing = f"elapsed {format_eta(self._elapsed)}   ETA {eta}"
         self.summary.setText(f"epoch {report.epoch}/{report.epochs}   loss {report.loss:.4g}"
-                             f"   {learned}   {test}ETA {eta}")
+                             f"   {learned}   {test}{timing}")
         self.progress.setValue(round(1000 * report.epoch / max(report.epochs, 1)))
         if report.status == "running" and self.bar.currentMessage().startswith("Training…"):
             self.bar.showMessage("Training…")
@@ -98,13 +131,13 @@ class TrainingStatus:
         """How well the final model reconstructs the training (and held-out) glyphs."""
         if self._curves is None:
             text = (f"{report.learned}/{report.n_glyphs} glyphs within 1 px, at most "
-                    f"{report.max_errors} wrong, {report.seconds:.1f} s")
+                    f"{report.max_errors} wrong, {self._elapsed:.1f} s")
             if report.n_test:
                 text += f"; held out: {report.test_learned}/{report.n_test} within 1 px"
             return text
         train_error, test_error = self._curve_errors(report)
         text = (f"points within {train_error:.3f} of their input (plane -1..1), "
-                f"{report.seconds:.1f} s")
+                f"{self._elapsed:.1f} s")
         return text + (f"; held out: within {test_error:.3f}" if report.n_test else "")
 
     def _curve_errors(self, report) -> tuple[float, float]:

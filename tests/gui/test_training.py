@@ -261,3 +261,44 @@ def test_a_worker_error_mid_run_keeps_the_reported_model_and_training_works_agai
     monkeypatch.setattr(TrainingRun, "reports", real_reports)
     assert train(arch="35-8-2", epochs=300, target_errors=None) == "done"
     assert window.history.shape == (300, 3)
+
+
+class FakeClock:
+    """An injected clock: seconds move only when the test says so."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_paused_time_counts_neither_in_elapsed_time_nor_in_the_eta(window, qtbot):
+    from ae_desktop.gui.training_status import format_eta
+
+    clock = window.status.clock = FakeClock()
+    panel, controller = window.training_panel, window.controller
+    reports = []
+    controller.reported.connect(reports.append)
+    start(window, qtbot, **LONG)
+    first = reports[0]
+    clock.now = 10.0
+    qtbot.mouseClick(panel.pause_button, Qt.LeftButton)
+    clock.now = 1000.0  # paused for 990 s
+    with qtbot.waitSignal(controller.reported, timeout=5000):
+        qtbot.mouseClick(panel.pause_button, Qt.LeftButton)
+    clock.now = 1010.0  # 10 s more of training: 20 s in all
+    with qtbot.waitSignal(controller.reported, timeout=5000):
+        pass
+    last = reports[-1]
+    rate = 20.0 / (last.epoch - first.epoch)
+    summary = window.status.summary.text()
+    assert f"elapsed {format_eta(first.seconds + 20)}" in summary
+    assert summary.endswith(f"ETA {format_eta(rate * (last.epochs - last.epoch))}")
+    qtbot.mouseClick(panel.pause_button, Qt.LeftButton)
+    clock.now = 5000.0  # stopped while paused: the pause does not count either
+    with qtbot.waitSignal(controller.finished, timeout=5000):
+        qtbot.mouseClick(panel.stop_button, Qt.LeftButton)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Stopped at epoch")
+    assert message.endswith(f"wrong, {first.seconds + 20:.1f} s")
