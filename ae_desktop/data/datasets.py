@@ -4,8 +4,10 @@ folder of images."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from ae_desktop.data.bounded_json import quote
 from ae_desktop.data.circles import circles
 from ae_desktop.data.fonts import FONT_NAMES, bundled_font
 from ae_desktop.data.glyph_set import GlyphSet, GlyphSetError, load_glyph_set
@@ -33,14 +35,12 @@ def resolve_dataset(spec: str, limit: int | None = None) -> GlyphSet:
     path = Path(spec)
     if path.is_dir():
         return load_image_folder(path, limit=limit)
-    if is_idx_images(path):
-        if not path.is_file():
-            raise GlyphSetError(f"dataset file not found: {spec}")
-        return load_idx_images(path, limit)
-    if path.suffix.lower() == ".json" or path.exists():
-        if not path.is_file():
-            raise GlyphSetError(f"dataset file not found: {spec}")
+    if os.path.lexists(path):  # FIFOs, devices and sockets are refused by the readers
+        if is_idx_images(path):
+            return load_idx_images(path, limit)
         return _first(load_glyph_set(path), limit)
+    if is_idx_images(path) or path.suffix.lower() == ".json":
+        raise GlyphSetError(f"dataset file not found: {quote(spec)[1:-1]}")
     raise GlyphSetError(
-        f"unknown dataset {spec!r}: use one of {', '.join(BUILTIN_NAMES)}, a glyph-set .json "
+        f"unknown dataset {quote(spec)}: use one of {', '.join(BUILTIN_NAMES)}, a glyph-set .json "
         "file, an IDX images file (*-images-idx3-ubyte[.gz]) or a folder of images")

@@ -8,6 +8,10 @@ File format (UTF-8 JSON)::
 ``kind`` is optional and defaults to "pixels" (grey images). A "curve" set holds closed
 plane curves, not images: each glyph is ``height`` points, one per row, and ``width`` is 2
 (x, y); a coordinate c in [-1, 1] is stored as (c + 1) / 2 so it fits a sigmoid output.
+
+Files are read through the bounded JSON reader (at most MAX_FILE_BYTES, refused from the
+file's size before reading; depth, huge integers and lone surrogates refused), and a
+file must hold at least one glyph.
 """
 
 from __future__ import annotations
@@ -20,7 +24,10 @@ from pathlib import Path
 import numpy as np
 
 from ae_desktop.data.atomic import write_atomic
+from ae_desktop.data.bounded_json import quote, read_json
+from ae_desktop.data.regular_file import MIB
 
+MAX_FILE_BYTES = 256 * MIB
 MAX_SIDE = 64
 KINDS = ("pixels", "curve")
 
@@ -44,7 +51,8 @@ class GlyphSet:
 
     def __post_init__(self):
         if self.kind not in KINDS:
-            raise GlyphSetError(f"'kind' must be one of {', '.join(KINDS)}, got {self.kind!r}")
+            raise GlyphSetError(f"'kind' must be one of {', '.join(KINDS)}, "
+                               f"got {quote(self.kind)}")
         if self.kind == "curve" and self.width != 2:
             raise GlyphSetError(f"a curve set has width 2 (x, y), got {self.width}")
         if self.pixels is None:
@@ -73,7 +81,8 @@ class GlyphSet:
         try:
             return self.labels.index(label)
         except ValueError:
-            raise GlyphSetError(f"no glyph labelled {label!r} in {self.name}") from None
+            raise GlyphSetError(f"no glyph labelled {quote(label)} in "
+                                f"{quote(self.name)[1:-1]}") from None
 
     def copy(self) -> "GlyphSet":
         return GlyphSet(self.name, self.width, self.height, list(self.labels),
@@ -96,7 +105,8 @@ def _rows(glyph: np.ndarray) -> list[list]:
 def check_size(value, key: str) -> int:
     """``value`` as a glyph side (1..MAX_SIDE); GlyphSetError naming ``key`` if not."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_SIDE:
-        raise GlyphSetError(f"'{key}' must be an integer from 1 to {MAX_SIDE}, got {value!r}")
+        raise GlyphSetError(f"'{key}' must be an integer from 1 to {MAX_SIDE}, "
+                            f"got {quote(value)}")
     return value
 
 
@@ -106,8 +116,8 @@ def _check_glyph(entry, index: int, width: int, height: int) -> tuple[str, np.nd
         raise GlyphSetError(f"{where}: expected an object with 'label' and 'pixels'")
     label = entry.get("label")
     if not isinstance(label, str):
-        raise GlyphSetError(f"{where}: 'label' must be a string, got {label!r}")
-    where = f"glyph {index} ({label!r})"
+        raise GlyphSetError(f"{where}: 'label' must be a string, got {quote(label)}")
+    where = f"glyph {index} ({quote(label)})"
     rows = entry.get("pixels")
     if not isinstance(rows, list) or len(rows) != height:
         got = len(rows) if isinstance(rows, list) else type(rows).__name__
@@ -119,7 +129,8 @@ def _check_glyph(entry, index: int, width: int, height: int) -> tuple[str, np.nd
         for v in row:
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not (
                     math.isfinite(v) and 0 <= v <= 1):
-                raise GlyphSetError(f"{where}: row {r} has value {v!r}, expected a number in 0..1")
+                raise GlyphSetError(f"{where}: row {r} has value {quote(v)}, "
+                                    "expected a number in 0..1")
     return label, np.array(rows, dtype=np.float64)
 
 
@@ -136,7 +147,7 @@ def glyph_set_from_dict(data) -> GlyphSet:
     height = check_size(data["height"], "height")
     kind = data.get("kind", "pixels")
     if not isinstance(kind, str) or kind not in KINDS:
-        raise GlyphSetError(f"'kind' must be one of {', '.join(KINDS)}, got {kind!r}")
+        raise GlyphSetError(f"'kind' must be one of {', '.join(KINDS)}, got {quote(kind)}")
     if not isinstance(data["glyphs"], list):
         raise GlyphSetError("'glyphs' must be a list")
     checked = [_check_glyph(g, i, width, height) for i, g in enumerate(data["glyphs"])]
@@ -147,22 +158,16 @@ def glyph_set_from_dict(data) -> GlyphSet:
 
 
 def load_glyph_set(path: str | Path) -> GlyphSet:
-    """Read and validate a glyph-set JSON file."""
+    """Read and validate a glyph-set JSON file of at least one glyph."""
     path = Path(path)
+    data = read_json(path, GlyphSetError, "glyph set", MAX_FILE_BYTES)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GlyphSetError(f"cannot read {path}: {exc}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise GlyphSetError(f"{path.name} is not valid JSON: {exc}") from None
-    except RecursionError:
-        raise GlyphSetError(f"{path.name}: JSON nested too deeply to be a glyph set") from None
-    try:
-        return glyph_set_from_dict(data)
+        glyphs = glyph_set_from_dict(data)
     except GlyphSetError as exc:
         raise GlyphSetError(f"{path.name}: {exc}") from None
+    if not len(glyphs):
+        raise GlyphSetError(f"{path.name}: no glyphs: a glyph set holds at least one")
+    return glyphs
 
 
 def save_glyph_set(glyphs: GlyphSet, path: str | Path) -> None:

@@ -1,18 +1,27 @@
 """MNIST / Fashion-MNIST IDX files (``*-images-idx3-ubyte`` and ``*-labels-idx1-ubyte``,
-raw or ``.gz``) as glyph sets. Nothing is downloaded: the user supplies the files."""
+raw or ``.gz``) as glyph sets. Nothing is downloaded: the user supplies the files.
+
+Only regular files are opened. The header's dimensions are checked (sides at most
+MAX_SIDE, items at most MAX_BYTES in all) before anything else is read, a raw file's
+against its actual size too; a .gz file is decompressed through a capped stream that
+never inflates past the declared items plus one chunk."""
 
 from __future__ import annotations
 
 import gzip
 import math
+import os
 import struct
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
 
 from ae_desktop.data.glyph_set import MAX_SIDE, GlyphSet, GlyphSetError
+from ae_desktop.data.regular_file import open_regular
 from ae_desktop.data.steps import Steps, run_to_end
 
 UBYTE = 0x08
@@ -22,8 +31,14 @@ MAX_BYTES = 256 * 2**20  # of 8-bit pixels: 1 GiB once scaled to float32
 READ_CHUNK = 2**20  # bytes; a header's claim costs at most this before data arrives
 
 
-def _open(path: Path) -> BinaryIO:
-    return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
+@contextmanager
+def _open(path: Path) -> Iterator[BinaryIO]:
+    with open_regular(path, GlyphSetError, "IDX file") as raw:
+        if path.suffix != ".gz":
+            yield raw
+            return
+        with gzip.GzipFile(fileobj=raw, mode="rb") as handle:
+            yield handle
 
 
 def _read(handle: BinaryIO, size: int) -> bytearray:
@@ -61,9 +76,12 @@ def read_idx(path: str | Path, dims: int, limit: int | None = None) -> np.ndarra
             _check_shape(path, shape, limit)
             count = shape[0] if limit is None else min(shape[0], limit)
             item = math.prod(shape[1:])
-            data = _read(handle, count * item)
             if isinstance(handle, gzip.GzipFile):
-                _check_gzip_end(path, handle)
+                data = _read(handle, count * item)
+                _check_gzip_end(path, handle, (shape[0] - count) * item)
+            else:
+                _check_raw_size(path, handle, count, item, 4 + 4 * ndim)
+                data = _read(handle, count * item)
     except (OSError, EOFError, zlib.error) as exc:
         raise GlyphSetError(f"cannot read {path.name}: {exc}") from None
     if len(data) < count * item:
@@ -72,12 +90,23 @@ def read_idx(path: str | Path, dims: int, limit: int | None = None) -> np.ndarra
     return np.frombuffer(data, np.uint8).reshape((count,) + shape[1:])
 
 
-def _check_gzip_end(path: Path, handle: gzip.GzipFile) -> None:
-    """Decompress to the end, which checks the stream's CRC (at most MAX_BYTES more)."""
-    for _ in range(MAX_BYTES // READ_CHUNK):
+def _check_gzip_end(path: Path, handle: gzip.GzipFile, rest: int) -> None:
+    """Decompress to the end, which checks the stream's CRC: at most the ``rest`` of
+    the declared items (up to MAX_BYTES) and one chunk more, a bomb is refused there."""
+    for _ in range(min(rest, MAX_BYTES) // READ_CHUNK + 2):
         if not handle.read(READ_CHUNK):
             return
-    raise GlyphSetError(f"{path.name}: more than {MAX_BYTES // 2**20} MiB after the items")
+    raise GlyphSetError(f"{path.name}: the compressed file holds more than its header "
+                        "declares (a decompression bomb?)")
+
+
+def _check_raw_size(path: Path, handle: BinaryIO, count: int, item: int,
+                    header: int) -> None:
+    """A raw file's declared items checked against its size before they are read."""
+    size = os.fstat(handle.fileno()).st_size
+    if header + count * item > size:
+        raise GlyphSetError(f"{path.name}: truncated: the header promises {count} items, "
+                            f"the file holds {max(size - header, 0) // item}")
 
 
 def _check_shape(path: Path, shape: tuple[int, ...], limit: int | None) -> None:

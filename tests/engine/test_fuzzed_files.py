@@ -52,7 +52,7 @@ def test_wrong_types_are_rejected(tmp_path, document):
 def test_deeply_nested_json_is_rejected(tmp_path):
     path = tmp_path / "deep.json"
     path.write_text("[" * 100_000 + "]" * 100_000)
-    with pytest.raises(GlyphSetError, match="nested too deeply"):
+    with pytest.raises(GlyphSetError, match="nested more than 64 levels"):
         load_glyph_set(path)
 
 
