@@ -39,7 +39,7 @@ class CurveEditor(EditableGlyph):
         return self._selected
 
     def load(self, pixels: np.ndarray) -> None:
-        """Start over with the curve ``pixels`` (points, 2): clears the undo history."""
+        """See EditableGlyph.load; a curve of another size selects point 0."""
         if np.shape(pixels) != self._pixels.shape:
             self._selected = 0
         super().load(pixels)

@@ -147,7 +147,8 @@ class EditorPanel(QWidget):
         return self.curve_editor if self.kind == "curve" else self.editor
 
     def load(self, pixels: np.ndarray) -> None:
-        """Show ``pixels`` (height, width) in the editor, with a fresh undo history."""
+        """Show ``pixels`` (height, width) in the editor; an edited drawing stays a Ctrl+Z
+        away (see EditableGlyph.load)."""
         self.active_editor().load(pixels)
 
     def set_kind(self, kind: str) -> None:

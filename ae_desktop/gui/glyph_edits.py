@@ -54,11 +54,18 @@ class EditableGlyph(QWidget):
         return self._clean.copy()
 
     def load(self, pixels: np.ndarray) -> None:
-        """Start over with ``pixels`` (height, width): clears the undo history."""
+        """Show ``pixels`` (height, width), e.g. the glyph selected. A drawing edited since
+        the last load is never thrown away: the load is then an undoable step (Ctrl+Z
+        brings the drawing back); otherwise, or for another size, the history starts over."""
         pixels = np.array(pixels, dtype=np.float64)
-        self.undo_stack.clear()
-        self._apply(pixels, pixels)
-        self.updateGeometry()
+        if pixels.shape != self._pixels.shape or self.undo_stack.isClean():
+            self.undo_stack.clear()
+            self._apply(pixels, pixels)
+            self.updateGeometry()
+        elif not np.array_equal(pixels, self._pixels):
+            self.undo_stack.push(EditCommand(self, "show another glyph", self._pixels, pixels,
+                                             self._clean, pixels))
+        self.undo_stack.setClean()
 
     def edit(self, pixels: np.ndarray, text: str, noise: bool = False) -> None:
         """Replace the glyph with ``pixels`` (height, width) as one undoable step."""

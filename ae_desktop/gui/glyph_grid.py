@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QListView, QMenu, QToolButton,
     QVBoxLayout, QWidget)
@@ -15,10 +16,12 @@ from PySide6.QtWidgets import (
 from ae_desktop.gui.glyph_delegate import GlyphDelegate
 from ae_desktop.gui.glyph_document import GlyphDocument
 from ae_desktop.gui.glyph_list_model import GlyphListModel, Reconstructor
+from ae_desktop.gui.glyph_set_edits import AddGlyph, DeleteGlyph, RedrawGlyph, RelabelGlyph
 
 
 class GlyphGrid(QWidget):
-    """Shows ``document``'s glyphs; add, delete and relabel them."""
+    """Shows ``document``'s glyphs; add, delete and relabel them, undoably (Ctrl+Z and
+    Ctrl+Shift+Z or Ctrl+Y while the grid has the focus, or ``undo_action``)."""
 
     glyph_selected = Signal(int)  # index into the document's glyphs, -1 for none
 
@@ -27,6 +30,12 @@ class GlyphGrid(QWidget):
         self.document = document
         self._select_first = True
         self._silent = False  # rebuilding: a relabel or an added glyph must not reload the editor
+        self.undo_stack = QUndoStack(self)
+        self.undo_action = self._stack_action("Undo", self.undo_stack.createUndoAction,
+                                              [QKeySequence("Ctrl+Z")])
+        self.redo_action = self._stack_action("Redo", self.undo_stack.createRedoAction,
+                                              [QKeySequence("Ctrl+Shift+Z"),
+                                               QKeySequence("Ctrl+Y")])
         self.model = GlyphListModel(document.glyphs, self)
         self.delegate = GlyphDelegate(self.model, self)
         self.list = _GlyphListView(self)
@@ -69,6 +78,14 @@ class GlyphGrid(QWidget):
         document.replaced.connect(self._on_document_replaced)
         self._on_document_changed()
 
+    def _stack_action(self, prefix: str, create, keys):
+        """An undo or redo action of the set's edits, for keys pressed in the grid."""
+        action = create(self, f"{prefix} glyph edit")
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.addAction(action)
+        return action
+
     def count(self) -> int:
         return self.model.rowCount()
 
@@ -96,6 +113,7 @@ class GlyphGrid(QWidget):
 
     def _on_document_replaced(self) -> None:
         self._select_first = True
+        self.undo_stack.clear()  # its edits were of another set
         self.model.set_reconstructor(None)
         self.model.set_training_mask(None)
 
@@ -122,15 +140,26 @@ class GlyphGrid(QWidget):
         if not self._silent:
             self.glyph_selected.emit(current.row())
 
+    def add_glyph(self, label: str, pixels: np.ndarray) -> None:
+        """Append a glyph (height, width) as an undoable edit and select it."""
+        self.undo_stack.push(AddGlyph(self.document, self._show, label, pixels))
+
+    def redraw_selected(self, pixels: np.ndarray) -> None:
+        """Store the drawing (height, width) in the selected glyph, undoably."""
+        index = self.selected_index()
+        if index >= 0:
+            self.undo_stack.push(RedrawGlyph(self.document, self.select, index, pixels))
+
     def _on_add_clicked(self) -> None:
         g = self.document.glyphs
-        index = self.document.add("?", np.zeros((g.height, g.width)))
-        self.select(index)
+        self.add_glyph("?", np.zeros((g.height, g.width)))
+        self.list.setFocus()  # Ctrl+Z now undoes the add
 
     def delete_selected(self) -> None:
         index = self.selected_index()
         if index >= 0:
-            self.document.remove(index)
+            self.undo_stack.push(DeleteGlyph(self.document, self._show, index))
+            self.list.setFocus()
 
     def relabel_selected(self) -> None:
         index = self.selected_index()
@@ -138,8 +167,16 @@ class GlyphGrid(QWidget):
             return
         label, ok = QInputDialog.getText(self, "Relabel glyph", "Label:",
                                          text=self.document.glyphs.labels[index])
-        if ok and label:
-            self.document.relabel(index, label)
+        if ok and label and label != self.document.glyphs.labels[index]:
+            self.undo_stack.push(RelabelGlyph(self.document, self.select, index, label))
+
+    def _show(self, index: int) -> None:
+        """Select glyph ``index`` after an edit or its undo, and report it even if it was
+        selected already: the editor shows the glyph the edit touched."""
+        if index == self.selected_index():
+            self.glyph_selected.emit(index)
+        elif index >= 0:
+            self.select(index)  # which reports it
 
     def _on_item_double_clicked(self, index) -> None:
         self.relabel_selected()
@@ -147,6 +184,7 @@ class GlyphGrid(QWidget):
     def _on_context_menu_requested(self, pos) -> None:
         menu = QMenu(self)
         menu.addAction("Add blank glyph", self._on_add_clicked)
+        menu.addActions([self.undo_action, self.redo_action])
         if self.list.indexAt(pos).isValid():
             menu.addAction("Relabel…", self.relabel_selected)
             menu.addAction("Delete", self.delete_selected)

@@ -35,7 +35,7 @@ class PixelEditor(EditableGlyph):
         return self._cursor.y(), self._cursor.x()
 
     def load(self, pixels: np.ndarray) -> None:
-        """Start over with ``pixels`` (height, width): clears the undo history."""
+        """See EditableGlyph.load; a glyph of another size resets the cursor."""
         if np.shape(pixels) != self._pixels.shape:
             self._cursor = QPoint(0, 0)
         super().load(pixels)
