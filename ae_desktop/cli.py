@@ -11,28 +11,24 @@ from importlib.metadata import PackageNotFoundError, version
 
 from ae_desktop import runtime_env  # noqa: F401 - first: sets NUMBA_CACHE_DIR before numba loads
 from ae_desktop.commands.model_tools import run_decode, run_encode, run_eval, run_interpolate
+from ae_desktop.commands.numbers import COUNT, FLAG_RANGES, number, range_type
 from ae_desktop.commands.options import DATASET_HELP, add_training_options
 from ae_desktop.commands.output import CommandError
+from ae_desktop.commands.parser import EXIT_USAGE, PROG, OneLineParser, gui_parser, one_line
 from ae_desktop.commands.study import add_study_parser, run_study
 from ae_desktop.commands.sweep import add_sweep_parser, run_sweep_command
 from ae_desktop.commands.train import run_train
 from ae_desktop.data import GlyphSetError
 from ae_desktop.engine import ArchitectureError, ConfigError, NoiseError
+from ae_desktop.engine.memory_budget import MemoryBudgetError
 from ae_desktop.engine.persistence import ModelFileError
 
-PROG = "ae-desktop"
 RUNNERS = {"train": run_train, "eval": run_eval, "encode": run_encode, "decode": run_decode,
            "interpolate": run_interpolate, "sweep": run_sweep_command, "study": run_study}
 USAGE_ERRORS = (CommandError, ConfigError, GlyphSetError, ModelFileError, NoiseError,
-                ArchitectureError)
-EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 2, 130, 141
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line naming the problem."""
-
-    def error(self, message: str):
-        self.exit(EXIT_USAGE, f"{PROG}: error: {message} (see {self.prog} --help)\n")
+                ArchitectureError, MemoryBudgetError)
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
+GUI_OPTIONS = ("--screenshot", "--demo")
 
 
 def _add_train(commands) -> None:
@@ -50,8 +46,10 @@ def _add_model_commands(commands) -> None:
     p.add_argument("model", metavar="MODEL.npz")
     p.add_argument("--dataset", help=f"{DATASET_HELP} (default: the training set)")
     p.add_argument("--noise", help="also measure denoising: flip:K, saltpepper:P, ...")
-    p.add_argument("--repeats", type=int, default=20, help="noise draws (default: 20)")
-    p.add_argument("--seed", type=int, default=0, help="noise seed (default: 0)")
+    p.add_argument("--repeats", type=range_type(COUNT), default=20,
+                   help="noise draws (default: 20)")
+    p.add_argument("--seed", type=range_type(FLAG_RANGES["seed"]), default=0,
+                   help="noise seed (default: 0)")
     p.add_argument("--json", metavar="OUT.json")
 
     p = commands.add_parser("encode", help="latent coordinates of every glyph")
@@ -68,13 +66,13 @@ def _add_model_commands(commands) -> None:
     p.add_argument("model", metavar="MODEL.npz")
     p.add_argument("--from", dest="start", required=True, metavar="LABEL")
     p.add_argument("--to", dest="end", required=True, metavar="LABEL")
-    p.add_argument("--steps", type=int, default=10, help="points, both ends included "
+    p.add_argument("--steps", type=number(int, 2, 10**12), default=10, help="points, both ends included "
                                                          "(default: 10)")
     p.add_argument("--dataset", help=f"{DATASET_HELP} (default: the training set)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG, description="Autoencoders on small glyphs.",
+    parser = OneLineParser(prog=PROG, description="Autoencoders on small glyphs.",
                      epilog="Without a command, opens the desktop app "
                             "(ae-desktop --screenshot PNG [--demo] grabs it headless; "
                             "ae-desktop --self-test checks an installation). "
@@ -104,6 +102,10 @@ def _join_negative_values(argv: list[str]) -> list[str]:
 
 def _run_gui(argv: list[str]) -> int:
     try:
+        gui_parser().parse_args(argv)  # an unknown option: one line, no window
+    except SystemExit as exc:
+        return exc.code
+    try:
         from ae_desktop.gui.app import run
     except ImportError as exc:  # e.g. a headless install without Qt
         print(f"{PROG}: error: cannot open the desktop app: {exc}", file=sys.stderr)
@@ -114,20 +116,25 @@ def _run_gui(argv: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``ae-desktop``; returns the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    for stream in (sys.stdout, sys.stderr):  # text that cannot be encoded never raises
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     if argv[:1] == ["--self-test"]:
         from ae_desktop.self_test import main as self_test
 
         return self_test(argv[1:])
-    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+    if not argv or argv[0].split("=")[0] in GUI_OPTIONS:
         return _run_gui(argv)
     try:
         args = build_parser().parse_args(_join_negative_values(argv))
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         return exc.code
+    if args.command is None:  # e.g. a lone "--"
+        return _run_gui([])
     try:
         return RUNNERS[args.command](args)
     except USAGE_ERRORS as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {one_line(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import csv
+import io
 
-from ae_desktop.commands.output import CommandError, check_writable, write_json
+from ae_desktop.commands.output import (
+    CommandError, check_writable, printable, save_output, write_json)
 from ae_desktop.engine.experiments import ResultTable
 from ae_desktop.engine.experiments.table import columns
 
 
 def check_outputs(args) -> None:
-    """Fail before any run on a bad --repeats, --workers or output folder."""
-    if args.repeats < 1:
-        raise CommandError(f"--repeats must be at least 1, got {args.repeats}")
-    if args.workers is not None and args.workers < 1:
-        raise CommandError(f"--workers must be at least 1, got {args.workers}")
+    """Fail before any run on an output path that cannot be written."""
     for path, what in ((args.csv, "CSV file"), (args.json, "JSON file"),
                        (args.plot, "PNG file")):
         check_writable(path, what)
@@ -27,7 +25,7 @@ def run_printer(quiet: bool, describe):
 
     def progress(done: int, total: int, index: int, outcome) -> None:
         m = outcome.metrics
-        print(f"[{done}/{total}] {describe(index)}: learned {m['learned']}/{m['n_glyphs']}, "
+        print(f"[{done}/{total}] {printable(describe(index))}: learned {m['learned']}/{m['n_glyphs']}, "
               f"max {m['max_errors']} wrong, loss {m['final_loss']:.4g}, "
               f"{m['epochs_run']} epochs, {m['seconds']:.2f}s ({m['status']})", flush=True)
     return progress
@@ -60,30 +58,26 @@ def write_outputs(args, table: ResultTable, document: dict, x: str,
     if args.json:
         write_json(args.json, document)
     if args.plot:
-        from ae_desktop.plots.summary_chart import write_summary_png  # loads Qt: only here
+        from ae_desktop.plots.summary_chart import summary_png  # loads Qt: only here
 
         try:
-            write_summary_png(args.plot, table.summary(args.metric), x, args.metric,
-                              series, title)
+            png = summary_png(table.summary(args.metric), x, args.metric, series, title)
         except KeyError as exc:
-            raise CommandError(f"cannot plot: {exc.args[0]}") from None
-        except OSError as exc:
-            raise CommandError(str(exc)) from None
-        print(f"wrote {args.plot}")
+            raise CommandError(f"cannot plot: {printable(exc.args[0])}") from None
+        save_output(args.plot, png, "PNG file")
+        print(f"wrote {printable(args.plot)}")
 
 
 def write_csv(path: str, rows: list[dict]) -> None:
     """Rows as CSV with a header line; a value missing from a row is left empty."""
-    try:
-        with open(path, "w", newline="", encoding="utf-8") as stream:
-            writer = csv.DictWriter(stream, columns(rows), restval="")
-            writer.writeheader()
-            writer.writerows(rows)
-    except OSError as exc:
-        raise CommandError(f"cannot write CSV file {path}: {exc.strerror or exc}") from None
+    stream = io.StringIO(newline="")
+    writer = csv.DictWriter(stream, columns(rows), restval="")
+    writer.writeheader()
+    writer.writerows(rows)
+    save_output(path, stream.getvalue().encode("utf-8", "backslashreplace"), "CSV file")
 
 
 def _number(value) -> str:
     if isinstance(value, float):
         return f"{value:.0f}" if value.is_integer() and abs(value) < 1e7 else f"{value:.4g}"
-    return "none" if value is None else str(value)
+    return "none" if value is None else printable(value)

@@ -8,11 +8,14 @@ import shutil
 import numpy as np
 
 from ae_desktop.commands.output import (
-    CommandError, check_writable, glyphs_side_by_side, shown_label, write_json)
+    CommandError, check_not_empty, check_writable, glyphs_side_by_side, printable, shown_label, write_json)
 from ae_desktop.data import GlyphSet, GlyphSetError, resolve_dataset
+from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine import Autoencoder, learned_count, parse_noise, wrong_pixels
 from ae_desktop.engine.denoising import denoising_errors, nearest_glyph_baseline
 from ae_desktop.engine.latent import interpolate
+from ae_desktop.engine.memory_budget import (
+    check_memory, denoising_bytes, inference_bytes, interpolation_bytes)
 from ae_desktop.engine.persistence import load_model
 
 
@@ -28,24 +31,25 @@ def _model_and_glyphs(args: argparse.Namespace) -> tuple[Autoencoder, GlyphSet]:
         if args.dataset:
             raise
         raise CommandError(f"{exc} (the model's training set): pass --dataset") from None
+    check_not_empty(glyphs, spec)
     if glyphs.n_pixels != model.arch.n_inputs:
-        raise CommandError(f"dataset {spec} has {glyphs.n_pixels} pixels per glyph but the "
+        raise CommandError(f"dataset {printable(spec)} has {glyphs.n_pixels} pixels per glyph but the "
                            f"model takes {model.arch.n_inputs} inputs")
     return model, glyphs
 
 
 def run_eval(args: argparse.Namespace) -> int:
     noise = parse_noise(args.noise) if args.noise else None
-    if args.repeats < 1:
-        raise CommandError(f"--repeats must be at least 1, got {args.repeats}")
-    if args.seed < 0:
-        raise CommandError(f"--seed must be 0 or more, got {args.seed}")
     check_writable(args.json, "JSON file")
     model, glyphs = _model_and_glyphs(args)
+    n = len(glyphs)
+    check_memory(denoising_bytes(model.arch, n, args.repeats) if noise is not None
+                 else inference_bytes(model.arch, n),
+                 f"eval of {n} glyphs" + (f" with --repeats {args.repeats}" if noise else ""))
     clean = glyphs.matrix()
     errors = wrong_pixels(model.reconstruct(clean), clean)
     print("  ".join(f"{shown_label(label)}:{e}" for label, e in zip(glyphs.labels, errors)))
-    print(f"{glyphs.name}: {learned_count(errors)}/{len(errors)} glyphs within 1 wrong pixel, "
+    print(f"{printable(glyphs.name)}: {learned_count(errors)}/{len(errors)} glyphs within 1 wrong pixel, "
           f"max {errors.max()} wrong")
     document = {"model": args.model, "dataset": glyphs.name, "labels": glyphs.labels,
                 "errors_per_glyph": errors.tolist(), "learned": learned_count(errors),
@@ -55,14 +59,14 @@ def run_eval(args: argparse.Namespace) -> int:
                                     np.random.default_rng(args.seed))
         baseline = nearest_glyph_baseline(clean, noise, args.repeats,
                                           np.random.default_rng(args.seed))
-        print(f"noise {noise.text}, {args.repeats} draws: noisy inputs have "
+        print(f"noise {printable(noise.text)}, {args.repeats} draws: noisy inputs have "
               f"{denoised['noisy_errors']:.2f} wrong pixels on average")
         for name, stats in (("model", denoised), ("nearest clean glyph", baseline)):
             print(f"  {name}: exact {100 * stats['exact_rate']:.1f}%, "
                   f"mean {stats['mean_errors']:.3f} wrong pixels")
         document["denoising"] = {"noise": noise.text, "repeats": args.repeats,
                                  "seed": args.seed, "model": denoised, "baseline": baseline}
-    if args.json:
+    if args.json is not None:
         write_json(args.json, document)
     return 0
 
@@ -70,12 +74,13 @@ def run_eval(args: argparse.Namespace) -> int:
 def run_encode(args: argparse.Namespace) -> int:
     check_writable(args.json, "JSON file")
     model, glyphs = _model_and_glyphs(args)
+    check_memory(inference_bytes(model.arch, len(glyphs)), f"encoding {len(glyphs)} glyphs")
     mean, log_var = model.encode_distribution(glyphs.matrix())
     labels = [shown_label(label) for label in glyphs.labels]
     width = max(len(label) for label in labels)
     for label, z in zip(labels, mean):
         print(label.ljust(width), " ".join(f"{v:+.5f}" for v in z))
-    if args.json:
+    if args.json is not None:
         document = {"labels": glyphs.labels, "codes": mean}
         if model.arch.kind == "vae":
             document["log_var"] = log_var
@@ -88,10 +93,10 @@ def parse_point(text: str, dim: int) -> np.ndarray:
     try:
         values = np.array([float(v) for v in text.split(",")])
     except ValueError:
-        raise CommandError(f"bad --z {text!r}: expected {dim} comma-separated numbers "
+        raise CommandError(f"bad --z {quote(text)}: expected {dim} comma-separated numbers "
                            "like 0.1,-0.3") from None
     if values.size != dim or not np.all(np.isfinite(values)):
-        raise CommandError(f"bad --z {text!r}: the model's latent space has {dim} "
+        raise CommandError(f"bad --z {quote(text)}: the model's latent space has {dim} "
                            f"dimensions, give {dim} finite numbers")
     return values
 
@@ -100,19 +105,21 @@ def run_decode(args: argparse.Namespace) -> int:
     model, meta = load_model(args.model)
     points = np.stack([parse_point(z, model.arch.latent_dim) for z in args.z])
     images = model.decode(points)
-    print(glyphs_side_by_side(images, meta["image_shape"], args.z, _terminal_width()))
+    captions = [printable(z) for z in args.z]
+    print(glyphs_side_by_side(images, meta["image_shape"], captions, _terminal_width()))
     return 0
 
 
 def run_interpolate(args: argparse.Namespace) -> int:
-    if args.steps < 2:
-        raise CommandError(f"--steps must be at least 2, got {args.steps}")
     model, glyphs = _model_and_glyphs(args)
+    text_per_step = glyphs.n_pixels + 2 * glyphs.height  # ASCII art and line breaks
+    check_memory(interpolation_bytes(model.arch, args.steps, text_per_step),
+                 f"interpolate --steps {args.steps}")
     codes = model.encode(glyphs.matrix()[[glyphs.index_of(args.start),
                                           glyphs.index_of(args.end)]])
     path, images = interpolate(model, codes[0], codes[1], args.steps)
     captions = [f"t={t:.2f}" for t in np.linspace(0, 1, args.steps)]
-    print(f"{args.start} -> {args.end}")
+    print(f"{printable(args.start)} -> {printable(args.end)}")
     for caption, z in zip(captions, path):
         print(f"  {caption}  z = " + " ".join(f"{v:+.4f}" for v in z))
     print(glyphs_side_by_side(images, (glyphs.height, glyphs.width), captions,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ae_desktop.commands.numbers import COUNT, FLAG_RANGES, Range, flag_type, number, range_type
 from ae_desktop.commands.train import NO_TARGET
 from ae_desktop.data import FONT_NAMES
 from ae_desktop.engine import TrainConfig
@@ -23,13 +24,12 @@ def _activation(text: str) -> str:
 
 def _target_errors(text: str) -> int | str:
     """A whole number, or ``none``: train all epochs."""
-    if text.lower() == NO_TARGET:
+    if text.strip().lower() == NO_TARGET:
         return NO_TARGET
     try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a whole number or {NO_TARGET!r}, got {text!r}") from None
+        return FLAG_RANGES["target_errors"].parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{exc} or {NO_TARGET!r}") from None
 
 
 def add_training_options(p: argparse.ArgumentParser) -> None:
@@ -37,7 +37,7 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
     that ``config_from_args`` keeps the TrainConfig default."""
     d = TrainConfig()
     p.add_argument("--dataset", default="font3", help=f"{DATASET_HELP} (default: font3)")
-    p.add_argument("--limit", type=int, metavar="N", help="use only the first N glyphs")
+    p.add_argument("--limit", type=number(int, 1, 10**9), metavar="N", help="use only the first N glyphs")
     p.add_argument("--model", choices=MODEL_KINDS, help=f"model kind (default: {d.model})")
     p.add_argument("--arch", help=f"encoder layer sizes (default: {d.arch})")
     p.add_argument("--decoder", help="decoder layer sizes (default: the encoder mirrored)")
@@ -48,26 +48,26 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
                        help=f"default: {value}")
     p.add_argument("--loss", choices=LOSSES, help=f"default: {d.loss}")
     p.add_argument("--optimizer", choices=OPTIMIZERS, help=f"default: {d.optimizer}")
-    p.add_argument("--lr", type=float, help=f"learning rate (default: {d.lr})")
-    p.add_argument("--momentum", type=float, help=f"momentum rate (default: {d.momentum})")
-    p.add_argument("--epochs", type=int, help=f"default: {d.epochs}")
-    p.add_argument("--batch-size", type=int, help="0 = full batch (default: "
+    p.add_argument("--lr", type=flag_type("lr"), help=f"learning rate (default: {d.lr})")
+    p.add_argument("--momentum", type=flag_type("momentum"), help=f"momentum rate (default: {d.momentum})")
+    p.add_argument("--epochs", type=flag_type("epochs"), help=f"default: {d.epochs}")
+    p.add_argument("--batch-size", type=flag_type("batch_size"), help="0 = full batch (default: "
                                                   f"{d.batch_size})")
-    p.add_argument("--seed", type=int, help=f"default: {d.seed}")
+    p.add_argument("--seed", type=flag_type("seed"), help=f"default: {d.seed}")
     p.add_argument("--init", help=f"glorot, he or normal:STD (default: {d.init})")
     p.add_argument("--noise", help="input noise for dae/vae: flip:K, saltpepper:P, gauss:SIGMA "
                                    f"or uniform:A (dae default: {DEFAULT_DAE_NOISE})")
-    p.add_argument("--augment", type=int, help=f"noisy copies per glyph per epoch "
+    p.add_argument("--augment", type=flag_type("augment"), help=f"noisy copies per glyph per epoch "
                                                f"(default: {d.augment})")
-    p.add_argument("--beta", type=float, help=f"VAE KL weight (default: {d.beta})")
-    p.add_argument("--dropout", type=float, help="probability of zeroing each hidden unit "
+    p.add_argument("--beta", type=flag_type("beta"), help=f"VAE KL weight (default: {d.beta})")
+    p.add_argument("--dropout", type=flag_type("dropout"), help="probability of zeroing each hidden unit "
                                                  f"in training (default: {d.dropout})")
     p.add_argument("--precision", choices=PRECISIONS,
                    help=f"training arithmetic (default: {d.precision})")
     p.add_argument("--target-errors", type=_target_errors,
                    help="stop once every glyph has at most this many wrong pixels; "
                         f"none = run all epochs (default: {d.target_errors})")
-    p.add_argument("--test-fraction", type=float, metavar="F",
+    p.add_argument("--test-fraction", type=flag_type("test_fraction"), metavar="F",
                    help="hold out this fraction of the glyphs (drawn from --seed) as a test "
                         f"set: never trained on, its loss recorded (default: {d.test_fraction})")
 
@@ -76,9 +76,9 @@ def add_experiment_options(p: argparse.ArgumentParser, metrics: tuple[str, ...],
                            repeats: int = 3) -> None:
     """Repeats, workers and outputs of ``sweep`` and ``study``; one of ``metrics`` (by
     default the first) is plotted."""
-    p.add_argument("--repeats", type=int, default=repeats,
+    p.add_argument("--repeats", type=range_type(COUNT), default=repeats,
                    help=f"runs per setting, seeds SEED, SEED+1, ... (default: {repeats})")
-    p.add_argument("--workers", type=int, help="processes in parallel (default: one per core)")
+    p.add_argument("--workers", type=number(int, 1, 1024), help="processes in parallel (default: one per core)")
     p.add_argument("--metric", default=metrics[0], choices=metrics, metavar="METRIC",
                    help=f"the metric to plot: {', '.join(metrics)} (default: {metrics[0]})")
     p.add_argument("--csv", metavar="OUT.csv", help="write one row per run")
@@ -88,13 +88,14 @@ def add_experiment_options(p: argparse.ArgumentParser, metrics: tuple[str, ...],
     p.add_argument("--quiet", action="store_true", help="no line per finished run")
 
 
-def number_list(kind: type):
-    """An argparse type: ``"4,8,16"`` -> [4, 8, 16] of ``kind``."""
+def number_list(kind: type, low=None):
+    """An argparse type: ``"4,8,16"`` -> [4, 8, 16] of ``kind`` (finite, at least
+    ``low``)."""
+    limits = Range(kind, low)
+
     def parse(text: str) -> list:
         try:
-            return [kind(v) for v in text.split(",")]
-        except ValueError:
-            noun = "whole numbers" if kind is int else "numbers"
-            raise argparse.ArgumentTypeError(
-                f"expected comma-separated {noun}, got {text!r}") from None
+            return [limits.parse(v) for v in text.split(",")]
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(f"comma-separated values: {exc}") from None
     return parse

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 from typing import TextIO
 
 import numpy as np
+
+from ae_desktop.data.atomic import check_target, write_atomic
 
 ON, OFF = "#", "."
 GAP = "  "
@@ -17,9 +18,24 @@ class CommandError(ValueError):
     """Bad command-line input that no lower layer reports; the message names it."""
 
 
+def printable(text) -> str:
+    """``text`` safe for a terminal: control characters (escape sequences), lone
+    surrogates and other unprintable characters written as ``\\xNN`` / ``\\uNNNN``."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else _escaped(ch) for ch in text)
+
+
+def _escaped(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 \
+        else f"\\U{code:08x}"
+
+
 def shown_label(label: str) -> str:
-    """A label as printed: quoted when blank (the space glyph)."""
-    return label if label.strip() else repr(label)
+    """A label as printed: escaped (``printable``), quoted when blank (the space glyph)."""
+    return printable(label) if label.strip() else repr(label)
 
 
 def glyph_rows(image: np.ndarray, shape: tuple[int, int]) -> list[str]:
@@ -43,15 +59,40 @@ def glyphs_side_by_side(images: np.ndarray, shape: tuple[int, int], captions: li
     return "\n\n".join(blocks)
 
 
+def check_not_empty(glyphs, spec: str) -> None:
+    """CommandError when the dataset ``spec`` gave no glyphs (e.g. an empty folder)."""
+    if len(glyphs) == 0:
+        raise CommandError(f"dataset {printable(spec)} holds no glyphs")
+
+
+def shown_path(path: str) -> str:
+    """A file name for a message: escaped, ``''`` when empty."""
+    return printable(path) if path else "''"
+
+
 def check_writable(path: str | None, what: str) -> None:
-    """Fail before a long run if ``path``'s folder does not exist."""
-    if path is not None and not Path(path).resolve().parent.is_dir():
-        raise CommandError(f"cannot write {what} {path}: folder "
-                           f"{Path(path).resolve().parent} does not exist")
+    """Fail before a long run if ``path`` cannot be saved: an empty name, a missing or
+    read-only folder, or something other than a regular file there."""
+    if path is not None:
+        try:
+            check_target(path)
+        except OSError as exc:
+            raise CommandError(f"cannot write {what} {shown_path(path)}: "
+                               f"{exc.strerror or exc}") from None
+
+
+def save_output(path: str, payload: bytes, what: str) -> None:
+    """Write ``payload`` to ``path`` atomically, or CommandError naming the ``what``."""
+    try:
+        write_atomic(path, payload)
+    except OSError as exc:
+        raise CommandError(f"cannot write {what} {shown_path(path)}: "
+                           f"{exc.strerror or exc}") from None
 
 
 def write_json(path: str, document: dict) -> None:
-    """Write ``document`` as indented JSON (NumPy values converted)."""
+    """Write ``document`` as indented JSON (NumPy values converted; non-ASCII text,
+    lone surrogates included, kept exact as escapes)."""
     def plain(value):
         if isinstance(value, np.ndarray):
             return value.tolist()
@@ -59,11 +100,8 @@ def write_json(path: str, document: dict) -> None:
             return value.item()
         raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
-    try:
-        Path(path).write_text(json.dumps(document, indent=1, default=plain) + "\n",
-                              encoding="utf-8")
-    except OSError as exc:
-        raise CommandError(f"cannot write JSON file {path}: {exc.strerror or exc}") from None
+    text = json.dumps(document, indent=1, default=plain, ensure_ascii=True) + "\n"
+    save_output(path, text.encode("ascii"), "JSON file")
 
 
 def progress_line(report) -> str:

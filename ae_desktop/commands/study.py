@@ -7,16 +7,18 @@ import argparse
 
 from ae_desktop.commands.experiment_output import (
     check_outputs, run_printer, summary_lines, write_outputs)
+from ae_desktop.commands.numbers import COUNT, range_type
 from ae_desktop.commands.options import (
     add_experiment_options, add_training_options, number_list)
-from ae_desktop.commands.output import CommandError
-from ae_desktop.commands.train import config_from_args
+from ae_desktop.commands.output import CommandError, check_not_empty
+from ae_desktop.commands.train import check_training_memory, config_from_args
 from ae_desktop.data import resolve_dataset
 from ae_desktop.engine.experiments import denoising_study, generalization_study
 from ae_desktop.engine.experiments.denoising_study import (
     DEFAULT_LEVELS, STUDY_METRICS, denoising_models)
 from ae_desktop.engine.experiments.generalization import generalization_plan
 from ae_desktop.engine.experiments.runs import HELD_OUT_METRICS, RUN_METRICS
+from ae_desktop.engine.memory_budget import check_memory, denoising_bytes
 from ae_desktop.engine.noise import NOISE_KINDS
 
 GENERALIZE_SUMMARY = ["learned", "mean_errors", "held_out_learned", "held_out_mean_errors",
@@ -36,10 +38,10 @@ def add_study_parser(commands) -> None:
     add_training_options(p)
     p.add_argument("--kind", choices=NOISE_KINDS, default="saltpepper",
                    help="test noise (default: saltpepper, levels = flip probabilities)")
-    p.add_argument("--levels", type=number_list(float),
+    p.add_argument("--levels", type=number_list(float, 0),
                    help="noise levels (default for saltpepper: "
                         f"{','.join(f'{v:g}' for v in DEFAULT_LEVELS)})")
-    p.add_argument("--draws", type=int, default=100,
+    p.add_argument("--draws", type=range_type(COUNT), default=100,
                    help="noisy copies of each glyph per level (default: 100)")
     add_experiment_options(p, STUDY_METRICS)
 
@@ -48,7 +50,7 @@ def add_study_parser(commands) -> None:
         description="For each size k, train --repeats times on a random k of the glyphs "
                     "(a different subset per seed) and measure the other glyphs too.")
     add_training_options(p)
-    p.add_argument("--sizes", type=number_list(int), default=[4, 8, 16, 32],
+    p.add_argument("--sizes", type=number_list(int, 1), default=[4, 8, 16, 32],
                    help="training-set sizes (default: 4,8,16,32)")
     add_experiment_options(p, HELD_OUT_METRICS + RUN_METRICS)
 
@@ -59,14 +61,16 @@ def run_study(args: argparse.Namespace) -> int:
 
 def _run_denoise(args: argparse.Namespace) -> int:
     glyphs = resolve_dataset(args.dataset, args.limit)
+    check_not_empty(glyphs, args.dataset)
     if args.model not in (None, "dae"):
         raise CommandError("study denoise trains a dae and a plain ae itself: drop --model")
     check_outputs(args)
     if args.levels is None and args.kind != "saltpepper":
         raise CommandError(f"give --levels for {args.kind} noise")
-    if args.draws < 1:
-        raise CommandError(f"--draws must be at least 1, got {args.draws}")
     dae = config_from_args(args)
+    check_training_memory(dae, len(glyphs), glyphs.n_pixels)
+    check_memory(denoising_bytes(dae.architecture(glyphs.n_pixels), len(glyphs), args.draws),
+                 f"study denoise --draws {args.draws}")
     models = denoising_models(dae, args.repeats)
     table = denoising_study(
         dae, glyphs.matrix(), args.levels or DEFAULT_LEVELS, args.kind, args.draws,
@@ -84,8 +88,10 @@ def _run_denoise(args: argparse.Namespace) -> int:
 
 def _run_generalize(args: argparse.Namespace) -> int:
     glyphs = resolve_dataset(args.dataset, args.limit)
+    check_not_empty(glyphs, args.dataset)
     check_outputs(args)
     base = config_from_args(args)
+    check_training_memory(base, len(glyphs), glyphs.n_pixels)
     plan = generalization_plan(base, len(glyphs), args.sizes, args.repeats)
     table = generalization_study(
         base, glyphs.matrix(), args.sizes, args.repeats, args.workers,

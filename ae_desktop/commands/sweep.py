@@ -8,8 +8,9 @@ import argparse
 from ae_desktop.commands.experiment_output import (
     check_outputs, run_printer, summary_lines, write_outputs)
 from ae_desktop.commands.options import add_experiment_options, add_training_options
-from ae_desktop.commands.output import CommandError
-from ae_desktop.commands.train import config_from_args
+from ae_desktop.commands.output import CommandError, check_not_empty
+from ae_desktop.commands.numbers import check_setting
+from ae_desktop.commands.train import check_training_memory, config_from_args
 from ae_desktop.data import resolve_dataset
 from ae_desktop.engine.experiments import parse_variation, plan_sweep, run_sweep
 from ae_desktop.engine.experiments.runs import DENOISE_METRICS, RUN_METRICS, TEST_METRICS
@@ -33,10 +34,13 @@ def add_sweep_parser(commands) -> None:
 
 def run_sweep_command(args: argparse.Namespace) -> int:
     glyphs = resolve_dataset(args.dataset, args.limit)
+    check_not_empty(glyphs, args.dataset)
     base = config_from_args(args)
-    variations = [parse_variation(text) for text in args.vary]
+    variations = [parse_variation(_checked_numbers(text)) for text in args.vary]
     check_outputs(args)
     plan = plan_sweep(base, variations, args.repeats, glyphs.n_pixels)
+    for _, _, config in plan:
+        check_training_memory(config, len(glyphs), glyphs.n_pixels)
     if args.metric in DENOISE_METRICS and all(c.model != "dae" for _, _, c in plan):
         raise CommandError(f"--metric {args.metric} needs a denoising model: add --model dae")
     if args.metric in TEST_METRICS and all(c.test_fraction == 0 for _, _, c in plan):
@@ -61,3 +65,12 @@ def run_sweep_command(args: argparse.Namespace) -> int:
     write_outputs(args, result, document, result.group_by[0], series,
                   f"{glyphs.name}: {args.metric}, {args.repeats} seeds per point")
     return 0
+
+
+def _checked_numbers(text: str) -> str:
+    """``text`` (a --vary) once each number in it passed its flag's check."""
+    name, _, values = text.partition("=")
+    setting = name.strip().replace("-", "_")
+    for value in filter(str.strip, values.split(",")):  # empty ones: parse_variation's
+        check_setting(setting, value, CommandError, f"--vary {setting}")
+    return text

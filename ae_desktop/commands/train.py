@@ -7,10 +7,13 @@ import sys
 from dataclasses import fields
 from pathlib import Path
 
-from ae_desktop.commands.output import CommandError, Progress, check_writable, write_json
+from ae_desktop.commands.output import (
+    CommandError, Progress, check_not_empty, check_writable, printable, shown_path,
+    write_json)
 from ae_desktop.data import resolve_dataset
 from ae_desktop.data.datasets import BUILTIN_NAMES
 from ae_desktop.engine import TrainConfig, TrainingRun
+from ae_desktop.engine.memory_budget import check_memory, training_bytes
 from ae_desktop.engine.persistence import save_model
 
 EXIT_DIVERGED = 1
@@ -24,6 +27,14 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
     if given.get("target_errors") == NO_TARGET:
         given["target_errors"] = None
     return TrainConfig(**given)
+
+
+def check_training_memory(config: TrainConfig, n_samples: int, n_inputs: int) -> None:
+    """MemoryBudgetError before training when ``config`` on ``n_samples`` samples would
+    need more memory than the limit (also ConfigError for invalid settings)."""
+    arch = config.architecture(n_inputs)
+    check_memory(training_bytes(arch, n_samples, config),
+                 f"training --arch {printable(config.arch)} on {n_samples} samples")
 
 
 def result_document(run: TrainingRun, report, labels: list[str], dataset: str) -> dict:
@@ -81,12 +92,15 @@ def _save(path: str, run: TrainingRun, glyphs, dataset: str) -> None:
             "config": config.to_dict(),
         })
     except OSError as exc:
-        raise CommandError(f"cannot write model file {path}: {exc.strerror or exc}") from None
+        raise CommandError(f"cannot write model file {shown_path(path)}: "
+                           f"{exc.strerror or exc}") from None
 
 
 def run_train(args: argparse.Namespace) -> int:
     glyphs = resolve_dataset(args.dataset, args.limit)
+    check_not_empty(glyphs, args.dataset)
     config = config_from_args(args)
+    check_training_memory(config, len(glyphs), glyphs.n_pixels)
     check_writable(args.save, "model file")
     check_writable(args.json, "JSON file")
     # a view, not matrix()'s copy: the command never edits the set (188 MB for MNIST)
@@ -96,16 +110,16 @@ def run_train(args: argparse.Namespace) -> int:
     for report in run.reports():
         if progress is not None:
             progress.update(report)
-    print(f"{glyphs.name}: {report.learned}/{report.n_glyphs} glyphs within 1 wrong pixel, "
+    print(f"{printable(glyphs.name)}: {report.learned}/{report.n_glyphs} glyphs within 1 wrong pixel, "
           f"max {report.max_errors} wrong, after {report.epoch} epochs in "
           f"{report.seconds:.2f}s ({report.status})")
     if report.n_test:
         print(f"held-out test set: {report.test_learned}/{report.n_test} glyphs within 1 wrong "
               f"pixel, test loss {report.test_loss:.6g}")
-    if args.json:
-        write_json(args.json, result_document(run, report, glyphs.labels, args.dataset))
-    if args.save:
+    if args.save is not None:  # the model first: a failing JSON write cannot lose it
         _save(args.save, run, glyphs, _dataset_reference(args.dataset))
+    if args.json is not None:
+        write_json(args.json, result_document(run, report, glyphs.labels, args.dataset))
     if report.status == "diverged":
         print(f"ae-desktop: training diverged at epoch {report.epoch} (non-finite loss); "
               "kept the last finite weights", file=sys.stderr)

@@ -13,15 +13,11 @@ from ae_desktop import runtime_env  # noqa: F401 - first: sets NUMBA_CACHE_DIR b
 import numpy as np
 from PySide6.QtCore import QTimer
 
+from ae_desktop.commands.parser import gui_parser
+
 
 def _parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="ae-desktop", description="Autoencoder desktop app")
-    parser.add_argument("--screenshot", metavar="PNG",
-                        help="start offscreen, save a grab of the window to PNG and exit")
-    parser.add_argument("--demo", action="store_true",
-                        help="with --screenshot: train on font3, draw a glyph and pick a "
-                             "latent point first")
-    return parser.parse_args(argv)
+    return gui_parser().parse_args(argv)  # a bad option: one line, exit status 2
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -2,7 +2,9 @@
 series.
 
 ``draw_summary`` fills any pyqtgraph PlotItem (a window's or an offscreen one);
-``write_summary_png`` renders offscreen to a PNG, with no display needed.
+``summary_png`` renders offscreen to PNG bytes, with no display needed; ``plot_bytes``
+gives any PlotItem as PNG or SVG bytes, for the one atomic writer
+(``ae_desktop.data.atomic``) to save.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ import sys
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.Qt.QtCore import Qt
-from pyqtgraph.exporters import ImageExporter
+from pyqtgraph.Qt.QtCore import QBuffer, QIODevice, Qt
+from pyqtgraph.exporters import ImageExporter, SVGExporter
 
 COLORS = ("#268bd2", "#dc322f", "#859900", "#d33682", "#b58900", "#2aa198", "#6c71c4",
           "#cb4b16")
@@ -60,10 +62,9 @@ def draw_summary(plot: pg.PlotItem, summary: list[dict], x: str, metric: str,
     plot.setXRange(-0.5, len(x_values) - 0.5, padding=0)
 
 
-def write_summary_png(path: str, summary: list[dict], x: str, metric: str,
-                      series: str | None = None, title: str | None = None,
-                      size: tuple[int, int] = (800, 500)) -> None:
-    """Render ``draw_summary`` offscreen to the PNG file ``path`` (``size`` pixels)."""
+def summary_png(summary: list[dict], x: str, metric: str, series: str | None = None,
+                title: str | None = None, size: tuple[int, int] = (800, 500)) -> bytes:
+    """``draw_summary`` rendered offscreen as a PNG image of ``size`` pixels."""
     app = _application()
     widget = pg.PlotWidget(background="w")
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)  # laid out, never seen
@@ -77,12 +78,26 @@ def write_summary_png(path: str, summary: list[dict], x: str, metric: str,
         plot.getAxis(side).setPen("k")
     widget.show()
     app.processEvents()
+    try:
+        return plot_bytes(plot, svg=False, width=size[0])
+    finally:
+        widget.close()
+        widget.deleteLater()
+
+
+def plot_bytes(plot: pg.PlotItem, svg: bool, width: int = 1200) -> bytes:
+    """The plot as an SVG document or a PNG image ``width`` pixels wide; OSError when
+    it cannot be rendered."""
+    if svg:
+        return bytes(SVGExporter(plot).export(toBytes=True))
     exporter = ImageExporter(plot)
-    exporter.parameters()["width"] = size[0]
-    if not exporter.export(path):
-        raise OSError(f"cannot write PNG file {path}")
-    widget.close()
-    widget.deleteLater()
+    exporter.parameters()["width"] = width
+    image = exporter.export(toBytes=True)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if image is None or image.isNull() or not image.save(buffer, "PNG"):
+        raise OSError("cannot render the chart as PNG")
+    return bytes(buffer.data())
 
 
 def _application():

@@ -76,8 +76,8 @@ def test_no_command_opens_the_gui(monkeypatch):
     app = types.ModuleType("ae_desktop.gui.app")
     app.run = lambda argv: calls.append(argv) or 0
     monkeypatch.setitem(sys.modules, "ae_desktop.gui.app", app)
-    assert main([]) == 0 and main(["-style", "fusion"]) == 0
-    assert calls == [[], ["-style", "fusion"]]
+    assert main([]) == 0 and main(["--screenshot", "x.png", "--demo"]) == 0
+    assert calls == [[], ["--screenshot", "x.png", "--demo"]]
 
 
 def test_help_exits_zero(capsys):

@@ -30,9 +30,11 @@ def png_size(path):
 @pytest.mark.parametrize("vary, message", [
     ("speed=1,2", "cannot vary unknown setting 'speed': use one of model, arch"),
     ("lr=", "bad variation 'lr=': no values after '='"),
-    ("lr=0.1,oops", "cannot vary lr: 'oops' is not a number"),
+    ("lr=0.1,oops", "--vary lr: expected a finite number > 0, got 'oops'"),
+    ("lr=0.1,nan", "--vary lr: expected a finite number > 0, got 'nan'"),
+    ("epochs=" + "9" * 5000, "--vary epochs: expected a whole number from 1 to 10000000"),
     ("seed=0,1", "cannot vary seed: runs use base seed + repeat index"),
-    ("lr=0.1,-2", "lr=-2.0: learning rate must be a number > 0, got -2.0"),
+    ("lr=0.1,-2", "--vary lr: expected a finite number > 0, got '-2'"),
     ("arch=35-4-2,30-4-2", "architecture 30-4-2 takes 30 inputs but the data has 35"),
 ])
 def test_bad_vary_specs(capsys, vary, message):
@@ -43,7 +45,8 @@ def test_bad_experiment_options(capsys, tmp_path):
     sweep = ["sweep", *TINY, "--vary", "lr=0.1"]
     assert "vary one or two settings, got 3" in run_fails(
         capsys, [*sweep, "--vary", "epochs=5", "--vary", "init=he"])
-    assert "--repeats must be at least 1" in run_fails(capsys, [*sweep, "--repeats", "0"])
+    assert "argument --repeats: expected a whole number from 1" in run_fails(
+        capsys, [*sweep, "--repeats", "0"])
     assert "argument --metric: invalid choice: 'speed'" in run_fails(
         capsys, [*sweep, "--metric", "speed"])
     assert "needs a denoising model" in run_fails(
@@ -105,7 +108,7 @@ def test_study_generalize(tmp_path, capsys):
     assert "held_out_mean_errors" in capsys.readouterr().out
     assert "sizes must be from 1 to 32" in run_fails(
         capsys, ["study", "generalize", *TINY, "--sizes", "40"])
-    assert "expected comma-separated whole numbers" in run_fails(
+    assert "comma-separated values: expected a whole number >= 1, got 'x'" in run_fails(
         capsys, ["study", "generalize", *TINY, "--sizes", "4,x"])
 
 

@@ -60,10 +60,10 @@ def test_without_a_split_the_test_keys_are_empty(tmp_path):
 
 
 @pytest.mark.parametrize("value, message", [
-    ("1", "test fraction must be a number from 0 up to (not including) 1, got 1.0"),
-    ("-0.2", "test fraction must be a number from 0 up to (not including) 1, got -0.2"),
-    ("nan", "test fraction must be a number from 0 up to (not including) 1, got nan"),
-    ("half", "argument --test-fraction: invalid float value: 'half'"),
+    ("1", "argument --test-fraction: expected a finite number >= 0 and < 1, got '1'"),
+    ("-0.2", "argument --test-fraction: expected a finite number >= 0 and < 1, got '-0.2'"),
+    ("nan", "argument --test-fraction: expected a finite number >= 0 and < 1, got 'nan'"),
+    ("half", "argument --test-fraction: expected a finite number >= 0 and < 1, got 'half'"),
     ("0.99", "a test fraction of 0.99 of 32 glyphs leaves no glyph to train on"),
 ])
 def test_bad_fraction_exits_2_with_one_line(capsys, value, message):
