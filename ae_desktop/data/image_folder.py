@@ -3,30 +3,47 @@
 Images are composited over white, converted to grey and scaled to the set's size
 (smooth scaling, aspect ratio ignored). Ink is 1: on a light background (mean brightness
 over one half) dark pixels become ink, otherwise light ones do, as in MNIST.
+
+Only regular files are read (a FIFO, device or socket in the folder is skipped with a
+logged note), each at most MAX_IMAGE_BYTES, and Qt decodes the bytes read, never the
+path. A PNG is checked in Python first (png_check); every image's size from its header
+is refused past MAX_PIXELS before it is decoded.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
+from ae_desktop.data.bounded_json import quote
 from ae_desktop.data.glyph_set import MAX_SIDE, GlyphSet, GlyphSetError
-from ae_desktop.data.png_check import png_damage
+from ae_desktop.data.png_check import MAX_PIXELS, png_damage
+from ae_desktop.data.regular_file import MIB, is_regular, read_regular
 from ae_desktop.data.steps import Steps, run_to_end
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
 DEFAULT_SIDE = 28
+MAX_IMAGE_BYTES = 64 * MIB
+LOG = logging.getLogger(__name__)
 
 
 def image_files(folder: Path) -> list[Path]:
-    """The folder's image files, sorted by name."""
+    """The folder's image files that are regular files, sorted by name; others (a FIFO
+    named x.png, a socket, a device) are skipped with a logged note."""
     try:
-        return sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
+        named = sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
     except OSError as exc:
         raise GlyphSetError(f"cannot read folder {folder}: {exc.strerror or exc}") from None
+    files = [p for p in named if is_regular(p)]
+    if len(files) < len(named):
+        skipped = [p.name for p in named if p not in files]
+        LOG.warning("%s: skipped %d entries that are not regular files (%s)", folder.name,
+                    len(skipped), quote(", ".join(skipped))[1:-1])
+    return files
 
 
 @contextmanager
@@ -47,25 +64,38 @@ def _unreadable(path: Path, why: str) -> GlyphSetError:
     return GlyphSetError(f"{path.name}: not an image Qt can read ({why})")
 
 
-def _check_png(path: Path) -> None:
-    try:
-        damage = png_damage(path.read_bytes())
-    except OSError as exc:
-        raise GlyphSetError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+@contextmanager
+def _image_reader(path: Path):
+    """(QImageReader over the bytes of ``path``, Qt's messages), once the file is
+    found regular, under MAX_IMAGE_BYTES, a sound PNG (if a PNG) and of at most
+    MAX_PIXELS pixels by its header."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QImageReader
+
+    data = read_regular(path, MAX_IMAGE_BYTES, GlyphSetError, "image")
+    damage = png_damage(data)
     if damage:
         raise _unreadable(path, damage)
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    with _qt_messages() as messages:
+        reader = QImageReader(buffer)
+        size = reader.size()
+        if size.width() * size.height() > MAX_PIXELS:
+            raise _unreadable(path, f"{size.width()}x{size.height()} pixels: at most "
+                                    f"{MAX_PIXELS} pixels are read")
+        yield reader, messages
 
 
 def _grey(path: Path, width: int, height: int) -> np.ndarray:
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
+    from PySide6.QtGui import QColor, QImage, QPainter
 
-    _check_png(path)
-    with _qt_messages() as messages:
-        reader = QImageReader(str(path))
+    with _image_reader(path) as (reader, messages):
         image = reader.read()
-    if image.isNull():
-        raise _unreadable(path, messages[-1] if messages else reader.errorString())
+        if image.isNull():
+            raise _unreadable(path, messages[-1] if messages else reader.errorString())
     canvas = QImage(width, height, QImage.Format.Format_RGB32)
     canvas.fill(QColor("white"))
     painter = QPainter(canvas)
@@ -81,15 +111,11 @@ def _grey(path: Path, width: int, height: int) -> np.ndarray:
 
 def default_size(first: Path) -> tuple[int, int]:
     """The first image's size when it fits MAX_SIDE, else 28 on its longer side."""
-    from PySide6.QtGui import QImageReader
-
-    _check_png(first)
-    with _qt_messages() as messages:
-        reader = QImageReader(str(first))
+    with _image_reader(first) as (reader, messages):
         size = reader.size()
-    width, height = size.width(), size.height()
-    if width < 1 or height < 1:
-        raise _unreadable(first, messages[-1] if messages else reader.errorString())
+        width, height = size.width(), size.height()
+        if width < 1 or height < 1:
+            raise _unreadable(first, messages[-1] if messages else reader.errorString())
     if max(width, height) <= MAX_SIDE:
         return width, height
     scale = DEFAULT_SIDE / max(width, height)

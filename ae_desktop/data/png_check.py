@@ -1,13 +1,14 @@
 """A PNG's structure checked in Python before Qt decodes it: libpng prints its errors (a
 truncated file, a damaged or missing chunk, broken image data) straight to stderr, beyond
-Qt's message handler, so damaged files are caught here and reported as one clear error."""
+Qt's message handler, so damaged files are caught here and reported as one clear error.
+So are absurd sizes: an IHDR of zero or over MAX_PIXELS pixels never reaches libpng."""
 
 from __future__ import annotations
 
 import zlib
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
-MAX_PIXELS = 2**26  # larger images are left to Qt, which refuses them (allocation limit)
+MAX_PIXELS = 2**26  # 256 MiB as 32-bit pixels: Qt's own allocation limit
 
 
 def _inflates(stream, body: bytes) -> bool:
@@ -39,8 +40,9 @@ def png_damage(data: bytes) -> str | None:
         if pos == len(SIGNATURE):
             if kind != b"IHDR" or length != 13:
                 return "damaged PNG: it does not start with its header chunk"
-            if int.from_bytes(body[:4], "big") * int.from_bytes(body[4:8], "big") > MAX_PIXELS:
-                return None
+            width, height = int.from_bytes(body[:4], "big"), int.from_bytes(body[4:8], "big")
+            if not 0 < width * height <= MAX_PIXELS:
+                return f"PNG of {width}x{height} pixels: at most {MAX_PIXELS} pixels are read"
         if kind == b"IDAT" and not _inflates(image_data, body):
             return "damaged PNG: its image data does not decompress"
         if kind == b"IEND":

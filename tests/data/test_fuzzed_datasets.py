@@ -191,7 +191,8 @@ def png_with_broken_image_data(tmp_path) -> bytes:
     ({"a.png": "huge"}, "a.png: not an image Qt can read"),
     ({"a.png": "no header"}, "a.png: .*does not start with its header chunk"),
     ({"a.png": "good", "b.png": "broken data"}, "b.png: .*image data does not decompress"),
-    ({"a.png": "good", "b.png": "huge"}, "b.png: not an image Qt can read \\(.*allocation limit"),
+    ({"a.png": "good", "b.png": "huge"}, "b.png: not an image Qt can read \\(PNG of .* pixels: "
+                                         "at most 67108864 pixels"),
 ])
 def test_bad_image_folders_are_clear_errors(tmp_path, capfd, files, message):
     folder = tmp_path / "images"
@@ -213,10 +214,7 @@ def test_mixed_sizes_and_formats_load_at_the_first_size(tmp_path):
     folder.mkdir()
     for name, (width, height) in (("a.png", (20, 16)), ("b.jpg", (90, 40)), ("c.BMP", (5, 7))):
         assert qt_image(width, height, 2).save(str(folder / name))
-    (folder / "d.png").mkdir()  # a folder named like an image is not an image
-    with pytest.raises(GlyphSetError, match="d.png"):
-        resolve_dataset(str(folder))
-    (folder / "d.png").rmdir()
+    (folder / "d.png").mkdir()  # a folder named like an image is skipped, not read
     glyphs = resolve_dataset(str(folder))
     assert glyphs.labels == ["a", "b", "c"] and (glyphs.width, glyphs.height) == (20, 16)
     check_loaded(glyphs, 3)
