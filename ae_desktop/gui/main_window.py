@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget, QInputDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget)
 
@@ -22,12 +22,14 @@ from ae_desktop.gui.interpolation_panel import InterpolationPanel
 from ae_desktop.gui.latent_canvas import LatentCanvas
 from ae_desktop.gui.loss_plot import LossPlot
 from ae_desktop.gui.shortcuts import redo_keys
+from ae_desktop.gui.stored_settings import stored_architectures, stored_config
 from ae_desktop.gui.training_controller import TrainingController
-from ae_desktop.gui.training_panel import TrainingPanel
+from ae_desktop.gui.training_panel import SUBSETS, TrainingPanel
 from ae_desktop.gui.training_status import TrainingStatus
 from ae_desktop.gui.warmup import KernelWarmup
 
 REFRESH_MS = 100  # model-dependent views redraw at most this often while training
+SUBSET_KEYS = [key for key, _ in SUBSETS if key != "all"]
 
 
 class MainWindow(QMainWindow):
@@ -235,8 +237,16 @@ class MainWindow(QMainWindow):
         g = self.document.glyphs
         if self.controller.is_running() and self._run_arch.n_inputs != g.n_pixels:
             self.abandon_training()  # it trains on glyphs of another size
-        if self.model is not None and self.model.arch.n_inputs != g.n_pixels:
+        model = self.model
+        dropped = model is not None and model.arch.n_inputs != g.n_pixels
+        if dropped:
             self.set_model(None)
+        if not self.controller.is_running():  # the last run's figures were of another set
+            note = (f"; the model ({model.arch.text}) does not fit it and was closed"
+                    if dropped else "")
+            size = (f"curves of {g.height} points" if g.kind == "curve"
+                    else f"glyphs of {g.width}x{g.height}")
+            self.status.clear(f"{self.document.title}: {len(g):,} {size}{note}")
         self.training_panel.set_input_size(g.n_pixels, len(g))
         self.editor_panel.set_kind(g.kind)
         self.editor_panel.load(g.pixels[0] if len(g) else np.zeros((g.height, g.width)))
@@ -281,16 +291,20 @@ class MainWindow(QMainWindow):
             self.resizeDocks([glyphs, training], [250, 400], Qt.Horizontal)
             self.resizeDocks([training, loss], [470, 330], Qt.Vertical)
             return
-        self.restoreGeometry(settings.value("window/geometry"))
-        self.restoreState(settings.value("window/state"))
-        self.splitter.restoreState(settings.value("window/splitter"))
-        try:
-            config = json.loads(settings.value("training/config", "{}"))
-            self.training_panel.set_config(TrainConfig.from_dict(config))
-        except (ValueError, TypeError):
-            pass  # settings from another version: keep the defaults
+        for restore, key in ((self.restoreGeometry, "window/geometry"),
+                             (self.restoreState, "window/state"),
+                             (self.splitter.restoreState, "window/splitter")):
+            value = settings.value(key)
+            if isinstance(value, QByteArray):
+                restore(value)
+        # bad or foreign stored values fall back to the defaults, field by field
+        panel, g = self.training_panel, self.document.glyphs
+        panel.set_typed_architectures(stored_architectures(
+            settings.value("training/architectures")))
+        panel.set_config(stored_config(settings.value("training/config")))
+        panel.set_input_size(g.n_pixels, len(g))  # an architecture stored for another size
         subset = settings.value("training/subset", "all")
-        self.training_panel.set_subset_size(None if subset == "all" else int(subset))
+        panel.set_subset_size(int(subset) if subset in SUBSET_KEYS else None)
 
     def _save_settings(self) -> None:
         if not self._use_settings:
@@ -300,6 +314,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("training/config", json.dumps(self.training_panel.config().to_dict()))
+        settings.setValue("training/architectures",
+                          json.dumps(self.training_panel.typed_architectures()))
         size = self.training_panel.subset_size()
         settings.setValue("training/subset", "all" if size is None else str(size))
 

@@ -24,9 +24,18 @@ BIG_SET_SETTINGS = {"batch_size": 100, "epochs": 20, "lr": 0.001, "target_errors
 
 
 def default_arch(n_inputs: int) -> str:
-    """An encoder for glyphs of ``n_inputs`` pixels: one hidden layer, a 2-D code
-    (784-256-2 for MNIST, as in Keras' VAE example)."""
+    """An encoder for glyphs of ``n_inputs`` pixels: TrainConfig's default for 5x7
+    glyphs, else one hidden layer and a 2-D code (784-256-2 for MNIST, as in Keras' VAE
+    example)."""
+    if _inputs_of(TrainConfig.arch) == n_inputs:
+        return TrainConfig.arch
     return f"{n_inputs}-{min(256, max(4, n_inputs // 2))}-2"
+
+
+def _inputs_of(arch: str) -> int | None:
+    """The input size an architecture text starts with, or None."""
+    first = arch.partition("-")[0].strip()
+    return int(first) if first.isdigit() and len(first) <= 9 else None
 
 
 def proposed_config(n_glyphs: int) -> TrainConfig:
@@ -57,6 +66,7 @@ class TrainingPanel(QWidget):
         super().__init__(parent)
         self._n_inputs = 35
         self._big_set = False
+        self._typed_archs: dict[int, str] = {}  # input size -> architecture the user typed
         self.model = combo_box(self, MODELS)
         self.arch = QLineEdit(self)
         self.arch.setToolTip("Encoder layer sizes from input to latent; the decoder mirrors it")
@@ -155,6 +165,7 @@ class TrainingPanel(QWidget):
                        self.precision):
             widget.currentIndexChanged.connect(self._on_settings_edited)
         self.arch.textChanged.connect(self._on_settings_edited)
+        self.arch.textEdited.connect(self._on_arch_typed)
         for widget in (self.lr, self.epochs, self.batch_size, self.seed, self.noise_level,
                        self.beta, self.test_split, self.dropout):
             widget.valueChanged.connect(self._on_settings_edited)
@@ -163,13 +174,13 @@ class TrainingPanel(QWidget):
 
     def set_input_size(self, n_inputs: int, n_glyphs: int = 0) -> None:
         """Pixels per glyph and glyphs of the current set. The architecture must start
-        with the pixels, so one made for another size is replaced by
-        ``default_arch(n_inputs)``; a set crossing BIG_SET glyphs (either way) gets the
-        batch size, epochs, learning rate, precision and stop rule of
-        ``proposed_config``."""
+        with the pixels, so one made for another size is replaced by the one last typed
+        for this size, else ``default_arch(n_inputs)``; a set crossing BIG_SET glyphs
+        (either way) gets the batch size, epochs, learning rate, precision and stop rule
+        of ``proposed_config``."""
         self._n_inputs = n_inputs
-        if self.arch.text().partition("-")[0].strip() != str(n_inputs):
-            self.arch.setText(default_arch(n_inputs))
+        if _inputs_of(self.arch.text()) != n_inputs:
+            self.arch.setText(self._typed_archs.get(n_inputs, default_arch(n_inputs)))
         big = n_glyphs >= BIG_SET
         if big != self._big_set:
             self._big_set = big
@@ -179,6 +190,17 @@ class TrainingPanel(QWidget):
             self.proposal.setText(f"Proposed for {n_glyphs:,} glyphs: mini-batches, a few "
                                   f"epochs, float32, no stop when exact.")
         self._on_settings_edited()
+
+    def typed_architectures(self) -> dict[int, str]:
+        """Input size -> the architecture last typed for it (kept in the settings)."""
+        return dict(self._typed_archs)
+
+    def set_typed_architectures(self, archs: dict[int, str]) -> None:
+        self._typed_archs = {n: arch for n, arch in archs.items() if _inputs_of(arch) == n}
+
+    def _on_arch_typed(self, text: str) -> None:
+        if _inputs_of(text) == self._n_inputs:
+            self._typed_archs[self._n_inputs] = text.strip()
 
     def _propose(self, config: TrainConfig) -> None:
         """Take ``config``'s settings that depend on the set's size."""

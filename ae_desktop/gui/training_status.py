@@ -60,6 +60,14 @@ class TrainingStatus:
     def show_message(self, text: str) -> None:
         self.bar.showMessage(text)
 
+    def clear(self, message: str = "") -> None:
+        """Forget the last run's figures (its model or glyph set is gone); show
+        ``message``."""
+        self._last = None
+        self.summary.setText("")
+        self.progress.setVisible(False)
+        self.bar.showMessage(message)
+
     def begin(self, epochs: int, curve_run=None) -> None:
         """A run of ``epochs`` starts; ``curve_run`` is its TrainingRun if it trains on
         a "curve" set."""

@@ -51,7 +51,7 @@ def test_an_mnist_sized_import_proposes_minibatches_and_fonts_get_theirs_back(
 
     file_action(window, "Open bundled font", "font1").trigger()
     config = panel.config()
-    assert (config.arch, config.batch_size, config.epochs) == ("35-17-2", 0, 20000)
+    assert (config.arch, config.batch_size, config.epochs) == ("35-30-15-2", 0, 20000)
     assert config.precision == "float64" and config.target_errors == 0
     assert not panel.proposal.isVisible()
 
