@@ -4,9 +4,10 @@ the window appears at once and the first Start or latent click does not stall.""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from ae_desktop.engine import TrainConfig, TrainingRun
+from ae_desktop.gui.worker_thread import WorkerThreadOwner
 
 
 def warm_up_kernels() -> None:
@@ -25,7 +26,11 @@ def warm_up_kernels() -> None:
 
 
 class _WarmupWorker(QObject):
-    finished = Signal(str)  # "" on success, else the error message
+    finished = Signal(int, str)  # run id, "" on success or the error message
+
+    def __init__(self, run_id: int):
+        super().__init__()
+        self._run_id = run_id
 
     @Slot()
     def run(self) -> None:
@@ -36,41 +41,28 @@ class _WarmupWorker(QObject):
             message = f"{type(exc).__name__}: {exc}"
         finally:
             self.moveToThread(QCoreApplication.instance().thread())
-            self.finished.emit(message)
+            self.finished.emit(self._run_id, message)
 
 
-class KernelWarmup(QObject):
-    """Runs warm_up_kernels in a QThread; ``finished`` carries an error message or ""."""
+class KernelWarmup(WorkerThreadOwner):
+    """Runs warm_up_kernels in a QThread; ``finished`` carries an error message or "".
+    The worker is held until its thread is joined (see WorkerThreadOwner)."""
 
     finished = Signal(str)
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._thread: QThread | None = None
-        self._worker: _WarmupWorker | None = None
-
-    def is_running(self) -> bool:
-        return self._thread is not None
-
     def start(self) -> None:
-        if self._thread is not None:
+        if self.is_running():
             return
-        self._thread, self._worker = QThread(), _WarmupWorker()
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.finished.connect(self._on_worker_finished)
-        self._thread.start()
+        self._run_id += 1
+        worker = _WarmupWorker(self._run_id)
+        worker.finished.connect(self._on_worker_finished)
+        self._launch(worker)
 
     def wait(self) -> None:
         """Block until the warm-up is over (closing the window); it cannot be cut short."""
-        if self._thread is not None:
-            thread, self._thread, self._worker = self._thread, None, None
-            thread.quit()
-            thread.wait()
+        self.shutdown()
 
-    @Slot(str)
-    def _on_worker_finished(self, message: str) -> None:
-        if self._thread is None:
-            return
-        self.wait()
-        self.finished.emit(message)
+    @Slot(int, str)
+    def _on_worker_finished(self, run_id: int, message: str) -> None:
+        if self._release_finished(run_id):
+            self.finished.emit(message)
