@@ -16,6 +16,9 @@ ENVELOPE_BUCKETS = 4096  # a longer history is drawn as the min and max of this 
 CURVES = (("total", "Loss", "#268bd2"), ("recon", "Reconstruction", "#859900"),
           ("kl", "KL", "#d33682"))
 TEST_CURVE = ("Test loss", "#cb4b16")
+DRAWABLE = 1e30  # larger values (and inf, nan) cannot be drawn: pyqtgraph raises on them
+MAX_EPOCH = 1e12
+NOTE_STYLE = "color: #dc322f;"
 
 
 class EpochAxis(pg.AxisItem):
@@ -46,6 +49,29 @@ class LossAxis(pg.AxisItem):
         numbers = 10 ** np.asarray(values, dtype=float) * scale
         mantissas = np.round(numbers / 10 ** np.floor(np.log10(numbers) + 1e-9))
         return [f"{v:.3g}" if m in (1, 2, 5) else "" for v, m in zip(numbers, mantissas)]
+
+
+class LegendRow(pg.GraphicsWidget):
+    """A legend in a layout cell: its entries in as many columns as the width holds, the
+    row as tall as they need."""
+
+    def __init__(self):
+        super().__init__()
+        self.legend = pg.LegendItem()
+        self.legend.setParentItem(self)
+
+    def fit(self) -> None:
+        entries = max(1, len(self.legend.items))
+        for columns in range(entries, 0, -1):
+            self.legend.setColumnCount(columns)
+            if self.legend.width() <= self.width():
+                break
+        self.setFixedHeight(self.legend.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.newSize().width():
+            self.fit()
 
 
 class _Rows:
@@ -87,7 +113,12 @@ class LossPlot(QWidget):
         self.plot.setLabel("left", "loss")
         # No axis grid: while training the range moves on every redraw, and pyqtgraph's
         # axis grid then costs ~15 ms a repaint, against ~4 ms for the rest (bench_soak.py)
-        self.legend = self.plot.addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 210))
+        # in a row of its own above the curves (the title's), so it never hides them, and
+        # it gives the top tick label room (it was clipped at the plot's top edge)
+        self.legend_row = LegendRow()
+        self.legend = self.legend_row.legend
+        self.plot.layout.removeItem(self.plot.titleLabel)  # untitled: its row is free
+        self.plot.layout.addItem(self.legend_row, 0, 1)
         self.curves = {key: self.plot.plot([], [], name=name, pen=pg.mkPen(color, width=1))
                        for key, name, color in CURVES}
         for curve in self.curves.values():
@@ -102,12 +133,19 @@ class LossPlot(QWidget):
         self.log_scale.toggled.connect(self._on_log_scale_toggled)
         self.summary = QLabel("", self)
         self.summary.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.summary.setWordWrap(True)  # a narrow dock wraps it rather than cut the KL
+        self.note = QLabel("", self)  # values that cannot be drawn
+        self.note.setStyleSheet(NOTE_STYLE)
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
+        self._undrawable = 0
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
         row.addWidget(self.log_scale)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.note)
         layout.addLayout(row)
         self._on_log_scale_toggled(True)
         self.reset(split_terms=False)
@@ -123,15 +161,22 @@ class LossPlot(QWidget):
             visible = key == "total" or split_terms
             curve.setVisible(visible)
             if visible:
-                self.legend.addItem(curve, curve.name())
+                self._add_to_legend(curve)
         self.test_curve.setData([], [])
         self.test_curve.setVisible(False)
         self.summary.setText("")
+        self._set_undrawable(0)
+        self.plot.enableAutoRange()
+
+    def _add_to_legend(self, curve) -> None:
+        self.legend.addItem(curve, curve.name())
+        self.legend_row.fit()
 
     def set_history(self, losses: np.ndarray, test_losses: np.ndarray | None = None) -> None:
         """Show a whole history (epochs, 3), and the test losses (k, 2) [epoch, loss] if
         any, e.g. of a model just opened."""
         self._losses.count = 0
+        self._set_undrawable(0)
         self.append(losses)
         if self._test.count:
             self.test_curve.setVisible(False)
@@ -156,8 +201,10 @@ class LossPlot(QWidget):
             return
         if self._test.count == 0:
             self.test_curve.setVisible(True)
-            self.legend.addItem(self.test_curve, self.test_curve.name())
+            self._add_to_legend(self.test_curve)
         self._test.append(points)
+        ok = drawable(points[:, 1]) & drawable(points[:, 0], MAX_EPOCH)
+        self._set_undrawable(self._undrawable + int((~ok).sum()))
         if not self._redraw_timer.isActive():
             self._redraw_timer.start()
 
@@ -167,6 +214,9 @@ class LossPlot(QWidget):
         if len(new_losses) == 0:
             return
         self._losses.append(new_losses)
+        columns = len(CURVES) if self._split_terms else 1
+        bad = int((~drawable(new_losses[:, :columns])).any(axis=1).sum())
+        self._set_undrawable(self._undrawable + bad)
         if not self._redraw_timer.isActive():  # redraw at most every REDRAW_MS
             self._redraw_timer.start()
 
@@ -185,10 +235,12 @@ class LossPlot(QWidget):
                 curve.setData([], [])
                 continue
             epochs, values = envelope(losses[:, column])
-            curve.setData(epochs, self._shown(values))
+            ok = drawable(values)
+            curve.setData(epochs[ok], self._shown(values[ok]))
         test = self._test.rows()
         if len(test):
-            self.test_curve.setData(test[:, 0], self._shown(test[:, 1]))
+            ok = drawable(test[:, 1]) & drawable(test[:, 0], MAX_EPOCH)
+            self.test_curve.setData(test[ok, 0], self._shown(test[ok, 1]))
         if count:
             last = losses[-1]
             text = f"epoch {count}   loss {last[0]:.4g}"
@@ -197,6 +249,13 @@ class LossPlot(QWidget):
             if len(test):
                 text += f"   test {test[-1, 1]:.4g}"
             self.summary.setText(text)
+
+    def _set_undrawable(self, count: int) -> None:
+        """Count the epochs with a value left out of the curves, and say so."""
+        self._undrawable = count
+        self.note.setVisible(count > 0)
+        self.note.setText(f"{count:,} value{'s' * (count != 1)} not drawn: not finite "
+                          f"or beyond ±{DRAWABLE:g}." if count else "")
 
     def _shown(self, y: np.ndarray) -> np.ndarray:
         """Values as plotted: on the log axis zeros sit at 1e-12 (log 0 is -inf)."""
@@ -209,6 +268,11 @@ class LossPlot(QWidget):
     def _on_log_scale_toggled(self, checked: bool) -> None:
         self.plot.setLogMode(x=False, y=checked)
         self._redraw()
+
+
+def drawable(values: np.ndarray, limit: float = DRAWABLE) -> np.ndarray:
+    """Mask of the values a plot can draw: finite and within ±``limit``."""
+    return np.abs(np.nan_to_num(values, nan=np.inf)) <= limit
 
 
 def envelope(values: np.ndarray, buckets: int = ENVELOPE_BUCKETS) -> tuple[np.ndarray, np.ndarray]:

@@ -100,3 +100,63 @@ def test_the_envelope_keeps_every_peak_and_the_last_epochs():
     assert abs(spike_epoch - 31_338) <= 100  # within its span of 100 epochs
     short = np.arange(10.0)
     np.testing.assert_array_equal(envelope(short, buckets=1000)[1], short)
+
+
+def tick_label_rects(plot: LossPlot):
+    """The left axis' tick labels as (text, rect in the plot widget's viewport)."""
+    axis = plot.plot.getAxis("left")
+    image = QImage(10, 10, QImage.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    view = plot.plot_widget
+    return [(text, view.mapFromScene(axis.mapRectToScene(rect)).boundingRect())
+            for rect, _, text in texts]
+
+
+def test_the_empty_plot_shows_its_top_tick_label_whole(qtbot):
+    plot = shown_plot(qtbot, 360, 220)
+    labels = tick_label_rects(plot)
+    assert labels and "10" in [text for text, _ in labels]
+    viewport = plot.plot_widget.viewport().rect()
+    for text, rect in labels:
+        assert viewport.contains(rect), (text, rect, viewport)
+
+
+def test_the_vae_legend_hides_no_curve(qtbot):
+    plot = shown_plot(qtbot, 360, 260)
+    plot.reset(split_terms=True)
+    epochs = np.arange(1, 3001)
+    plot.set_history(np.c_[20 / epochs ** 0.3, 10 / epochs ** 0.5, 4 - 3 / epochs],
+                     np.c_[epochs[::100], 20 / epochs[::100] ** 0.3])
+    qtbot.wait(50)
+    names = [label.text for _, label in plot.legend.items]
+    assert names == ["Loss", "Reconstruction", "KL", "Test loss"]
+    legend = plot.legend.sceneBoundingRect()
+    assert legend.height() > 0 and legend.width() > 0
+    assert not legend.intersects(plot.plot.vb.sceneBoundingRect())  # the curves' area
+    assert plot.plot_widget.sceneRect().contains(legend)
+
+
+def test_values_it_cannot_draw_show_a_note_and_the_next_history_draws(qtbot):
+    plot = shown_plot(qtbot, 400, 300)
+    plot.reset(split_terms=True)
+    bad = np.array([[0.5, 0.4, 0.1], [1e300, 0.4, 0.1], [np.inf, 0.4, 0.1],
+                    [np.nan, 0.4, 0.1], [0.3, 0.2, 0.1]])
+    plot.set_history(bad, np.array([[1e300, 0.5], [2, np.inf], [3, 0.4]]))
+    plot.grab()  # paints: pyqtgraph raised "Maximum allowed dimension exceeded" here
+    qtbot.wait(50)
+    assert plot.note.isVisible() and plot.note.text().startswith("5 values not drawn")
+    x, y = plot.curves["total"].getOriginalDataset()
+    np.testing.assert_array_equal(x, [1, 5])
+    np.testing.assert_array_equal(plot.test_curve.getOriginalDataset()[0], [3])
+    plot.reset(split_terms=False)
+    plot.set_history(np.linspace(2, 1, 50)[:, None] * np.ones((1, 3)))
+    plot.grab()
+    qtbot.wait(50)
+    assert not plot.note.isVisible()
+    assert len(plot.curves["total"].getData()[0]) == 50
+    (x0, x1), (y0, y1) = plot.plot.vb.viewRange()
+    assert x0 <= 1 and 50 <= x1 and y0 <= 0 <= y1  # log10 of the losses 1..2
