@@ -31,19 +31,15 @@ MAX_IMAGE_BYTES = 64 * MIB
 LOG = logging.getLogger(__name__)
 
 
-def image_files(folder: Path) -> list[Path]:
-    """The folder's image files that are regular files, sorted by name; others (a FIFO
-    named x.png, a socket, a device) are skipped with a logged note."""
+def image_files(folder: Path) -> tuple[list[Path], list[str]]:
+    """The folder's image files that are regular files, sorted by name, and the names
+    of those skipped as not regular (a FIFO named x.png, a socket, a device)."""
     try:
         named = sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
     except OSError as exc:
         raise GlyphSetError(f"cannot read folder {folder}: {exc.strerror or exc}") from None
     files = [p for p in named if is_regular(p)]
-    if len(files) < len(named):
-        skipped = [p.name for p in named if p not in files]
-        LOG.warning("%s: skipped %d entries that are not regular files (%s)", folder.name,
-                    len(skipped), quote(", ".join(skipped))[1:-1])
-    return files
+    return files, [p.name for p in named if p not in files]
 
 
 @contextmanager
@@ -133,9 +129,14 @@ def image_folder_steps(folder: str | Path, size: tuple[int, int] | None = None,
     """``load_image_folder`` in steps: yields (images read, total) after each image and
     returns the GlyphSet."""
     folder = Path(folder)
-    files = image_files(folder)[:limit]
+    files, skipped = image_files(folder)
+    files = files[:limit]
+    note = f"{len(skipped)} skipped as not regular files ({quote(', '.join(skipped))[1:-1]})"
     if not files:
-        raise GlyphSetError(f"{folder}: no images ({', '.join(IMAGE_SUFFIXES)})")
+        raise GlyphSetError(f"{folder}: no images ({', '.join(IMAGE_SUFFIXES)})"
+                            + (f"; {note}" if skipped else ""))
+    if skipped:
+        LOG.warning("%s: %s", folder.name, note)
     width, height = size or default_size(files[0])
     grey = np.empty((len(files), height, width), np.float32)  # 8-bit sources
     for i, path in enumerate(files):
