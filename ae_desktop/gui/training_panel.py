@@ -285,15 +285,21 @@ class TrainingPanel(QWidget):
         if not running:
             self.pause_button.blockSignals(True)
             self.pause_button.setChecked(False)
-            self.pause_button.setText("Pause")
+            self._set_pause_text("Pause")
             self.pause_button.blockSignals(False)
             self._on_settings_edited()
         else:
             self.start_button.setEnabled(False)
 
     def _on_pause_toggled(self, paused: bool) -> None:
-        self.pause_button.setText("Resume" if paused else "Pause")
+        self._set_pause_text("Resume" if paused else "Pause")
         self.pause_toggled.emit(paused)
+
+    def _set_pause_text(self, text: str) -> None:
+        """Relabel the pause button, keeping F6 (a button's setText resets its
+        shortcut to the text's mnemonic, none here)."""
+        self.pause_button.setText(text)
+        self.pause_button.setShortcut(QKeySequence("F6"))
 
     def _on_settings_edited(self, *args) -> None:
         model = self.model.currentData()

@@ -236,6 +236,10 @@ def test_function_keys_start_pause_and_stop(window, qtbot):
         qtbot.keyClick(window, Qt.Key_F5)
     qtbot.keyClick(window, Qt.Key_F6)
     qtbot.waitUntil(window.controller.is_paused)  # a shortcut "animates" the click
+    qtbot.keyClick(window, Qt.Key_F6)  # relabelled "Resume", the button keeps its key
+    qtbot.waitUntil(lambda: not window.controller.is_paused())
+    qtbot.keyClick(window, Qt.Key_F6)
+    qtbot.waitUntil(window.controller.is_paused)
     with qtbot.waitSignal(window.controller.finished, timeout=1000):
         qtbot.keyClick(window, Qt.Key_F5, Qt.ShiftModifier)
 
