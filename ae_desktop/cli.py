@@ -66,8 +66,8 @@ def _add_model_commands(commands) -> None:
     p.add_argument("model", metavar="MODEL.npz")
     p.add_argument("--from", dest="start", required=True, metavar="LABEL")
     p.add_argument("--to", dest="end", required=True, metavar="LABEL")
-    p.add_argument("--steps", type=number(int, 2, 10**12), default=10, help="points, both ends included "
-                                                         "(default: 10)")
+    p.add_argument("--steps", type=number(int, 2, 10**12), default=10,
+                   help="points, both ends included (default: 10)")
     p.add_argument("--dataset", help=f"{DATASET_HELP} (default: the training set)")
 
 

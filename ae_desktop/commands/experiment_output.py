@@ -25,7 +25,8 @@ def run_printer(quiet: bool, describe):
 
     def progress(done: int, total: int, index: int, outcome) -> None:
         m = outcome.metrics
-        print(f"[{done}/{total}] {printable(describe(index))}: learned {m['learned']}/{m['n_glyphs']}, "
+        print(f"[{done}/{total}] {printable(describe(index))}: "
+              f"learned {m['learned']}/{m['n_glyphs']}, "
               f"max {m['max_errors']} wrong, loss {m['final_loss']:.4g}, "
               f"{m['epochs_run']} epochs, {m['seconds']:.2f}s ({m['status']})", flush=True)
     return progress

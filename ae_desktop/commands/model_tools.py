@@ -8,14 +8,15 @@ import shutil
 import numpy as np
 
 from ae_desktop.commands.output import (
-    CommandError, check_not_empty, check_writable, glyphs_side_by_side, printable, shown_label, write_json)
+    CommandError, check_not_empty, check_writable, glyphs_side_by_side, printable, shown_label,
+    write_json)
 from ae_desktop.data import GlyphSet, GlyphSetError, resolve_dataset
 from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine import Autoencoder, learned_count, parse_noise, wrong_pixels
 from ae_desktop.engine.denoising import denoising_errors, nearest_glyph_baseline
 from ae_desktop.engine.latent import interpolate
 from ae_desktop.engine.memory_budget import (
-    check_memory, denoising_bytes, inference_bytes, interpolation_bytes)
+    check_memory, eval_bytes, inference_bytes, interpolation_bytes)
 from ae_desktop.engine.persistence import load_model
 
 
@@ -33,8 +34,8 @@ def _model_and_glyphs(args: argparse.Namespace) -> tuple[Autoencoder, GlyphSet]:
         raise CommandError(f"{exc} (the model's training set): pass --dataset") from None
     check_not_empty(glyphs, spec)
     if glyphs.n_pixels != model.arch.n_inputs:
-        raise CommandError(f"dataset {printable(spec)} has {glyphs.n_pixels} pixels per glyph but the "
-                           f"model takes {model.arch.n_inputs} inputs")
+        raise CommandError(f"dataset {printable(spec)} has {glyphs.n_pixels} pixels per glyph "
+                           f"but the model takes {model.arch.n_inputs} inputs")
     return model, glyphs
 
 
@@ -43,14 +44,13 @@ def run_eval(args: argparse.Namespace) -> int:
     check_writable(args.json, "JSON file")
     model, glyphs = _model_and_glyphs(args)
     n = len(glyphs)
-    check_memory(denoising_bytes(model.arch, n, args.repeats) if noise is not None
-                 else inference_bytes(model.arch, n),
-                 f"eval of {n} glyphs" + (f" with --repeats {args.repeats}" if noise else ""))
+    check_memory(eval_bytes(model.arch, n, args.repeats, noise is not None),
+                 f"eval of {n} glyphs with --repeats {args.repeats}")
     clean = glyphs.matrix()
     errors = wrong_pixels(model.reconstruct(clean), clean)
     print("  ".join(f"{shown_label(label)}:{e}" for label, e in zip(glyphs.labels, errors)))
-    print(f"{printable(glyphs.name)}: {learned_count(errors)}/{len(errors)} glyphs within 1 wrong pixel, "
-          f"max {errors.max()} wrong")
+    print(f"{printable(glyphs.name)}: {learned_count(errors)}/{len(errors)} glyphs within 1 "
+          f"wrong pixel, max {errors.max()} wrong")
     document = {"model": args.model, "dataset": glyphs.name, "labels": glyphs.labels,
                 "errors_per_glyph": errors.tolist(), "learned": learned_count(errors),
                 "n_glyphs": len(errors), "max_errors": int(errors.max())}

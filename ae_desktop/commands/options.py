@@ -37,7 +37,8 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
     that ``config_from_args`` keeps the TrainConfig default."""
     d = TrainConfig()
     p.add_argument("--dataset", default="font3", help=f"{DATASET_HELP} (default: font3)")
-    p.add_argument("--limit", type=number(int, 1, 10**9), metavar="N", help="use only the first N glyphs")
+    p.add_argument("--limit", type=number(int, 1, 10**9), metavar="N",
+                   help="use only the first N glyphs")
     p.add_argument("--model", choices=MODEL_KINDS, help=f"model kind (default: {d.model})")
     p.add_argument("--arch", help=f"encoder layer sizes (default: {d.arch})")
     p.add_argument("--decoder", help="decoder layer sizes (default: the encoder mirrored)")
@@ -49,19 +50,21 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--loss", choices=LOSSES, help=f"default: {d.loss}")
     p.add_argument("--optimizer", choices=OPTIMIZERS, help=f"default: {d.optimizer}")
     p.add_argument("--lr", type=flag_type("lr"), help=f"learning rate (default: {d.lr})")
-    p.add_argument("--momentum", type=flag_type("momentum"), help=f"momentum rate (default: {d.momentum})")
+    p.add_argument("--momentum", type=flag_type("momentum"),
+                   help=f"momentum rate (default: {d.momentum})")
     p.add_argument("--epochs", type=flag_type("epochs"), help=f"default: {d.epochs}")
-    p.add_argument("--batch-size", type=flag_type("batch_size"), help="0 = full batch (default: "
-                                                  f"{d.batch_size})")
+    p.add_argument("--batch-size", type=flag_type("batch_size"),
+                   help=f"0 = full batch (default: {d.batch_size})")
     p.add_argument("--seed", type=flag_type("seed"), help=f"default: {d.seed}")
     p.add_argument("--init", help=f"glorot, he or normal:STD (default: {d.init})")
     p.add_argument("--noise", help="input noise for dae/vae: flip:K, saltpepper:P, gauss:SIGMA "
                                    f"or uniform:A (dae default: {DEFAULT_DAE_NOISE})")
-    p.add_argument("--augment", type=flag_type("augment"), help=f"noisy copies per glyph per epoch "
-                                               f"(default: {d.augment})")
+    p.add_argument("--augment", type=flag_type("augment"),
+                   help=f"noisy copies per glyph per epoch (default: {d.augment})")
     p.add_argument("--beta", type=flag_type("beta"), help=f"VAE KL weight (default: {d.beta})")
-    p.add_argument("--dropout", type=flag_type("dropout"), help="probability of zeroing each hidden unit "
-                                                 f"in training (default: {d.dropout})")
+    p.add_argument("--dropout", type=flag_type("dropout"),
+                   help="probability of zeroing each hidden unit in training "
+                        f"(default: {d.dropout})")
     p.add_argument("--precision", choices=PRECISIONS,
                    help=f"training arithmetic (default: {d.precision})")
     p.add_argument("--target-errors", type=_target_errors,
@@ -78,7 +81,8 @@ def add_experiment_options(p: argparse.ArgumentParser, metrics: tuple[str, ...],
     default the first) is plotted."""
     p.add_argument("--repeats", type=range_type(COUNT), default=repeats,
                    help=f"runs per setting, seeds SEED, SEED+1, ... (default: {repeats})")
-    p.add_argument("--workers", type=number(int, 1, 1024), help="processes in parallel (default: one per core)")
+    p.add_argument("--workers", type=number(int, 1, 1024),
+                   help="processes in parallel (default: one per core)")
     p.add_argument("--metric", default=metrics[0], choices=metrics, metavar="METRIC",
                    help=f"the metric to plot: {', '.join(metrics)} (default: {metrics[0]})")
     p.add_argument("--csv", metavar="OUT.csv", help="write one row per run")

@@ -18,7 +18,7 @@ from ae_desktop.engine.experiments.denoising_study import (
     DEFAULT_LEVELS, STUDY_METRICS, denoising_models)
 from ae_desktop.engine.experiments.generalization import generalization_plan
 from ae_desktop.engine.experiments.runs import HELD_OUT_METRICS, RUN_METRICS
-from ae_desktop.engine.memory_budget import check_memory, denoising_bytes
+from ae_desktop.engine.memory_budget import check_memory, eval_bytes
 from ae_desktop.engine.noise import NOISE_KINDS
 
 GENERALIZE_SUMMARY = ["learned", "mean_errors", "held_out_learned", "held_out_mean_errors",
@@ -69,7 +69,7 @@ def _run_denoise(args: argparse.Namespace) -> int:
         raise CommandError(f"give --levels for {args.kind} noise")
     dae = config_from_args(args)
     check_training_memory(dae, len(glyphs), glyphs.n_pixels)
-    check_memory(denoising_bytes(dae.architecture(glyphs.n_pixels), len(glyphs), args.draws),
+    check_memory(eval_bytes(dae.architecture(glyphs.n_pixels), len(glyphs), args.draws, True),
                  f"study denoise --draws {args.draws}")
     models = denoising_models(dae, args.repeats)
     table = denoising_study(

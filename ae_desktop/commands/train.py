@@ -110,8 +110,8 @@ def run_train(args: argparse.Namespace) -> int:
     for report in run.reports():
         if progress is not None:
             progress.update(report)
-    print(f"{printable(glyphs.name)}: {report.learned}/{report.n_glyphs} glyphs within 1 wrong pixel, "
-          f"max {report.max_errors} wrong, after {report.epoch} epochs in "
+    print(f"{printable(glyphs.name)}: {report.learned}/{report.n_glyphs} glyphs within 1 "
+          f"wrong pixel, max {report.max_errors} wrong, after {report.epoch} epochs in "
           f"{report.seconds:.2f}s ({report.status})")
     if report.n_test:
         print(f"held-out test set: {report.test_learned}/{report.n_test} glyphs within 1 wrong "

@@ -67,12 +67,13 @@ def training_bytes(arch, n_samples: int, config) -> int:
         + inference_bytes(arch, n_samples)
 
 
-def denoising_bytes(arch, n_samples: int, repeats: int) -> int:
-    """``eval --noise``: the model's and the nearest-glyph baseline's results over
-    ``repeats`` draws; the baseline compares every noisy glyph with every clean one."""
-    pairs = n_samples * n_samples * (2 * arch.n_inputs + 3)
-    return 8 * (5 * repeats * n_samples + pairs + 3 * n_samples * arch.n_inputs) \
-        + inference_bytes(arch, n_samples)
+def eval_bytes(arch, n_samples: int, repeats: int, noisy: bool) -> int:
+    """``eval``: a reconstruction of every sample, results of ``repeats`` draws, and with
+    noise the nearest-glyph baseline, which compares every noisy glyph with every clean
+    one."""
+    pairs = n_samples * (n_samples * (2 * arch.n_inputs + 3) + 3 * arch.n_inputs) if noisy \
+        else 0
+    return 8 * (5 * repeats * n_samples + pairs) + inference_bytes(arch, n_samples)
 
 
 def interpolation_bytes(arch, steps: int, text_per_step: int) -> int:
