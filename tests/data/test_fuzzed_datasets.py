@@ -265,3 +265,52 @@ def test_cli_process_exits_2_with_one_line(tmp_path):
     assert done.stderr.splitlines() == [
         f"ae-desktop: error: {path.name}: truncated: the header promises 1000 items, "
         "the file holds 0"]
+
+
+CRAFTED_ROUNDS = 24
+
+
+def with_ihdr(png: bytes, width: int, height: int) -> bytes:
+    """``png`` with its IHDR's size replaced and the chunk's checksum recomputed."""
+    import zlib
+
+    body = struct.pack(">II", width, height) + png[24:29]
+    return png[:16] + body + struct.pack(">I", zlib.crc32(b"IHDR" + body)) + png[33:]
+
+
+def test_crafted_datasets_of_each_class(tmp_path, capfd):
+    """Seeded crafted cases: IDX headers of random huge sizes, .gz streams inflating past
+    their items, PNG headers of absurd sizes, and FIFOs or sockets among images or given
+    as the dataset. Each loads or is one GlyphSetError, silently and without blocking."""
+    import os
+    import socket
+
+    rng = np.random.default_rng(29)
+    png = image_bytes("png", tmp_path)
+    for round_ in range(CRAFTED_ROUNDS):
+        folder = tmp_path / f"r{round_}"
+        folder.mkdir()
+        kind = round_ % 4
+        if kind == 0:
+            target = folder / IMAGES
+            shape = [int(v) for v in rng.integers(0, 2**32, 3)]
+            shape[1:] = [int(rng.choice([s % 65, s])) for s in shape[1:]]
+            target.write_bytes(idx_header(*shape) + bytes(int(rng.integers(0, 5000))))
+        elif kind == 1:
+            target = folder / (IMAGES + ".gz")
+            target.write_bytes(gzip.compress(idx_bytes(images_array()[:2])  # a small bomb
+                                             + bytes(int(rng.integers(2, 40)) << 20), 1))
+        elif kind == 2:
+            target = folder
+            width, height = (int(v) for v in rng.choice([0, 1, 2**16, 2**31 - 1], 2))
+            (folder / "a.png").write_bytes(with_ihdr(png, width, height))
+        else:
+            target = folder
+            (folder / "a.png").write_bytes(png)
+            os.mkfifo(folder / "b.png")
+            with socket.socket(socket.AF_UNIX) as sock:
+                sock.bind(str(folder / "c.png"))
+            if rng.integers(2):
+                target = folder / "b.png"
+        outcome(lambda: resolve_dataset(str(target)), 100_000)
+        assert capfd.readouterr().err.count("\n") <= 1

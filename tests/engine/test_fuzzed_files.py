@@ -97,3 +97,93 @@ def test_model_with_a_huge_declared_array_is_rejected(tmp_path, model_bytes):
     path.write_bytes(buffer.getvalue())
     with pytest.raises(ModelFileError):
         load_model(path)
+
+
+CRAFTED_ROUNDS = 40
+
+
+def crafted_text(rng: np.random.Generator) -> str:
+    """A hostile JSON fragment of a random class: deep nesting, a huge integer, a lone
+    surrogate, NaN or infinity, a huge list, or a wrong type."""
+    kind = int(rng.integers(6))
+    if kind == 0:
+        depth = int(rng.integers(65, 20_000))
+        return "[" * depth + "]" * depth
+    if kind == 1:
+        return "1" * int(rng.integers(41, 6000))
+    if kind == 2:
+        return '"\\ud%03x"' % int(rng.integers(0x800, 0x1000))
+    if kind == 3:
+        return str(rng.choice(["NaN", "Infinity", "-Infinity", "1e999"]))
+    if kind == 4:
+        return "[" + ", ".join(["0"] * int(rng.integers(1000, 50_000))) + "]"
+    return str(rng.choice(["123", "true", "null", "{}", '"x"', "-1", "2.5"]))
+
+
+def test_crafted_model_entries_are_refused(tmp_path, model_bytes):
+    """Seeded crafted cases: a stored config or optimizer setting holding a hostile
+    value, a text entry with a lone surrogate, a member declaring a huge shape, or more
+    members than the limit; each loads cleanly or is one ModelFileError line."""
+    rng = np.random.default_rng(17)
+    with zipfile.ZipFile(io.BytesIO(model_bytes)) as source:
+        good = {name: source.read(name) for name in source.namelist()}
+    keys = ("arch", "noise", "seed", "lr", "epochs", "test_fraction", "dropout", "model")
+    path = tmp_path / "crafted.npz"
+    for _ in range(CRAFTED_ROUNDS):
+        members = dict(good)
+        kind = int(rng.integers(4))
+        if kind == 0:
+            entry = str(rng.choice(["config", "optimizer_settings"]))
+            text = '{"%s": %s}' % (rng.choice(keys), crafted_text(rng))
+            members[f"{entry}.npy"] = npy(np.str_(text))
+        elif kind == 1:
+            entry = str(rng.choice(["dataset", "optimizer", "activation", "kind"]))
+            members[f"{entry}.npy"] = npy(np.str_("a\ud800b"))
+        elif kind == 2:
+            entry = str(rng.choice(["theta", "history", "test_history", "config", "encoder"]))
+            shape = tuple(int(v) for v in rng.integers(1, 2**40, int(rng.integers(1, 4))))
+            members[f"{entry}.npy"] = npy_header(shape, str(rng.choice(["<f8", "<i8", "<U9"])))
+        else:
+            members.update({f"extra{i}.npy": b"" for i in range(int(rng.integers(60, 400)))})
+        with zipfile.ZipFile(path, "w") as target:
+            for name, data in members.items():
+                target.writestr(name, data)
+        try:
+            model, metadata = load_model(path)
+        except ModelFileError as exc:
+            assert "\n" not in str(exc) and len(str(exc)) < 300, str(exc)[:300]
+        else:
+            assert kind in (0, 2) and np.all(np.isfinite(model.theta))  # a harmless value
+            TrainConfig.from_dict(metadata["config"]).validate_settings()
+
+
+def test_crafted_glyph_sets_are_refused(tmp_path):
+    """Seeded crafted glyph-set documents: a hostile value in a random field; each is
+    one GlyphSetError line."""
+    rng = np.random.default_rng(23)
+    path = tmp_path / "crafted.json"
+    template = ('{"name": %s, "width": %s, "height": 1, '
+                '"glyphs": [{"label": %s, "pixels": [[%s]]}]}')
+    for _ in range(CRAFTED_ROUNDS):
+        fields = ['"n"', "1", '"a"', "1"]
+        fields[int(rng.integers(4))] = crafted_text(rng)
+        path.write_text(template % tuple(fields))
+        try:
+            glyphs = load_glyph_set(path)
+        except GlyphSetError as exc:
+            assert "\n" not in str(exc) and len(str(exc)) < 300, str(exc)[:300]
+        else:
+            assert len(glyphs) == 1 and np.all((glyphs.pixels >= 0) & (glyphs.pixels <= 1))
+
+
+def npy(array) -> bytes:
+    buffer = io.BytesIO()
+    np.lib.format.write_array(buffer, np.asanyarray(array), allow_pickle=False)
+    return buffer.getvalue()
+
+
+def npy_header(shape, descr: str) -> bytes:
+    buffer = io.BytesIO()
+    np.lib.format.write_array_header_1_0(
+        buffer, {"descr": descr, "fortran_order": False, "shape": shape})
+    return buffer.getvalue()
