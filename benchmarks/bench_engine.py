@@ -24,9 +24,9 @@ from ae_desktop.data import bundled_font
 from ae_desktop.engine import TrainConfig, TrainingRun, decode_grid
 from ae_desktop.engine.batch_plan import BatchPlan
 from ae_desktop.engine.latent import grid_points
-from ae_desktop.engine.losses import loss_code
 from ae_desktop.engine.reference import forward, run_epochs
-from ae_desktop.engine.training import OPTIMIZER_CODES, _GradientStepper
+from ae_desktop.engine.train_records import OptimizerState, TrainSettings
+from ae_desktop.engine.training import _GradientStepper
 
 try:
     import torch
@@ -55,13 +55,9 @@ def reference_epochs(config: TrainConfig, data: np.ndarray, epochs: int) -> floa
     run = TrainingRun(config, data)
     arch, theta = run.model.arch, run.model.theta
     plan = BatchPlan(data, config, arch, run.rng)
-    inputs, perms, eps = plan.draw(epochs)
-    hyper = dict(lr=config.lr, momentum=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8,
-                 beta=config.beta)
-    s1, s2 = np.zeros_like(theta), np.zeros_like(theta)
-    return best_of(lambda: run_epochs(arch, theta, s1, s2, 0, loss_code(config.loss),
-                                      OPTIMIZER_CODES[config.optimizer], hyper, epochs,
-                                      inputs, plan.targets, perms, eps, config.batch_size), 1)
+    batches, state = plan.batches(epochs), OptimizerState.zeros(theta)
+    return best_of(lambda: run_epochs(arch, theta, state, TrainSettings.of(config), batches,
+                                      epochs), 1)
 
 
 def torch_mlp(sizes, hidden, output):

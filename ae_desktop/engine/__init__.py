@@ -6,7 +6,7 @@ from ae_desktop.engine.config import ConfigError, OPTIMIZERS, TrainConfig
 from ae_desktop.engine.denoising import denoising_errors, nearest_glyph_baseline
 from ae_desktop.engine.latent import decode_grid, interpolate, latent_extent
 from ae_desktop.engine.losses import LOSSES
-from ae_desktop.engine.metrics import learned_count, wrong_pixels
+from ae_desktop.engine.metrics import PIXEL_THRESHOLD, learned_count, wrong_pixels
 from ae_desktop.engine.model import Autoencoder
 from ae_desktop.engine.noise import NoiseError, NoiseSpec, corrupt, parse_noise
 from ae_desktop.engine.persistence import ModelFileError, load_model, save_model
@@ -14,7 +14,7 @@ from ae_desktop.engine.training import TrainingRun, TrainReport, train
 
 __all__ = [
     "ACTIVATIONS", "LOSSES", "MODEL_KINDS", "Architecture", "ArchitectureError", "Autoencoder",
-    "ConfigError", "ModelFileError", "NoiseError", "NoiseSpec", "OPTIMIZERS", "TrainConfig",
+    "ConfigError", "ModelFileError", "NoiseError", "NoiseSpec", "OPTIMIZERS", "PIXEL_THRESHOLD", "TrainConfig",
     "TrainReport", "TrainingRun",
     "corrupt", "decode_grid", "denoising_errors", "interpolate", "latent_extent",
     "learned_count", "load_model", "nearest_glyph_baseline", "parse_noise", "parse_sizes",

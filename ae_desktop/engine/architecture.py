@@ -9,6 +9,7 @@ import numpy as np
 
 from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine.activations import ACTIVATIONS, activation_code
+from ae_desktop.engine.layout import B_OFFSET, W_OFFSET, NetworkLayout
 
 MODEL_KINDS = ("ae", "dae", "vae")
 
@@ -121,49 +122,21 @@ class Architecture:
         return np.array([activation_code(a) for a in self.activations], dtype=np.int64)
 
     @cached_property
-    def offsets(self) -> tuple[np.ndarray, np.ndarray]:
-        """Start of each layer's W (n_in x n_out, row-major) and b in the flat vector."""
-        w_off, b_off, pos = [], [], 0
-        for n_in, n_out in self.layer_shapes:
-            w_off.append(pos)
-            pos += n_in * n_out
-            b_off.append(pos)
-            pos += n_out
-        return np.array(w_off, dtype=np.int64), np.array(b_off, dtype=np.int64)
-
-    @cached_property
     def n_params(self) -> int:
         return sum(i * o + o for i, o in self.layer_shapes)
 
     @cached_property
-    def shapes_array(self) -> np.ndarray:
-        """(n_layers, 2) int64 array of layer shapes, for the kernels."""
-        return np.array(self.layer_shapes, dtype=np.int64).reshape(-1, 2)
+    def layout(self) -> NetworkLayout:
+        """The network as the compiled code takes it (shapes, offsets, codes, kind)."""
+        return NetworkLayout(self.layer_shapes, self.activation_codes, self.n_encoder_layers,
+                             self.kind == "vae")
 
-    @cached_property
-    def kernel_layout(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """(shapes, activation codes, W offsets, b offsets): how the kernels take a network."""
-        return (self.shapes_array, self.activation_codes) + self.offsets
-
-    @cached_property
-    def layer_table(self) -> np.ndarray:
-        """(n_layers, 5) int64: per layer [n_in, n_out, activation code, W offset, b
-        offset], the whole network in one array for the inference kernels."""
-        w_off, b_off = self.offsets
-        return np.column_stack([self.shapes_array, self.activation_codes, w_off, b_off])
-
-    @cached_property
-    def encoder_table(self) -> np.ndarray:
-        """The encoder's rows of ``layer_table``."""
-        return self.layer_table[:self.n_encoder_layers]
-
-    @cached_property
-    def decoder_table(self) -> np.ndarray:
-        """The decoder's rows of ``layer_table``."""
-        return self.layer_table[self.n_encoder_layers:]
+    @property
+    def offsets(self) -> tuple[np.ndarray, np.ndarray]:
+        """Start of each layer's W (n_in x n_out, row-major) and b in the flat vector."""
+        return self.layout.table[:, W_OFFSET], self.layout.table[:, B_OFFSET]
 
     def unflatten(self, theta: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
         """Views (W, b) of every layer into the flat parameter vector."""
-        w_off, b_off = self.offsets
         return [(theta[w:w + i * o].reshape(i, o), theta[b:b + o])
-                for (i, o), w, b in zip(self.layer_shapes, w_off, b_off)]
+                for i, o, _, w, b, _ in self.layout.table]

@@ -11,6 +11,7 @@ import numpy as np
 from ae_desktop.engine.architecture import Architecture
 from ae_desktop.engine.config import TrainConfig
 from ae_desktop.engine.noise import corrupt
+from ae_desktop.engine.train_records import Batches
 
 PLAN_BYTES = 64 * 2**20
 
@@ -57,3 +58,8 @@ class BatchPlan:
         return (np.ascontiguousarray(np.stack(inputs)) if inputs else self.targets[None],
                 np.stack(perms) if perms else np.zeros((0, 0), dtype=np.int64),
                 np.stack(draws) if draws else np.zeros((0, 0, 0), self.dtype))
+
+    def batches(self, n_epochs: int) -> Batches:
+        """``draw`` with the targets: the compiled training's Batches record."""
+        inputs, perms, draws = self.draw(n_epochs)
+        return Batches(inputs, self.targets, perms, draws)

@@ -1,5 +1,5 @@
-"""Numba building blocks of the kernels: activations, row mixing (small matrix
-products), gradients of a dense layer, views into flat buffers.
+"""Numba building blocks of the compiled code: activations, dense layers (small matrix
+products), their gradients, views into flat buffers and a layer's weights by layout.
 
 Activations are stored transposed, (units, batch rows), so every inner loop runs over
 the batch: contiguous and equally long in every layer, which LLVM vectorises.
@@ -12,8 +12,9 @@ import math
 import numpy as np
 from numba import njit
 
-from ae_desktop.engine import fast_math as fm
+from ae_desktop.engine import compiled_math as fm
 from ae_desktop.engine.activations import LEAKY_RELU, LEAKY_SLOPE, RELU, SIGMOID, TANH
+from ae_desktop.engine.layout import B_OFFSET, N_IN, N_OUT, W_OFFSET
 
 # Reassociation lets LLVM vectorise dot products; no "nnan"/"ninf" flags.
 FAST = {"reassoc", "contract", "nsz", "arcp"}
@@ -24,13 +25,13 @@ jit = njit(cache=True, nogil=True, fastmath=FAST, error_model="numpy")
 
 
 @njit(cache=True, nogil=True)
-def _finite(x):
+def finite(x):
     """True for a finite number. Compiled without fastmath, which may fold such checks."""
     return abs(x) < math.inf
 
 
 @jit
-def _activate(code, z):
+def activate(code, z):
     """Apply activation ``code`` to the 2-D array ``z`` in place."""
     flat = z.reshape(z.size)
     n = flat.shape[0]
@@ -49,7 +50,7 @@ def _activate(code, z):
 
 
 @jit
-def _times_derivative(code, a, delta):
+def times_derivative(code, a, delta):
     """delta *= f'(z), with f' written in terms of the output a = f(z)."""
     av = a.reshape(a.size)
     dv = delta.reshape(delta.size)
@@ -100,7 +101,7 @@ def _mix_rows(coef, src, out):
 
 
 @jit
-def _dense(x, w, b, out):
+def dense(x, w, b, out):
     """out = w.T @ x + b for x (n_in, rows), w (n_in, n_out); out (n_out, rows)."""
     _mix_rows(w.T, x, out)
     for c in range(out.shape[0]):
@@ -111,7 +112,7 @@ def _dense(x, w, b, out):
 
 
 @jit
-def _weight_gradient(x, delta, gw, gb):
+def weight_gradient(x, delta, gw, gb):
     """gw = x @ delta.T (n_in, n_out), gb = delta summed over rows."""
     n_in, rows = x.shape
     n_out = delta.shape[0]
@@ -132,19 +133,20 @@ def _weight_gradient(x, delta, gw, gb):
 
 
 @jit
-def _input_gradient(delta, w, out):
+def input_gradient(delta, w, out):
     """out = w @ delta (n_in, rows): the loss gradient with respect to a layer's input."""
     _mix_rows(w, delta, out)
 
 
 @jit
-def _view(buf, start, units, rows):
+def view(buf, start, units, rows):
     """A (units, rows) block of the flat buffer ``buf``."""
     return buf[start:start + units * rows].reshape((units, rows))
 
 
 @jit
-def _layer(theta, shapes, w_off, b_off, index):
-    n_in, n_out = shapes[index, 0], shapes[index, 1]
-    w = theta[w_off[index]:w_off[index] + n_in * n_out].reshape((n_in, n_out))
-    return w, theta[b_off[index]:b_off[index] + n_out]
+def weights(theta, layout, index):
+    """Views (W (n_in, n_out), b (n_out,)) of layer ``index`` of ``layout`` in ``theta``."""
+    n_in, n_out = layout[index, N_IN], layout[index, N_OUT]
+    w_off, b_off = layout[index, W_OFFSET], layout[index, B_OFFSET]
+    return theta[w_off:w_off + n_in * n_out].reshape((n_in, n_out)), theta[b_off:b_off + n_out]

@@ -1,4 +1,4 @@
-"""Vectorisable exp, tanh and sigmoid for Numba loops (1-2 ulp, no libm calls).
+"""Vectorisable exp, tanh and sigmoid for the compiled code (1-2 ulp, no libm calls).
 
 Numba calls libm's scalar ``tanh``/``exp`` one element at a time (about 20 ns each);
 these polynomial versions let LLVM vectorise whole activation loops (about 1 ns each).
@@ -113,12 +113,12 @@ def _sigmoid32(x):
 
 def tanh(x):
     """tanh in compiled code, float32 or float64 by the argument's type."""
-    raise TypeError("fast_math.tanh is only callable from Numba-compiled code")
+    raise TypeError("compiled_math.tanh is only callable from Numba-compiled code")
 
 
 def sigmoid(x):
     """The logistic function in compiled code, float32 or float64 by the argument's type."""
-    raise TypeError("fast_math.sigmoid is only callable from Numba-compiled code")
+    raise TypeError("compiled_math.sigmoid is only callable from Numba-compiled code")
 
 
 @overload(tanh, inline="always")

@@ -5,11 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 LEARNED_MAX_ERRORS = 1
+PIXEL_THRESHOLD = 0.5  # a pixel is on at this value and above
 
 
 def wrong_pixels(output: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """Per row, how many pixels differ after thresholding both at 0.5; int array (n,)."""
-    return np.count_nonzero((np.asarray(output) >= 0.5) != (np.asarray(target) >= 0.5), axis=-1)
+    """Per row, how many pixels differ after thresholding both at PIXEL_THRESHOLD; int
+    array (n,)."""
+    on = np.asarray(output) >= PIXEL_THRESHOLD
+    return np.count_nonzero(on != (np.asarray(target) >= PIXEL_THRESHOLD), axis=-1)
 
 
 def learned_count(errors: np.ndarray, max_errors: int = LEARNED_MAX_ERRORS) -> int:

@@ -13,12 +13,12 @@ import threading
 
 import numpy as np
 
-from ae_desktop.engine import kernels
+from ae_desktop.engine import compiled_train
 from ae_desktop.engine.batch_plan import BatchPlan
 from ae_desktop.engine.config import TrainConfig
-from ae_desktop.engine.losses import loss_code
 from ae_desktop.engine.metrics import wrong_pixels
 from ae_desktop.engine.model import Autoencoder
+from ae_desktop.engine.train_records import TrainSettings
 
 SCIPY_METHODS = {"lbfgs": "L-BFGS-B", "cg": "CG"}
 
@@ -43,7 +43,7 @@ class QuasiNewton:
         self.plan = BatchPlan(data, config, model.arch, rng)
         self.inputs = self.plan.draw(1)[0][0]
         self.method = SCIPY_METHODS[config.optimizer]
-        self.loss = loss_code(config.loss)
+        self.settings = TrainSettings.of(config)._replace(beta=0.0)
         self.max_iterations = config.epochs
         self.target = config.target_errors
         self._go = threading.Semaphore(0)
@@ -52,12 +52,10 @@ class QuasiNewton:
         self._thread: threading.Thread | None = None
 
     def _objective(self, x: np.ndarray):
-        arch = self.model.arch
         grad = np.empty_like(x)
-        shapes, codes, w_off, b_off = arch.kernel_layout
-        value = kernels.loss_gradient(
-            x, grad, shapes, codes, w_off, b_off, arch.n_encoder_layers, False, self.loss, 0.0,
-            self.inputs, self.plan.targets, np.zeros((len(self.inputs), 0)), np.zeros(2))
+        value = compiled_train.loss_gradient(
+            self.model.arch.layout.table, x, grad, self.settings, self.inputs,
+            self.plan.targets, np.zeros((len(self.inputs), 0)), np.zeros(2))
         return value, grad
 
     def _optimise(self) -> None:

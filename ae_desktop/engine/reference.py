@@ -1,7 +1,8 @@
 """Plain NumPy forward pass, backpropagation and optimizer steps.
 
-This is the readable statement of the maths; the Numba kernels (``kernels.py``) must
-agree with it to rounding error, and tests hold them to that.
+This is the readable statement of the maths; the compiled code (``compiled_train.py``,
+``compiled_evaluate.py``) must agree with it to rounding error, and tests hold them to
+that.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ import numpy as np
 from ae_desktop.engine.activations import SIGMOID, activate, derivative_from_output
 from ae_desktop.engine.architecture import Architecture
 from ae_desktop.engine.losses import MSE, kl_divergence, reconstruction_loss
-
-SGD, MOMENTUM, ADAM = range(3)
+from ae_desktop.engine.train_records import MOMENTUM, SGD, Batches, OptimizerState, TrainSettings
 
 
 def forward(arch: Architecture, theta: np.ndarray, x: np.ndarray, eps: np.ndarray | None = None,
@@ -93,7 +93,7 @@ def loss_and_gradient(arch: Architecture, theta: np.ndarray, x: np.ndarray, y: n
 
 def held_out_loss(arch: Architecture, theta: np.ndarray, x: np.ndarray, loss: int,
                   beta: float = 1.0) -> tuple[float, float, float]:
-    """The reference for ``held_out.held_out_loss``: (total, reconstruction, kl) of the
+    """The reference for ``compiled_evaluate.held_out_loss``: (total, reconstruction, kl) of the
     rows ``x`` (B, P) reconstructing themselves, no dropout, a VAE decoding its mean."""
     codes = arch.activation_codes
     _, zs, out = forward(arch, theta, x)
@@ -106,35 +106,35 @@ def held_out_loss(arch: Architecture, theta: np.ndarray, x: np.ndarray, loss: in
     return recon + beta * kl, recon, kl
 
 
-def optimizer_step(kind: int, theta, grad, state1, state2, step: int, lr: float,
-                   momentum: float = 0.9, beta1: float = 0.9, beta2: float = 0.999,
-                   epsilon: float = 1e-8) -> None:
-    """Update ``theta`` in place; ``step`` counts updates from 1 (Adam's bias correction)."""
-    if kind == SGD:
+def optimizer_step(settings: TrainSettings, theta, grad, state: OptimizerState) -> None:
+    """Update ``theta`` and ``state`` in place; ``state.step`` counts updates from 1
+    (Adam's bias correction)."""
+    lr, first, second = settings.lr, state.first, state.second
+    if settings.optimizer == SGD:
         theta -= lr * grad
-    elif kind == MOMENTUM:
-        state1 *= momentum
-        state1 -= lr * grad
-        theta += state1
+    elif settings.optimizer == MOMENTUM:
+        first *= settings.momentum
+        first -= lr * grad
+        theta += first
     else:
-        state1 *= beta1
-        state1 += (1.0 - beta1) * grad
-        state2 *= beta2
-        state2 += (1.0 - beta2) * grad * grad
-        m_hat = state1 / (1.0 - beta1 ** step)
-        v_hat = state2 / (1.0 - beta2 ** step)
-        theta -= lr * m_hat / (np.sqrt(v_hat) + epsilon)
+        b1, b2, step = settings.beta1, settings.beta2, state.step[0]
+        first *= b1
+        first += (1.0 - b1) * grad
+        second *= b2
+        second += (1.0 - b2) * grad * grad
+        m_hat = first / (1.0 - b1 ** step)
+        v_hat = second / (1.0 - b2 ** step)
+        theta -= lr * m_hat / (np.sqrt(v_hat) + settings.epsilon)
 
 
-def run_epochs(arch: Architecture, theta, state1, state2, step: int, loss: int, optimizer: int,
-               hyper: dict, n_epochs: int, inputs, targets, perms, draws,
-               batch_size: int) -> tuple[np.ndarray, int]:
-    """The reference for ``kernels.train_epochs``: same batch plan (inputs, targets, perms,
-    draws; see there), hyper-parameters as a dict (lr, momentum, beta1, beta2, epsilon,
-    beta). Updates theta and optimizer state in place; returns (losses (E, 3), step)."""
+def run_epochs(arch: Architecture, theta, state: OptimizerState, settings: TrainSettings,
+               batches: Batches, n_epochs: int) -> np.ndarray:
+    """The reference for ``compiled_train.train_epochs`` (same records; no stop rule).
+    Updates theta and ``state`` in place; returns the losses (E, 3)."""
+    inputs, targets, perms, draws = batches
     n_eps = arch.latent_dim if arch.kind == "vae" else 0
     m = len(targets)
-    batch = min(batch_size, m) if batch_size > 0 else m
+    batch = min(settings.batch_size, m) if settings.batch_size > 0 else m
     losses = np.zeros((n_epochs, 3))
     for e in range(n_epochs):
         slab = inputs[min(e, len(inputs) - 1)]
@@ -143,11 +143,10 @@ def run_epochs(arch: Architecture, theta, state1, state2, step: int, loss: int, 
             rows = order[start:start + batch]
             batch_draws = draws[e][rows] if len(draws) else np.zeros((len(rows), 0))
             total, recon, kl, grad = loss_and_gradient(
-                arch, theta, slab[rows], targets[rows], loss, hyper["beta"],
+                arch, theta, slab[rows], targets[rows], settings.loss, settings.beta,
                 batch_draws[:, :n_eps] if n_eps else None, batch_draws[:, n_eps:])
             losses[e] += np.array([total, recon, kl]) * len(rows)
-            step += 1
-            optimizer_step(optimizer, theta, grad, state1, state2, step, hyper["lr"],
-                           hyper["momentum"], hyper["beta1"], hyper["beta2"], hyper["epsilon"])
+            state.step[0] += 1
+            optimizer_step(settings, theta, grad, state)
         losses[e] /= m
-    return losses, step
+    return losses

@@ -10,20 +10,19 @@ from typing import Iterator
 
 import numpy as np
 
-from ae_desktop.engine import kernels
+from ae_desktop.engine import compiled_train as kernel
 from ae_desktop.engine.batch_plan import BatchPlan
 from ae_desktop.engine.config import QUASI_NEWTON_OPTIMIZERS, ConfigError, TrainConfig
 from ae_desktop.engine.held_out import HeldOutSet, split_rows
-from ae_desktop.engine.losses import loss_code
 from ae_desktop.engine.metrics import learned_count, wrong_pixels
 from ae_desktop.engine.model import Autoencoder
 from ae_desktop.engine.quasi_newton import QuasiNewton
+from ae_desktop.engine.train_records import OptimizerState, StopRule, TrainSettings
 
-OPTIMIZER_CODES = {"sgd": kernels.SGD, "momentum": kernels.MOMENTUM, "adam": kernels.ADAM}
 MAX_CHUNK_EPOCHS = 5000
 ERROR_ROWS = 4096
-KERNEL_STATUS = {kernels.RUNNING: "running", kernels.DIVERGED: "diverged",
-                 kernels.TARGET_REACHED: "target_reached"}
+KERNEL_STATUS = {kernel.RUNNING: "running", kernel.DIVERGED: "diverged",
+                 kernel.TARGET_REACHED: "target_reached"}
 TEST_TIME_SHARE = 0.1  # timed reports skip the test loss while it would cost more than this
 
 
@@ -200,31 +199,22 @@ class _GradientStepper:
         # float32 trains a working copy; the model keeps float64 parameters
         self.theta = model.theta if config.precision == "float64" else \
             model.theta.astype(config.precision)
-        self.state1 = np.zeros_like(self.theta)
-        self.state2 = np.zeros_like(self.theta)
-        self.step = np.zeros(1, dtype=np.int64)
-        self.hyper = np.array([config.lr, config.momentum, 0.9, 0.999, 1e-8, config.beta])
-        self.loss = loss_code(config.loss)
-        self.optimizer = OPTIMIZER_CODES[config.optimizer]
-        self.batch_size = config.batch_size
+        self.state = OptimizerState.zeros(self.theta)
+        self.settings = TrainSettings.of(config)
         self.max_chunk = self.plan.max_epochs()
-        self.target = -1 if config.target_errors is None else config.target_errors
-        self.n_glyphs = len(data)  # the plan's first targets: the target check's glyphs
+        # the plan's first targets (the data) are the glyphs of the stop check
+        self.stop = StopRule(len(data), -1 if config.target_errors is None
+                             else int(config.target_errors))
         self.epochs_run = 0
 
     def advance(self, n_epochs: int) -> tuple[np.ndarray, str]:
         """Train up to ``n_epochs``; returns (per-epoch losses, running | diverged |
         target_reached)."""
-        arch, theta = self.model.arch, self.theta
-        inputs, perms, eps = self.plan.draw(n_epochs)
+        theta = self.theta
         losses = np.zeros((n_epochs, 3))
-        w_off, b_off = arch.offsets
-        done, code = kernels.train_epochs(
-            theta, self.state1, self.state2, self.step, arch.shapes_array,
-            arch.activation_codes, w_off, b_off, arch.n_encoder_layers, arch.kind == "vae",
-            self.loss, self.optimizer, self.hyper, inputs, self.plan.targets, perms, eps,
-            self.batch_size, losses, np.empty_like(theta), self.n_glyphs, self.target,
-            self.epochs_run)
+        done, code = kernel.train_epochs(
+            self.model.arch.layout.table, theta, self.state, self.settings,
+            self.plan.batches(n_epochs), losses, self.stop._replace(first_epoch=self.epochs_run))
         self.epochs_run += done
         if theta is not self.model.theta:
             self.model.theta[:] = theta

@@ -39,13 +39,11 @@ def test_errors_in_blocks_equal_errors_at_once(monkeypatch):
 def test_target_check_in_blocks_matches_the_reconstruction():
     """The kernel's target check reads the glyphs in blocks of CHECK_ROWS rows (no
     transposed copy of the data) and finds the same worst glyph as NumPy."""
-    from ae_desktop.engine.inference import CHECK_ROWS, max_wrong_pixels
+    from ae_desktop.engine.compiled_evaluate import CHECK_ROWS, max_wrong_pixels
 
     data = np.random.default_rng(2).random((2 * CHECK_ROWS + 37, 35))
     for kind in ("ae", "vae"):
         run = TrainingRun(TrainConfig(model=kind, arch="35-8-2", epochs=1), data)
         arch, theta = run.model.arch, run.model.theta
-        w_off, b_off = arch.offsets
         expected = wrong_pixels(run.model.reconstruct(data), data).max()
-        assert max_wrong_pixels(theta, arch.shapes_array, arch.activation_codes, w_off, b_off,
-                                arch.n_encoder_layers, kind == "vae", data) == expected
+        assert max_wrong_pixels(theta, arch.layout.table, data) == expected

@@ -1,14 +1,13 @@
-"""The inference kernels (few rows, row blocks) agree with plain NumPy on every path."""
+"""The compiled forward pass (per row, in row blocks) agrees with plain NumPy on every path."""
 
 import numpy as np
 import pytest
 
 from ae_desktop.engine.activations import activate
 from ae_desktop.engine.architecture import Architecture
-from ae_desktop.engine.fast_forward import BLOCK
-from ae_desktop.engine.inference import FEW_ROWS
+from ae_desktop.engine.compiled_forward import BLOCK
 from ae_desktop.engine.latent import decode_grid, grid_points
-from ae_desktop.engine.model import Autoencoder
+from ae_desktop.engine.model import FEW_ROWS, Autoencoder
 from ae_desktop.engine.reference import forward
 
 TOLERANCE = {"float64": 1e-12, "float32": 1e-5}

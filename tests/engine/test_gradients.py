@@ -3,12 +3,13 @@
 import numpy as np
 import pytest
 
-from ae_desktop.engine import kernels
+from ae_desktop.engine import compiled_train
 from ae_desktop.engine.activations import ACTIVATIONS
 from ae_desktop.engine.architecture import Architecture
 from ae_desktop.engine.initialization import initial_parameters
 from ae_desktop.engine.losses import BCE, MSE
 from ae_desktop.engine.reference import loss_and_gradient
+from ae_desktop.engine.train_records import SGD, TrainSettings
 
 
 def numeric_gradient(f, theta, h=1e-6):
@@ -56,10 +57,9 @@ def test_kernel_gradient_matches_reference(kind, loss, activation):
     total, recon, kl, grad_ref = loss_and_gradient(arch, theta, x, x, loss, 0.7, eps)
     grad = np.zeros_like(theta)
     parts = np.zeros(2)
-    w_off, b_off = arch.offsets
-    value = kernels.loss_gradient(
-        theta, grad, arch.shapes_array, arch.activation_codes, w_off, b_off,
-        arch.n_encoder_layers, kind == "vae", loss, 0.7, x, x,
+    settings = TrainSettings(loss, SGD, batch_size=0, lr=0.0, beta=0.7)
+    value = compiled_train.loss_gradient(
+        arch.layout.table, theta, grad, settings, x, x,
         eps if eps is not None else np.zeros((4, 0)), parts)
     assert value == pytest.approx(total, rel=1e-12)
     assert parts == pytest.approx([recon, kl], rel=1e-12, abs=1e-14)

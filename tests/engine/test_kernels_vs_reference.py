@@ -4,13 +4,12 @@ import numpy as np
 import pytest
 
 from ae_desktop.data import bundled_font
-from ae_desktop.engine import TrainConfig, kernels
+from ae_desktop.engine import TrainConfig, compiled_train
 from ae_desktop.engine.batch_plan import BatchPlan
-from ae_desktop.engine.fast_math import log1p_unit, sigmoid, tanh
-from ae_desktop.engine.losses import loss_code
+from ae_desktop.engine.compiled_math import log1p_unit, sigmoid, tanh
 from ae_desktop.engine.model import Autoencoder
 from ae_desktop.engine.reference import forward, run_epochs
-from ae_desktop.engine.training import OPTIMIZER_CODES
+from ae_desktop.engine.train_records import OptimizerState, StopRule, TrainSettings
 from numba import njit
 
 FONT = bundled_font("font3").matrix()
@@ -21,25 +20,19 @@ def run_both(config: TrainConfig, epochs: int):
     rng = np.random.default_rng(config.seed)
     model = Autoencoder.initialize(arch, config.init, rng)
     plan = BatchPlan(FONT, config, arch, rng)
-    inputs, perms, eps = plan.draw(epochs)
-    opt, loss = OPTIMIZER_CODES[config.optimizer], loss_code(config.loss)
-    hyper = dict(lr=config.lr, momentum=config.momentum, beta1=0.9, beta2=0.999,
-                 epsilon=1e-8, beta=config.beta)
+    batches = plan.batches(epochs)
+    settings = TrainSettings.of(config)
 
     theta_ref = model.theta.copy()
-    s1, s2 = np.zeros_like(theta_ref), np.zeros_like(theta_ref)
-    losses_ref, _ = run_epochs(arch, theta_ref, s1, s2, 0, loss, opt, hyper, epochs, inputs,
-                               plan.targets, perms, eps, config.batch_size)
+    losses_ref = run_epochs(arch, theta_ref, OptimizerState.zeros(theta_ref), settings,
+                            batches, epochs)
 
     theta = model.theta.copy()
     losses = np.zeros((epochs, 3))
-    w_off, b_off = arch.offsets
-    done, status = kernels.train_epochs(
-        theta, np.zeros_like(theta), np.zeros_like(theta), np.zeros(1, dtype=np.int64),
-        arch.shapes_array, arch.activation_codes, w_off, b_off, arch.n_encoder_layers,
-        arch.kind == "vae", loss, opt, np.array(list(hyper.values())), inputs, plan.targets,
-        perms, eps, config.batch_size, losses, np.empty_like(theta), len(FONT), -1, 0)
-    assert (done, status) == (epochs, kernels.RUNNING)
+    done, status = compiled_train.train_epochs(
+        arch.layout.table, theta, OptimizerState.zeros(theta), settings, batches, losses,
+        StopRule(len(FONT)))
+    assert (done, status) == (epochs, compiled_train.RUNNING)
     return theta_ref, losses_ref, theta, losses
 
 

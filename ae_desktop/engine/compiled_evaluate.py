@@ -1,0 +1,129 @@
+"""Losses and wrong pixels of a network's outputs, in compiled code: the loss of a batch
+(with its gradient at the outputs, for training), the training stop check and the
+held-out loss. Both evaluations run ``forward`` on blocks of rows, so their memory does
+not grow with the number of rows; a VAE decodes its mean.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ae_desktop.engine import compiled_math as fm
+from ae_desktop.engine.activations import SIGMOID
+from ae_desktop.engine.compiled_forward import activation_offsets, forward, gather_transposed
+from ae_desktop.engine.compiled_layers import jit, view
+from ae_desktop.engine.layout import ACTIVATION, N_IN, PART, SAMPLED
+from ae_desktop.engine.losses import BCE_CLIP, MSE
+from ae_desktop.engine.metrics import PIXEL_THRESHOLD
+
+CHECK_ROWS = 1024  # rows per block of the stop check
+BLOCK_ROWS = 256  # rows per block of the held-out loss
+
+
+@jit
+def loss_delta(loss, fused, a, z, y, delta, scale):
+    """Summed loss of outputs ``a`` (pre-activations ``z``) against ``y``; fills
+    ``delta`` with dLoss/da (dLoss/dz when ``fused``: BCE on a sigmoid) times ``scale``."""
+    total = 0.0
+    n = a.shape[0]
+    if loss == MSE:
+        for i in range(n):
+            diff = a[i] - y[i]
+            total += diff * diff
+            delta[i] = 2.0 * diff * scale
+    elif fused:
+        for i in range(n):
+            zi = z[i]
+            total += (zi if zi > 0 else 0.0) + fm.log1p_unit(fm.exp_nonpositive(-abs(zi))) \
+                - y[i] * zi
+            delta[i] = (a[i] - y[i]) * scale
+    else:
+        for i in range(n):
+            p = min(max(a[i], BCE_CLIP), 1.0 - BCE_CLIP)
+            total -= y[i] * math.log(p) + (1.0 - y[i]) * math.log(1.0 - p)
+            inside = BCE_CLIP < a[i] < 1.0 - BCE_CLIP
+            delta[i] = (p - y[i]) / (p * (1.0 - p)) * scale if inside else 0.0
+    return total
+
+
+@jit
+def fused_output(layout, loss):
+    """Whether the loss is BCE on a sigmoid output: its gradient is taken at the logits."""
+    return layout[layout.shape[0] - 1, ACTIVATION] == SIGMOID and loss != MSE
+
+
+@jit
+def _count_wrong(out, target, errors):
+    """errors[r] = pixels of column r that differ between ``out`` and ``target`` (units,
+    rows) once both are thresholded at PIXEL_THRESHOLD."""
+    errors[:] = 0
+    for c in range(out.shape[0]):
+        for r in range(out.shape[1]):
+            if (out[c, r] >= PIXEL_THRESHOLD) != (target[c, r] >= PIXEL_THRESHOLD):
+                errors[r] += 1
+
+
+@jit
+def _clean_pass(theta, layout, x, start, rows, acts, offsets):
+    """Rows start..start+rows of ``x`` through the network, no sampling, no dropout."""
+    gather_transposed(x, start, rows, np.empty(0, dtype=np.int64),
+                      view(acts, 0, layout[0, N_IN], rows))
+    forward(theta, layout, acts, offsets, rows, view(acts, 0, 0, rows),
+            np.empty(0, dtype=np.int64))
+
+
+@jit
+def max_wrong_pixels(theta, layout, glyphs):
+    """The most wrong pixels of any reconstructed row of ``glyphs`` (n, P): the stop
+    check. Rows go through in blocks of CHECK_ROWS."""
+    n, n_pixels = glyphs.shape
+    n_layers = layout.shape[0]
+    block = min(n, CHECK_ROWS)
+    offsets = activation_offsets(layout, block)
+    acts = np.empty(offsets[-1], theta.dtype)
+    wrong = np.zeros(block, dtype=np.int64)
+    most = 0
+    for start in range(0, n, block):
+        rows = min(block, n - start)
+        _clean_pass(theta, layout, glyphs, start, rows, acts, offsets)
+        _count_wrong(view(acts, offsets[n_layers], n_pixels, rows),
+                     view(acts, 0, n_pixels, rows), wrong[:rows])
+        most = max(most, wrong[:rows].max())
+    return most
+
+
+@jit
+def held_out_loss(theta, layout, loss, beta, x, errors, parts):
+    """Loss of reconstructing the rows of ``x`` (n, P) from themselves, without
+    training's randomness (see held_out.py). ``parts`` (3,) gets the mean [total,
+    reconstruction, kl] per row, ``errors`` (n,) the wrong pixels of each row."""
+    n, n_pixels = x.shape
+    n_layers = layout.shape[0]
+    block = min(n, BLOCK_ROWS)
+    offsets = activation_offsets(layout, block)
+    acts = np.empty(offsets[-1], theta.dtype)
+    unused_delta = np.empty(n_pixels * block, theta.dtype)
+    fused = fused_output(layout, loss)
+    recon, kl = 0.0, 0.0
+    for start in range(0, n, block):
+        rows = min(block, n - start)
+        _clean_pass(theta, layout, x, start, rows, acts, offsets)
+        for i in range(n_layers):
+            if layout[i, PART] == SAMPLED:  # the code before it: [mean; log-variance]
+                latent = layout[i, N_IN]
+                code = view(acts, offsets[i], 2 * latent, rows)
+                for c in range(latent):
+                    for r in range(rows):
+                        mean, logvar = code[c, r], code[latent + c, r]
+                        kl += -0.5 * (1.0 + logvar - mean * mean - math.exp(logvar))
+        xt = view(acts, 0, n_pixels, rows)
+        a = view(acts, offsets[n_layers], n_pixels, rows)
+        z = view(acts, offsets[n_layers + 1], n_pixels, rows)
+        recon += loss_delta(loss, fused, a.reshape(a.size), z.reshape(z.size),
+                            xt.reshape(xt.size), unused_delta[:rows * n_pixels], 1.0)
+        _count_wrong(a, xt, errors[start:start + rows])
+    parts[1] = recon / n
+    parts[2] = kl / n
+    parts[0] = parts[1] + beta * parts[2]

@@ -1,0 +1,69 @@
+"""What the compiled training code takes besides the layout and the parameters: optimizer
+codes, the settings record, the optimizer state and the stop rule (typed named tuples,
+which Numba reads by field name)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from ae_desktop.engine.config import GRADIENT_OPTIMIZERS, TrainConfig
+from ae_desktop.engine.losses import loss_code
+
+SGD, MOMENTUM, ADAM = range(3)
+OPTIMIZER_CODES = dict(zip(GRADIENT_OPTIMIZERS, (SGD, MOMENTUM, ADAM)))
+ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON = 0.9, 0.999, 1e-8
+
+
+class TrainSettings(NamedTuple):
+    """Loss and optimizer codes, batch size (0: full batch) and the hyper-parameters."""
+
+    loss: int
+    optimizer: int
+    batch_size: int
+    lr: float
+    momentum: float = 0.9
+    beta1: float = ADAM_BETA1
+    beta2: float = ADAM_BETA2
+    epsilon: float = ADAM_EPSILON
+    beta: float = 1.0  # weight of a VAE's KL term
+
+    @classmethod
+    def of(cls, config: TrainConfig) -> "TrainSettings":
+        optimizer = OPTIMIZER_CODES.get(config.optimizer, SGD)  # quasi-Newton: loss only
+        return cls(loss_code(config.loss), optimizer, int(config.batch_size),
+                   float(config.lr), float(config.momentum), beta=float(config.beta))
+
+
+class OptimizerState(NamedTuple):
+    """Momentum's velocity or Adam's moments (``first``, ``second``) and ``step`` (1,),
+    the count of updates so far; all updated in place."""
+
+    first: np.ndarray
+    second: np.ndarray
+    step: np.ndarray
+
+    @classmethod
+    def zeros(cls, theta: np.ndarray) -> "OptimizerState":
+        return cls(np.zeros_like(theta), np.zeros_like(theta), np.zeros(1, dtype=np.int64))
+
+
+class StopRule(NamedTuple):
+    """Stop once no glyph (the first ``n_glyphs`` targets) reconstructs with more than
+    ``target`` wrong pixels (-1: never), checked every TARGET_CHECK epochs counted from
+    the run's start, ``first_epoch`` being the first epoch of this call."""
+
+    n_glyphs: int
+    target: int = -1
+    first_epoch: int = 0
+
+
+class Batches(NamedTuple):
+    """An epoch chunk's batch plan (see BatchPlan.draw): inputs (1 or E, M, P), targets
+    (M, P), perms (E, M) or (0, 0), draws (E, M, k) or (0, 0, 0)."""
+
+    inputs: np.ndarray
+    targets: np.ndarray
+    perms: np.ndarray
+    draws: np.ndarray
