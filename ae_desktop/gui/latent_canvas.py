@@ -19,6 +19,7 @@ from ae_desktop.engine import decode_grid, latent_extent
 from ae_desktop.gui.code_scatter import CodeScatter, fill_key, label_classes
 from ae_desktop.gui.glyph_view import GlyphCanvas
 from ae_desktop.gui.latent_codes import LatentCodes
+from ae_desktop.gui.latent_labels import place_labels
 from ae_desktop.gui.latent_map import MapLayer
 from ae_desktop.gui.pick_view_box import PickViewBox
 
@@ -33,6 +34,7 @@ IDLE_INTERVAL_MS = 20
 IDLE_SECONDS = 0.5
 SHOW_SECONDS = 0.25    # and its points move (a repaint of them all) at most this often
 MAP_PAUSE = 4         # after a map taking t, wait 4 t before the next: at most 20% busy
+CODE_LIMIT = 1e9      # codes beyond this (or not finite) cannot be drawn: a note instead
 
 
 class LatentCanvas(QWidget):
@@ -52,6 +54,7 @@ class LatentCanvas(QWidget):
         self._frame_to_glyphs = True
         self._frame_exactly = True  # the next framing fits exactly (a new model or set)
         self._map_due = 0.0
+        self._bad_codes = False  # some codes cannot be drawn: no frame, no map
         self._shown_at = 0.0
         self._model_at = 0.0
         self.picked_z: np.ndarray | None = None
@@ -88,6 +91,7 @@ class LatentCanvas(QWidget):
         self.view.point_picked.connect(self._on_point_picked)
         self.view.sigRangeChangedManually.connect(self._on_range_changed_manually)
         self.view.sigResized.connect(self._on_view_resized)
+        self.view.sigRangeChanged.connect(self._arrange_labels)
         self._slice_timer = QTimer(self, interval=SLICE_INTERVAL_MS)
         self._slice_timer.timeout.connect(self._on_slice_timeout)
         self._map_timer = QTimer(self, singleShot=True)
@@ -190,7 +194,7 @@ class LatentCanvas(QWidget):
 
     def set_drawn_point(self, z: np.ndarray | None) -> None:
         """Mark the editor's glyph at code ``z`` (latent,), or hide the mark."""
-        if z is None or not self.usable():
+        if z is None or not self.usable() or not drawable(z).all():
             self.drawn.setData([], [])
         else:
             self.drawn.setData([z[0]], [z[1]])
@@ -204,7 +208,7 @@ class LatentCanvas(QWidget):
 
     def pick(self, z) -> None:
         """Decode ``z`` (2,) into the preview, as a click there does."""
-        if not self.usable():
+        if not self.usable() or not drawable(z).all():
             return
         self.picked_z = np.array(z, dtype=np.float64)
         self._update_preview()
@@ -227,13 +231,14 @@ class LatentCanvas(QWidget):
             self._restyle = False
         if self._codes.encode_work() <= SYNC_WORK:
             self._codes.advance(np.inf)
-            self._show_codes()
+            if not self._show_codes():
+                return
         else:
             if not self._slice_timer.isActive():
                 self._codes.advance(SLICE_SECONDS)
                 self._slice_timer.start()
-            if time.perf_counter() - self._shown_at >= SHOW_SECONDS:
-                self._show_codes()
+            if time.perf_counter() - self._shown_at >= SHOW_SECONDS and not self._show_codes():
+                return
         self._request_map()
         if self.picked_z is not None:
             self._update_preview()
@@ -250,9 +255,20 @@ class LatentCanvas(QWidget):
         self._place_labels()
         self.preview.set_glyph(None)
 
-    def _show_codes(self) -> None:
+    def _show_codes(self) -> bool:
+        """Draw the codes encoded so far; False (and a note instead) where some cannot
+        be drawn: not finite or beyond CODE_LIMIT, pyqtgraph would raise on them."""
         self._shown_at = time.perf_counter()
         n, filled = len(self._codes), self._codes.filled
+        bad = int((~drawable(self._codes.mean[:filled])).any(axis=1).sum())
+        self._bad_codes = bad > 0
+        if bad:
+            self._clear()
+            self.message.setText(f"{bad:,} of the model's codes cannot be drawn (not finite "
+                                 f"or beyond ±{CODE_LIMIT:g}): the plane stays empty.")
+            self.message.setVisible(True)
+            self.keep_button.setEnabled(False)
+            return False
         self.points.move(self._codes.mean, filled)
         self._place_labels()
         self.count_label.setText(f"{n:,} points" if filled == n
@@ -260,6 +276,7 @@ class LatentCanvas(QWidget):
         if self._frame_to_glyphs and filled:
             self._frame(following=not self._frame_exactly)
             self._frame_exactly = self._frame_exactly and filled < n  # exact once all are in
+        return True
 
     def _unusable_reason(self) -> str:
         m = self._model
@@ -304,6 +321,13 @@ class LatentCanvas(QWidget):
             if text.toPlainText() != label:  # setText re-lays out the HTML every time
                 text.setText(label)
             text.setPos(x, y)
+        self._arrange_labels()
+
+    def _arrange_labels(self, *args) -> None:
+        """Labels beside their points where they cover nothing, else hidden."""
+        codes = self.codes[:len(self._texts)]  # none while the plane is being cleared
+        if len(codes):
+            place_labels(self.view, self._texts[:len(codes)], codes)
 
     def map_tiles(self) -> tuple[int, int]:
         """(columns, rows) of the latent map: the chosen columns, and as many rows as keep
@@ -332,7 +356,8 @@ class LatentCanvas(QWidget):
 
     def _draw_map(self) -> None:
         """Decoded glyphs on a grid over the glyphs' frame, one per grid point."""
-        if not (self.show_map.isChecked() and self.usable() and self._codes.filled):
+        if not (self.show_map.isChecked() and self.usable() and self._codes.filled
+                and not self._bad_codes):
             return
         began = time.perf_counter()
         (x0, x1), (y0, y1) = self._frame_ranges()
@@ -359,8 +384,8 @@ class LatentCanvas(QWidget):
         self._slice_timer.setInterval(IDLE_INTERVAL_MS if idle else SLICE_INTERVAL_MS)
         if self._codes.complete:
             self._slice_timer.stop()
-            self._show_codes()
-            self._request_map()
+            if self._show_codes():
+                self._request_map()
         elif time.perf_counter() - self._shown_at >= SHOW_SECONDS:
             self._show_codes()
 
@@ -372,10 +397,11 @@ class LatentCanvas(QWidget):
 
     def _on_view_resized(self, *args) -> None:
         self._request_map()  # keep the thumbnails glyph-shaped
+        self._arrange_labels()
 
     def _on_frame_clicked(self) -> None:
         self._frame_to_glyphs = True
-        if self.usable() and self._codes.filled:
+        if self.usable() and self._codes.filled and not self._bad_codes:
             self._frame()
             self._request_map()
 
@@ -409,3 +435,8 @@ class LatentCanvas(QWidget):
         self.glyph_kept.emit(label, kept)
         self.label_edit.clear()
 
+
+
+def drawable(codes) -> np.ndarray:
+    """Mask of code values the plane can draw: finite and within ±CODE_LIMIT."""
+    return np.abs(np.nan_to_num(np.asarray(codes, dtype=np.float64), nan=np.inf)) <= CODE_LIMIT

@@ -236,3 +236,45 @@ def test_a_strip_glyph_clicked_shows_in_the_preview_and_keep_adds_it(canvas, mod
         qtbot.mouseClick(canvas.keep_button, Qt.LeftButton)
     assert kept.args[0] == "mid"
     np.testing.assert_array_equal(kept.args[1], (panel.images[2] >= 0.5).astype(float))
+
+
+def visible_label_rects(canvas):
+    canvas.grab()  # paints: the labels take their on-screen transform
+    return [(t.toPlainText(), t.sceneBoundingRect()) for t in canvas._texts if t.isVisible()]
+
+
+def test_text_labels_never_cover_each_other(canvas, qtbot):
+    glyphs = bundled_font("font1")
+    matrix = glyphs.matrix()
+    twin = matrix[0]
+    # a twin of the first glyph: the same code, so the same spot on the plane
+    canvas.set_glyphs(np.vstack([matrix, twin]), glyphs.labels + ["|"], (7, 5))
+    shown = visible_label_rects(canvas)
+    assert len(shown) >= len(glyphs.labels) // 2
+    for i, (a, rect_a) in enumerate(shown):
+        for b, rect_b in shown[i + 1:]:
+            assert not rect_a.intersects(rect_b), (a, b)
+    canvas.view.scaleBy((4, 4))  # zoomed out: crowded, the labels thin out
+    shown = visible_label_rects(canvas)
+    for i, (a, rect_a) in enumerate(shown):
+        assert not any(rect_a.intersects(rect_b) for _, rect_b in shown[i + 1:]), a
+
+
+@pytest.mark.parametrize("scale", [1e300, np.inf, np.nan])
+def test_codes_it_cannot_draw_show_a_note_and_the_next_model_draws(canvas, model, scale):
+    bad = model.copy()
+    with np.errstate(invalid="ignore", over="ignore"):
+        bad.theta[:] = bad.theta * scale
+    canvas.show_map.setChecked(True)
+    canvas.set_model(bad, reframe=True)
+    canvas.grab()  # pyqtgraph raised "Cannot set range [nan, nan]" here
+    assert "codes cannot be drawn" in canvas.message.text() and canvas.message.isVisible()
+    assert len(canvas.points.getData()[0]) == 0 and not canvas.keep_button.isEnabled()
+    canvas.set_drawn_point(np.array([np.nan, 1.0]))
+    canvas.set_model(model, reframe=True)
+    canvas.grab()
+    assert not canvas.message.isVisible()
+    x, y = canvas.points.getData()
+    np.testing.assert_array_equal(np.c_[x, y], canvas.codes)
+    (x0, x1), _ = canvas.view.viewRange()
+    assert x0 <= canvas.codes[:, 0].min() and canvas.codes[:, 0].max() <= x1
