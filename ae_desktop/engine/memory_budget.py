@@ -13,6 +13,7 @@ import os
 from ae_desktop.data.regular_file import size_text
 
 FALLBACK_MEMORY = 8 << 30  # where the machine's memory cannot be read
+BLOCK_ROWS = 4096  # rows whose activations a forward pass holds at once, at most
 
 
 class MemoryBudgetError(ValueError):
@@ -47,9 +48,12 @@ def _units(arch) -> int:
     return arch.n_inputs + sum(n_out for _, n_out in arch.layer_shapes)
 
 
-def inference_bytes(arch, n_rows: int) -> int:
-    """Encoding, decoding or reconstructing ``n_rows`` samples in float64."""
-    return 8 * (arch.n_params + 3 * n_rows * _units(arch))
+def inference_bytes(arch, n_rows: int, item: int = 8) -> int:
+    """Encoding, decoding or reconstructing ``n_rows`` samples: a copy of the inputs and
+    the outputs of every row, the activations of a block of rows at a time."""
+    block = min(n_rows, BLOCK_ROWS)
+    return item * (arch.n_params + n_rows * (2 * arch.n_inputs + 2 * arch.latent_dim)
+                   + 2 * block * _units(arch))
 
 
 def training_bytes(arch, n_samples: int, config) -> int:
@@ -61,10 +65,10 @@ def training_bytes(arch, n_samples: int, config) -> int:
     draws = (arch.latent_dim if arch.kind == "vae" else 0) + (
         arch.dropout_units if config.dropout else 0)
     params = arch.n_params * (3 * 8 + 4 * item)  # model, copies; working, states, gradient
-    data = rows * arch.n_inputs * (item + (item + 8) * noisy)  # targets, noisy inputs
+    data = rows * arch.n_inputs * item * (1 + 2 * noisy)  # targets, noisy inputs
     per_row = draws * (item + 8) + 8  # a VAE's samples, dropout scales, a shuffle
     return params + data + rows * per_row + 3 * item * batch * _units(arch) \
-        + inference_bytes(arch, n_samples)
+        + inference_bytes(arch, n_samples, item)
 
 
 def eval_bytes(arch, n_samples: int, repeats: int, noisy: bool) -> int:
