@@ -6,12 +6,13 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph.exporters as exporters
-from PySide6.QtCore import QObject, QRectF, QSettings, Qt
+from PySide6.QtCore import QObject, QRectF, QSettings, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ae_desktop.data import FONT_NAMES, GlyphSet, GlyphSetError, bundled_font
-from ae_desktop.engine import ModelFileError, TrainConfig, load_model, save_model
+from ae_desktop.engine import (
+    Autoencoder, ConfigError, ModelFileError, TrainConfig, load_model, save_model)
 from ae_desktop.gui.glyph_view import paint_glyph
 from ae_desktop.gui.importer import GlyphImporter
 from ae_desktop.gui.new_set_dialog import ask_new_set
@@ -20,14 +21,20 @@ MAX_RECENT = 8
 GLYPH_FILTER = "Glyph sets (*.json);;All files (*)"
 MODEL_FILTER = "Models (*.npz);;All files (*)"
 PLOT_FILTER = "PNG image (*.png);;SVG drawing (*.svg)"
+# What reading an untrusted file may raise: each ends in a dialog, nothing swapped
+READ_ERRORS = (GlyphSetError, ModelFileError, ConfigError, OSError, ValueError, TypeError,
+               AttributeError, OverflowError, RecursionError, MemoryError)
 
 
 class FileMenu(QObject):
     """Builds the File menu of ``window`` (a MainWindow) and runs its commands."""
 
+    model_saved_changed = Signal()  # a model was saved or opened: it matches a file
+
     def __init__(self, window):
         super().__init__(window)
         self.window = window
+        self._saved_model: Autoencoder | None = None  # the model last saved or opened
         menu = window.menuBar().addMenu("&File")
         menu.addAction("&New glyph set…", QKeySequence.New, self.new_set)
         menu.addAction("&Open glyph set…", QKeySequence.Open, self._on_open_triggered)
@@ -56,6 +63,25 @@ class FileMenu(QObject):
         self._update_recent_menu()
 
     # -- glyph sets --------------------------------------------------------------------
+    def confirm_close(self) -> bool:
+        """Ask about unsaved glyph edits, then about a trained, unsaved model; True when
+        the window may close (saved or discarded), False for Cancel."""
+        if self.window.document.modified and not self.confirm_discard():
+            return False
+        if not self.model_unsaved():
+            return True
+        answer = QMessageBox.question(
+            self.window, "Unsaved model",
+            f"Save the trained model ({self.window.model.arch.text})?",
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+        if answer == QMessageBox.Save:
+            return self.save_model()
+        return answer == QMessageBox.Discard
+
+    def model_unsaved(self) -> bool:
+        """Whether the window holds a model that no file holds (trained, or recovered)."""
+        return self.window.model is not None and self.window.model is not self._saved_model
+
     def confirm_discard(self) -> bool:
         """Ask before unsaved glyph edits are lost; True to go ahead."""
         answer = QMessageBox.question(
@@ -88,8 +114,8 @@ class FileMenu(QObject):
             return False
         try:
             self.window.document.open(path)
-        except GlyphSetError as exc:
-            QMessageBox.critical(self.window, "Cannot open glyph set", str(exc))
+        except READ_ERRORS as exc:
+            QMessageBox.critical(self.window, "Cannot open glyph set", error_line(exc))
             return False
         self._remember(path)
         return True
@@ -136,36 +162,47 @@ class FileMenu(QObject):
     def load_model_file(self, path: str) -> bool:
         """Load a .npz model; on a bad file, an error dialog and no change."""
         try:
-            model, metadata = load_model(path)
-            config = TrainConfig.from_dict(metadata["config"]) if metadata["config"] else None
-        except (ModelFileError, TypeError) as exc:
-            QMessageBox.critical(self.window, "Cannot open model", str(exc))
+            opened = read_model_file(path)
+        except READ_ERRORS as exc:
+            QMessageBox.critical(self.window, "Cannot open model", error_line(exc))
             return False
-        self.window.abandon_training()
-        self.window.set_model(model, config, metadata["history"], metadata["test_history"])
-        if config is not None:
-            self.window.training_panel.set_config(config)
-        self.window.status.show_message(f"Opened model {Path(path).name} ({model.arch.text})")
+        self.show_model(opened, f"Opened model {Path(path).name}")
         return True
 
-    def save_model(self) -> None:
+    def show_model(self, opened: tuple, message: str, saved: bool = True) -> None:
+        """Make ``opened`` (from ``read_model_file``) the window's model; ``saved`` when
+        a file the user chose holds it (not an autosave)."""
+        model, config, history, test_history = opened
+        self.window.abandon_training()
+        self.window.set_model(model, config, history, test_history)
+        if config is not None:
+            self.window.training_panel.set_config(config)
+        self._mark_saved(model if saved else None)
+        self.window.status.show_message(f"{message} ({model.arch.text})")
+
+    def save_model(self) -> bool:
         window = self.window
         if window.model is None:
             QMessageBox.information(window, "No model", "Train or open a model first.")
-            return
+            return False
         path, _ = QFileDialog.getSaveFileName(window, "Save model", "model.npz", MODEL_FILTER)
-        if path:
-            self.write_model(path)
+        return bool(path) and self.write_model(path)
 
     def write_model(self, path: str) -> bool:
         window = self.window
+        model = window.model
         try:
-            save_model(path, window.model, model_metadata(window))
+            save_model(path, model, model_metadata(window))
         except (OSError, ValueError) as exc:
-            QMessageBox.critical(window, "Cannot save model", str(exc))
+            QMessageBox.critical(window, "Cannot save model", error_line(exc))
             return False
+        self._mark_saved(model)
         window.status.show_message(f"Saved model {Path(path).name}")
         return True
+
+    def _mark_saved(self, model: Autoencoder | None) -> None:
+        self._saved_model = model
+        self.model_saved_changed.emit()
 
     # -- exports -----------------------------------------------------------------------
     def export_glyphs(self) -> None:
@@ -182,6 +219,29 @@ class FileMenu(QObject):
                 export_plot(plot_item, path)
             except OSError as exc:
                 QMessageBox.critical(self.window, "Export failed", str(exc))
+
+
+def error_line(exc: BaseException) -> str:
+    """A reader's error as one line for a dialog (a MemoryError has no text)."""
+    lines = str(exc).strip().splitlines()
+    if not lines:
+        return type(exc).__name__
+    line = lines[0].encode("utf-8", "backslashreplace").decode("utf-8")
+    return line if len(line) <= 300 else line[:297] + "..."
+
+
+def read_model_file(path: str) -> tuple:
+    """(model, config or None, history, test_history) of a .npz model, each checked as
+    far as the window needs before anything is swapped; READ_ERRORS when it is bad."""
+    model, metadata = load_model(path)
+    config = None
+    if metadata["config"]:
+        try:
+            config = TrainConfig.from_dict(metadata["config"])
+            config.architecture(model.arch.n_inputs)  # also validates every setting
+        except (ConfigError, TypeError, AttributeError, OverflowError) as exc:
+            raise ModelFileError(f"{Path(path).name}: stored config: {error_line(exc)}")
+    return model, config, metadata["history"], metadata["test_history"]
 
 
 def model_metadata(window) -> dict:

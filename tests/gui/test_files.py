@@ -1,5 +1,7 @@
 """File menu: glyph sets and models saved and reopened, bad files refused, exports."""
 
+import os
+
 import numpy as np
 import pytest
 from PySide6.QtGui import QImage
@@ -252,3 +254,85 @@ def test_opening_a_model_mid_training_replaces_the_run(window, qtbot, dialogs, t
         pass  # results queued by the abandoned run are dropped
     np.testing.assert_array_equal(window.model.theta, saved.theta)
     assert window.training_panel.start_button.isEnabled()
+
+
+def write_bad_model(path, case: str) -> None:
+    """A model file that loading (or the window) must refuse, built for ``case``."""
+    import io
+    import zipfile
+
+    from ae_desktop.engine import TrainConfig, save_model
+    model = Autoencoder.initialize(Architecture.parse("35-6-2"))
+    config = TrainConfig(arch="35-6-2").to_dict()
+    metadata = {"image_shape": (7, 5), "config": config}
+    if case == "fifo":
+        os.mkfifo(path)
+        return
+    if case == "history 1e300":
+        metadata["test_history"] = np.array([[1e300, 0.5]])
+    elif case.startswith("config "):
+        config.update(BAD_CONFIGS[case[7:]])
+    save_model(path, model, metadata)
+    if case == "zip bomb":  # theta of 2**25 float64 (256 MiB) zeros, deflated ~1000x
+        with zipfile.ZipFile(path) as archive:
+            members = {n: archive.read(n) for n in archive.namelist() if n != "theta.npy"}
+        buffer = io.BytesIO()
+        np.lib.format.write_array_header_1_0(buffer, {"descr": "<f8", "fortran_order": False,
+                                                      "shape": (2**25,)})
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+            for name, data in members.items():
+                archive.writestr(name, data)
+            with archive.open("theta.npy", "w") as member:
+                member.write(buffer.getvalue())
+                zeros = bytes(1 << 24)
+                for _ in range(2**28 // len(zeros)):
+                    member.write(zeros)
+
+
+BAD_CONFIGS = {"arch 123": {"arch": 123}, "noise 5": {"noise": 5, "model": "dae"},
+               "seed 2**70": {"seed": 2**70}, "test_fraction inf": {"test_fraction": np.inf}}
+BAD_MODELS = ["history 1e300", "fifo", "zip bomb", *(f"config {k}" for k in BAD_CONFIGS)]
+
+
+@pytest.mark.parametrize("case", BAD_MODELS)
+def test_a_bad_model_changes_nothing_and_the_next_good_one_opens(window, dialogs, tmp_path,
+                                                                 case, qtbot):
+    from ae_desktop.engine import TrainConfig, save_model
+    first = Autoencoder.initialize(Architecture.parse("35-6-2"), rng=np.random.default_rng(1))
+    save_model(tmp_path / "first.npz", first, {"image_shape": (7, 5), "history": np.ones((4, 3)),
+                                               "config": TrainConfig(arch="35-6-2")})
+    dialogs.path = str(tmp_path / "first.npz")
+    menu_action(window, "File", "Open model…").trigger()
+    model, history, glyphs = window.model, window.history, window.document.glyphs
+    config = window.training_panel.config()
+    write_bad_model(tmp_path / "bad.npz", case)
+    dialogs.path = str(tmp_path / "bad.npz")
+    menu_action(window, "File", "Open model…").trigger()
+    qtbot.wait(10)  # a plot that would choke on a value draws now
+    assert len(dialogs.errors) == 1 and "\n" not in dialogs.errors[0]
+    assert "bad.npz" in dialogs.errors[0]
+    assert window.model is model and window.history is history
+    assert window.document.glyphs is glyphs and window.training_panel.config() == config
+    second = Autoencoder.initialize(Architecture.parse("35-8-2"), rng=np.random.default_rng(2))
+    save_model(tmp_path / "second.npz", second, {"image_shape": (7, 5),
+                                                 "history": np.ones((9, 3)),
+                                                 "config": TrainConfig(arch="35-8-2")})
+    dialogs.path = str(tmp_path / "second.npz")
+    menu_action(window, "File", "Open model…").trigger()
+    qtbot.wait(10)
+    assert len(dialogs.errors) == 1
+    np.testing.assert_array_equal(window.model.theta, second.theta)
+    assert window.loss_plot.point_count() == 9
+    assert window.training_panel.config().arch == "35-8-2"
+
+
+def test_a_fifo_or_a_folder_as_a_glyph_set_is_refused(window, dialogs, tmp_path):
+    os.mkfifo(tmp_path / "pipe.json")
+    before = window.document.glyphs
+    for path in (tmp_path / "pipe.json", tmp_path):
+        dialogs.path = str(path)
+        menu_action(window, "File", "Open glyph set…").trigger()
+    assert len(dialogs.errors) == 2 and window.document.glyphs is before
+    assert "pipe.json" in dialogs.errors[0]
+    menu_action(window, "File", "Open bundled font", "font1").trigger()
+    assert window.document.glyphs.name == "font1"
