@@ -14,7 +14,7 @@ from ae_desktop.engine.experiments.table import columns
 def check_outputs(args) -> None:
     """Fail before any run on an output path that cannot be written."""
     for path, what in ((args.csv, "CSV file"), (args.json, "JSON file"),
-                       (args.plot, "PNG file")):
+                       (args.plot, "chart file")):
         check_writable(path, what)
 
 
@@ -53,19 +53,21 @@ def summary_lines(table: ResultTable, metrics: list[str]) -> list[str]:
 def write_outputs(args, table: ResultTable, document: dict, x: str,
                   series: str | None, title: str) -> None:
     """--csv (one row per run), --json (``document`` plus rows and statistics of every
-    numeric column) and --plot (``args.metric`` against ``x``, a line per ``series``)."""
+    numeric column) and --plot (``args.metric`` against ``x``, a line per ``series``;
+    SVG for a .svg name, else PNG)."""
     if args.csv:
         write_csv(args.csv, table.rows)
     if args.json:
         write_json(args.json, document)
     if args.plot:
-        from ae_desktop.plots.summary_chart import summary_png  # loads Qt: only here
+        from ae_desktop.plots.summary_chart import summary_image  # loads Qt: only here
 
         try:
-            png = summary_png(table.summary(args.metric), x, args.metric, series, title)
+            image = summary_image(table.summary(args.metric), x, args.metric, series, title,
+                                  svg=args.plot.lower().endswith(".svg"))
         except KeyError as exc:
             raise CommandError(f"cannot plot: {printable(exc.args[0])}") from None
-        save_output(args.plot, png, "PNG file")
+        save_output(args.plot, image, "chart file")
         print(f"wrote {printable(args.plot)}")
 
 

@@ -88,7 +88,8 @@ def add_experiment_options(p: argparse.ArgumentParser, metrics: tuple[str, ...],
     p.add_argument("--csv", metavar="OUT.csv", help="write one row per run")
     p.add_argument("--json", metavar="OUT.json", help="write rows, loss curves and statistics")
     p.add_argument("--plot", metavar="OUT.png", help="write a chart of the metric: mean "
-                                                     "over repeats with min-max bars")
+                                                     "over repeats with min-max bars (SVG "
+                                                     "for a .svg name, else PNG)")
     p.add_argument("--quiet", action="store_true", help="no line per finished run")
 
 

@@ -2,7 +2,7 @@
 series.
 
 ``draw_summary`` fills any pyqtgraph PlotItem (a window's or an offscreen one);
-``summary_png`` renders offscreen to PNG bytes, with no display needed; ``plot_bytes``
+``summary_image`` renders offscreen to PNG or SVG bytes, with no display needed; ``plot_bytes``
 gives any PlotItem as PNG or SVG bytes, for the one atomic writer
 (``ae_desktop.data.atomic``) to save.
 """
@@ -62,9 +62,11 @@ def draw_summary(plot: pg.PlotItem, summary: list[dict], x: str, metric: str,
     plot.setXRange(-0.5, len(x_values) - 0.5, padding=0)
 
 
-def summary_png(summary: list[dict], x: str, metric: str, series: str | None = None,
-                title: str | None = None, size: tuple[int, int] = (800, 500)) -> bytes:
-    """``draw_summary`` rendered offscreen as a PNG image of ``size`` pixels."""
+def summary_image(summary: list[dict], x: str, metric: str, series: str | None = None,
+                  title: str | None = None, svg: bool = False,
+                  size: tuple[int, int] = (800, 500)) -> bytes:
+    """``draw_summary`` rendered offscreen as an SVG document or a PNG image of ``size``
+    pixels."""
     app = _application()
     widget = pg.PlotWidget(background="w")
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)  # laid out, never seen
@@ -79,7 +81,7 @@ def summary_png(summary: list[dict], x: str, metric: str, series: str | None = N
     widget.show()
     app.processEvents()
     try:
-        return plot_bytes(plot, svg=False, width=size[0])
+        return plot_bytes(plot, svg, width=size[0])
     finally:
         widget.close()
         widget.deleteLater()

@@ -145,3 +145,32 @@ def test_a_dataset_without_glyphs_exits_2(capsys, monkeypatch, model_file, comma
     monkeypatch.setattr(model_tools, "resolve_dataset", lambda spec: empty)
     extra = ["--from", "a", "--to", "b"] if command == "interpolate" else []
     assert "holds no glyphs" in run_fails(capsys, [command, str(model_file), *extra])
+
+
+SWEEP = ["sweep", "--dataset", "font1", "--arch", "35-4-2", "--epochs", "5", "--vary",
+         "lr=0.01,0.1", "--repeats", "1", "--workers", "1", "--quiet"]
+
+
+def test_sweep_outputs_are_saved_whole_with_the_usual_mode(tmp_path):
+    (tmp_path / ".precious.notes.tmp").write_text("mine")
+    outputs = {"--csv": "o.csv", "--json": "o.json", "--plot": "o.svg"}
+    old = os.umask(0o022)
+    try:
+        assert main([*SWEEP, *(a for flag, name in outputs.items()
+                               for a in (flag, str(tmp_path / name)))]) == 0
+        assert main([*SWEEP, "--plot", str(tmp_path / "o.png")]) == 0
+    finally:
+        os.umask(old)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [".precious.notes.tmp", "o.csv", "o.json", "o.png", "o.svg"]
+    assert all(stat.S_IMODE(os.stat(tmp_path / n).st_mode) == 0o644 for n in names[1:])
+    assert (tmp_path / "o.svg").read_bytes().lstrip().startswith(b"<?xml")
+    assert (tmp_path / "o.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(json.loads((tmp_path / "o.json").read_text())["rows"]) == 2
+
+
+@pytest.mark.parametrize("flag", ["--csv", "--json", "--plot"])
+def test_sweep_refuses_a_fifo_output_before_any_run(capsys, tmp_path, flag):
+    os.mkfifo(tmp_path / "out")
+    assert "it is a FIFO (named pipe), not a regular file" in run_fails(
+        capsys, [*SWEEP, "--epochs", "10000000", flag, str(tmp_path / "out")])
