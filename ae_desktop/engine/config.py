@@ -136,8 +136,8 @@ _TYPES = {"str": (str,), "str | None": (str, type(None)), "int": (Integral,),
 
 
 def _check_type(name: str, value, annotation: str) -> None:
-    """``value`` of the field's declared type (a float field takes an int; NumPy scalars count; no field
-    takes a bool), or ConfigError naming the field."""
+    """``value`` of the field's declared type (a float field takes an int, NumPy scalars
+    count, no field takes a bool), or ConfigError naming the field."""
     allowed = _TYPES[annotation]
     if isinstance(value, bool) or not isinstance(value, allowed):
         wanted = {"str": "text", "int": "a whole number", "float": "a number"}
