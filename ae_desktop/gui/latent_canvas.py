@@ -34,6 +34,7 @@ IDLE_INTERVAL_MS = 20
 IDLE_SECONDS = 0.5
 SHOW_SECONDS = 0.25    # and its points move (a repaint of them all) at most this often
 MAP_PAUSE = 4         # after a map taking t, wait 4 t before the next: at most 20% busy
+TOP_MARGIN = 8        # pixels above the plot: half a tick label sticks out there
 CODE_LIMIT = 1e9      # codes beyond this (or not finite) cannot be drawn: a note instead
 
 
@@ -65,6 +66,7 @@ class LatentCanvas(QWidget):
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setLabel("bottom", "z₁")
         self.plot.setLabel("left", "z₂")
+        self.plot.layout.setContentsMargins(1, TOP_MARGIN, 1, 1)  # the top tick label, whole
         # A GridItem, not the axes' grid: that one is replayed over the whole view on every
         # paint (~15 ms while the range moves, against ~1 ms)
         self.plot.addItem(pg.GridItem(pen=pg.mkPen(0, 0, 0, 22), textPen=None))

@@ -278,3 +278,22 @@ def test_codes_it_cannot_draw_show_a_note_and_the_next_model_draws(canvas, model
     np.testing.assert_array_equal(np.c_[x, y], canvas.codes)
     (x0, x1), _ = canvas.view.viewRange()
     assert x0 <= canvas.codes[:, 0].min() and canvas.codes[:, 0].max() <= x1
+
+
+def test_the_top_tick_label_shows_whole(canvas):
+    from PySide6.QtGui import QImage, QPainter
+
+    canvas.set_model(None)
+    canvas.view.setRange(xRange=(-3, 3), yRange=(-3, 3), padding=0)  # as an empty plane
+    axis = canvas.plot.getAxis("left")
+    image = QImage(10, 10, QImage.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        texts = axis.generateDrawSpecs(painter)[2]
+    finally:
+        painter.end()
+    viewport = canvas.plot_widget.viewport().rect()
+    assert texts
+    for rect, _, text in texts:
+        shown = canvas.plot_widget.mapFromScene(axis.mapRectToScene(rect)).boundingRect()
+        assert viewport.contains(shown), text
