@@ -2,13 +2,17 @@
 
 import csv
 import multiprocessing
+import threading
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QMenu, QWidget
 
 from ae_desktop.engine import TrainConfig
+from ae_desktop.engine.experiments import ResultTable
+from ae_desktop.gui.experiments_panel import ExperimentsPanel
+from ae_desktop.gui.training_panel import TrainingPanel
 
 TINY = dict(arch="35-8-2", epochs=30, target_errors=None)
 # a sweep's worker processes may compile the kernels first (a fresh clone: cold cache)
@@ -166,12 +170,6 @@ def test_the_view_menu_hides_and_shows_the_panel(window, qtbot):
 
 def test_the_summary_follows_every_change_of_the_training_settings(qtbot):
     """Defect 4: with both panels in sight, the summary read stale settings."""
-    from PySide6.QtCore import QObject, Signal
-    from PySide6.QtWidgets import QHBoxLayout, QWidget
-
-    from ae_desktop.gui.experiments_panel import ExperimentsPanel
-    from ae_desktop.gui.training_panel import TrainingPanel
-
     class Settings(QObject):  # what the window connects: "the training settings changed"
         changed = Signal()
 
@@ -198,8 +196,6 @@ def test_the_summary_follows_every_change_of_the_training_settings(qtbot):
 
 def test_the_progress_label_counts_the_finished_runs(panel, qtbot, monkeypatch):
     """Defect 5: the label said "Starting…" until the end of the sweep."""
-    import threading
-
     step = threading.Event()
 
     def slow_sweep(*args, progress, cancel):
@@ -207,7 +203,6 @@ def test_the_progress_label_counts_the_finished_runs(panel, qtbot, monkeypatch):
             progress(done, 3, done - 1, None)
             step.wait(5)
             step.clear()
-        from ae_desktop.engine.experiments import ResultTable
         return ResultTable([], ["lr"], cancelled=False)
 
     monkeypatch.setattr("ae_desktop.gui.experiments_panel.run_sweep", slow_sweep)
