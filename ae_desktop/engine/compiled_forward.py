@@ -1,6 +1,7 @@
-"""The forward pass in compiled code: ``forward``, which training, the stop check, the
-held-out loss and decoding all run, and ``forward_few_rows``, its per-row form for a
-point or a handful (no buffers to set up).
+"""The forward pass in compiled code: ``forward``, which training, the stop check and
+the held-out loss run, and its two forms for decoding: ``forward_few_rows`` (a point or
+a handful, no set-up) and ``forward_row_blocks`` (latent maps: weights packed in 4x4
+tiles, faster than ``forward`` there: benchmarks/bench_engine.py 3b).
 
 ``forward`` keeps activations transposed, (units, rows), in one flat buffer of blocks
 (see ``activation_offsets``), so every inner loop runs over the rows. Parameters are a
@@ -17,7 +18,9 @@ import numpy as np
 from ae_desktop.engine.compiled_layers import activate, dense, jit, view, weights
 from ae_desktop.engine.layout import ACTIVATION, B_OFFSET, N_IN, N_OUT, PART, SAMPLED, W_OFFSET
 
-BLOCK = 256  # rows per block when decoding many rows: the blocks stay in L1/L2 cache
+TILE = 4  # the block form updates 4 output units from 4 input units per pass
+BLOCK = 256  # rows per block: two (units, BLOCK) buffers stay in L1/L2 cache
+LANES = 16  # blocks of few rows are rounded up to whole SIMD vectors
 
 
 @jit
@@ -84,23 +87,6 @@ def gather_transposed(src, start, count, perm, out):
 
 
 @jit
-def forward_rows(theta, layout, x, out_t):
-    """x (rows, n_in) -> out_t (n_out, rows), transposed, in blocks of BLOCK rows."""
-    rows = x.shape[0]
-    n = layout.shape[0]
-    block = min(BLOCK, rows)
-    offsets = activation_offsets(layout, block)
-    acts = np.empty(offsets[n + 3], theta.dtype)
-    no_drop = np.empty(0, dtype=np.int64)
-    no_perm = np.empty(0, dtype=np.int64)
-    for start in range(0, rows, block):
-        m = min(block, rows - start)
-        gather_transposed(x, start, m, no_perm, view(acts, 0, layout[0, N_IN], m))
-        forward(theta, layout, acts, offsets, m, view(acts, 0, 0, m), no_drop)
-        out_t[:, start:start + m] = view(acts, offsets[n], out_t.shape[0], m)
-
-
-@jit
 def forward_few_rows(theta, layout, x, out):
     """x (rows, n_in) -> out (rows, n_out) one row at a time with the units innermost:
     no set-up cost, for a point or a handful. A SAMPLED layer reads the mean."""
@@ -123,3 +109,89 @@ def forward_few_rows(theta, layout, x, out):
             activate(layout[layer, ACTIVATION], b[:n_out])
             a, b = b, a
         out[r] = a[:out.shape[1]]
+
+
+@jit
+def _padded(n):
+    return (n + TILE - 1) // TILE * TILE
+
+
+@jit
+def _pack_tiles(theta, layout):
+    """Every layer's W transposed to (n_out, n_in), then its b, zero-padded to multiples
+    of TILE in both directions, one layer after the other."""
+    size = 0
+    for i in range(layout.shape[0]):
+        size += _padded(layout[i, N_OUT]) * (_padded(layout[i, N_IN]) + 1)
+    packed = np.zeros(size, theta.dtype)
+    pos = 0
+    for i in range(layout.shape[0]):
+        n_in, n_out = layout[i, N_IN], layout[i, N_OUT]
+        w_off, b_off = layout[i, W_OFFSET], layout[i, B_OFFSET]
+        width = _padded(n_in)
+        for k in range(n_out):
+            for j in range(n_in):
+                packed[pos + k * width + j] = theta[w_off + j * n_out + k]
+        pos += _padded(n_out) * width
+        packed[pos:pos + n_out] = theta[b_off:b_off + n_out]
+        pos += _padded(n_out)
+    return packed
+
+
+@jit
+def _tile_pass(w, k, j, src, dst, m):
+    """dst[k:k+4, :m] += w[k:k+4, j:j+4] @ src[j:j+4, :m]: 16 multiply-adds per row
+    for 4 loads and 4 stores, vectorised over the rows."""
+    c00, c01, c02, c03 = w[k, j], w[k, j + 1], w[k, j + 2], w[k, j + 3]
+    c10, c11, c12, c13 = w[k + 1, j], w[k + 1, j + 1], w[k + 1, j + 2], w[k + 1, j + 3]
+    c20, c21, c22, c23 = w[k + 2, j], w[k + 2, j + 1], w[k + 2, j + 2], w[k + 2, j + 3]
+    c30, c31, c32, c33 = w[k + 3, j], w[k + 3, j + 1], w[k + 3, j + 2], w[k + 3, j + 3]
+    for r in range(m):
+        x0, x1, x2, x3 = src[j, r], src[j + 1, r], src[j + 2, r], src[j + 3, r]
+        dst[k, r] += c00 * x0 + c01 * x1 + c02 * x2 + c03 * x3
+        dst[k + 1, r] += c10 * x0 + c11 * x1 + c12 * x2 + c13 * x3
+        dst[k + 2, r] += c20 * x0 + c21 * x1 + c22 * x2 + c23 * x3
+        dst[k + 3, r] += c30 * x0 + c31 * x1 + c32 * x2 + c33 * x3
+
+
+@jit
+def forward_row_blocks(theta, layout, x, out_t):
+    """x (rows, n_in) -> out_t (n_out, rows), transposed, through the layers of ``layout``
+    (the encoder's or the decoder's rows): the form of ``forward`` for many rows to decode.
+
+    Blocks of rows go through every layer while their activations, stored (units, rows),
+    stay in cache; padding rows and units to whole tiles keeps the inner loops branch-free
+    (padding units get zero weights, so they add nothing).
+    """
+    rows, n_in = x.shape
+    widest = _padded(n_in)
+    for i in range(layout.shape[0]):
+        widest = max(widest, _padded(layout[i, N_OUT]))
+    m = min(BLOCK, (rows + LANES - 1) // LANES * LANES)
+    packed = _pack_tiles(theta, layout)
+    buffers = np.zeros((2, widest, m), theta.dtype)
+    last = layout.shape[0] - 1
+    for r0 in range(0, rows, m):
+        n = min(m, rows - r0)
+        src = buffers[0]
+        for j in range(n_in):
+            for r in range(n):
+                src[j, r] = x[r0 + r, j]
+        src[n_in:_padded(n_in), :] = 0.0  # the last block's activations may be there
+        pos = 0
+        for layer in range(last + 1):
+            code = layout[layer, ACTIVATION]
+            width, height = _padded(layout[layer, N_IN]), _padded(layout[layer, N_OUT])
+            w = packed[pos:pos + height * width].reshape((height, width))
+            pos += height * width
+            dst = buffers[(layer + 1) % 2]
+            for k in range(0, height, TILE):
+                for a in range(TILE):
+                    dst[k + a, :] = packed[pos + k + a]
+                for j in range(0, width, TILE):
+                    _tile_pass(w, k, j, src, dst, m)
+                activate(code, dst[k:k + TILE])
+            pos += height
+            src = dst
+        for k in range(out_t.shape[0]):
+            out_t[k, r0:r0 + n] = src[k, :n]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ae_desktop.engine.architecture import Architecture
-from ae_desktop.engine.compiled_forward import forward_few_rows, forward_rows
+from ae_desktop.engine.compiled_forward import forward_few_rows, forward_row_blocks
 from ae_desktop.engine.initialization import initial_parameters
 from ae_desktop.engine.layout import N_OUT
 
@@ -89,5 +89,5 @@ def run_layers(theta: np.ndarray, layout: np.ndarray, x: np.ndarray,
         return out if precision == "float64" else out.astype(precision)
     theta = theta if precision == "float64" else theta.astype(precision)
     out_t = np.empty((layout[-1, N_OUT], x.shape[0]), theta.dtype)
-    forward_rows(theta, layout, x, out_t)
+    forward_row_blocks(theta, layout, x, out_t)
     return out_t.T
