@@ -73,10 +73,10 @@ def _add_model_commands(commands) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog=PROG, description="Autoencoders on small glyphs.",
-                     epilog="Without a command, opens the desktop app "
-                            "(ae-desktop --screenshot PNG [--demo] grabs it headless; "
-                            "ae-desktop --self-test checks an installation). "
-                            "Run 'ae-desktop COMMAND --help' for a command's options.")
+                           epilog="Without a command, opens the desktop app "
+                                  "(ae-desktop --screenshot PNG [--demo] grabs it headless; "
+                                  "ae-desktop --self-test checks an installation). "
+                                  "Run 'ae-desktop COMMAND --help' for a command's options.")
     try:
         parser.add_argument("--version", action="version", version=version("ae-desktop"))
     except PackageNotFoundError:
