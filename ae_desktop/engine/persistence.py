@@ -50,7 +50,7 @@ MAX_HISTORY_BYTES = 256 * MIB  # per history: 11M epochs
 MAX_JSON_BYTES = 4 * SMALL_DOCUMENT  # stored as UTF-32 text
 MAX_TEXT_BYTES = 64 * 1024  # every other entry: short strings, layer sizes
 MAX_FILE_BYTES = MAX_THETA_BYTES + 2 * MAX_HISTORY_BYTES + 64 * MIB
-MAX_HISTORY_VALUE = 1e100  # a loss a plot can draw
+MAX_EPOCH = 2 ** 53  # test-history epochs: whole numbers a float holds exactly
 METADATA_KEYS = ("optimizer", "optimizer_settings", "history", "test_history", "dataset",
                  "image_shape", "config")
 
@@ -212,17 +212,24 @@ def _theta(theta: np.ndarray, arch: Architecture, where: str) -> np.ndarray:
 
 
 def _history(arrays: dict, key: str, columns: int, where: str) -> np.ndarray:
-    """A loss history, finite and within MAX_HISTORY_VALUE (a plot can draw it)."""
+    """A loss history: finite losses (a diverged run's may be huge: plots leave out what
+    they cannot draw, with a note) and, in a test history, whole epochs from 0."""
     history = arrays[key]
     if history.dtype.kind != "f" or history.ndim != 2 or history.shape[1] != columns:
         rows = "epochs" if key == "history" else "k"
         raise ModelFileError(f"{where}: {key} must be a float ({rows}, {columns}) array, "
                              f"got {history.dtype} array of shape {history.shape}")
     history = history.astype(np.float64)
-    bad = ~(np.abs(history) <= MAX_HISTORY_VALUE)  # also true for NaN
+    bad = ~np.isfinite(history)
     if bad.any():
         raise ModelFileError(f"{where}: {key} holds {quote(float(history[bad][0]))}: "
-                             f"values must be finite and within +-{MAX_HISTORY_VALUE:g}")
+                             "values must be finite")
+    if key == "test_history":
+        epochs = history[:, 0]
+        bad = (epochs < 0) | (epochs > MAX_EPOCH) | (epochs != np.round(epochs))
+        if bad.any():
+            raise ModelFileError(f"{where}: test_history epoch {quote(float(epochs[bad][0]))} "
+                                 f"is not a whole number from 0 to 2**53")
     return history
 
 
