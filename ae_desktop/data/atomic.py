@@ -14,19 +14,11 @@ import secrets
 import stat
 from pathlib import Path
 
+from ae_desktop.data.regular_file import file_kind
+
 TEMP_PREFIX = ".ae-desktop-save-"
 TEMP_SUFFIX = ".tmp"
 FILE_MODE = 0o644
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
 
 
 def check_target(path: str | Path) -> Path:
@@ -43,7 +35,7 @@ def check_target(path: str | Path) -> Path:
     except OSError as exc:
         raise OSError(exc.errno, exc.strerror) from None
     if mode is not None and not stat.S_ISREG(mode):
-        raise OSError(errno.EEXIST, f"it is {_kind(mode)}, not a regular file")
+        raise OSError(errno.EEXIST, f"it is {file_kind(mode)}, not a regular file")
     folder = path.parent
     if not folder.is_dir():
         raise OSError(errno.ENOENT, f"folder {folder} does not exist")

@@ -14,7 +14,8 @@ from typing import BinaryIO
 MIB = 1 << 20
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, for messages: ``a folder``, ``a FIFO (named pipe)``…"""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -48,7 +49,7 @@ def open_regular(path: str | Path, error: type[Exception], what: str) -> BinaryI
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise error(f"cannot read {what} {path.name}: it is {_kind(mode)}, "
+            raise error(f"cannot read {what} {path.name}: it is {file_kind(mode)}, "
                         "not a regular file")
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
