@@ -1,9 +1,9 @@
 """How well noisy glyphs are restored: a model's denoising, and the best any decoder can do.
 
 Both functions draw ``repeats`` noisy copies of the clean glyphs with ``corrupt`` and
-return the same statistics (wrong pixels after thresholding at 0.5, against the clean
-glyph), so a model and the baseline can be compared when called with equally seeded
-generators (they then see identical noise):
+return the same statistics (wrong pixels as ``metrics.wrong_pixels`` counts them, against
+the clean glyph), so a model and the baseline can be compared when called with equally
+seeded generators (they then see identical noise):
 
 ``mean_errors``        mean wrong pixels per denoised glyph
 ``exact_rate``         fraction of denoised glyphs with 0 wrong pixels
