@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from ae_desktop.commands.numbers import COUNT, FLAG_RANGES, Range, flag_type, number, range_type
+from ae_desktop.commands.numbers import (
+    COUNT, FLAG_RANGES, flag_type, number, parse_number, range_type)
 from ae_desktop.commands.train import NO_TARGET
 from ae_desktop.data import FONT_NAMES
 from ae_desktop.engine import TrainConfig
 from ae_desktop.engine.activations import ACTIVATIONS
 from ae_desktop.engine.architecture import MODEL_KINDS
 from ae_desktop.engine.config import DEFAULT_DAE_NOISE, OPTIMIZERS, PRECISIONS
+from ae_desktop.engine.limits import Range
 from ae_desktop.engine.losses import LOSSES
 
 DATASET_HELP = (f"bundled font ({', '.join(FONT_NAMES)}), circles (100 curves of 21 "
@@ -27,7 +29,7 @@ def _target_errors(text: str) -> int | str:
     if text.strip().lower() == NO_TARGET:
         return NO_TARGET
     try:
-        return FLAG_RANGES["target_errors"].parse(text)
+        return parse_number(FLAG_RANGES["target_errors"], text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{exc} or {NO_TARGET!r}") from None
 
@@ -100,7 +102,7 @@ def number_list(kind: type, low=None):
 
     def parse(text: str) -> list:
         try:
-            return [limits.parse(v) for v in text.split(",")]
+            return [parse_number(limits, v) for v in text.split(",")]
         except ValueError as exc:
             raise argparse.ArgumentTypeError(f"comma-separated values: {exc}") from None
     return parse

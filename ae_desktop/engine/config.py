@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from numbers import Integral, Real
 from dataclasses import asdict, dataclass, fields
 
@@ -11,6 +10,7 @@ from ae_desktop.engine.activations import ACTIVATIONS
 from ae_desktop.engine.architecture import (
     Architecture, ArchitectureError, MODEL_KINDS, parse_sizes)
 from ae_desktop.engine.initialization import InitError, parse_init
+from ae_desktop.engine.limits import Range
 from ae_desktop.engine.losses import LOSSES
 from ae_desktop.engine.noise import NoiseError, NoiseSpec, parse_noise
 
@@ -19,6 +19,26 @@ QUASI_NEWTON_OPTIMIZERS = ("lbfgs", "cg")
 OPTIMIZERS = GRADIENT_OPTIMIZERS + QUASI_NEWTON_OPTIMIZERS
 DEFAULT_DAE_NOISE = "saltpepper:0.1"
 PRECISIONS = ("float64", "float32")
+
+SETTING_LIMITS = {  # the range of each numeric setting: validate_settings and the flags
+    "lr": Range(float, 0, open_low=True),
+    "epochs": Range(int, 1, 10_000_000),
+    "batch_size": Range(int, 0, 10_000_000),
+    "augment": Range(int, 1, 1000),
+    "seed": Range(int, 0, 2**63 - 1),
+    "target_errors": Range(int, 0, 100_000),
+    "beta": Range(float, 0),
+    "momentum": Range(float, 0, 1, open_high=True),
+    "dropout": Range(float, 0, 0.9),
+    "test_fraction": Range(float, 0, 1, open_high=True),
+}
+_OUT_OF_RANGE = {  # validate_settings's wording where not "NAME must be <describe()>"
+    "lr": "learning rate must be a number > {low}",
+    "beta": "beta must be a number >= {low}",
+    "momentum": "momentum must be in [{low}, {high})",
+    "dropout": "dropout must be a probability from {low} to {high}",
+    "test_fraction": "test fraction must be a number from {low} up to (not including) {high}",
+}
 
 
 class ConfigError(ValueError):
@@ -102,29 +122,14 @@ class TrainConfig:
         _choice("loss", self.loss, LOSSES)
         _choice("optimizer", self.optimizer, OPTIMIZERS)
         _choice("precision", self.precision, PRECISIONS)
-        if not (math.isfinite(self.lr) and self.lr > 0):
-            raise ConfigError(f"learning rate must be a number > 0, got {self.lr!r}")
-        _whole("epochs", self.epochs, 1, 10_000_000)
-        _whole("batch_size", self.batch_size, 0, 10_000_000)
-        _whole("augment", self.augment, 1, 1000)
-        _whole("seed", self.seed, 0, 2**63 - 1)
-        if self.target_errors is not None:
-            _whole("target_errors", self.target_errors, 0, 100_000)
-        if not (math.isfinite(self.beta) and self.beta >= 0):
-            raise ConfigError(f"beta must be a number >= 0, got {self.beta!r}")
-        if not (math.isfinite(self.momentum) and 0 <= self.momentum < 1):
-            raise ConfigError(f"momentum must be in [0, 1), got {self.momentum!r}")
+        for name, limits in SETTING_LIMITS.items():
+            _in_range(name, getattr(self, name), limits)
         try:
             parse_init(self.init)
         except InitError as exc:
             raise ConfigError(str(exc)) from None
         if self.noise and self.model == "ae":
             raise ConfigError("noise is used only by a denoising (dae) or variational (vae) model")
-        if not 0 <= self.dropout <= 0.9:
-            raise ConfigError(f"dropout must be a probability from 0 to 0.9, got {self.dropout!r}")
-        if not 0 <= self.test_fraction < 1:
-            raise ConfigError(f"test fraction must be a number from 0 up to (not including) 1,"
-                              f" got {self.test_fraction!r}")
         if self.optimizer in QUASI_NEWTON_OPTIMIZERS and (self.model == "vae" or self.dropout):
             what = "a VAE's" if self.model == "vae" else "with dropout, the"
             raise ConfigError(f"{what} loss is stochastic: train it with sgd, momentum or adam")
@@ -150,7 +155,9 @@ def _choice(name: str, value, allowed) -> None:
         raise ConfigError(f"unknown {name} {quote(value)}: use one of {', '.join(allowed)}")
 
 
-def _whole(name: str, value, low: int, high: int) -> None:
-    if not low <= value <= high:
-        raise ConfigError(f"{name} must be a whole number from {low} to {high}, "
+def _in_range(name: str, value, limits: Range) -> None:
+    """ConfigError unless ``value`` (None: a setting left unset) is in ``limits``."""
+    if value is not None and not limits.holds(value):
+        wording = _OUT_OF_RANGE.get(name, f"{name} must be {limits.describe()}")
+        raise ConfigError(f"{wording.format(low=limits.low, high=limits.high)}, "
                           f"got {quote(value)}")
