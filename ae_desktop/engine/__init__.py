@@ -1,7 +1,8 @@
 """The autoencoder engine: NumPy + Numba, no Qt. Public API below."""
 
 from ae_desktop.engine.activations import ACTIVATIONS
-from ae_desktop.engine.architecture import MODEL_KINDS, Architecture, ArchitectureError, parse_sizes
+from ae_desktop.engine.architecture import (
+    MODEL_KINDS, Architecture, ArchitectureError, parse_sizes)
 from ae_desktop.engine.config import ConfigError, OPTIMIZERS, TrainConfig
 from ae_desktop.engine.denoising import denoising_errors, nearest_glyph_baseline
 from ae_desktop.engine.latent import decode_grid, interpolate, latent_extent
@@ -14,8 +15,8 @@ from ae_desktop.engine.training import TrainingRun, TrainReport, train
 
 __all__ = [
     "ACTIVATIONS", "LOSSES", "MODEL_KINDS", "Architecture", "ArchitectureError", "Autoencoder",
-    "ConfigError", "ModelFileError", "NoiseError", "NoiseSpec", "OPTIMIZERS", "PIXEL_THRESHOLD", "TrainConfig",
-    "TrainReport", "TrainingRun",
+    "ConfigError", "ModelFileError", "NoiseError", "NoiseSpec", "OPTIMIZERS",
+    "PIXEL_THRESHOLD", "TrainConfig", "TrainReport", "TrainingRun",
     "corrupt", "decode_grid", "denoising_errors", "interpolate", "latent_extent",
     "learned_count", "load_model", "nearest_glyph_baseline", "parse_noise", "parse_sizes",
     "save_model", "train", "wrong_pixels",

@@ -22,8 +22,8 @@ def reconstruction_loss(code: int, a: np.ndarray, y: np.ndarray, z: np.ndarray,
     """Loss and dLoss/dz_out for outputs ``a = f(z)`` against targets ``y``, both (B, P).
 
     BCE with a sigmoid output is computed from the logits ``z`` (stable for any z);
-    otherwise the output is clipped to [1e-7, 1 - 1e-7] (zero gradient outside). Returns dL/da when the output
-    is not a fused sigmoid; the caller multiplies by f'(z).
+    otherwise the output is clipped to [1e-7, 1 - 1e-7] (zero gradient outside). Returns
+    dL/da when the output is not a fused sigmoid; the caller multiplies by f'(z).
     """
     batch = a.shape[0]
     if code == MSE:
