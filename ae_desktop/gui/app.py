@@ -13,7 +13,8 @@ from ae_desktop import runtime_env  # noqa: F401 - first: sets NUMBA_CACHE_DIR b
 import numpy as np
 from PySide6.QtCore import QTimer
 
-from ae_desktop.commands.parser import gui_parser
+from ae_desktop.commands.output import CommandError, check_writable, save_output
+from ae_desktop.commands.parser import EXIT_USAGE, PROG, gui_parser, one_line
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -23,7 +24,11 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 def run(argv: list[str] | None = None) -> int:
     """Open the main window and run the event loop; returns the exit status."""
     args = _parse(sys.argv[1:] if argv is None else list(argv))
-    if args.screenshot:
+    if args.screenshot is not None:
+        try:
+            check_writable(args.screenshot, "screenshot")  # before the window and the demo
+        except CommandError as exc:
+            return _usage_error(exc)
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         _quiet_offscreen_warning()
     from PySide6.QtWidgets import QApplication
@@ -36,10 +41,10 @@ def run(argv: list[str] | None = None) -> int:
     app.setApplicationName("ae-desktop")
     app.setDesktopFileName("ae-desktop")  # Wayland matches the window to ae-desktop.desktop
     app.setWindowIcon(_app_icon())
-    window = MainWindow(use_settings=not args.screenshot)
+    window = MainWindow(use_settings=args.screenshot is None)
     app.aboutToQuit.connect(window.shutdown)  # the app can quit without closing the window
     window.show()
-    if not args.screenshot:
+    if args.screenshot is None:
         _close_on_interrupt(window)
         watch_startup(window)  # packaging hook: benchmarks/bench_startup.py
         QTimer.singleShot(0, window.autosave.offer_recovery)
@@ -49,6 +54,11 @@ def run(argv: list[str] | None = None) -> int:
     QTimer.singleShot(0, screenshot.begin)
     app.exec()
     return screenshot.status
+
+
+def _usage_error(exc: Exception) -> int:
+    print(f"{PROG}: error: {one_line(exc)}", file=sys.stderr)
+    return EXIT_USAGE
 
 
 def _app_icon():
@@ -84,7 +94,8 @@ def _quiet_offscreen_warning() -> None:
 
 
 class Screenshot:
-    """Drives the window through the demo, then saves ``window.grab()`` and quits."""
+    """Drives the window through the demo, then saves ``window.grab()`` as PNG (atomically,
+    like every output) and quits."""
 
     def __init__(self, window, path: str, demo: bool):
         self.window, self.path, self.demo = window, path, demo
@@ -118,9 +129,24 @@ class Screenshot:
     def finish(self) -> None:
         from PySide6.QtWidgets import QApplication
 
-        self.status = 0 if self.window.grab().save(self.path) else 1
-        if self.status:
-            print(f"ae-desktop: cannot write {self.path}", file=sys.stderr)
+        try:
+            save_output(self.path, _png_bytes(self.window.grab()), "screenshot")
+            self.status = 0
+        except CommandError as exc:
+            self.status = _usage_error(exc)
         self.window.document.modified = False
         self.window.close()
         QApplication.instance().quit()
+
+
+def _png_bytes(pixmap) -> bytes:
+    """``pixmap`` encoded as PNG, in memory (then saved atomically like any output)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not pixmap.save(buffer, "PNG"):
+        raise CommandError("cannot encode the screenshot as PNG")
+    buffer.close()
+    return bytes(data)
