@@ -9,7 +9,7 @@ import numpy as np
 
 from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine.activations import ACTIVATIONS, activation_code
-from ae_desktop.engine.layout import B_OFFSET, W_OFFSET, NetworkLayout
+from ae_desktop.engine.layout import B_OFFSET, N_IN, N_OUT, W_OFFSET, NetworkLayout
 
 MODEL_KINDS = ("ae", "dae", "vae")
 
@@ -139,4 +139,10 @@ class Architecture:
     def unflatten(self, theta: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
         """Views (W, b) of every layer into the flat parameter vector."""
         return [(theta[w:w + i * o].reshape(i, o), theta[b:b + o])
-                for i, o, _, w, b, _ in self.layout.table]
+                for i, o, w, b in self._slices]
+
+    @cached_property
+    def _slices(self) -> list[tuple[int, int, int, int]]:
+        """(n_in, n_out, W offset, b offset) of every layer as Python ints (NumPy integers
+        would make every slice of ``unflatten`` slower)."""
+        return self.layout.table[:, [N_IN, N_OUT, W_OFFSET, B_OFFSET]].tolist()
