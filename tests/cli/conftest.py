@@ -1,4 +1,8 @@
-"""A tiny model trained once through the CLI, shared by the command-line tests."""
+"""Shared by the command-line tests: a tiny model trained once through the CLI, the
+check of a refused command, and a stand-in for the desktop app."""
+
+import sys
+import types
 
 import pytest
 
@@ -11,3 +15,27 @@ def model_file(tmp_path_factory):
     assert main(["train", "--dataset", "font3", "--arch", "35-12-2", "--epochs", "300",
                  "--seed", "1", "--quiet", "--save", str(path)]) == 0
     return path
+
+
+@pytest.fixture
+def run_fails(capsys):
+    """``run_fails(argv)``: asserts ``ae-desktop ARGV`` exits 2 with one short
+    ``ae-desktop: error:`` line and no traceback, and returns that line."""
+    def run(argv) -> str:
+        assert main(argv) == 2
+        captured = capsys.readouterr()
+        lines = captured.err.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("ae-desktop: error: "), captured.err
+        assert len(lines[0]) < 300 and "Traceback" not in captured.err
+        return lines[0]
+    return run
+
+
+@pytest.fixture
+def gui_runs(monkeypatch):
+    """The argument lists the desktop app was started with; a stand-in replaces it."""
+    calls = []
+    app = types.ModuleType("ae_desktop.gui.app")
+    app.run = lambda argv: calls.append(argv) or 0
+    monkeypatch.setitem(sys.modules, "ae_desktop.gui.app", app)
+    return calls

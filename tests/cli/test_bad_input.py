@@ -10,14 +10,6 @@ from ae_desktop.cli import main
 TRAIN = ["train", "--epochs", "2", "--quiet"]
 
 
-def run_fails(capsys, argv):
-    assert main(argv) == 2
-    captured = capsys.readouterr()
-    lines = captured.err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("ae-desktop: error: "), captured.err
-    return lines[0]
-
-
 @pytest.mark.parametrize("options, message", [
     (["--dataset", "font9"], "unknown dataset 'font9': use one of font1, font2, font3"),
     (["--dataset", "missing.json"], "dataset file not found: missing.json"),
@@ -48,20 +40,20 @@ def run_fails(capsys, argv):
     (["--save", "no/such/dir/m.npz"], "cannot write model file no/such/dir/m.npz: folder"),
     (["--json", "no/such/dir/o.json"], "cannot write JSON file no/such/dir/o.json: folder"),
 ])
-def test_train_bad_input(capsys, options, message):
-    assert message in run_fails(capsys, TRAIN + options)
+def test_train_bad_input(run_fails, options, message):
+    assert message in run_fails(TRAIN + options)
 
 
-def test_malformed_glyph_set_file(capsys, tmp_path):
+def test_malformed_glyph_set_file(run_fails, tmp_path):
     path = tmp_path / "bad.json"
     path.write_text('{"name": "x", "width": 2, "height": 1, "glyphs": '
                     '[{"label": "a", "pixels": [[0, 3]]}]}')
-    line = run_fails(capsys, TRAIN + ["--dataset", str(path)])
+    line = run_fails(TRAIN + ["--dataset", str(path)])
     assert "bad.json: glyph 0 ('a'): row 0 has value 3" in line
 
 
-def test_unknown_command(capsys):
-    assert "invalid choice: 'trian'" in run_fails(capsys, ["trian"])
+def test_unknown_command(run_fails):
+    assert "invalid choice: 'trian'" in run_fails(["trian"])
 
 
 @pytest.fixture
@@ -85,9 +77,9 @@ def corrupt_files(tmp_path, model_file):
     ("foreign.npz", "foreign.npz is not an ae-desktop model: a foreign .npz"),
     ("absent.npz", "cannot read model file"),
 ])
-def test_bad_model_files(capsys, corrupt_files, command, name, message):
+def test_bad_model_files(run_fails, corrupt_files, command, name, message):
     argv = [command[0], str(corrupt_files / name), *command[1:]]
-    assert message in run_fails(capsys, argv)
+    assert message in run_fails(argv)
 
 
 @pytest.mark.parametrize("argv, message", [
@@ -110,15 +102,15 @@ def test_bad_model_files(capsys, corrupt_files, command, name, message):
     (["interpolate", "{model}", "--from", "a", "--to", "b", "--steps", "two"],
      "argument --steps: expected a whole number from 2 to 1000000000000, got 'two'"),
 ])
-def test_model_command_bad_input(capsys, tmp_path, model_file, argv, message):
+def test_model_command_bad_input(run_fails, tmp_path, model_file, argv, message):
     tiny = tmp_path / "tiny.json"
     tiny.write_text('{"name": "t", "width": 2, "height": 2, "glyphs": '
                     '[{"label": "x", "pixels": [[1, 0], [0, 1]]}]}')
     argv = [a.format(model=model_file, tiny=tiny) for a in argv]
-    assert message in run_fails(capsys, argv)
+    assert message in run_fails(argv)
 
 
-def test_model_whose_training_set_is_gone(capsys, tmp_path):
+def test_model_whose_training_set_is_gone(capsys, run_fails, tmp_path):
     glyphs = tmp_path / "mine.json"
     glyphs.write_text('{"name": "t", "width": 2, "height": 2, "glyphs": '
                       '[{"label": "x", "pixels": [[1, 0], [0, 1]]}]}')
@@ -126,6 +118,6 @@ def test_model_whose_training_set_is_gone(capsys, tmp_path):
     assert main(TRAIN + ["--dataset", str(glyphs), "--arch", "4-2-1", "--save", str(model)]) == 0
     glyphs.unlink()
     capsys.readouterr()
-    line = run_fails(capsys, ["encode", str(model)])
+    line = run_fails(["encode", str(model)])
     assert line.endswith("(the model's training set): pass --dataset")
     assert "dataset file not found" in line

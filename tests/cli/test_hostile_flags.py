@@ -4,24 +4,12 @@ and huge values all end in one short ``ae-desktop: error:`` line with exit statu
 import resource
 import subprocess
 import sys
-import types
 
 import pytest
-
-from ae_desktop.cli import main
 
 TRAIN = ["train", "--epochs", "2", "--quiet"]
 HUGE = "9" * 5000
 ADDRESS_SPACE = 3 << 29  # 1.5 GiB: an attempted multi-GiB allocation fails the test
-
-
-def run_fails(capsys, argv) -> str:
-    assert main(argv) == 2
-    captured = capsys.readouterr()
-    lines = captured.err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("ae-desktop: error: "), captured.err
-    assert len(lines[0]) < 300 and "Traceback" not in captured.err
-    return lines[0]
 
 
 def run_limited(argv: list[str]) -> subprocess.CompletedProcess:
@@ -58,8 +46,8 @@ def assert_one_line_exit_2(result: subprocess.CompletedProcess) -> str:
     (["--target-errors", HUGE], "argument --target-errors: expected a whole number"),
     (["--optimizer", "x" * 100_000], "argument --optimizer: invalid choice"),
 ])
-def test_train_numbers_are_checked_by_flag(capsys, options, message):
-    assert message in run_fails(capsys, TRAIN + options)
+def test_train_numbers_are_checked_by_flag(run_fails, options, message):
+    assert message in run_fails(TRAIN + options)
 
 
 @pytest.mark.parametrize("argv, message", [
@@ -75,21 +63,15 @@ def test_train_numbers_are_checked_by_flag(capsys, options, message):
     (["interpolate", "m.npz", "--from", "a", "--to", "b", "--steps", "1e9"],
      "argument --steps: expected a whole number from 2"),
 ])
-def test_experiment_and_model_numbers(capsys, argv, message):
-    assert message in run_fails(capsys, argv)
+def test_experiment_and_model_numbers(run_fails, argv, message):
+    assert message in run_fails(argv)
 
 
-def test_unknown_option_is_one_line_and_opens_no_window(capsys, monkeypatch):
-    opened = []
-    app = types.ModuleType("ae_desktop.gui.app")
-    app.run = lambda argv: opened.append(argv) or 0
-    monkeypatch.setitem(sys.modules, "ae_desktop.gui.app", app)
-    assert "unrecognized arguments: --bogus" in run_fails(capsys, ["--bogus"])
-    assert "argument --screenshot: expected one argument" in run_fails(
-        capsys, ["--screenshot"])
-    assert "unrecognized arguments: --bogus" in run_fails(
-        capsys, ["--screenshot", "x.png", "--bogus"])
-    assert opened == []
+def test_unknown_option_is_one_line_and_opens_no_window(run_fails, gui_runs):
+    assert "unrecognized arguments: --bogus" in run_fails(["--bogus"])
+    assert "argument --screenshot: expected one argument" in run_fails(["--screenshot"])
+    assert "unrecognized arguments: --bogus" in run_fails(["--screenshot", "x.png", "--bogus"])
+    assert gui_runs == []
 
 
 def test_unknown_option_subprocess():

@@ -1,8 +1,6 @@
 """``eval``, ``encode``, ``decode``, ``interpolate`` on a saved model, and the GUI default."""
 
 import json
-import sys
-import types
 
 import numpy as np
 
@@ -71,13 +69,9 @@ def test_interpolate_ends_at_both_glyphs(model_file, capsys):
     assert [g[2] for g in glyphs] == glyph_rows(ends[1], (7, 5))
 
 
-def test_no_command_opens_the_gui(monkeypatch):
-    calls = []
-    app = types.ModuleType("ae_desktop.gui.app")
-    app.run = lambda argv: calls.append(argv) or 0
-    monkeypatch.setitem(sys.modules, "ae_desktop.gui.app", app)
+def test_no_command_opens_the_gui(gui_runs):
     assert main([]) == 0 and main(["--screenshot", "x.png", "--demo"]) == 0
-    assert calls == [[], ["--screenshot", "x.png", "--demo"]]
+    assert gui_runs == [[], ["--screenshot", "x.png", "--demo"]]
 
 
 def test_help_exits_zero(capsys):

@@ -19,14 +19,6 @@ from ae_desktop.engine.persistence import load_model
 TINY = ["train", "--dataset", "font3", "--arch", "35-4-2", "--epochs", "5", "--quiet"]
 
 
-def run_fails(capsys, argv) -> str:
-    assert main(argv) == 2
-    captured = capsys.readouterr()
-    lines = captured.err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("ae-desktop: error: "), captured.err
-    return lines[0]
-
-
 @pytest.fixture
 def no_training(monkeypatch):
     """Training fails the test: outputs must be refused before it starts."""
@@ -36,32 +28,30 @@ def no_training(monkeypatch):
 
 
 @pytest.mark.parametrize("flag, what", [("--save", "model file"), ("--json", "JSON file")])
-def test_empty_output_names_exit_2(capsys, no_training, flag, what):
-    assert f"cannot write {what} '': empty file name" in run_fails(capsys, [*TINY, flag, ""])
+def test_empty_output_names_exit_2(run_fails, no_training, flag, what):
+    assert f"cannot write {what} '': empty file name" in run_fails([*TINY, flag, ""])
 
 
-def test_unwritable_outputs_are_refused_before_training(capsys, tmp_path, no_training):
+def test_unwritable_outputs_are_refused_before_training(run_fails, tmp_path, no_training):
     os.mkfifo(tmp_path / "pipe.json")
     assert "it is a FIFO (named pipe), not a regular file" in run_fails(
-        capsys, [*TINY, "--json", str(tmp_path / "pipe.json")])
-    assert "it is a folder, not a regular file" in run_fails(
-        capsys, [*TINY, "--save", str(tmp_path)])
+        [*TINY, "--json", str(tmp_path / "pipe.json")])
+    assert "it is a folder, not a regular file" in run_fails([*TINY, "--save", str(tmp_path)])
     assert "does not exist" in run_fails(
-        capsys, [*TINY, "--save", str(tmp_path / "m.npz"), "--json", str(tmp_path / "no/o.json")])
+        [*TINY, "--save", str(tmp_path / "m.npz"), "--json", str(tmp_path / "no/o.json")])
     assert stat.S_ISFIFO(os.lstat(tmp_path / "pipe.json").st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe.json"]
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
-def test_save_onto_a_device_is_refused(capsys, tmp_path, no_training):
+def test_save_onto_a_device_is_refused(run_fails, tmp_path, no_training):
     device = tmp_path / "full"
     os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 7))  # a copy of /dev/full
-    assert "it is a device, not a regular file" in run_fails(
-        capsys, [*TINY, "--save", str(device)])
+    assert "it is a device, not a regular file" in run_fails([*TINY, "--save", str(device)])
     assert stat.S_ISCHR(os.lstat(device).st_mode)
 
 
-def test_a_failed_json_write_keeps_the_model_and_the_old_json(capsys, tmp_path, monkeypatch):
+def test_a_failed_json_write_keeps_the_model_and_the_old_json(run_fails, tmp_path, monkeypatch):
     model, result = tmp_path / "m.npz", tmp_path / "out.json"
     result.write_text('{"old": true}\n')
     real_fsync = os.fsync
@@ -72,7 +62,7 @@ def test_a_failed_json_write_keeps_the_model_and_the_old_json(capsys, tmp_path, 
         real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", disk_full_after_the_model)
-    line = run_fails(capsys, [*TINY, "--save", str(model), "--json", str(result)])
+    line = run_fails([*TINY, "--save", str(model), "--json", str(result)])
     assert "cannot write JSON file" in line and "No space left on device" in line
     assert load_model(model)[0].arch.text == "35-4-2-4-35"
     assert json.loads(result.read_text()) == {"old": True}
@@ -140,11 +130,11 @@ def test_lone_surrogates_print_and_save(tmp_path, model_file):
 
 
 @pytest.mark.parametrize("command", ["eval", "encode", "interpolate"])
-def test_a_dataset_without_glyphs_exits_2(capsys, monkeypatch, model_file, command):
+def test_a_dataset_without_glyphs_exits_2(run_fails, monkeypatch, model_file, command):
     empty = GlyphSet("empty", 5, 7, [], np.zeros((0, 7, 5)))
     monkeypatch.setattr(model_tools, "resolve_dataset", lambda spec: empty)
     extra = ["--from", "a", "--to", "b"] if command == "interpolate" else []
-    assert "holds no glyphs" in run_fails(capsys, [command, str(model_file), *extra])
+    assert "holds no glyphs" in run_fails([command, str(model_file), *extra])
 
 
 SWEEP = ["sweep", "--dataset", "font1", "--arch", "35-4-2", "--epochs", "5", "--vary",
@@ -170,7 +160,7 @@ def test_sweep_outputs_are_saved_whole_with_the_usual_mode(tmp_path):
 
 
 @pytest.mark.parametrize("flag", ["--csv", "--json", "--plot"])
-def test_sweep_refuses_a_fifo_output_before_any_run(capsys, tmp_path, flag):
+def test_sweep_refuses_a_fifo_output_before_any_run(run_fails, tmp_path, flag):
     os.mkfifo(tmp_path / "out")
     assert "it is a FIFO (named pipe), not a regular file" in run_fails(
-        capsys, [*SWEEP, "--epochs", "10000000", flag, str(tmp_path / "out")])
+        [*SWEEP, "--epochs", "10000000", flag, str(tmp_path / "out")])

@@ -14,13 +14,6 @@ from ae_desktop.commands.train import config_from_args
 TINY = ["--arch", "35-6-2", "--epochs", "40", "--target-errors", "none", "--workers", "1"]
 
 
-def run_fails(capsys, argv):
-    assert main(argv) == 2
-    lines = capsys.readouterr().err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("ae-desktop: error: "), lines
-    return lines[0]
-
-
 def png_size(path):
     header = path.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n" and header[12:16] == b"IHDR"
@@ -37,22 +30,20 @@ def png_size(path):
     ("lr=0.1,-2", "--vary lr: expected a finite number > 0, got '-2'"),
     ("arch=35-4-2,30-4-2", "architecture 30-4-2 takes 30 inputs but the data has 35"),
 ])
-def test_bad_vary_specs(capsys, vary, message):
-    assert message in run_fails(capsys, ["sweep", *TINY, "--vary", vary])
+def test_bad_vary_specs(run_fails, vary, message):
+    assert message in run_fails(["sweep", *TINY, "--vary", vary])
 
 
-def test_bad_experiment_options(capsys, tmp_path):
+def test_bad_experiment_options(run_fails, tmp_path):
     sweep = ["sweep", *TINY, "--vary", "lr=0.1"]
     assert "vary one or two settings, got 3" in run_fails(
-        capsys, [*sweep, "--vary", "epochs=5", "--vary", "init=he"])
+        [*sweep, "--vary", "epochs=5", "--vary", "init=he"])
     assert "argument --repeats: expected a whole number from 1" in run_fails(
-        capsys, [*sweep, "--repeats", "0"])
-    assert "argument --metric: invalid choice: 'speed'" in run_fails(
-        capsys, [*sweep, "--metric", "speed"])
-    assert "needs a denoising model" in run_fails(
-        capsys, [*sweep, "--metric", "denoise_exact_rate"])
-    assert "folder" in run_fails(capsys, [*sweep, "--csv", str(tmp_path / "no" / "x.csv")])
-    assert "required: --vary" in run_fails(capsys, ["sweep"])
+        [*sweep, "--repeats", "0"])
+    assert "argument --metric: invalid choice: 'speed'" in run_fails([*sweep, "--metric", "speed"])
+    assert "needs a denoising model" in run_fails([*sweep, "--metric", "denoise_exact_rate"])
+    assert "folder" in run_fails([*sweep, "--csv", str(tmp_path / "no" / "x.csv")])
+    assert "required: --vary" in run_fails(["sweep"])
 
 
 def test_sweep_shares_trains_options():
@@ -83,7 +74,7 @@ def test_sweep_writes_csv_json_and_png(tmp_path, capsys):
     assert png_size(out["png"]) == (800, 500)
 
 
-def test_study_denoise(tmp_path, capsys):
+def test_study_denoise(tmp_path, capsys, run_fails):
     out = tmp_path / "denoise.csv"
     assert main(["study", "denoise", *TINY, "--levels", "0,0.1", "--draws", "3",
                  "--repeats", "1", "--quiet", "--csv", str(out)]) == 0
@@ -94,11 +85,11 @@ def test_study_denoise(tmp_path, capsys):
         ("dae", "0.1"), ("ae", "0.1"), ("nearest", "0.1")]
     assert "exact_rate" in capsys.readouterr().out
     assert "give --levels for flip noise" in run_fails(
-        capsys, ["study", "denoise", *TINY, "--kind", "flip"])
-    assert "drop --model" in run_fails(capsys, ["study", "denoise", *TINY, "--model", "vae"])
+        ["study", "denoise", *TINY, "--kind", "flip"])
+    assert "drop --model" in run_fails(["study", "denoise", *TINY, "--model", "vae"])
 
 
-def test_study_generalize(tmp_path, capsys):
+def test_study_generalize(tmp_path, capsys, run_fails):
     out = tmp_path / "general.json"
     assert main(["study", "generalize", *TINY, "--sizes", "4,8", "--repeats", "1", "--quiet",
                  "--json", str(out)]) == 0
@@ -107,9 +98,9 @@ def test_study_generalize(tmp_path, capsys):
     assert document["rows"][0]["held_out_n"] == 28
     assert "held_out_mean_errors" in capsys.readouterr().out
     assert "sizes must be from 1 to 32" in run_fails(
-        capsys, ["study", "generalize", *TINY, "--sizes", "40"])
+        ["study", "generalize", *TINY, "--sizes", "40"])
     assert "comma-separated values: expected a whole number >= 1, got 'x'" in run_fails(
-        capsys, ["study", "generalize", *TINY, "--sizes", "4,x"])
+        ["study", "generalize", *TINY, "--sizes", "4,x"])
 
 
 def test_sweep_in_a_pool_from_a_fresh_interpreter(tmp_path):
