@@ -20,12 +20,15 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from ae_desktop.data.atomic import write_atomic
+from ae_desktop.data.bounded_json import quote, read_json
 from ae_desktop.data.glyph_set import GlyphSet, GlyphSetError, load_glyph_set
 from ae_desktop.data.glyph_set_npz import load_glyph_set_npz, save_glyph_set_npz
+from ae_desktop.data.regular_file import read_regular
 
 DATA_DIR_ENV = "AE_DESKTOP_DATA_DIR"
 LOCK, GLYPHS, DOCUMENT, MODEL = "session.lock", "glyphs.npz", "document.json", "model.npz"
 LEGACY_GLYPHS = "glyphs.json"
+MAX_PID = 2**31 - 1  # a lock holding anything else (-1, 0, 20 digits) names no process
 
 
 def data_dir() -> Path:
@@ -35,13 +38,20 @@ def data_dir() -> Path:
 
 
 def _running(pid: int) -> bool:
+    if not 0 < pid <= MAX_PID:  # os.kill(-1, 0) would signal every process: "running"
+        return False
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
     except PermissionError:  # someone else's process: it runs
         return True
+    except (OSError, OverflowError):
+        return False
     return True
+
+
+def _present(path: Path) -> bool:
+    """Whether ``path`` exists as anything (a FIFO there is damage to report, not absence)."""
+    return os.path.lexists(path)
 
 
 @dataclass(frozen=True)
@@ -54,20 +64,21 @@ class Recovery:
     @property
     def model_file(self) -> Path | None:
         path = self.folder / MODEL
-        return path if path.is_file() else None
+        return path if _present(path) else None
 
     def has_glyphs(self) -> bool:
-        return any((self.folder / name).is_file() for name in (GLYPHS, LEGACY_GLYPHS))
+        return any(_present(self.folder / name) for name in (GLYPHS, LEGACY_GLYPHS))
 
     def glyphs(self) -> tuple[GlyphSet, Path | None]:
         """The autosaved set and the file it came from; GlyphSetError if unreadable."""
         archive = self.folder / GLYPHS
-        glyphs = (load_glyph_set_npz(archive) if archive.is_file()
+        glyphs = (load_glyph_set_npz(archive) if _present(archive)
                   else load_glyph_set(self.folder / LEGACY_GLYPHS))
-        try:
-            path = json.loads((self.folder / DOCUMENT).read_text(encoding="utf-8"))["path"]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise GlyphSetError(f"autosave of the document's file name unreadable: {exc}")
+        document = read_json(self.folder / DOCUMENT, GlyphSetError, "autosave metadata")
+        path = document.get("path", 5) if isinstance(document, dict) else 5
+        if path is not None and not (isinstance(path, str) and path and "\0" not in path):
+            raise GlyphSetError(f"autosave metadata {DOCUMENT}: the set's file name "
+                                f"{quote(path)} is not a file name")
         return glyphs, None if path is None else Path(path)
 
 
@@ -105,18 +116,23 @@ class RecoveryStore:
         self.model_file.unlink(missing_ok=True)
 
     def crashed_sessions(self) -> list[Recovery]:
-        """Autosaves of sessions no longer running, newest first; folders of crashed
+        """Autosaves of sessions no longer running, newest first, each judged on its own
+        (whether its files can be read is found when they are read); folders of crashed
         sessions with nothing to recover are removed."""
+        try:
+            folders = [f for f in self.root.iterdir() if f.is_dir() and not f.is_symlink()]
+        except OSError:
+            return []
         found = []
-        for folder in self.root.iterdir() if self.root.is_dir() else ():
-            if not folder.is_dir() or folder == self.folder or _lock_pid_running(folder):
+        for folder in folders:
+            if folder == self.folder or _lock_pid_running(folder):
                 continue
             files = [folder / name for name in (GLYPHS, LEGACY_GLYPHS, MODEL)
-                     if (folder / name).is_file()]
+                     if _present(folder / name)]
             if not files:
                 shutil.rmtree(folder, ignore_errors=True)
                 continue
-            found.append(Recovery(folder, max(f.stat().st_mtime for f in files)))
+            found.append(Recovery(folder, _newest(files + [folder])))
         return sorted(found, key=lambda r: r.saved_at, reverse=True)
 
     @staticmethod
@@ -124,9 +140,22 @@ class RecoveryStore:
         shutil.rmtree(recovery.folder, ignore_errors=True)
 
 
+def _newest(paths: list[Path]) -> float:
+    """The latest modification time of ``paths`` (0 when none can be read)."""
+    times = []
+    for path in paths:
+        try:
+            times.append(path.lstat().st_mtime)
+        except OSError:
+            pass
+    return max(times, default=0.0)
+
+
 def _lock_pid_running(folder: Path) -> bool:
+    """Whether the lock names a running process; an unreadable, non-regular or garbled
+    lock (a session killed while writing it, or damage) names none."""
     try:
-        pid = int((folder / LOCK).read_text())
+        pid = int(read_regular(folder / LOCK, 32, ValueError, "session lock").strip())
     except (OSError, ValueError):
-        return False  # no readable lock: a session killed before it wrote one
+        return False
     return _running(pid)

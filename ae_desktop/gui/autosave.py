@@ -8,10 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
-from ae_desktop.data.glyph_set import GlyphSetError
 from ae_desktop.data.recovery_store import Recovery, RecoveryStore, data_dir
 from ae_desktop.engine import save_model
-from ae_desktop.gui.file_menu import model_metadata
+from ae_desktop.gui.file_menu import READ_ERRORS, error_line, model_metadata, read_model_file
 
 AUTOSAVE_MS = 10_000  # at most this long after a change, the change is on disk
 
@@ -36,11 +35,14 @@ class AutoSaver(QObject):
         self.timer.timeout.connect(self.save_now)
         self._model_written = None
         self._glyphs_dirty = True  # edited since the last glyph autosave
+        self._recovered: list[Recovery] = []  # restored, kept until saved or discarded
         self.active = active and self._begin_session()
         if not self.active:
             return
         window.document.changed.connect(self._on_document_changed)
         window.document.modified_changed.connect(self._on_modified_changed)
+        window.document.replaced.connect(self._drop_settled_recoveries)
+        window.file_menu.model_saved_changed.connect(self._drop_settled_recoveries)
         window.controller.reported.connect(self._schedule)
         window.controller.finished.connect(self._schedule)
 
@@ -95,49 +97,89 @@ class AutoSaver(QObject):
     def _on_modified_changed(self, modified: bool) -> None:
         if not modified:  # saved, or another set opened: the autosave is out of date
             self._write(self.store.clear_glyphs)
+            self._drop_settled_recoveries()
+
+    def _drop_settled_recoveries(self) -> None:
+        """Delete the crashed sessions' folders whose restored work was saved or dropped."""
+        if not (self.window.document.modified or self.window.file_menu.model_unsaved()):
+            self._discard_recovered()
+
+    def _discard_recovered(self) -> None:
+        for recovery in self._recovered:
+            self.store.discard(recovery)
+        self._recovered = []
 
     def end_session(self) -> None:
-        """A clean exit: finish pending writes, then drop this session's autosave."""
+        """A clean exit (the user saved or discarded the work): finish pending writes,
+        then drop this session's autosave and the ones it restored."""
         self.timer.stop()
         self._writer.shutdown(wait=True)
         if self.active:
             self.store.end_session()
+            self._discard_recovered()
         self.active = False
 
     def offer_recovery(self) -> None:
         """Ask about each autosave a crashed session left, newest first; recover at most
-        one (the others stay for the next start), discard those the user declines."""
+        one (the others stay for the next start), discard those the user declines. One
+        that cannot be read is offered as such, to keep for later or discard. A folder is
+        deleted only once its work was restored and then saved or discarded."""
         if not self.active:
             return
         for recovery in self.store.crashed_sessions():
+            try:
+                work = read_recovery(recovery)
+            except READ_ERRORS as exc:
+                if ask_about_damaged(self.window, recovery, error_line(exc)):
+                    self.store.discard(recovery)
+                continue
             if ask_to_recover(self.window, recovery):
-                self._recover(recovery)
-                self.store.discard(recovery)
+                self._restore(*work)
+                self._recovered.append(recovery)
                 return
             self.store.discard(recovery)
 
-    def _recover(self, recovery: Recovery) -> None:
-        window = self.window
-        if recovery.has_glyphs():
-            try:
-                glyphs, path = recovery.glyphs()
-            except GlyphSetError as exc:
-                QMessageBox.critical(window, "Cannot recover the glyph set", str(exc))
-            else:
-                window.document.set_glyphs(glyphs, path, modified=True)
-        if recovery.model_file is not None:
-            window.file_menu.load_model_file(str(recovery.model_file))
-        self.save_now()  # the recovered work is this session's until it is saved
+    def _restore(self, glyphs, model) -> None:
+        """Show read and checked recovered work; it is this session's until saved."""
+        if glyphs is not None:
+            self.window.document.set_glyphs(*glyphs, modified=True)
+        if model is not None:
+            self.window.file_menu.show_model(model, "Recovered the autosaved model",
+                                             saved=False)
+        self.save_now()
+
+
+def read_recovery(recovery: Recovery) -> tuple:
+    """(glyph set and its file, or None; model as read_model_file gives it, or None),
+    read completely before anything is shown; READ_ERRORS if anything is damaged."""
+    glyphs = recovery.glyphs() if recovery.has_glyphs() else None
+    model_file = recovery.model_file
+    return glyphs, None if model_file is None else read_model_file(str(model_file))
+
+
+def _when(recovery: Recovery) -> str:
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(recovery.saved_at))
+
+
+def ask_about_damaged(parent, recovery: Recovery, problem: str) -> bool:
+    """Keep for later / Discard dialog for an autosave that cannot be read; True to
+    discard it."""
+    box = QMessageBox(QMessageBox.Warning, "Recover unsaved work",
+                      f"ae-desktop did not exit cleanly, but the work it autosaved at "
+                      f"{_when(recovery)} could not be read: {problem}",
+                      QMessageBox.Ignore | QMessageBox.Discard, parent)
+    box.button(QMessageBox.Ignore).setText("Keep for later")
+    box.setDefaultButton(QMessageBox.Ignore)
+    return box.exec() == QMessageBox.Discard
 
 
 def ask_to_recover(parent, recovery: Recovery) -> bool:
     """Recover / Discard dialog for ``recovery``; True for Recover."""
     parts = (["unsaved glyph edits"] if recovery.has_glyphs() else []) + (
         ["the last model"] if recovery.model_file is not None else [])
-    when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(recovery.saved_at))
     box = QMessageBox(QMessageBox.Question, "Recover unsaved work",
                       f"ae-desktop did not exit cleanly. Recover {' and '.join(parts)} "
-                      f"autosaved at {when}?", QMessageBox.Open | QMessageBox.Discard, parent)
+                      f"autosaved at {_when(recovery)}?", QMessageBox.Open | QMessageBox.Discard, parent)
     box.button(QMessageBox.Open).setText("Recover")
     box.setDefaultButton(QMessageBox.Open)
     return box.exec() == QMessageBox.Open

@@ -4,6 +4,7 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -125,11 +126,15 @@ def test_after_a_kill_the_next_start_recovers_glyphs_and_model(qtbot, answer, tm
     assert window.document.modified and window.windowTitle().startswith("font3 *")
     np.testing.assert_array_equal(window.model.theta, saved_model.theta)
     assert window.model.arch.text == "35-8-2-8-35"
-    # the crashed session's folder is gone; the recovered work is autosaved as ours
-    assert session_folders() == [window.autosave.store.folder]
+    # the recovered work is autosaved as ours; the crashed folder stays until it is saved
     window.autosave.wait()
     assert (window.autosave.store.folder / "glyphs.npz").is_file()
-    window.document.modified = False
+    assert (window.autosave.store.folder / "model.npz").is_file()
+    assert set(session_folders()) == {window.autosave.store.folder, Path(folder)}
+    window.file_menu._write_set(tmp_path / "recovered.json")
+    assert Path(folder).is_dir()  # the recovered model is not saved yet
+    window.file_menu.write_model(str(tmp_path / "recovered.npz"))
+    assert session_folders() == [window.autosave.store.folder]
     window.close()
 
 
@@ -167,7 +172,7 @@ def test_an_autosave_of_an_older_version_is_recovered(qtbot, answer, window):
     window.autosave.offer_recovery()
     assert len(answer.texts) == 1
     np.testing.assert_array_equal(window.document.glyphs.pixels, older.pixels)
-    assert window.document.modified and not crashed.folder.exists()
+    assert window.document.modified and crashed.folder.exists()
 
 
 def test_a_big_set_is_autosaved_off_the_gui_thread(window, qtbot, monkeypatch):
@@ -203,3 +208,90 @@ def test_adding_to_a_float32_set_keeps_it_float32(window):
     assert window.document.glyphs.pixels.dtype == np.float32
     assert window.document.glyphs.pixels[1, 0, 0] == 0.5
     window.document.modified = False
+
+
+def crashed_session(pid: int, lock: bytes | None = None, model: bytes | None = None):
+    """A dead session's folder holding font1 as unsaved glyphs; ``lock`` (b"fifo" for a
+    FIFO) replaces its lock's content, ``model`` adds a model.npz of these bytes."""
+    crashed = RecoveryStore(data_dir(), pid=pid)
+    crashed.begin_session()
+    crashed.save_glyphs(bundled_font("font1"), None)
+    if lock is not None:
+        (crashed.folder / "session.lock").unlink()
+        if lock == b"fifo":
+            os.mkfifo(crashed.folder / "session.lock")
+        else:
+            (crashed.folder / "session.lock").write_bytes(lock)
+    if model is not None:
+        (crashed.folder / "model.npz").write_bytes(model)
+    return crashed
+
+
+@pytest.mark.parametrize("lock", [b"-1", b"0", b"9" * 20, b"\xffgarbage", b"fifo", b""])
+def test_a_lock_naming_no_running_process_is_offered(window, answer, lock):
+    crashed = crashed_session(2**22 + 1, lock)
+    answer.button = QMessageBox.Discard
+    window.autosave.offer_recovery()
+    assert len(answer.texts) == 1 and "unsaved glyph edits" in answer.texts[0]
+    assert not crashed.folder.exists()
+
+
+def test_each_autosave_is_judged_on_its_own(window, answer):
+    folders = [crashed_session(2**22 + 1, b"9" * 20).folder,
+               crashed_session(2**22 + 2).folder, crashed_session(2**22 + 3).folder]
+    (folders[1] / "document.json").write_text('{"path": 5}')
+    answer.button = QMessageBox.Discard
+    window.autosave.offer_recovery()
+    assert len(answer.texts) == 3
+    assert sum("could not be read" in text for text in answer.texts) == 1
+    assert not any(folder.exists() for folder in folders)
+
+
+DAMAGED_DOCUMENTS = {"path 5": b'{"path": 5}', "deep": b"[" * 100_000 + b"]" * 100_000,
+                     "huge int": b'{"path": 1' + b"0" * 5000 + b"}", "a list": b"[1]",
+                     "no path": b"{}", "fifo": None}
+
+
+@pytest.mark.parametrize("damage", DAMAGED_DOCUMENTS)
+def test_a_damaged_autosave_is_kept_for_later_or_discarded(window, answer, damage):
+    crashed = crashed_session(2**22 + 1)
+    (crashed.folder / "document.json").unlink()
+    if DAMAGED_DOCUMENTS[damage] is None:
+        os.mkfifo(crashed.folder / "document.json")
+    else:
+        (crashed.folder / "document.json").write_bytes(DAMAGED_DOCUMENTS[damage])
+    before = window.document.glyphs
+    answer.button = QMessageBox.Ignore  # "Keep for later"
+    window.autosave.offer_recovery()
+    assert len(answer.texts) == 1 and "could not be read" in answer.texts[0]
+    assert "document.json" in answer.texts[0] and "\n" not in answer.texts[0]
+    assert crashed.folder.is_dir() and window.document.glyphs is before
+    assert not window.document.modified
+    answer.button = QMessageBox.Discard
+    window.autosave.offer_recovery()
+    assert len(answer.texts) == 2 and not crashed.folder.exists()
+
+
+def test_a_recover_that_cannot_read_everything_restores_and_deletes_nothing(window, answer):
+    crashed = crashed_session(2**22 + 1, model=b"not a zip")
+    before = window.document.glyphs
+    window.autosave.offer_recovery()  # answered Recover: not among the damaged one's buttons
+    assert len(answer.texts) == 1 and "could not be read" in answer.texts[0]
+    assert "model.npz" in answer.texts[0]
+    assert window.document.glyphs is before and window.model is None
+    assert sorted(p.name for p in crashed.folder.iterdir()) == [
+        "document.json", "glyphs.npz", "model.npz", "session.lock"]
+
+
+def test_recovered_work_is_deleted_only_once_saved_or_discarded(window, answer, monkeypatch):
+    crashed = crashed_session(2**22 + 1)
+    window.autosave.offer_recovery()
+    assert window.document.glyphs.name == "font1" and window.document.modified
+    window.autosave.wait()
+    assert crashed.folder.is_dir()
+    answers = [QMessageBox.Cancel, QMessageBox.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    window.close()
+    assert window.isVisible() and crashed.folder.is_dir()
+    window.close()
+    assert not window.isVisible() and not crashed.folder.exists()
