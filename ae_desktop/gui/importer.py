@@ -93,6 +93,7 @@ class GlyphImporter(QObject):
         self.progress.setAutoReset(False)
         self.progress.setAutoClose(False)
         self.progress.setBar(self._bar)
+        self.progress.setValue(0)  # (re)starts its show timer at SHOW_AFTER_MS, not Qt's 4 s
         self.progress.canceled.connect(self._on_cancel_clicked)
         self.controller.start(steps)
         return True
@@ -121,8 +122,11 @@ class GlyphImporter(QObject):
         self._close_progress()
 
     def _close_progress(self) -> None:
+        """Hide the progress dialog for good: ``reset`` stops its show timer, which would
+        otherwise show it again over the error dialog (whose loop delays its deletion)."""
         if self.progress is not None:
             self.progress.canceled.disconnect(self._on_cancel_clicked)
+            self.progress.reset()
             self.progress.hide()
             self.progress.deleteLater()
             self.progress = None

@@ -204,3 +204,73 @@ def test_closing_during_an_import_cancels_and_joins_the_worker(window, qtbot, fi
     assert not window.isVisible() and not importer.is_running()
     assert thread.isFinished()
     assert window.document.glyphs is before and files.errors == []
+
+
+def visible_progress_dialogs() -> list:
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, QProgressDialog) and w.isVisible()]
+
+
+def test_no_progress_dialog_outlives_a_failed_import(window, qtbot, files, tmp_path,
+                                                     monkeypatch):
+    """Random bytes as IDX: the error box's own event loop runs past Qt's 4 s show delay
+    of a progress dialog; no "Importing…" dialog may appear over it, or after it."""
+    path = tmp_path / "random-images-idx3-ubyte"
+    path.write_bytes(np.random.default_rng(0).integers(0, 256, 4096, np.uint8).tobytes())
+    seen = []
+
+    def modal_error(parent, title, text, *args):  # a modal box runs the event loop
+        files.errors.append((title, text))
+        qtbot.wait(4200)
+        seen.extend(visible_progress_dialogs())
+
+    monkeypatch.setattr(QMessageBox, "critical", modal_error)
+    files.paths = [str(path)]
+    trigger(window, "Import MNIST / IDX…")
+    wait_done(window, qtbot)
+    qtbot.wait(importer_module.SHOW_AFTER_MS + 200)
+    assert len(files.errors) == 1 and "wrong magic number" in files.errors[0][1]
+    assert seen == [] and visible_progress_dialogs() == []
+
+
+def test_a_slow_import_shows_its_progress_after_the_show_delay(window, qtbot, files,
+                                                               tmp_path, monkeypatch):
+    images, _ = digits(3)
+    write_idx(tmp_path / "s-images-idx3-ubyte", images)
+    gate = threading.Event()
+    real = importer_module.idx_image_steps
+
+    def gated(*args, **kwargs):
+        gate.wait(10)
+        return (yield from real(*args, **kwargs))
+
+    monkeypatch.setattr(importer_module, "idx_image_steps", gated)
+    files.paths = [str(tmp_path / "s-images-idx3-ubyte")]
+    trigger(window, "Import MNIST / IDX…")
+    qtbot.wait(importer_module.SHOW_AFTER_MS + 300)  # not Qt's default 4 s
+    shown = visible_progress_dialogs()
+    gate.set()
+    wait_done(window, qtbot)
+    assert len(shown) == 1 and visible_progress_dialogs() == []
+    assert len(window.document.glyphs) == 3
+
+
+@pytest.mark.parametrize("where", ["idx file", "image in a folder", "device"])
+def test_a_fifo_or_device_to_import_is_a_dialog_not_a_hang(window, qtbot, files, tmp_path,
+                                                            where):
+    import os
+    before = window.document.glyphs
+    if where == "idx file":
+        os.mkfifo(tmp_path / "pipe-images-idx3-ubyte")
+        files.paths = [str(tmp_path / "pipe-images-idx3-ubyte"), ""]
+    elif where == "device":
+        files.paths = ["/dev/zero", ""]
+    else:
+        os.mkfifo(tmp_path / "x.png")
+        files.paths = [str(tmp_path)]
+    trigger(window, "Import images…" if where == "image in a folder" else
+            "Import MNIST / IDX…")
+    wait_done(window, qtbot)
+    assert len(files.errors) == 1 and "\n" not in files.errors[0][1]
+    assert window.document.glyphs is before and visible_progress_dialogs() == []
