@@ -6,7 +6,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from ae_desktop.data.recovery_store import Recovery, RecoveryStore, data_dir
 from ae_desktop.engine import save_model
@@ -49,8 +49,10 @@ class AutoSaver(QObject):
     def _begin_session(self) -> bool:
         try:
             self.store.begin_session()
-        except OSError as exc:
-            self.window.status.show_message(f"Autosave off: {exc}")
+        except OSError as exc:  # said beside the status bar's passing messages, for good
+            label = QLabel("Autosave off", objectName="autosave_off")
+            label.setToolTip(f"Autosave off: {exc}")
+            self.window.statusBar().addPermanentWidget(label)
             return False
         return True
 

@@ -35,6 +35,7 @@ class FileMenu(QObject):
         super().__init__(window)
         self.window = window
         self._saved_model: Autoencoder | None = None  # the model last saved or opened
+        self._quitting = False
         menu = window.menuBar().addMenu("&File")
         menu.addAction("&New glyph set…", QKeySequence.New, self.new_set)
         menu.addAction("&Open glyph set…", QKeySequence.Open, self._on_open_triggered)
@@ -59,16 +60,25 @@ class FileMenu(QObject):
         export.addAction("Loss curve as PNG or SVG…",
                          lambda: self._export_plot(window.loss_plot.plot, "loss-curve"))
         menu.addSeparator()
-        menu.addAction("&Quit", QKeySequence.Quit, window.close)
+        menu.addAction("&Quit", QKeySequence("Ctrl+Q"), self.quit)
         self._update_recent_menu()
 
     # -- glyph sets --------------------------------------------------------------------
-    def confirm_close(self) -> bool:
-        """Ask about unsaved glyph edits, then about a trained, unsaved model; True when
+    def quit(self) -> None:
+        """File > Quit (Ctrl+Q): close the window, asking about all unsaved work."""
+        self._quitting = True
+        try:
+            self.window.close()
+        finally:
+            self._quitting = False
+
+    def confirm_close(self, by_user: bool = False) -> bool:
+        """Ask about unsaved glyph edits, then, when the user quits (File > Quit or the
+        window's close button: ``by_user``), about a trained, unsaved model; True when
         the window may close (saved or discarded), False for Cancel."""
         if self.window.document.modified and not self.confirm_discard():
             return False
-        if not self.model_unsaved():
+        if not ((by_user or self._quitting) and self.model_unsaved()):
             return True
         answer = QMessageBox.question(
             self.window, "Unsaved model",

@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
         settings.setValue("training/subset", "all" if size is None else str(size))
 
     def closeEvent(self, event) -> None:
-        if self.document.modified and not self.file_menu.confirm_discard():
+        if not self.file_menu.confirm_close(by_user=event.spontaneous()):
             event.ignore()
             return
         self.shutdown()

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from ae_desktop.data import bundled_font, save_glyph_set
 from ae_desktop.data.glyph_set_npz import load_glyph_set_npz
@@ -157,7 +157,8 @@ def test_an_unwritable_data_folder_turns_autosave_off(qtbot, tmp_path, monkeypat
     window = MainWindow()
     qtbot.addWidget(window)
     assert not window.autosave.active
-    assert window.statusBar().currentMessage().startswith("Autosave off:")
+    label = window.statusBar().findChild(QLabel, "autosave_off")
+    assert label.text() == "Autosave off" and label.toolTip().startswith("Autosave off:")
     window.document.relabel(0, "tick")
     window.autosave.save_now()
     window.document.modified = False

@@ -336,3 +336,41 @@ def test_a_fifo_or_a_folder_as_a_glyph_set_is_refused(window, dialogs, tmp_path)
     assert "pipe.json" in dialogs.errors[0]
     menu_action(window, "File", "Open bundled font", "font1").trigger()
     assert window.document.glyphs.name == "font1"
+
+
+def test_quitting_with_a_trained_unsaved_model_asks_save_discard_cancel(
+        window, qtbot, train, dialogs, monkeypatch, tmp_path):
+    from PySide6.QtCore import Qt
+    train(arch="35-10-2", epochs=50, target_errors=None)
+    trained = window.model
+    asked, answers = [], [QMessageBox.Cancel, QMessageBox.Save, QMessageBox.Save]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a: (asked.append(text), answers.pop(0))[1])
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key_Q, Qt.ControlModifier)  # Cancel
+    assert window.isVisible() and len(asked) == 1 and "35-10-2" in asked[0]
+    dialogs.path = ""  # Save, then Cancel in the file dialog: nothing lost, still open
+    qtbot.keyClick(window, Qt.Key_Q, Qt.ControlModifier)
+    assert window.isVisible() and len(asked) == 2
+    dialogs.path = str(tmp_path / "trained.npz")
+    qtbot.keyClick(window, Qt.Key_Q, Qt.ControlModifier)
+    assert not window.isVisible() and len(asked) == 3
+    from ae_desktop.engine import load_model
+    np.testing.assert_array_equal(load_model(dialogs.path)[0].theta, trained.theta)
+
+
+def test_quit_discards_an_unsaved_model_on_request_and_a_saved_one_unasked(
+        window, qtbot, train, dialogs, monkeypatch, tmp_path):
+    from PySide6.QtCore import Qt
+    train(arch="35-10-2", epochs=50, target_errors=None)
+    dialogs.path = str(tmp_path / "kept.npz")
+    menu_action(window, "File", "Save model…").trigger()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a: (asked.append(a[2]), QMessageBox.Discard)[1])
+    menu_action(window, "File", "Quit").trigger()  # saved: closes without a question
+    assert not window.isVisible() and asked == []
+    window.show()
+    train(arch="35-10-2", epochs=60, target_errors=None)
+    menu_action(window, "File", "Quit").trigger()
+    assert not window.isVisible() and len(asked) == 1
