@@ -161,6 +161,8 @@ def test_cancel_leaves_the_set_untouched(window, qtbot, files, tmp_path, monkeyp
     qtbot.waitUntil(progress.isVisible, timeout=5000)
     cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Cancel")
     qtbot.mouseClick(cancel, Qt.LeftButton)
+    assert visible_progress_dialogs() == []  # gone at once, the worker still held
+    assert window.file_menu.importer.is_running()
     gate.set()
     wait_done(window, qtbot)
     assert window.document.glyphs is before and files.errors == []
