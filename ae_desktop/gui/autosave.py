@@ -181,7 +181,8 @@ def ask_to_recover(parent, recovery: Recovery) -> bool:
         ["the last model"] if recovery.model_file is not None else [])
     box = QMessageBox(QMessageBox.Question, "Recover unsaved work",
                       f"ae-desktop did not exit cleanly. Recover {' and '.join(parts)} "
-                      f"autosaved at {_when(recovery)}?", QMessageBox.Open | QMessageBox.Discard, parent)
+                      f"autosaved at {_when(recovery)}?",
+                      QMessageBox.Open | QMessageBox.Discard, parent)
     box.button(QMessageBox.Open).setText("Recover")
     box.setDefaultButton(QMessageBox.Open)
     return box.exec() == QMessageBox.Open
