@@ -1,11 +1,17 @@
 """Engine speed against the NumPy reference and PyTorch CPU (when installed), in one run.
 
-    python benchmarks/bench_engine.py [--quick] [--only glyphs|vae|decode]
+    python benchmarks/bench_engine.py [--quick] [--only glyphs|vae|e2e|decode]
+                                      [--digits DIR]
 
 1. font3, 35-20-10-5-2 mirrored, tanh, sigmoid output, MSE, full-batch Adam lr 1e-3,
    10,000 epochs (report 000's setup): training seconds.
 2. VAE 784-256-2 / 2-256-784 (relu), BCE + KL, Adam, batch 100, one epoch over 60,000
    random 28x28 images (report 002's MNIST setup), float32 in both: seconds per epoch.
+2e. The same VAE end to end: ``ae-desktop train`` (a subprocess, as a user runs it, its
+   kernels already cached) for 3 epochs on 60,000 digits from make_digits.py (``--digits``
+   names a folder holding them, else they are drawn into a temporary one): wall seconds
+   per epoch, start-up and the final evaluation included; PyTorch trains the same images
+   for 3 epochs.
 3. Decoding latency for the latent canvas with benchmark 1's decoder: one point
    (``Autoencoder.decode``), and a 64x64 grid (``decode_grid``), in float64 and in float32
    (as the latent map draws it); the references decode the same points in float64.
@@ -15,7 +21,12 @@
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: one OpenBLAS thread
 import numpy as np
@@ -143,6 +154,45 @@ def bench_vae(n_images: int) -> None:
                      ("s", 1)))
 
 
+def digits_file(folder: str | None, count: int) -> Path:
+    """The IDX images of ``count`` digits in ``folder``, drawn there first if missing."""
+    folder = Path(folder or tempfile.mkdtemp(prefix="ae-digits-"))
+    images = folder / "train-images-idx3-ubyte"
+    if not images.exists():
+        subprocess.run([sys.executable, str(Path(__file__).with_name("make_digits.py")),
+                        str(folder), "--count", str(count)], check=True)
+    return images
+
+
+def bench_end_to_end(images: Path, epochs: int = 3) -> None:
+    command = [sys.executable, "-m", "ae_desktop", "train", "--dataset", str(images),
+               "--model", "vae", "--arch", "784-256-2", "--activation", "relu",
+               "--batch-size", "100", "--precision", "float32", "--target-errors", "none",
+               "--quiet"]
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    subprocess.run(command + ["--epochs", "1", "--limit", "200"], env=env, check=True,
+                   capture_output=True)  # kernels compiled and cached outside the clock
+    t0 = time.perf_counter()
+    subprocess.run(command + ["--epochs", str(epochs)], env=env, check=True,
+                   capture_output=True)
+    ours = (time.perf_counter() - t0) / epochs
+    tch = None
+    if torch:
+        from ae_desktop.data import resolve_dataset
+        glyphs = resolve_dataset(str(images), None)
+        pixels = glyphs.pixels.reshape(len(glyphs), glyphs.n_pixels)
+        tch = sum(torch_vae_epoch(pixels) for _ in range(epochs)) / epochs
+    print(ratio_line(f"2e. VAE end to end, ae-desktop train, {epochs} epochs of "
+                     f"{idx_count(images)} digits, per epoch", ours, {"torch": tch},
+                     ("s", 1)))
+
+
+def idx_count(images: Path) -> int:
+    """The number of images an IDX file's header gives."""
+    with open(images, "rb") as file:
+        return int.from_bytes(file.read(8)[4:], "big")
+
+
 def bench_decode() -> None:
     data = bundled_font("font3").matrix()
     config = TrainConfig(arch="35-20-10-5-2", epochs=1, target_errors=None)
@@ -187,8 +237,9 @@ def bench_decode() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer epochs and images")
-    parser.add_argument("--only", choices=("glyphs", "vae", "decode"),
-                        help="run one benchmark (1, 2 or 3) instead of all")
+    parser.add_argument("--only", choices=("glyphs", "vae", "e2e", "decode"),
+                        help="run one benchmark (1, 2, 2e or 3) instead of all")
+    parser.add_argument("--digits", help="folder of make_digits.py's output for 2e")
     args = parser.parse_args()
     if torch:
         torch.set_num_threads(2)
@@ -197,6 +248,8 @@ def main() -> None:
         bench_glyphs(1000 if args.quick else 10_000)
     if args.only in (None, "vae"):
         bench_vae(6000 if args.quick else 60_000)
+    if args.only in (None, "e2e"):
+        bench_end_to_end(digits_file(args.digits, 6000 if args.quick else 60_000))
     if args.only in (None, "decode"):
         bench_decode()
 

@@ -55,7 +55,7 @@ def fused_output(layout, loss):
 
 
 @jit
-def _count_wrong(out, target, errors):
+def count_wrong(out, target, errors):
     """errors[r] = pixels of column r that differ between ``out`` and ``target`` (units,
     rows) once both are thresholded at PIXEL_THRESHOLD."""
     errors[:] = 0
@@ -75,23 +75,27 @@ def _clean_pass(theta, layout, x, start, rows, acts, offsets):
 
 
 @jit
-def max_wrong_pixels(theta, layout, glyphs):
-    """The most wrong pixels of any reconstructed row of ``glyphs`` (n, P): the stop
-    check. Rows go through in blocks of CHECK_ROWS."""
+def wrong_pixels_per_row(theta, layout, glyphs, errors):
+    """errors[r] = wrong pixels of reconstructed row r of ``glyphs`` (n, P), rows going
+    through in blocks of CHECK_ROWS."""
     n, n_pixels = glyphs.shape
     n_layers = layout.shape[0]
     block = min(n, CHECK_ROWS)
     offsets = activation_offsets(layout, block)
     acts = np.empty(offsets[-1], theta.dtype)
-    wrong = np.zeros(block, dtype=np.int64)
-    most = 0
     for start in range(0, n, block):
         rows = min(block, n - start)
         _clean_pass(theta, layout, glyphs, start, rows, acts, offsets)
-        _count_wrong(view(acts, offsets[n_layers], n_pixels, rows),
-                     view(acts, 0, n_pixels, rows), wrong[:rows])
-        most = max(most, wrong[:rows].max())
-    return most
+        count_wrong(view(acts, offsets[n_layers], n_pixels, rows),
+                     view(acts, 0, n_pixels, rows), errors[start:start + rows])
+
+
+@jit
+def max_wrong_pixels(theta, layout, glyphs):
+    """The most wrong pixels of any reconstructed row of ``glyphs``: the stop check."""
+    errors = np.zeros(glyphs.shape[0], dtype=np.int64)
+    wrong_pixels_per_row(theta, layout, glyphs, errors)
+    return errors.max()
 
 
 @jit
@@ -123,7 +127,7 @@ def held_out_loss(theta, layout, loss, beta, x, errors, parts):
         z = view(acts, offsets[n_layers + 1], n_pixels, rows)
         recon += loss_delta(loss, fused, a.reshape(a.size), z.reshape(z.size),
                             xt.reshape(xt.size), unused_delta[:rows * n_pixels], 1.0)
-        _count_wrong(a, xt, errors[start:start + rows])
+        count_wrong(a, xt, errors[start:start + rows])
     parts[1] = recon / n
     parts[2] = kl / n
     parts[0] = parts[1] + beta * parts[2]

@@ -13,7 +13,8 @@ import math
 
 import numpy as np
 
-from ae_desktop.engine.compiled_evaluate import fused_output, loss_delta, max_wrong_pixels
+from ae_desktop.engine.compiled_evaluate import (
+    count_wrong, fused_output, loss_delta, max_wrong_pixels)
 from ae_desktop.engine.compiled_forward import activation_offsets, forward, gather_transposed
 from ae_desktop.engine.compiled_layers import (
     finite, input_gradient, jit, times_derivative, view, weight_gradient, weights)
@@ -157,9 +158,12 @@ def _buffers(layout, batch, dtype):
 
 
 @jit
-def train_epochs(layout, theta, state, settings, batches, losses, stop):
+def train_epochs(layout, theta, state, settings, batches, losses, stop, pass_errors):
     """Run up to ``losses.shape[0]`` epochs in place; return (epochs run, status):
     RUNNING, DIVERGED (a non-finite loss) or TARGET_REACHED (see StopRule).
+    ``pass_errors`` (n,) or (0,) gets the wrong pixels of target rows 0..n-1 in the
+    last epoch's own forward passes (with its noise, samples and dropout, before each
+    batch's update): progress for big sets at no extra pass over the data.
 
     ``state`` an OptimizerState, ``settings`` TrainSettings, ``batches`` Batches (draws
     per row: VAE eps then dropout scales, see _batch_loss_gradient), ``stop`` StopRule;
@@ -182,6 +186,8 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop):
     no_perm = np.empty(0, dtype=np.int64)
     kl = np.zeros(1)
     beta = settings.beta
+    n_layers = layout.shape[0]
+    wrong = np.zeros(batch, dtype=np.int64)
     for e in range(n_epochs):
         theta_good[:] = theta
         slab = inputs[min(e, inputs.shape[0] - 1)]
@@ -199,6 +205,12 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop):
                 gather_transposed(draws[e], start, rows, perm, db)
             recon = _batch_loss_gradient(theta, grad, layout, settings.loss, beta, rows, yb,
                                          db, drop, acts, offsets, buf_a, buf_b, kl)
+            if e == n_epochs - 1 and pass_errors.shape[0] > 0:
+                count_wrong(view(acts, offsets[n_layers], n_pixels, rows), yb, wrong[:rows])
+                for r in range(rows):
+                    row = perm[start + r] if perm.shape[0] > 0 else start + r
+                    if row < pass_errors.shape[0]:
+                        pass_errors[row] = wrong[r]
             total += (recon + beta * kl[0]) * rows
             if not finite(total):
                 theta[:] = theta_good

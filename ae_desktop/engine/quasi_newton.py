@@ -35,6 +35,7 @@ class QuasiNewton:
     """
 
     max_chunk = 5000
+    pass_errors = None  # no wrong pixels counted in its passes: reports reconstruct
 
     def __init__(self, model: Autoencoder, data: np.ndarray, config: TrainConfig,
                  rng: np.random.Generator):

@@ -12,9 +12,10 @@ import numpy as np
 
 from ae_desktop.engine import compiled_train as kernel
 from ae_desktop.engine.batch_plan import BatchPlan
+from ae_desktop.engine.compiled_evaluate import wrong_pixels_per_row
 from ae_desktop.engine.config import QUASI_NEWTON_OPTIMIZERS, ConfigError, TrainConfig
 from ae_desktop.engine.held_out import HeldOutSet, split_rows
-from ae_desktop.engine.metrics import learned_count, wrong_pixels
+from ae_desktop.engine.metrics import learned_count
 from ae_desktop.engine.model import Autoencoder
 from ae_desktop.engine.quasi_newton import QuasiNewton
 from ae_desktop.engine.train_records import OptimizerState, StopRule, TrainSettings
@@ -24,6 +25,10 @@ ERROR_ROWS = 4096
 KERNEL_STATUS = {kernel.RUNNING: "running", kernel.DIVERGED: "diverged",
                  kernel.TARGET_REACHED: "target_reached"}
 TEST_TIME_SHARE = 0.1  # timed reports skip the test loss while it would cost more than this
+# A big set (rows x parameters at least this: an epoch of about 10 ms or more) gets a
+# timed report after every epoch, with the test loss, and wrong pixels counted in the
+# epoch's own passes; the whole set is reconstructed once, for the last report.
+BIG_SET_WORK = 2**24
 
 
 @dataclass
@@ -33,7 +38,8 @@ class TrainReport:
     Errors, ``learned`` and ``n_glyphs`` count the training rows; the ``test_`` fields
     the held-out rows (NaN loss and no rows without a test split), as of the last test
     evaluation; ``new_test_losses`` (0 or 1, 2) is [epoch, test loss] if this report
-    evaluated the test rows.
+    evaluated the test rows. ``errors_exact`` is False when the errors were counted in
+    the last epoch's own training passes (big sets, before the last report).
     """
 
     epoch: int
@@ -54,6 +60,7 @@ class TrainReport:
     test_learned: int = 0
     n_test: int = 0
     new_test_losses: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
+    errors_exact: bool = True  # False: counted in the last epoch's training passes
 
     @property
     def finished(self) -> bool:
@@ -99,6 +106,7 @@ class TrainingRun:
         self._test_cost = 0.0  # seconds of the last test evaluation
         self._test_done_at = -math.inf  # perf_counter() when it ended
         self.epoch = 0
+        self.big = len(self.data) * arch.n_params >= BIG_SET_WORK
 
     @property
     def history(self) -> np.ndarray:
@@ -111,11 +119,14 @@ class TrainingRun:
         return np.array(self._test_losses, dtype=np.float64).reshape(-1, 2)
 
     def errors(self) -> np.ndarray:
-        """Wrong pixels per training glyph of the current model on the clean data."""
-        # in blocks of rows: reconstructing 60,000 images at once would take 750 MB
-        return np.concatenate([
-            wrong_pixels(self.model.reconstruct(rows), rows)
-            for rows in np.split(self.data, range(ERROR_ROWS, len(self.data), ERROR_ROWS))])
+        """Wrong pixels per training glyph of the current model (float64) on the clean
+        data, as ``metrics.wrong_pixels`` of its reconstruction counts them."""
+        errors = np.zeros(len(self.data), dtype=np.int64)
+        layout, theta = self.model.arch.layout.table, self.model.theta
+        for start in range(0, len(self.data), ERROR_ROWS):  # float64 copies a block at a time
+            rows = np.asarray(self.data[start:start + ERROR_ROWS], dtype=np.float64)
+            wrong_pixels_per_row(theta, layout, rows, errors[start:start + ERROR_ROWS])
+        return errors
 
     def reports(self, cancel: threading.Event | None = None, report_seconds: float = 0.03,
                 report_every: int | None = None) -> Iterator[TrainReport]:
@@ -134,11 +145,12 @@ class TrainingRun:
 
     def _train(self, stepper, cancel, report_seconds, report_every) -> Iterator[TrainReport]:
         stepper.advance(0)  # compiles or loads the kernels before the clock starts
+        self.held_out.prepare(self.model.theta)
         start = time.perf_counter()
         chunk, status = report_every or 1, "running"
         while status == "running":
             if cancel is not None and cancel.is_set():
-                yield self._report(np.zeros((0, 3)), start, "cancelled", True)
+                yield self._report(np.zeros((0, 3)), start, "cancelled", True, None)
                 return
             n = min(chunk, self.config.epochs - self.epoch, stepper.max_chunk)
             t0 = time.perf_counter()
@@ -150,8 +162,9 @@ class TrainingRun:
                 self._last_losses = losses[-1]
             if status == "running" and self.epoch >= self.config.epochs:
                 status = "done"
-            yield self._report(losses, start, status, report_every is not None)
-            if report_every is None:
+            yield self._report(losses, start, status, report_every is not None or self.big,
+                               stepper.pass_errors if self.big else None)
+            if report_every is None and not self.big:
                 per_epoch = elapsed / max(n, 1)
                 chunk = int(np.clip(report_seconds / max(per_epoch, 1e-9), 1, MAX_CHUNK_EPOCHS))
 
@@ -171,10 +184,12 @@ class TrainingRun:
         self._test_losses.append((self.epoch, loss))
         return np.array([[self.epoch, loss]])
 
-    def _report(self, new_losses: np.ndarray, start: float, status: str,
-                every_report: bool) -> TrainReport:
-        new_test = self._evaluate_test(every_report, status != "running")
-        errors = self.errors()
+    def _report(self, new_losses: np.ndarray, start: float, status: str, every_report: bool,
+                pass_errors: np.ndarray | None) -> TrainReport:
+        final = status != "running"
+        new_test = self._evaluate_test(every_report, final)
+        exact = final or pass_errors is None or not len(pass_errors)
+        errors = self.errors() if exact else pass_errors.copy()
         last = self._last_losses
         held_out = self.held_out
         return TrainReport(
@@ -185,7 +200,7 @@ class TrainingRun:
             theta=self.model.theta.copy(),
             test_loss=self._test_losses[-1][1] if self._test_losses else math.nan,
             test_errors_per_glyph=held_out.errors.copy(), test_learned=held_out.learned(),
-            n_test=len(held_out), new_test_losses=new_test)
+            n_test=len(held_out), new_test_losses=new_test, errors_exact=exact)
 
 
 class _GradientStepper:
@@ -206,6 +221,7 @@ class _GradientStepper:
         self.stop = StopRule(len(data), -1 if config.target_errors is None
                              else int(config.target_errors))
         self.epochs_run = 0
+        self.pass_errors = np.zeros(len(data), dtype=np.int64)
 
     def advance(self, n_epochs: int) -> tuple[np.ndarray, str]:
         """Train up to ``n_epochs``; returns (per-epoch losses, running | diverged |
@@ -214,7 +230,8 @@ class _GradientStepper:
         losses = np.zeros((n_epochs, 3))
         done, code = kernel.train_epochs(
             self.model.arch.layout.table, theta, self.state, self.settings,
-            self.plan.batches(n_epochs), losses, self.stop._replace(first_epoch=self.epochs_run))
+            self.plan.batches(n_epochs), losses, self.stop._replace(first_epoch=self.epochs_run),
+            self.pass_errors)
         self.epochs_run += done
         if theta is not self.model.theta:
             self.model.theta[:] = theta

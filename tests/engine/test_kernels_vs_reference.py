@@ -31,7 +31,7 @@ def run_both(config: TrainConfig, epochs: int):
     losses = np.zeros((epochs, 3))
     done, status = compiled_train.train_epochs(
         arch.layout.table, theta, OptimizerState.zeros(theta), settings, batches, losses,
-        StopRule(len(FONT)))
+        StopRule(len(FONT)), np.zeros(0, dtype=np.int64))
     assert (done, status) == (epochs, compiled_train.RUNNING)
     return theta_ref, losses_ref, theta, losses
 
