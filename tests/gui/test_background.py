@@ -137,3 +137,120 @@ def test_shutdown_all_leaves_no_running_task(qtbot):
     assert len(running_tasks()) >= 3
     shutdown_all()
     assert running_tasks() == []
+
+
+def test_a_generator_taking_cancel_ends_itself_and_its_last_values_arrive(task, qtbot):
+    def train(cancel):
+        i = 0
+        while not cancel.is_set():
+            i += 1
+            yield i
+            time.sleep(0.001)
+        yield "final report"
+        return "cancelled"
+
+    seen, returned = [], []
+    task.yielded.connect(seen.append)
+    task.returned.connect(returned.append)
+    task.start(train)
+    qtbot.waitUntil(lambda: len(seen) >= 2, timeout=5000)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.stop()
+    assert seen[-1] == "final report" and returned == ["cancelled"]
+
+
+def test_a_stopped_generator_is_closed_in_its_thread_and_sends_nothing_more(task, qtbot):
+    closed_in = []
+
+    def steps():
+        try:
+            yield from count_to(100_000, step_s=0.001)
+        finally:
+            closed_in.append(threading.current_thread())
+
+    seen, outcome = [], []
+    task.yielded.connect(seen.append)
+    task.returned.connect(outcome.append)
+    task.errored.connect(outcome.append)
+    task.start(steps)
+    qtbot.waitUntil(lambda: len(seen) >= 1, timeout=5000)
+    task.stop()
+    stopped_at = len(seen)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert len(seen) == stopped_at and outcome == []
+    assert closed_in and closed_in[0] is not threading.main_thread()
+
+
+def test_interval_drops_values_in_the_worker_thread(qtbot):
+    task = BackgroundTask(interval_s=60)
+    seen, returned = [], []
+    task.yielded.connect(seen.append)
+    task.returned.connect(returned.append)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.start(count_to, 10_000)
+    assert seen == [0] and returned == ["done"]
+
+
+def test_a_function_reports_from_any_thread_to_the_gui_thread(task, qtbot):
+    def sweep(report, cancel):
+        helper = threading.Thread(target=lambda: [report(i) for i in range(3)])
+        helper.start()
+        helper.join()
+        return "table"
+
+    seen, threads = [], []
+    task.yielded.connect(lambda v: (seen.append(v), threads.append(QThread.currentThread())))
+    returned = []
+    task.returned.connect(returned.append)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.start(sweep)
+    assert seen == [0, 1, 2] and returned == ["table"]
+    assert set(threads) == {QThread.currentThread()}
+
+
+def test_resuming_at_once_after_pause_leaves_the_run_going(task, qtbot):
+    seen = []
+    task.yielded.connect(seen.append)
+    task.start(count_to, 100_000, None, 0.001)
+    task.pause()
+    task.resume()
+    assert not task.is_paused()
+    qtbot.waitUntil(lambda: len(seen) >= 20, timeout=5000)
+
+
+def test_wait_delivers_the_outcome_and_finished_at_once(task, qtbot):
+    gate = threading.Event()
+    events = []
+    task.returned.connect(lambda v: events.append(("returned", v)))
+    task.finished.connect(lambda: events.append("finished"))
+    task.start(lambda: gate.wait(5) and "written")
+    threading.Timer(0.05, gate.set).start()
+    task.wait()
+    assert events == [("returned", "written"), "finished"] and not task.is_running()
+    qtbot.wait(50)  # the worker's own late signals are dropped
+    assert events == [("returned", "written"), "finished"]
+
+
+def test_the_worker_is_released_in_the_gui_thread_after_the_join(task, qtbot, monkeypatch):
+    """The pattern that segfaulted: a worker whose last reference vanished in its own
+    thread, because its owner had dropped it before joining the thread."""
+    import weakref
+
+    from PySide6.QtCore import QThreadPool
+
+    running, gate = threading.Event(), threading.Event()
+    task.start(lambda: (running.set(), gate.wait(10)))
+    assert running.wait(10)
+    released_in = []
+    weakref.finalize(task._worker, lambda: released_in.append(threading.current_thread()))
+    join = QThreadPool.waitForDone
+
+    def finish_then_join(pool, *args):
+        gate.set()  # the work ends while the window waits for it
+        return join(pool, *args)
+
+    monkeypatch.setattr(QThreadPool, "waitForDone", finish_then_join)
+    task.shutdown()
+    assert not task.is_running()
+    assert released_in == [threading.main_thread()]
