@@ -4,10 +4,10 @@ the window appears at once and the first Start or latent click does not stall.""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from ae_desktop.engine import TrainConfig, TrainingRun
-from ae_desktop.gui.worker_thread import WorkerThreadOwner
+from ae_desktop.gui.background import BackgroundTask
 
 
 def warm_up_kernels() -> None:
@@ -25,44 +25,25 @@ def warm_up_kernels() -> None:
                 run.model.decode(np.zeros((rows, 2)), precision)
 
 
-class _WarmupWorker(QObject):
-    finished = Signal(int, str)  # run id, "" on success or the error message
-
-    def __init__(self, run_id: int):
-        super().__init__()
-        self._run_id = run_id
-
-    @Slot()
-    def run(self) -> None:
-        message = ""
-        try:
-            warm_up_kernels()
-        except Exception as exc:  # noqa: BLE001 - reported in the status bar, not fatal
-            message = f"{type(exc).__name__}: {exc}"
-        finally:
-            self.moveToThread(QCoreApplication.instance().thread())
-            self.finished.emit(self._run_id, message)
-
-
-class KernelWarmup(WorkerThreadOwner):
-    """Runs warm_up_kernels in a QThread; ``finished`` carries an error message or "".
-    The worker is held until its thread is joined (see WorkerThreadOwner)."""
+class KernelWarmup(QObject):
+    """Runs warm_up_kernels in a BackgroundTask; ``finished`` carries an error message
+    or ""."""
 
     finished = Signal(str)
 
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._task = BackgroundTask(self)
+        self._task.returned.connect(lambda _: self.finished.emit(""))
+        self._task.errored.connect(self.finished.emit)
+
+    def is_running(self) -> bool:
+        return self._task.is_running()
+
     def start(self) -> None:
-        if self.is_running():
-            return
-        self._run_id += 1
-        worker = _WarmupWorker(self._run_id)
-        worker.finished.connect(self._on_worker_finished)
-        self._launch(worker)
+        if not self._task.is_running():
+            self._task.start(warm_up_kernels)
 
     def wait(self) -> None:
         """Block until the warm-up is over (closing the window); it cannot be cut short."""
-        self.shutdown()
-
-    @Slot(int, str)
-    def _on_worker_finished(self, run_id: int, message: str) -> None:
-        if self._release_finished(run_id):
-            self.finished.emit(message)
+        self._task.shutdown()
