@@ -5,24 +5,25 @@ install cannot write there, so the cache goes to the user's cache directory inst
 folder named by a hash of the engine's sources. Numba only checks whether the file of the
 cached function itself changed, so a kernel calling code from an edited module (another
 version of the app) would otherwise keep running the old code.
-OpenBLAS runs one thread, except in the single-run commands (``ae-desktop train``, ...):
-in the window, the training thread's matrix products then leave the other core to the
-GUI, and sweep workers do not oversubscribe the cores; on a busy machine a thread per
-core made a 60,000-image VAE epoch 5x slower (15.5 s against 3.2 s). A command-line
-training run keeps OpenBLAS's default, a thread per core (1.4 s against 2.0 s on an
-idle 2-core machine). Values already set in the environment are kept."""
+OpenBLAS runs one thread in every process (the window, the command line, sweep workers),
+whatever the environment says: the compiled code's wide matrix products go through BLAS,
+and OpenBLAS's float32 results depend on its thread count (the same VAE settings and seed
+gave different weights on the command line, with a thread per core, than in the window),
+so one thread is what makes the same seed give the same weights everywhere. In the
+window it also leaves the other core to the GUI, and sweep workers do not oversubscribe
+the cores (a thread per core made a busy machine's VAE epoch 5x slower). Libraries using
+the engine directly import this module first to get the same results."""
 
 from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from pathlib import Path
 
 from platformdirs import user_cache_dir
 
 APP_NAME = "ae-desktop"
-SINGLE_RUN_COMMANDS = ("train", "eval", "encode", "decode", "interpolate")  # cli.RUNNERS
+BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 ENGINE_DIR = Path(__file__).parent / "engine"
 
 
@@ -40,6 +41,12 @@ def numba_cache_dir() -> str:
     return os.path.join(user_cache_dir(APP_NAME, appauthor=False), "numba", sources_hash())
 
 
-os.environ.setdefault("NUMBA_CACHE_DIR", numba_cache_dir())
-if not (len(sys.argv) > 1 and sys.argv[1] in SINGLE_RUN_COMMANDS):
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+def configure() -> None:
+    """Numba's cache directory (unless already set) and one BLAS thread, for NumPy,
+    SciPy and Numba to read when they load: called when this module is imported."""
+    os.environ.setdefault("NUMBA_CACHE_DIR", numba_cache_dir())
+    for name in BLAS_THREAD_VARIABLES:
+        os.environ[name] = "1"
+
+
+configure()
