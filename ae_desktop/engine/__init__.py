@@ -5,6 +5,7 @@ from ae_desktop.engine.architecture import (
     MODEL_KINDS, Architecture, ArchitectureError, parse_sizes)
 from ae_desktop.engine.config import ConfigError, OPTIMIZERS, TrainConfig
 from ae_desktop.engine.denoising import denoising_errors, nearest_glyph_baseline
+from ae_desktop.engine.kernel_compile import compile_progress
 from ae_desktop.engine.latent import decode_grid, interpolate, latent_extent
 from ae_desktop.engine.losses import LOSSES
 from ae_desktop.engine.metrics import PIXEL_THRESHOLD, learned_count, wrong_pixels
@@ -17,7 +18,7 @@ __all__ = [
     "ACTIVATIONS", "LOSSES", "MODEL_KINDS", "Architecture", "ArchitectureError", "Autoencoder",
     "ConfigError", "ModelFileError", "NoiseError", "NoiseSpec", "OPTIMIZERS",
     "PIXEL_THRESHOLD", "TrainConfig", "TrainReport", "TrainingRun",
-    "corrupt", "decode_grid", "denoising_errors", "interpolate", "latent_extent",
+    "compile_progress", "corrupt", "decode_grid", "denoising_errors", "interpolate", "latent_extent",
     "learned_count", "load_model", "nearest_glyph_baseline", "parse_noise", "parse_sizes",
     "save_model", "train", "wrong_pixels",
 ]

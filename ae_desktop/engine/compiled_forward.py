@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 
-from ae_desktop.engine.compiled_layers import activate, dense, jit, view, weights
+from ae_desktop.engine.compiled_layers import activate, copy_into, dense, jit, view, weights
 from ae_desktop.engine.layout import ACTIVATION, B_OFFSET, N_IN, N_OUT, PART, SAMPLED, W_OFFSET
 
 TILE = 4  # the block form updates 4 output units from 4 input units per pass
@@ -67,7 +67,7 @@ def forward(theta, layout, acts, offsets, rows, draws, drop):
         out = view(acts, offsets[i + 1], n_out, rows)
         dense(inp, w, b, out)
         if i == n - 1:
-            view(acts, offsets[n + 1], n_out, rows)[:, :] = out
+            copy_into(out.reshape(out.size), acts[offsets[n + 1]:offsets[n + 1] + out.size])
         activate(layout[i, ACTIVATION], out)
         if drop.shape[0] > 0 and drop[i] >= 0:
             scales = draws[drop[i]:drop[i] + n_out]
@@ -101,14 +101,14 @@ def forward_few_rows(theta, layout, x, out):
         for layer in range(layout.shape[0]):
             n_in, n_out = layout[layer, N_IN], layout[layer, N_OUT]
             w_off, b_off = layout[layer, W_OFFSET], layout[layer, B_OFFSET]
-            b[:n_out] = theta[b_off:b_off + n_out]
+            copy_into(theta[b_off:b_off + n_out], b[:n_out])
             for j in range(n_in):
                 aj, w = a[j], theta[w_off + j * n_out:w_off + (j + 1) * n_out]
                 for k in range(n_out):
                     b[k] += aj * w[k]
             activate(layout[layer, ACTIVATION], b[:n_out])
             a, b = b, a
-        out[r] = a[:out.shape[1]]
+        copy_into(a[:out.shape[1]], out[r])
 
 
 @jit
@@ -133,7 +133,7 @@ def _pack_tiles(theta, layout):
             for j in range(n_in):
                 packed[pos + k * width + j] = theta[w_off + j * n_out + k]
         pos += _padded(n_out) * width
-        packed[pos:pos + n_out] = theta[b_off:b_off + n_out]
+        copy_into(theta[b_off:b_off + n_out], packed[pos:pos + n_out])
         pos += _padded(n_out)
     return packed
 
@@ -194,4 +194,4 @@ def forward_row_blocks(theta, layout, x, out_t):
             pos += height
             src = dst
         for k in range(out_t.shape[0]):
-            out_t[k, r0:r0 + n] = src[k, :n]
+            copy_into(src[k, :n], out_t[k, r0:r0 + n])

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 from numba import njit
+from numba.core import cgutils, types
+from numba.extending import intrinsic
+from numba.np.linalg import call_xxgemm, ensure_blas
 
 from ae_desktop.engine import compiled_math as fm
 from ae_desktop.engine.activations import LEAKY_RELU, LEAKY_SLOPE, RELU, SIGMOID, TANH
@@ -28,6 +30,23 @@ jit = njit(cache=True, nogil=True, fastmath=FAST, error_model="numpy")
 def finite(x):
     """True for a finite number. Compiled without fastmath, which may fold such checks."""
     return abs(x) < math.inf
+
+
+@intrinsic
+def gemm(typingctx, x, y, out):
+    """out = x @ y by BLAS for contiguous ('C' or 'F') 2-D arrays of one float dtype, with
+    no shape checks: np.dot's checks and error messages took about a third of the first
+    run's compile time."""
+    ensure_blas()
+
+    def codegen(context, builder, signature, args):
+        arrays = [context.make_array(ty)(context, builder, value)
+                  for ty, value in zip(signature.args, args)]
+        call_xxgemm(context, builder, *[
+            part for ty, array in zip(signature.args, arrays)
+            for part in (ty, cgutils.unpack_tuple(builder, array.shape, 2), array.data)])
+        return context.get_dummy_value()
+    return types.none(x, y, out), codegen
 
 
 @jit
@@ -79,7 +98,7 @@ def _mix_rows(coef, src, out):
     n_out, n_src = coef.shape
     rows = src.shape[1]
     if min(n_src, n_out) >= BLAS_MIN_SIDE:
-        out[:, :] = np.dot(coef, src)
+        gemm(coef, src, out)
         return
     for r0 in range(0, rows, ROW_BLOCK):
         r1 = min(r0 + ROW_BLOCK, rows)
@@ -117,7 +136,7 @@ def weight_gradient(x, delta, gw, gb):
     n_in, rows = x.shape
     n_out = delta.shape[0]
     if min(n_in, n_out) >= BLAS_MIN_SIDE:
-        gw[:, :] = np.dot(x, delta.T)
+        gemm(x, delta.T, gw)
     else:
         for i in range(n_in):
             for c in range(n_out):
@@ -136,6 +155,14 @@ def weight_gradient(x, delta, gw, gb):
 def input_gradient(delta, w, out):
     """out = w @ delta (n_in, rows): the loss gradient with respect to a layer's input."""
     _mix_rows(w, delta, out)
+
+
+@jit
+def copy_into(src, dst):
+    """dst[i] = src[i] for 1-D arrays of one length: a loop, as slice assignment compiles
+    a shape check with its error message (seconds of the first run's compile time)."""
+    for i in range(dst.shape[0]):
+        dst[i] = src[i]
 
 
 @jit

@@ -17,7 +17,7 @@ from ae_desktop.engine.compiled_evaluate import (
     count_wrong, fused_output, loss_delta, max_wrong_pixels)
 from ae_desktop.engine.compiled_forward import activation_offsets, forward, gather_transposed
 from ae_desktop.engine.compiled_layers import (
-    finite, input_gradient, jit, times_derivative, view, weight_gradient, weights)
+    copy_into, finite, input_gradient, jit, times_derivative, view, weight_gradient, weights)
 from ae_desktop.engine.layout import ACTIVATION, ENCODER, N_IN, N_OUT, PART, SAMPLED
 from ae_desktop.engine.train_records import MOMENTUM, SGD
 
@@ -189,7 +189,7 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop, pass_err
     n_layers = layout.shape[0]
     wrong = np.zeros(batch, dtype=np.int64)
     for e in range(n_epochs):
-        theta_good[:] = theta
+        copy_into(theta, theta_good)
         slab = inputs[min(e, inputs.shape[0] - 1)]
         perm = perms[e] if perms.shape[0] > 0 else no_perm
         total = 0.0
@@ -213,7 +213,7 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop, pass_err
                         pass_errors[row] = wrong[r]
             total += (recon + beta * kl[0]) * rows
             if not finite(total):
-                theta[:] = theta_good
+                copy_into(theta_good, theta)
                 return e, DIVERGED
             recon_sum += recon * rows
             kl_sum += kl[0] * rows
@@ -224,7 +224,7 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop, pass_err
         losses[e, 2] = kl_sum / m
         for i in range(theta.shape[0]):
             if not finite(theta[i]):
-                theta[:] = theta_good
+                copy_into(theta_good, theta)
                 return e, DIVERGED
         if stop.target >= 0 and (stop.first_epoch + e + 1) % TARGET_CHECK == 0 and \
                 max_wrong_pixels(theta, layout, targets[:stop.n_glyphs]) <= stop.target:

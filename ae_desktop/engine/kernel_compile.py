@@ -1,0 +1,84 @@
+"""Progress of compiling the engine's kernels for a run.
+
+Numba compiles a kernel the first time it is called with new argument types, unless its
+disk cache holds it: the first run after an install or an update takes seconds there.
+``compile_progress`` reports each engine function as its compilation starts (cache loads
+report nothing), so a caller can say what is happening meanwhile.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from types import ModuleType
+from typing import Callable, Iterator
+
+from numba.core import event
+from numba.core.dispatcher import Dispatcher
+
+from ae_desktop.engine import compiled_evaluate, compiled_train
+
+ENGINE = "ae_desktop.engine."
+TRAINING_KERNELS = (compiled_train.train_epochs, compiled_evaluate.wrong_pixels_per_row,
+                    compiled_evaluate.held_out_loss)
+
+
+def _engine_dispatcher(value) -> bool:
+    return isinstance(value, Dispatcher) and value.py_func.__module__.startswith(ENGINE) \
+        and value.targetoptions.get("inline", "never") == "never"
+
+
+def called_kernels(*kernels: Dispatcher) -> set[str]:
+    """Names of the engine's compiled functions ``kernels`` call, directly or not,
+    themselves included (functions inlined at compile time left out)."""
+    seen: dict[str, Dispatcher] = {}
+    todo = list(kernels)
+    while todo:
+        kernel = todo.pop()
+        name = kernel.py_func.__qualname__
+        if name in seen:
+            continue
+        seen[name] = kernel
+        scope = kernel.py_func.__globals__
+        for symbol in kernel.py_func.__code__.co_names:
+            values = [scope.get(symbol)] + [getattr(module, symbol, None)
+                                            for module in scope.values()
+                                            if isinstance(module, ModuleType)]
+            todo += [value for value in values if _engine_dispatcher(value)]
+    return set(seen)
+
+
+Progress = Callable[[str | None, int, int], None]
+
+
+class _Listener(event.Listener):
+    def __init__(self, callback: Progress, total: int):
+        self.callback, self.total, self.started, self.depth = callback, total, set(), 0
+
+    def on_start(self, ev: event.Event) -> None:
+        self.depth += 1
+        function = ev.data["dispatcher"].py_func
+        name = function.__name__
+        # a function compiled again for other argument types counts once; the math
+        # overloads' lambdas are inlined
+        if function.__module__.startswith(ENGINE) and name not in self.started | {"<lambda>"}:
+            self.started.add(name)
+            self.callback(name, len(self.started), max(self.total, len(self.started)))
+
+    def on_end(self, ev: event.Event) -> None:
+        self.depth -= 1
+        if self.depth == 0 and self.started:
+            self.callback(None, len(self.started), max(self.total, len(self.started)))
+
+
+@contextmanager
+def compile_progress(callback: Progress, kernels=TRAINING_KERNELS) -> Iterator[None]:
+    """While inside, ``callback(name, n, total)`` runs in the compiling thread as the
+    n-th engine function starts compiling, of the ``total`` that ``kernels`` call (more
+    if the run compiles others), and ``callback(None, n, total)`` when a kernel and
+    what it calls are compiled."""
+    listener = _Listener(callback, len(called_kernels(*kernels)))
+    event.register("numba:compile", listener)
+    try:
+        yield
+    finally:
+        event.unregister("numba:compile", listener)
