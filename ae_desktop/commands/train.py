@@ -7,6 +7,7 @@ import sys
 from dataclasses import fields
 from pathlib import Path
 
+from ae_desktop.commands.first_run import compile_notice
 from ae_desktop.commands.output import (
     CommandError, Progress, check_not_empty, check_writable, printable, shown_path,
     write_json)
@@ -107,9 +108,10 @@ def run_train(args: argparse.Namespace) -> int:
     run = TrainingRun(config, glyphs.pixels.reshape(len(glyphs), glyphs.n_pixels))
     progress = None if args.quiet else Progress(sys.stdout)
     report = None
-    for report in run.reports():
-        if progress is not None:
-            progress.update(report)
+    with compile_notice(sys.stderr, args.quiet):  # the first run compiles the kernels
+        for report in run.reports():
+            if progress is not None:
+                progress.update(report)
     print(f"{printable(glyphs.name)}: {report.learned}/{report.n_glyphs} glyphs within 1 "
           f"wrong pixel, max {report.max_errors} wrong, after {report.epoch} epochs in "
           f"{report.seconds:.2f}s ({report.status})")

@@ -1,0 +1,35 @@
+"""The first run's notice: the engine's kernels are being compiled (later runs load them
+from the cache), which kernel, and how many of them."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator, TextIO
+
+from ae_desktop.engine import compile_progress
+
+
+@contextmanager
+def compile_notice(stream: TextIO, quiet: bool = False) -> Iterator[None]:
+    """While inside, each engine kernel's compilation shows on ``stream`` as it starts:
+    on a terminal one line rewritten in place, otherwise a line each."""
+    if quiet:
+        yield
+        return
+    tty = stream.isatty()
+    width = 0
+
+    def show(name: str | None, done: int, total: int) -> None:
+        nonlocal width
+        if name is None:  # a kernel is ready: end the line before training's progress
+            stream.write("\n" if tty and width else "")
+            width = 0
+        else:
+            line = (f"ae-desktop: compiling kernels for the first run (cached for the next "
+                    f"runs): {done}/{total} {name}")
+            stream.write("\r" + line.ljust(width) if tty else line + "\n")
+            width = len(line)
+        stream.flush()
+
+    with compile_progress(show):
+        yield
