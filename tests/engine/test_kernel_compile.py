@@ -1,0 +1,40 @@
+"""First-run compile progress: which engine function compiles, of how many."""
+
+import os
+import subprocess
+import sys
+
+from ae_desktop.engine.compiled_evaluate import held_out_loss, wrong_pixels_per_row
+from ae_desktop.engine.compiled_train import train_epochs
+from ae_desktop.engine.kernel_compile import TRAINING_KERNELS, called_kernels
+
+COMPILE_ONE = """
+import ae_desktop.runtime_env
+import sys
+import numpy as np
+from ae_desktop.commands.first_run import compile_notice
+from ae_desktop.engine.compiled_layers import copy_into
+with compile_notice(sys.stdout):
+    copy_into(np.ones(3, np.int16), np.zeros(3, np.int16))  # types nothing else uses
+with compile_notice(sys.stdout):
+    copy_into(np.ones(3, np.int16), np.zeros(3, np.int16))  # compiled: silent
+"""
+
+
+def test_training_kernels_call_the_forward_pass_and_not_decoding():
+    names = called_kernels(*TRAINING_KERNELS)
+    assert {"train_epochs", "forward", "dense", "max_wrong_pixels", "held_out_loss"} <= names
+    assert "forward_row_blocks" not in names and "<lambda>" not in names
+    assert called_kernels(train_epochs) > called_kernels(wrong_pixels_per_row)
+    assert "held_out_loss" not in called_kernels(train_epochs)
+    assert called_kernels(held_out_loss) & {"forward", "loss_delta"}
+
+
+def test_a_compile_is_announced_with_its_name_and_count(tmp_path):
+    env = {**os.environ, "NUMBA_CACHE_DIR": str(tmp_path)}  # an empty cache
+    done = subprocess.run([sys.executable, "-c", COMPILE_ONE], env=env, capture_output=True,
+                          text=True, timeout=300, check=True)
+    total = len(called_kernels(*TRAINING_KERNELS))
+    assert done.stdout.splitlines() == [
+        "ae-desktop: compiling kernels for the first run (cached for the next runs): "
+        f"1/{total} copy_into"]
