@@ -8,9 +8,9 @@ report nothing), so a caller can say what is happening meanwhile.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import ModuleType
-from typing import Callable, Iterator
 
 from numba.core import event
 from numba.core.dispatcher import Dispatcher
@@ -43,7 +43,8 @@ def called_kernels(*kernels: Dispatcher) -> set[str]:
             values = [scope.get(symbol)] + [getattr(module, symbol, None)
                                             for module in scope.values()
                                             if isinstance(module, ModuleType)]
-            todo += [value for value in values if _engine_dispatcher(value)]
+            todo += [value for value in values
+                     if value is not None and _engine_dispatcher(value)]
     return set(seen)
 
 
@@ -52,7 +53,8 @@ Progress = Callable[[str | None, int, int], None]
 
 class _Listener(event.Listener):
     def __init__(self, callback: Progress, total: int):
-        self.callback, self.total, self.started, self.depth = callback, total, set(), 0
+        self.callback, self.total, self.depth = callback, total, 0
+        self.started: set[str] = set()
 
     def on_start(self, ev: event.Event) -> None:
         self.depth += 1

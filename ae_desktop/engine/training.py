@@ -189,7 +189,7 @@ class TrainingRun:
         final = status != "running"
         new_test = self._evaluate_test(every_report, final)
         exact = final or pass_errors is None or not len(pass_errors)
-        errors = self.errors() if exact else pass_errors.copy()
+        errors = self.errors() if exact or pass_errors is None else pass_errors.copy()
         last = self._last_losses
         held_out = self.held_out
         return TrainReport(

@@ -35,6 +35,6 @@ def test_a_compile_is_announced_with_its_name_and_count(tmp_path):
     done = subprocess.run([sys.executable, "-c", COMPILE_ONE], env=env, capture_output=True,
                           text=True, timeout=300, check=True)
     total = len(called_kernels(*TRAINING_KERNELS))
-    assert done.stdout.splitlines() == [
-        "ae-desktop: compiling kernels for the first run (cached for the next runs): "
-        f"1/{total} copy_into"]
+    line = ("ae-desktop: compiling kernels for the first run (cached for the next runs): "
+            f"1/{total} copy_into")
+    assert done.stdout.splitlines() == [line]
