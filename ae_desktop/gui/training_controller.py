@@ -1,66 +1,40 @@
-"""Training off the GUI thread: a QObject worker moved to a QThread drives the engine's
-report generator; the controller lives in the GUI thread and filters stale runs."""
+"""Training off the GUI thread: a BackgroundTask drives the engine's report generator
+(stopped through its ``cancel``, so the final report still comes); the controller lives
+in the GUI thread and keeps the current run's status."""
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from ae_desktop.engine import TrainConfig, TrainingRun
-from ae_desktop.gui.worker_thread import WorkerThreadOwner
+from ae_desktop.gui.background import BackgroundTask
 
 
-class TrainingWorker(QObject):
-    """Iterates ``run.reports()``; cancel and pause are checked between reports."""
-
-    reported = Signal(int, object)  # run id, TrainReport
-    failed = Signal(int, str)       # run id, message
-    finished = Signal(int)          # run id
-
-    def __init__(self, run_id: int, run: TrainingRun, cancel: threading.Event,
-                 resume: threading.Event):
-        super().__init__()
-        self._run_id = run_id
-        self._run = run
-        self._cancel = cancel
-        self._resume = resume
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            for report in self._run.reports(cancel=self._cancel, report_seconds=0.03):
-                self.reported.emit(self._run_id, report)
-                self._resume.wait()  # paused: block here until resumed or stopped
-        except Exception as exc:  # noqa: BLE001 - any engine failure becomes a dialog
-            self.failed.emit(self._run_id, f"{type(exc).__name__}: {exc}")
-        finally:
-            # hand the worker back to the GUI thread so it is deleted there
-            self.moveToThread(QCoreApplication.instance().thread())
-            self.finished.emit(self._run_id)
-
-
-class TrainingController(WorkerThreadOwner):
-    """Starts, pauses, resumes and stops training runs; one run at a time.
-
-    Signals carry only the current run's results: a generation counter drops
-    anything still queued from a run that was stopped or replaced.
-    """
+class TrainingController(QObject):
+    """Starts, pauses, resumes and stops training runs; one run at a time. Signals carry
+    only the current run's results (BackgroundTask drops those of replaced runs)."""
 
     reported = Signal(object)       # TrainReport
     finished = Signal(str)          # final status: done, target_reached, cancelled, ...
     failed = Signal(str)            # message
     paused_changed = Signal(bool)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._resume = threading.Event()
+        self._task = BackgroundTask(self)
+        self._task.yielded.connect(self._on_reported)
+        self._task.errored.connect(self._on_failed)
+        self._task.paused_changed.connect(self.paused_changed)
+        self._task.finished.connect(lambda: self.finished.emit(self._last_status))
         self._last_status = "cancelled"
         self.run: TrainingRun | None = None
 
+    def is_running(self) -> bool:
+        return self._task.is_running()
+
     def is_paused(self) -> bool:
-        return self.is_running() and not self._resume.is_set()
+        return self._task.is_paused()
 
     def start(self, config: TrainConfig, data: np.ndarray, model=None) -> TrainingRun:
         """Train ``config`` on ``data`` (n, P), continuing ``model`` if given.
@@ -70,48 +44,30 @@ class TrainingController(WorkerThreadOwner):
         if self.is_running():
             raise RuntimeError("a training run is already in progress")
         run = TrainingRun(config, data, model)
-        self._run_id += 1
-        self._cancel = threading.Event()
-        self._resume = threading.Event()
-        self._resume.set()
         self._last_status = "cancelled"
         self.run = run
-        worker = TrainingWorker(self._run_id, run, self._cancel, self._resume)
-        worker.reported.connect(self._on_worker_reported)
-        worker.failed.connect(self._on_worker_failed)
-        worker.finished.connect(self._on_worker_finished)
-        self._launch(worker)
+        self._task.start(run.reports, report_seconds=0.03)  # gets cancel: ends itself
         return run
 
     def pause(self) -> None:
-        if self.is_running() and self._resume.is_set():
-            self._resume.clear()
-            self.paused_changed.emit(True)
+        self._task.pause()
 
     def resume(self) -> None:
-        if self.is_running() and not self._resume.is_set():
-            self._resume.set()
-            self.paused_changed.emit(False)
+        self._task.resume()
 
     def stop(self) -> None:
-        """Ask the worker to stop after its current chunk; ``finished`` follows."""
-        super().stop()
-        self._resume.set()
+        """Ask the run to stop after its current chunk; its final report and
+        ``finished`` follow."""
+        self._task.stop()
 
-    @Slot(int, object)
-    def _on_worker_reported(self, run_id: int, report) -> None:
-        if run_id == self._run_id:
-            self._last_status = report.status
-            self.reported.emit(report)
+    def shutdown(self) -> None:
+        """Stop and wait for the run (closing the window); what it still sends is dropped."""
+        self._task.shutdown()
 
-    @Slot(int, str)
-    def _on_worker_failed(self, run_id: int, message: str) -> None:
-        if run_id == self._run_id:
-            self._last_status = "failed"
-            self.failed.emit(message)
+    def _on_reported(self, report) -> None:
+        self._last_status = report.status
+        self.reported.emit(report)
 
-    @Slot(int)
-    def _on_worker_finished(self, run_id: int) -> None:
-        if not self._release_finished(run_id):
-            return
-        self.finished.emit(self._last_status)
+    def _on_failed(self, message: str) -> None:
+        self._last_status = "failed"
+        self.failed.emit(message)

@@ -86,11 +86,11 @@ def test_stop_while_paused(window, qtbot):
 
 
 def test_closing_mid_training_stops_the_worker(window, qtbot):
+    from ae_desktop.gui.background import running_tasks
+
     start(window, qtbot, **LONG)
-    thread = window.controller._thread
     window.close()
-    assert not thread.isRunning()
-    assert not window.controller.is_running()
+    assert not window.controller.is_running() and running_tasks() == []
 
 
 def test_a_new_run_drops_stale_reports(qtbot):
