@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import inspect
 import threading
+from collections import deque
 import time
 import weakref
 from functools import partial
@@ -193,6 +194,35 @@ class BackgroundTask(QObject):
     def _on_finished(self, run_id: int) -> None:
         if run_id == self._run_id and self._worker is not None:
             self._settle()
+
+
+class CallQueue(QObject):
+    """Plain function calls run one at a time, in the order submitted, by one
+    BackgroundTask (autosave writes); ``errored`` carries a failed call's message."""
+
+    errored = Signal(str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._task = BackgroundTask(self)
+        self._task.errored.connect(self.errored)
+        self._task.finished.connect(self._next)
+        self._pending: deque[tuple[Callable, tuple]] = deque()
+
+    def submit(self, function: Callable, *args) -> None:
+        self._pending.append((function, args))
+        self._next()
+
+    def wait(self) -> None:
+        """Block until every call submitted so far has run (even after a shutdown)."""
+        self._next()
+        while self._task.is_running():
+            self._task.wait()  # its ``finished`` starts the next call
+
+    def _next(self) -> None:
+        if self._pending and not self._task.is_running():
+            function, args = self._pending.popleft()
+            self._task.start(function, *args)
 
 
 def shutdown_all() -> None:

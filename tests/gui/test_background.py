@@ -254,3 +254,40 @@ def test_the_worker_is_released_in_the_gui_thread_after_the_join(task, qtbot, mo
     task.shutdown()
     assert not task.is_running()
     assert released_in == [threading.main_thread()]
+
+
+def test_a_call_queue_runs_calls_one_at_a_time_in_order(qtbot):
+    from ae_desktop.gui.background import CallQueue
+
+    queue = CallQueue()
+    done, overlapping, busy = [], [], threading.Lock()
+
+    def write(i):
+        if not busy.acquire(blocking=False):
+            overlapping.append(i)
+            return
+        time.sleep(0.002)
+        done.append((i, threading.current_thread() is threading.main_thread()))
+        busy.release()
+
+    messages = []
+    queue.errored.connect(messages.append)
+    for i in range(5):
+        queue.submit(write, i)
+    queue.submit(lambda: 1 / 0)
+    queue.submit(write, 5)
+    queue.wait()
+    assert done == [(i, False) for i in range(6)] and overlapping == []
+    assert messages == ["ZeroDivisionError: division by zero"]
+    assert running_tasks() == []
+
+
+def test_a_call_queue_finishes_its_calls_after_a_shutdown(qtbot):
+    from ae_desktop.gui.background import CallQueue
+
+    queue, done = CallQueue(), []
+    for i in range(3):
+        queue.submit(done.append, i)
+    shutdown_all()
+    queue.wait()
+    assert done == [0, 1, 2]
