@@ -11,6 +11,7 @@ import math
 
 from numba import njit
 from numba.core import cgutils, types
+from numba.core.errors import TypingError
 from numba.extending import intrinsic
 from numba.np.linalg import call_xxgemm, ensure_blas
 
@@ -38,6 +39,10 @@ def gemm(typingctx, x, y, out):
     no shape checks: np.dot's checks and error messages took about a third of the first
     run's compile time."""
     ensure_blas()
+    if any(array.layout not in "CF" or array.ndim != 2 or array.dtype != out.dtype
+           for array in (x, y)) or out.layout not in "CF" or out.ndim != 2 or \
+            out.dtype not in (types.float32, types.float64):
+        raise TypingError("gemm takes contiguous 2-D float arrays of one dtype")
 
     def codegen(context, builder, signature, args):
         arrays = [context.make_array(ty)(context, builder, value)
