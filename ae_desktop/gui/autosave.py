@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from ae_desktop.data.recovery_store import Recovery, RecoveryStore, data_dir
 from ae_desktop.engine import save_model
+from ae_desktop.gui.background import CallQueue
 from ae_desktop.gui.file_menu import READ_ERRORS, error_line, model_metadata, read_model_file
 
 AUTOSAVE_MS = 10_000  # at most this long after a change, the change is on disk
@@ -28,7 +28,7 @@ class AutoSaver(QObject):
     def __init__(self, window, active: bool = True):
         super().__init__(window)
         self.window = window
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        self._writer = CallQueue(self)
         self.failed.connect(self._on_failed)
         self.store = RecoveryStore(data_dir())
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
@@ -77,7 +77,7 @@ class AutoSaver(QObject):
     def wait(self) -> None:
         """Block until every write asked for so far is on disk."""
         if self.active:
-            self._writer.submit(lambda: None).result()
+            self._writer.wait()
 
     def _on_document_changed(self) -> None:
         self._glyphs_dirty = True
@@ -115,7 +115,7 @@ class AutoSaver(QObject):
         """A clean exit (the user saved or discarded the work): finish pending writes,
         then drop this session's autosave and the ones it restored."""
         self.timer.stop()
-        self._writer.shutdown(wait=True)
+        self._writer.wait()
         if self.active:
             self.store.end_session()
             self._discard_recovered()
