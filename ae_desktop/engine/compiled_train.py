@@ -14,7 +14,7 @@ import math
 import numpy as np
 
 from ae_desktop.engine.compiled_evaluate import (
-    count_wrong, fused_output, loss_delta, max_wrong_pixels)
+    count_wrong, fused_output, loss_delta, wrong_pixels_per_row)
 from ae_desktop.engine.compiled_forward import activation_offsets, forward, gather_transposed
 from ae_desktop.engine.compiled_layers import (
     copy_into, finite, input_gradient, jit, times_derivative, view, weight_gradient, weights)
@@ -188,6 +188,7 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop, pass_err
     beta = settings.beta
     n_layers = layout.shape[0]
     wrong = np.zeros(batch, dtype=np.int64)
+    check = np.zeros(stop.n_glyphs if stop.target >= 0 else 0, dtype=np.int64)
     for e in range(n_epochs):
         copy_into(theta, theta_good)
         slab = inputs[min(e, inputs.shape[0] - 1)]
@@ -227,7 +228,7 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop, pass_err
                 copy_into(theta_good, theta)
                 return e, DIVERGED
         if stop.target >= 0 and (stop.first_epoch + e + 1) % TARGET_CHECK == 0 and \
-                max_wrong_pixels(theta, layout, targets[:stop.n_glyphs]) <= stop.target:
+                wrong_pixels_per_row(theta, layout, targets[:stop.n_glyphs], check) <= stop.target:
             return e + 1, TARGET_REACHED
     return n_epochs, RUNNING
 

@@ -39,11 +39,13 @@ def test_errors_in_blocks_equal_errors_at_once(monkeypatch):
 def test_target_check_in_blocks_matches_the_reconstruction():
     """The kernel's target check reads the glyphs in blocks of CHECK_ROWS rows (no
     transposed copy of the data) and finds the same worst glyph as NumPy."""
-    from ae_desktop.engine.compiled_evaluate import CHECK_ROWS, max_wrong_pixels
+    from ae_desktop.engine.compiled_evaluate import CHECK_ROWS, wrong_pixels_per_row
 
     data = np.random.default_rng(2).random((2 * CHECK_ROWS + 37, 35))
     for kind in ("ae", "vae"):
         run = TrainingRun(TrainConfig(model=kind, arch="35-8-2", epochs=1), data)
         arch, theta = run.model.arch, run.model.theta
-        expected = wrong_pixels(run.model.reconstruct(data), data).max()
-        assert max_wrong_pixels(theta, arch.layout.table, data) == expected
+        expected = wrong_pixels(run.model.reconstruct(data), data)
+        errors = np.zeros(len(data), dtype=np.int64)
+        assert wrong_pixels_per_row(theta, arch.layout.table, data, errors) == expected.max()
+        np.testing.assert_array_equal(errors, expected)

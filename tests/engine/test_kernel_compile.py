@@ -23,7 +23,7 @@ with compile_notice(sys.stdout):
 
 def test_training_kernels_call_the_forward_pass_and_not_decoding():
     names = called_kernels(*TRAINING_KERNELS)
-    assert {"train_epochs", "forward", "dense", "max_wrong_pixels", "held_out_loss"} <= names
+    assert {"train_epochs", "forward", "dense", "wrong_pixels_per_row", "held_out_loss"} <= names
     assert "forward_row_blocks" not in names and "<lambda>" not in names
     assert called_kernels(train_epochs) > called_kernels(wrong_pixels_per_row)
     assert "held_out_loss" not in called_kernels(train_epochs)
