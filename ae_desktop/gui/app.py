@@ -33,6 +33,7 @@ def run(argv: list[str] | None = None) -> int:
         _quiet_offscreen_warning()
     from PySide6.QtWidgets import QApplication
 
+    from ae_desktop.gui import background
     from ae_desktop.gui.main_window import MainWindow
     from ae_desktop.startup_probe import watch_startup
 
@@ -43,6 +44,7 @@ def run(argv: list[str] | None = None) -> int:
     app.setWindowIcon(_app_icon())
     window = MainWindow(use_settings=args.screenshot is None)
     app.aboutToQuit.connect(window.shutdown)  # the app can quit without closing the window
+    app.aboutToQuit.connect(background.shutdown_all)  # and every other worker
     window.show()
     if args.screenshot is None:
         _close_on_interrupt(window)

@@ -1,5 +1,5 @@
 """GUI test setup: offscreen Qt, isolated QSettings, fail on Qt warnings and on threads
-left running."""
+or background tasks left running."""
 
 from __future__ import annotations
 
@@ -66,6 +66,17 @@ def _is_running(thread: QThread) -> bool:
         return thread.isRunning()
     except RuntimeError:  # C++ object already deleted: it is not running
         return False
+
+
+@pytest.fixture(autouse=True)
+def no_running_tasks():
+    """Fail a test that leaves a BackgroundTask running; join them for the next test."""
+    from ae_desktop.gui.background import running_tasks, shutdown_all
+
+    yield
+    left = running_tasks()
+    shutdown_all()
+    assert not left, f"{len(left)} BackgroundTask(s) still running at teardown"
 
 
 @pytest.fixture
