@@ -54,7 +54,7 @@ def _check(window, out_dir: Path, started: float) -> None:
     points = window.loss_plot.point_count()
     if status != "done" or points != EPOCHS:
         raise SelfTestError(f"training ended {status!r} after {points} of {EPOCHS} epochs")
-    _step(started, f"trained {EPOCHS} epochs, loss {window.history[-1, 0]:.4g}")
+    _step(started, f"trained {EPOCHS} epochs, loss {window.session.history[-1, 0]:.4g}")
 
     canvas = window.latent_canvas
     z = canvas.codes.mean(axis=0)
@@ -95,6 +95,7 @@ def run() -> None:
             _check(window, Path(out_dir), started)
     finally:
         window.document.modified = False
+        window.session.saved = True
         window.close()
 
 

@@ -15,6 +15,7 @@ from ae_desktop.data import resolve_dataset
 from ae_desktop.data.datasets import BUILTIN_NAMES
 from ae_desktop.engine import TrainConfig, TrainingRun
 from ae_desktop.engine.memory_budget import check_memory, training_bytes
+from ae_desktop.engine.model_metadata import model_metadata
 from ae_desktop.engine.persistence import save_model
 
 EXIT_DIVERGED = 1
@@ -82,16 +83,8 @@ def _dataset_reference(spec: str) -> str:
 def _save(path: str, run: TrainingRun, glyphs, dataset: str) -> None:
     config = run.config
     try:
-        save_model(path, run.model, {
-            "optimizer": config.optimizer,
-            "optimizer_settings": {"lr": config.lr, "momentum": config.momentum,
-                                   "batch_size": config.batch_size},
-            "history": run.history,
-            "test_history": run.test_history,
-            "dataset": dataset,
-            "image_shape": (glyphs.height, glyphs.width),
-            "config": config.to_dict(),
-        })
+        save_model(path, run.model, model_metadata(
+            config, run.history, run.test_history, dataset, (glyphs.height, glyphs.width)))
     except OSError as exc:
         raise CommandError(f"cannot write model file {shown_path(path)}: "
                            f"{exc.strerror or exc}") from None

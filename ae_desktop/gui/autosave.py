@@ -5,18 +5,18 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar
 
 from ae_desktop.data.recovery_store import Recovery, RecoveryStore, data_dir
 from ae_desktop.engine import save_model
 from ae_desktop.gui.background import CallQueue
-from ae_desktop.gui.file_menu import READ_ERRORS, error_line, model_metadata, read_model_file
+from ae_desktop.gui.file_menu import READ_ERRORS, FileMenu, error_line, read_model_file
 
 AUTOSAVE_MS = 10_000  # at most this long after a change, the change is on disk
 
 
 class AutoSaver(QObject):
-    """Writes ``window``'s unsaved glyph set and its model to this session's autosave
+    """Writes the unsaved glyph set of ``document`` and the model of ``session`` to this session's autosave
     folder (atomically) at most AUTOSAVE_MS after they change; ``end_session`` (a clean
     exit) removes them. Inactive when ``active`` is False (headless runs).
 
@@ -25,9 +25,10 @@ class AutoSaver(QObject):
 
     failed = Signal(str)  # emitted from the writer thread; queued to the GUI thread
 
-    def __init__(self, window, active: bool = True):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, files: FileMenu, status_bar: QStatusBar, active: bool = True):
+        super().__init__(files)
+        self.files, self.status_bar = files, status_bar
+        self.document, self.session = files.document, files.session
         self._writer = CallQueue(self)
         self.failed.connect(self._on_failed)
         self.store = RecoveryStore(data_dir())
@@ -39,12 +40,11 @@ class AutoSaver(QObject):
         self.active = active and self._begin_session()
         if not self.active:
             return
-        window.document.changed.connect(self._on_document_changed)
-        window.document.modified_changed.connect(self._on_modified_changed)
-        window.document.replaced.connect(self._drop_settled_recoveries)
-        window.file_menu.model_saved_changed.connect(self._drop_settled_recoveries)
-        window.controller.reported.connect(self._schedule)
-        window.controller.finished.connect(self._schedule)
+        self.document.changed.connect(self._on_document_changed)
+        self.document.modified_changed.connect(self._on_modified_changed)
+        self.document.replaced.connect(self._drop_settled_recoveries)
+        self.session.changed.connect(self._schedule)
+        self.session.changed.connect(self._drop_settled_recoveries)
 
     def _begin_session(self) -> bool:
         try:
@@ -52,7 +52,7 @@ class AutoSaver(QObject):
         except OSError as exc:  # said beside the status bar's passing messages, for good
             label = QLabel("Autosave off", objectName="autosave_off")
             label.setToolTip(f"Autosave off: {exc}")
-            self.window.statusBar().addPermanentWidget(label)
+            self.status_bar.addPermanentWidget(label)
             return False
         return True
 
@@ -64,14 +64,16 @@ class AutoSaver(QObject):
         """Write what is unsaved now; a failure is shown in the status bar."""
         if not self.active:
             return
-        document, model = self.window.document, self.window.model
+        document, model = self.document, self.session.model
         if document.modified and self._glyphs_dirty:
             self._write(self.store.save_glyphs, document.glyphs.copy(), document.path)
             self._glyphs_dirty = False
         if model is None:
             self._write(self.store.clear_model)
         elif model is not self._model_written:
-            self._write(save_model, self.store.model_file, model, model_metadata(self.window))
+            g = document.glyphs
+            self._write(save_model, self.store.model_file, model,
+                        self.session.metadata(document.title, (g.height, g.width)))
         self._model_written = model
 
     def wait(self) -> None:
@@ -94,7 +96,7 @@ class AutoSaver(QObject):
             self.failed.emit(f"Autosave failed: {exc}")
 
     def _on_failed(self, message: str) -> None:
-        self.window.status.show_message(message)
+        self.files.status.show_message(message)
 
     def _on_modified_changed(self, modified: bool) -> None:
         if not modified:  # saved, or another set opened: the autosave is out of date
@@ -103,7 +105,7 @@ class AutoSaver(QObject):
 
     def _drop_settled_recoveries(self) -> None:
         """Delete the crashed sessions' folders whose restored work was saved or dropped."""
-        if not (self.window.document.modified or self.window.file_menu.model_unsaved()):
+        if not (self.document.modified or self.session.unsaved):
             self._discard_recovered()
 
     def _discard_recovered(self) -> None:
@@ -132,10 +134,10 @@ class AutoSaver(QObject):
             try:
                 work = read_recovery(recovery)
             except READ_ERRORS as exc:
-                if ask_about_damaged(self.window, recovery, error_line(exc)):
+                if ask_about_damaged(self.files.parent, recovery, error_line(exc)):
                     self.store.discard(recovery)
                 continue
-            if ask_to_recover(self.window, recovery):
+            if ask_to_recover(self.files.parent, recovery):
                 self._restore(*work)
                 self._recovered.append(recovery)
                 return
@@ -144,10 +146,9 @@ class AutoSaver(QObject):
     def _restore(self, glyphs, model) -> None:
         """Show read and checked recovered work; it is this session's until saved."""
         if glyphs is not None:
-            self.window.document.set_glyphs(*glyphs, modified=True)
+            self.document.set_glyphs(*glyphs, modified=True)
         if model is not None:
-            self.window.file_menu.show_model(model, "Recovered the autosaved model",
-                                             saved=False)
+            self.files.show_model(model, "Recovered the autosaved model")
         self.save_now()
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QMenu, QSpinBox)
+    QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QSpinBox, QWidget)
 
 from ae_desktop.data.circles import circles
 from ae_desktop.data.glyph_set import MAX_SIDE, GlyphSet
+from ae_desktop.gui.actions import ActionRegistry
+from ae_desktop.gui.glyph_document import GlyphDocument
 
 
 class CirclesDialog(QDialog):
@@ -42,20 +46,16 @@ class CirclesDialog(QDialog):
         self.ok_button.setEnabled(self.r_min.value() <= self.r_max.value())
 
 
-def add_circles_action(window) -> QAction:
-    """Put "New circles set…" second in ``window``'s File menu; it replaces the glyph
-    set, after asking about unsaved edits."""
+def add_circles_action(actions: ActionRegistry, parent: QWidget, document: GlyphDocument,
+                       confirm_discard: Callable[[], bool]) -> QAction:
+    """Register ``file.new_circles`` ("New circles set…"): it replaces ``document``'s set
+    after asking about unsaved edits (``confirm_discard``)."""
     def new_circles() -> None:
-        dialog = CirclesDialog(window)
+        dialog = CirclesDialog(parent)
         if dialog.exec() != QDialog.Accepted:
             return
-        if window.document.modified and not window.file_menu.confirm_discard():
+        if document.modified and not confirm_discard():
             return
-        window.document.set_glyphs(dialog.glyph_set())
+        document.set_glyphs(dialog.glyph_set())
 
-    menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&File")
-    action = QAction("New &circles set…", menu)
-    action.triggered.connect(new_circles)
-    actions = menu.actions()
-    menu.insertAction(actions[1] if len(actions) > 1 else None, action)
-    return action
+    return actions.add("file.new_circles", "New &circles set…", new_circles)

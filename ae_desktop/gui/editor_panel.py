@@ -14,6 +14,7 @@ from ae_desktop.gui.curve_editor import CurveEditor
 from ae_desktop.gui.curve_error import point_distances
 from ae_desktop.gui.glyph_view import GlyphCanvas
 from ae_desktop.gui.pixel_editor import PixelEditor
+from ae_desktop.gui.shortcuts import redo_keys
 
 
 class EditorPanel(QWidget):
@@ -72,7 +73,7 @@ class EditorPanel(QWidget):
                        shortcutContext=Qt.WidgetWithChildrenShortcut)
         redo = QAction("Redo", self, enabled=False,
                        shortcutContext=Qt.WidgetWithChildrenShortcut)
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        redo.setShortcuts(redo_keys())
         undo.triggered.connect(stack.undo)
         redo.triggered.connect(stack.redo)
         stack.canUndoChanged.connect(undo.setEnabled)

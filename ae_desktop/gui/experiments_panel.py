@@ -20,7 +20,8 @@ from ae_desktop.gui.experiment_controller import ExperimentController
 from ae_desktop.gui.experiment_results import ExperimentResults
 from ae_desktop.gui.experiment_setup import ExperimentSetup
 
-# () -> (base config, glyphs it trains on (n, P), every glyph of the set (N, P))
+# () -> (base config, glyphs it trains on (n, P), every glyph of the set (N, P)); the
+# arrays may be read-only views of the set: an experiment gets copies (the set can change)
 TrainingSource = Callable[[], tuple[TrainConfig, np.ndarray, np.ndarray]]
 DENOISE_DRAWS = 100
 ERROR_STYLE = "color: #dc322f;"
@@ -104,8 +105,9 @@ class ExperimentsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Show the training settings as they are now: call on any change of them."""
-        if not self.controller.is_running():
+        """Show the training settings as they are now: call on any change of them (a
+        hidden panel waits for its showEvent: reading the set copies every glyph)."""
+        if self.isVisible() and not self.controller.is_running():
             self._on_setup_edited()
 
     def _sweep_plan(self):
@@ -144,7 +146,7 @@ class ExperimentsPanel(QWidget):
             return
         fields = [v.field for v in variations]
         repeats = self.setup.repeats.value()
-        experiment = partial(run_sweep, base, variations, data, repeats,
+        experiment = partial(run_sweep, base, variations, data.copy(), repeats,
                              self.setup.workers.value())
         self._start(experiment, runs, ChartSpec(
             fields[0], fields[1] if len(fields) > 1 else None, "learned",
@@ -153,7 +155,7 @@ class ExperimentsPanel(QWidget):
     def _on_denoise_clicked(self) -> None:
         base, data, _ = self._training_source()
         repeats = self.setup.repeats.value()
-        experiment = partial(denoising_study, base, data, DEFAULT_LEVELS, "saltpepper",
+        experiment = partial(denoising_study, base, data.copy(), DEFAULT_LEVELS, "saltpepper",
                              DENOISE_DRAWS, repeats, self.setup.workers.value())
         self._start(experiment, 2 * repeats, ChartSpec(
             "noise", "model", "mean_errors",
@@ -163,7 +165,7 @@ class ExperimentsPanel(QWidget):
         base, _, glyphs = self._training_source()
         n, repeats = len(glyphs), self.setup.repeats.value()
         sizes = sorted({max(1, n * k // 8) for k in (1, 2, 4, 8)})
-        experiment = partial(generalization_study, base, glyphs, sizes, repeats,
+        experiment = partial(generalization_study, base, glyphs.copy(), sizes, repeats,
                              self.setup.workers.value())
         self._start(experiment, len(sizes) * repeats, ChartSpec(
             "train_size", None, "held_out_mean_errors",

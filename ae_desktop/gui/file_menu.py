@@ -6,18 +6,22 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph.exporters as exporters
-from PySide6.QtCore import QObject, QRectF, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPainter
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ae_desktop.data import FONT_NAMES, GlyphSet, GlyphSetError, bundled_font
-from ae_desktop.engine import (
-    Autoencoder, ConfigError, ModelFileError, TrainConfig, load_model, save_model)
+from ae_desktop.engine import ConfigError, ModelFileError, TrainConfig, load_model, save_model
+from ae_desktop.gui import recent_files
+from ae_desktop.gui.actions import ActionRegistry
+from ae_desktop.gui.glyph_document import GlyphDocument
 from ae_desktop.gui.glyph_view import paint_glyph
 from ae_desktop.gui.importer import GlyphImporter
+from ae_desktop.gui.model_session import FILE, RECOVERED, ModelSession
 from ae_desktop.gui.new_set_dialog import ask_new_set
+from ae_desktop.gui.recent_files import EXPORTS, GLYPH_SETS, MODELS
+from ae_desktop.gui.training_status import TrainingStatus
 
-MAX_RECENT = 8
 GLYPH_FILTER = "Glyph sets (*.json);;All files (*)"
 MODEL_FILTER = "Models (*.npz);;All files (*)"
 PLOT_FILTER = "PNG image (*.png);;SVG drawing (*.svg)"
@@ -27,145 +31,161 @@ READ_ERRORS = (GlyphSetError, ModelFileError, ConfigError, OSError, ValueError, 
 
 
 class FileMenu(QObject):
-    """Builds the File menu of ``window`` (a MainWindow) and runs its commands."""
+    """The File commands on ``document`` and ``session``, registered in ``actions``
+    (ids ``file.*``); dialogs open over ``parent``, messages go to ``status``;
+    ``plots`` maps an export's name ("latent-plane", "loss-curve") to its PlotItem."""
 
-    model_saved_changed = Signal()  # a model was saved or opened: it matches a file
-
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
-        self._saved_model: Autoencoder | None = None  # the model last saved or opened
-        self._quitting = False
-        menu = window.menuBar().addMenu("&File")
-        menu.addAction("&New glyph set…", QKeySequence.New, self.new_set)
-        menu.addAction("&Open glyph set…", QKeySequence.Open, self._on_open_triggered)
-        fonts = menu.addMenu("Open bundled &font")
+    def __init__(self, parent: QWidget, actions: ActionRegistry, document: GlyphDocument,
+                 session: ModelSession, status: TrainingStatus, plots: dict):
+        super().__init__(parent)
+        self.parent, self.actions = parent, actions
+        self.document, self.session, self.status = document, session, status
+        add = actions.add
+        add("file.new_set", "&New glyph set…", self.new_set, (QKeySequence.New,))
+        add("file.open_set", "&Open glyph set…", self._on_open_triggered,
+            (QKeySequence.Open,))
         for name in FONT_NAMES:
-            fonts.addAction(name, lambda n=name: self._replace_set(bundled_font(n)))
-        self.recent_menu = menu.addMenu("Open &recent")
-        menu.addAction("&Save glyph set", QKeySequence.Save, self.save)
-        menu.addAction("Save glyph set &as…", QKeySequence.SaveAs, self.save_as)
-        menu.addSeparator()
-        self.importer = GlyphImporter(self)
-        menu.addAction("&Import images…", self.importer.choose_image_folder)
-        menu.addAction("Import MNIST / &IDX…", self.importer.choose_idx_file)
-        menu.addSeparator()
-        menu.addAction("Open &model…", QKeySequence("Ctrl+Shift+O"), self.open_model)
-        menu.addAction("Save mo&del…", QKeySequence("Ctrl+Shift+M"), self.save_model)
-        menu.addSeparator()
-        export = menu.addMenu("&Export")
-        export.addAction("Glyph grid as PNG…", self.export_glyphs)
-        export.addAction("Latent plane as PNG or SVG…",
-                         lambda: self._export_plot(window.latent_canvas.plot, "latent-plane"))
-        export.addAction("Loss curve as PNG or SVG…",
-                         lambda: self._export_plot(window.loss_plot.plot, "loss-curve"))
-        menu.addSeparator()
-        menu.addAction("&Quit", QKeySequence("Ctrl+Q"), self.quit)
+            add(f"file.font.{name}", name, lambda n=name: self._replace_set(bundled_font(n)))
+        add("file.save_set", "&Save glyph set", self.save, (QKeySequence.Save,))
+        add("file.save_set_as", "Save glyph set &as…", self.save_as, (QKeySequence.SaveAs,))
+        self.importer = GlyphImporter(parent, document, status, self.confirm_discard)
+        add("file.import_images", "&Import images…", self.importer.choose_image_folder)
+        add("file.import_idx", "Import MNIST / &IDX…", self.importer.choose_idx_file)
+        add("file.open_model", "Open &model…", self.open_model, ("Ctrl+Shift+O",))
+        add("file.save_model", "Save mo&del…", self.save_model, ("Ctrl+Shift+M",))
+        add("file.export_glyphs", "Glyph grid as PNG…", self.export_glyphs)
+        for name, text in (("latent-plane", "Latent plane as PNG or SVG…"),
+                           ("loss-curve", "Loss curve as PNG or SVG…")):
+            add(f"file.export.{name}", text,
+                lambda n=name: self._export_plot(plots[n], n))
+        reopen = add("file.reopen_last", "Reopen last files at &launch",
+                     tip="Open the last glyph set and model again when ae-desktop starts")
+        reopen.setCheckable(True)
+        reopen.setChecked(recent_files.reopen_last())
+        reopen.toggled.connect(recent_files.set_reopen_last)
+        self.recent_menu = QMenu("Open &recent", parent)
         self._update_recent_menu()
 
-    # -- glyph sets --------------------------------------------------------------------
-    def quit(self) -> None:
-        """File > Quit (Ctrl+Q): close the window, asking about all unsaved work."""
-        self._quitting = True
-        try:
-            self.window.close()
-        finally:
-            self._quitting = False
+    def fill(self, menu: QMenu) -> None:
+        """The File menu: every file.* action, with its submenus, then ``file.quit``."""
+        fill = self.actions.fill
+        fill(menu, ["file.new_set", "file.new_circles", "file.open_set"])
+        fill(menu.addMenu("Open bundled &font"), [f"file.font.{n}" for n in FONT_NAMES])
+        menu.addMenu(self.recent_menu)
+        fill(menu, ["file.save_set", "file.save_set_as", None, "file.import_images",
+                    "file.import_idx", None, "file.open_model", "file.save_model", None])
+        fill(menu.addMenu("&Export"), ["file.export_glyphs", "file.export.latent-plane",
+                                       "file.export.loss-curve"])
+        fill(menu, [None, "file.reopen_last", None, "file.quit"])
 
-    def confirm_close(self, by_user: bool = False) -> bool:
-        """Ask about unsaved glyph edits, then, when the user quits (File > Quit or the
-        window's close button: ``by_user``), about a trained, unsaved model; True when
+    # -- closing -----------------------------------------------------------------------
+    def confirm_close(self) -> bool:
+        """Ask about unsaved glyph edits, then about a trained, unsaved model; True when
         the window may close (saved or discarded), False for Cancel."""
-        if self.window.document.modified and not self.confirm_discard():
+        if self.document.modified and not self.confirm_discard():
             return False
-        if not ((by_user or self._quitting) and self.model_unsaved()):
+        if not self.session.unsaved:
             return True
         answer = QMessageBox.question(
-            self.window, "Unsaved model",
-            f"Save the trained model ({self.window.model.arch.text})?",
+            self.parent, "Unsaved model",
+            f"Save the trained model ({self.session.model.arch.text})?",
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
         if answer == QMessageBox.Save:
             return self.save_model()
         return answer == QMessageBox.Discard
 
-    def model_unsaved(self) -> bool:
-        """Whether the window holds a model that no file holds (trained, or recovered)."""
-        return self.window.model is not None and self.window.model is not self._saved_model
-
     def confirm_discard(self) -> bool:
         """Ask before unsaved glyph edits are lost; True to go ahead."""
         answer = QMessageBox.question(
-            self.window, "Unsaved glyphs",
-            f"Save the changes to {self.window.document.title}?",
+            self.parent, "Unsaved glyphs", f"Save the changes to {self.document.title}?",
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
         if answer == QMessageBox.Save:
             return self.save()
         return answer == QMessageBox.Discard
 
+    # -- glyph sets --------------------------------------------------------------------
     def new_set(self) -> None:
-        g = self.window.document.glyphs
-        glyphs = ask_new_set(self.window, g.width, g.height)
+        g = self.document.glyphs
+        glyphs = ask_new_set(self.parent, g.width, g.height)
         if glyphs is not None:
             self._replace_set(glyphs)
 
     def _replace_set(self, glyphs: GlyphSet) -> None:
-        if self.window.document.modified and not self.confirm_discard():
+        if self.document.modified and not self.confirm_discard():
             return
-        self.window.document.set_glyphs(glyphs)
+        self.document.set_glyphs(glyphs)
 
     def _on_open_triggered(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open glyph set", "", GLYPH_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent, "Open glyph set", recent_files.last_folder(GLYPH_SETS), GLYPH_FILTER)
         if path:
             self.open_set(path)
 
     def open_set(self, path: str) -> bool:
         """Open a glyph-set file; an error dialog leaves the current set untouched."""
-        if self.window.document.modified and not self.confirm_discard():
+        if self.document.modified and not self.confirm_discard():
             return False
         try:
-            self.window.document.open(path)
+            self.document.open(path)
         except READ_ERRORS as exc:
-            QMessageBox.critical(self.window, "Cannot open glyph set", error_line(exc))
+            QMessageBox.critical(self.parent, "Cannot open glyph set", error_line(exc))
             return False
-        self._remember(path)
+        self._remember(GLYPH_SETS, path)
         return True
 
     def save(self) -> bool:
-        path = self.window.document.path
+        path = self.document.path
         return self.save_as() if path is None else self._write_set(path)
 
     def save_as(self) -> bool:
+        if self._refuse_empty_set():
+            return False
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Save glyph set", f"{self.window.document.glyphs.name}.json",
+            self.parent, "Save glyph set",
+            recent_files.in_last_folder(GLYPH_SETS, f"{self.document.glyphs.name}.json"),
             GLYPH_FILTER)
         return bool(path) and self._write_set(path)
 
-    def _write_set(self, path) -> bool:
-        try:
-            self.window.document.save(path)
-        except OSError as exc:
-            QMessageBox.critical(self.window, "Cannot save glyph set", str(exc))
+    def _refuse_empty_set(self) -> bool:
+        """A set of no glyphs cannot be reopened: say so instead of saving it."""
+        if len(self.document.glyphs):
             return False
-        self._remember(str(path))
-        self.window.status.show_message(f"Saved {Path(path).name}")
+        QMessageBox.warning(self.parent, "Cannot save glyph set",
+                            "The set has no glyphs; add at least one before saving it.")
         return True
 
-    def _remember(self, path: str) -> None:
-        settings = QSettings()
-        recent = [p for p in settings.value("recent/glyph_sets", [], list) if p != path]
-        settings.setValue("recent/glyph_sets", [path] + recent[:MAX_RECENT - 1])
+    def _write_set(self, path) -> bool:
+        if self._refuse_empty_set():
+            return False
+        try:
+            self.document.save(path)
+        except OSError as exc:
+            QMessageBox.critical(self.parent, "Cannot save glyph set", str(exc))
+            return False
+        self._remember(GLYPH_SETS, str(path))
+        self.status.show_message(f"Saved {Path(path).name}")
+        return True
+
+    def _remember(self, kind: str, path: str) -> None:
+        recent_files.remember(kind, path)
         self._update_recent_menu()
 
     def _update_recent_menu(self) -> None:
         self.recent_menu.clear()
-        recent = QSettings().value("recent/glyph_sets", [], list)
-        for path in recent:
+        sets, models = recent_files.recent(GLYPH_SETS), recent_files.recent(MODELS)
+        for path in sets:
             self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_set(p))
-        self.recent_menu.setEnabled(bool(recent))
+        if sets and models:
+            self.recent_menu.addSeparator()
+        for path in models:
+            self.recent_menu.addAction(f"{Path(path).name} (model)",
+                                       lambda p=path: self.load_model_file(p))
+        self.recent_menu.setEnabled(bool(sets or models))
 
     # -- models ------------------------------------------------------------------------
     def open_model(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open model", "", MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent, "Open model", recent_files.last_folder(MODELS), MODEL_FILTER)
         if path:
             self.load_model_file(path)
 
@@ -174,61 +194,63 @@ class FileMenu(QObject):
         try:
             opened = read_model_file(path)
         except READ_ERRORS as exc:
-            QMessageBox.critical(self.window, "Cannot open model", error_line(exc))
+            QMessageBox.critical(self.parent, "Cannot open model", error_line(exc))
             return False
-        self.show_model(opened, f"Opened model {Path(path).name}")
+        self.show_model(opened, f"Opened model {Path(path).name}", path)
         return True
 
-    def show_model(self, opened: tuple, message: str, saved: bool = True) -> None:
-        """Make ``opened`` (from ``read_model_file``) the window's model; ``saved`` when
-        a file the user chose holds it (not an autosave)."""
-        model, config, history, test_history = opened
-        self.window.abandon_training()
-        self.window.set_model(model, config, history, test_history)
-        if config is not None:
-            self.window.training_panel.set_config(config)
-        self._mark_saved(model if saved else None)
-        self.window.status.show_message(f"{message} ({model.arch.text})")
+    def show_model(self, opened: tuple, message: str, path: str | None = None) -> None:
+        """Make ``opened`` (from ``read_model_file``) the session's model: from the file
+        ``path`` (saved), or recovered from an autosave (``path`` None: unsaved)."""
+        model = opened[0]
+        self.session.replace(*opened, origin=FILE if path else RECOVERED, path=path)
+        if path:
+            self._remember(MODELS, path)
+        self.status.show_message(f"{message} ({model.arch.text})")
 
     def save_model(self) -> bool:
-        window = self.window
-        if window.model is None:
-            QMessageBox.information(window, "No model", "Train or open a model first.")
+        if self.session.model is None:
+            QMessageBox.information(self.parent, "No model", "Train or open a model first.")
             return False
-        path, _ = QFileDialog.getSaveFileName(window, "Save model", "model.npz", MODEL_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent, "Save model", recent_files.in_last_folder(MODELS, "model.npz"),
+            MODEL_FILTER)
         return bool(path) and self.write_model(path)
 
     def write_model(self, path: str) -> bool:
-        window = self.window
-        model = window.model
+        g = self.document.glyphs
         try:
-            save_model(path, model, model_metadata(window))
+            save_model(path, self.session.model,
+                       self.session.metadata(self.document.title, (g.height, g.width)))
         except (OSError, ValueError) as exc:
-            QMessageBox.critical(window, "Cannot save model", error_line(exc))
+            QMessageBox.critical(self.parent, "Cannot save model", error_line(exc))
             return False
-        self._mark_saved(model)
-        window.status.show_message(f"Saved model {Path(path).name}")
+        self.session.mark_saved(path)
+        self._remember(MODELS, path)
+        self.status.show_message(f"Saved model {Path(path).name}")
         return True
-
-    def _mark_saved(self, model: Autoencoder | None) -> None:
-        self._saved_model = model
-        self.model_saved_changed.emit()
 
     # -- exports -----------------------------------------------------------------------
     def export_glyphs(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export glyph grid", "glyphs.png",
-                                              "PNG image (*.png)")
-        if path and not glyph_sheet(self.window.document.glyphs).save(path):
-            QMessageBox.critical(self.window, "Export failed", f"Cannot write {path}")
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent, "Export glyph grid", recent_files.in_last_folder(EXPORTS, "glyphs.png"),
+            "PNG image (*.png)")
+        if not path:
+            return
+        recent_files.remember_folder(EXPORTS, path)
+        if not glyph_sheet(self.document.glyphs).save(path):
+            QMessageBox.critical(self.parent, "Export failed", f"Cannot write {path}")
 
     def _export_plot(self, plot_item, name: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export plot", f"{name}.png",
-                                                   PLOT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent, "Export plot", recent_files.in_last_folder(EXPORTS, f"{name}.png"),
+            PLOT_FILTER)
         if path:
+            recent_files.remember_folder(EXPORTS, path)
             try:
                 export_plot(plot_item, path)
             except OSError as exc:
-                QMessageBox.critical(self.window, "Export failed", str(exc))
+                QMessageBox.critical(self.parent, "Export failed", str(exc))
 
 
 def error_line(exc: BaseException) -> str:
@@ -252,20 +274,6 @@ def read_model_file(path: str) -> tuple:
         except (ConfigError, TypeError, AttributeError, OverflowError) as exc:
             raise ModelFileError(f"{Path(path).name}: stored config: {error_line(exc)}")
     return model, config, metadata["history"], metadata["test_history"]
-
-
-def model_metadata(window) -> dict:
-    """What ``save_model`` stores beside the weights of ``window.model``."""
-    config, g = window.model_config, window.document.glyphs
-    metadata = {"history": window.history, "test_history": window.test_history,
-                "dataset": window.document.title}
-    if g.n_pixels == window.model.arch.n_inputs:
-        metadata["image_shape"] = (g.height, g.width)
-    if config is not None:
-        metadata.update(optimizer=config.optimizer, config=config.to_dict(),
-                        optimizer_settings={"lr": config.lr, "momentum": config.momentum,
-                                            "batch_size": config.batch_size})
-    return metadata
 
 
 def export_plot(plot_item, path: str) -> None:

@@ -49,12 +49,18 @@ class GlyphDocument(QObject):
 
     def add(self, label: str, pixels: np.ndarray) -> int:
         """Append a glyph (height, width); returns its index."""
+        return self.insert(len(self.glyphs), label, pixels)
+
+    def insert(self, index: int, label: str, pixels: np.ndarray) -> int:
+        """Put a glyph (height, width) at ``index`` (the ones from there move on one);
+        returns ``index``."""
         g = self.glyphs
         pixels = np.clip(np.asarray(pixels, dtype=g.pixels.dtype), 0, 1)  # float32 stays
-        self.glyphs = GlyphSet(g.name, g.width, g.height, g.labels + [label],
-                               np.concatenate([g.pixels, pixels[None]]), g.kind)
+        self.glyphs = GlyphSet(g.name, g.width, g.height,
+                               g.labels[:index] + [label] + g.labels[index:],
+                               np.insert(g.pixels, index, pixels, axis=0), g.kind)
         self._edited()
-        return len(self.glyphs) - 1
+        return index
 
     def remove(self, index: int) -> None:
         g = self.glyphs

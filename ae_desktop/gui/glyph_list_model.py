@@ -9,6 +9,7 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QBrush, QColor, QImage
 
 from ae_desktop.data import GlyphSet
+from ae_desktop.engine import PIXEL_THRESHOLD
 from ae_desktop.gui.glyph_view import glyph_image
 
 BLOCK = 64  # rows reconstructed together, when a view first asks for one of them
@@ -103,7 +104,7 @@ class GlyphListModel(QStringListModel):
         return None if block is None else block[0][row % BLOCK]
 
     def wrong(self, row: int) -> np.ndarray | None:
-        """(height, width) bool: pixels the output gets wrong at threshold 0.5."""
+        """(height, width) bool: pixels the output gets wrong at PIXEL_THRESHOLD."""
         block = self._block(row)
         return None if block is None else block[1][row % BLOCK]
 
@@ -116,7 +117,7 @@ class GlyphListModel(QStringListModel):
             rows = self.glyphs.pixels[key * BLOCK:(key + 1) * BLOCK]
             outputs = np.asarray(self._reconstruct(rows.reshape(len(rows), -1)))
             outputs = outputs.reshape(rows.shape)
-            wrong = (outputs >= 0.5) != (rows >= 0.5)
+            wrong = (outputs >= PIXEL_THRESHOLD) != (rows >= PIXEL_THRESHOLD)
             self._outputs[key] = outputs, wrong, wrong.sum(axis=(1, 2))
         return self._outputs[key]
 

@@ -38,19 +38,15 @@ class DeleteGlyph(QUndoCommand):
     def __init__(self, document: GlyphDocument, select: Select, index: int):
         super().__init__(f"delete glyph {document.glyphs.labels[index]!r}")
         self._document, self._select, self._index = document, select, index
-        self._before = document.glyphs
+        self._label = document.glyphs.labels[index]
+        self._pixels = document.glyphs.pixels[index].copy()
 
     def redo(self) -> None:
-        self._before = self._document.glyphs
         self._document.remove(self._index)
         self._select(min(self._index, len(self._document.glyphs) - 1))
 
     def undo(self) -> None:
-        # GlyphDocument has no insert: the set as it was (remove built a new one) comes
-        # back, and relabelling the glyph to its own label records the edit and signals it
-        self._document.glyphs = self._before
-        self._document.relabel(self._index, self._before.labels[self._index])
-        self._select(self._index)
+        self._select(self._document.insert(self._index, self._label, self._pixels))
 
 
 class RelabelGlyph(QUndoCommand):

@@ -6,14 +6,20 @@ Cancel; the current set changes only when an import succeeds."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QProgressDialog
+from PySide6.QtWidgets import (
+    QFileDialog, QMessageBox, QProgressBar, QProgressDialog, QWidget)
 
+from ae_desktop.data import GlyphSetError
 from ae_desktop.data.idx import idx_image_steps, labels_path_for
-from ae_desktop.data.image_folder import image_folder_steps
+from ae_desktop.data.image_folder import image_files, image_folder_steps
 from ae_desktop.data.steps import Steps
+from ae_desktop.gui.glyph_document import GlyphDocument
 from ae_desktop.gui.import_controller import ImportController
+from ae_desktop.gui.recent_files import IMAGES, last_folder, remember_folder
+from ae_desktop.gui.training_status import TrainingStatus
 
 IDX_FILTER = ("IDX images (*-images-idx3-ubyte *-images-idx3-ubyte.gz *.idx3-ubyte);;"
               "All files (*)")
@@ -22,12 +28,14 @@ SHOW_AFTER_MS = 300  # quick imports finish without a dialog flashing up
 
 
 class GlyphImporter(QObject):
-    """Import commands of ``file_menu``'s window (a MainWindow)."""
+    """Import commands that replace ``document``'s set: dialogs over ``parent``, the
+    outcome in ``status``; ``confirm_discard()`` asks about unsaved edits first."""
 
-    def __init__(self, file_menu):
-        super().__init__(file_menu)
-        self.file_menu = file_menu
-        self.window = file_menu.window
+    def __init__(self, parent: QWidget, document: GlyphDocument, status: TrainingStatus,
+                 confirm_discard: Callable[[], bool]):
+        super().__init__(parent)
+        self.parent, self.document, self.status = parent, document, status
+        self._confirm_discard = confirm_discard
         self.controller = ImportController(self)
         self.controller.progressed.connect(self._on_progressed)
         self.controller.imported.connect(self._on_imported)
@@ -36,30 +44,37 @@ class GlyphImporter(QObject):
         self.progress: QProgressDialog | None = None
         self._bar: QProgressBar | None = None
         self._source = ""
+        self._note = ""  # what the import left out, for the status bar
 
     # -- commands ----------------------------------------------------------------------
     def choose_image_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, "Import a folder of images")
+        folder = QFileDialog.getExistingDirectory(self.parent, "Import a folder of images",
+                                                  last_folder(IMAGES))
         if folder:
+            remember_folder(IMAGES, folder)
             self.import_image_folder(folder)
 
     def choose_idx_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import MNIST / IDX images", "",
-                                              IDX_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.parent, "Import MNIST / IDX images",
+                                              last_folder(IMAGES), IDX_FILTER)
         if not path:
             return
+        remember_folder(IMAGES, path)
         labels = None
         if labels_path_for(Path(path)) is None:
             labels, _ = QFileDialog.getOpenFileName(
-                self.window, "Labels for these images (Cancel: number them)",
+                self.parent, "Labels for these images (Cancel: number them)",
                 str(Path(path).parent), LABELS_FILTER)
         self.import_idx_file(path, labels or None)
 
     def import_image_folder(self, folder: str) -> bool:
         """Import every image of ``folder``, grey and scaled to the current set's size."""
-        g = self.window.document.glyphs
+        g = self.document.glyphs
         size = (g.width, g.height) if g.kind == "pixels" else None
-        return self._start(image_folder_steps(folder, size), Path(folder).name)
+        started = self._start(image_folder_steps(folder, size), Path(folder).name)
+        if started:
+            self._note = _skipped_note(folder)
+        return started
 
     def import_idx_file(self, path: str, labels_path: str | None = None) -> bool:
         """Import an IDX images file; labels from ``labels_path``, else the file beside it,
@@ -80,13 +95,13 @@ class GlyphImporter(QObject):
         if self.controller.is_running():
             steps.close()
             return False
-        if self.window.document.modified and not self.file_menu.confirm_discard():
+        if self.document.modified and not self._confirm_discard():
             steps.close()
             return False
-        self._source = source
+        self._source, self._note = source, ""
         self._bar = QProgressBar()  # set directly: a modal dialog's setValue runs the loop
         self._bar.setRange(0, 0)
-        self.progress = QProgressDialog(f"Importing {source}…", "Cancel", 0, 0, self.window)
+        self.progress = QProgressDialog(f"Importing {source}…", "Cancel", 0, 0, self.parent)
         self.progress.setWindowTitle("Import")
         self.progress.setWindowModality(Qt.WindowModal)
         self.progress.setMinimumDuration(SHOW_AFTER_MS)
@@ -105,18 +120,18 @@ class GlyphImporter(QObject):
             self.progress.setLabelText(f"Importing {self._source}: {done:,} of {total:,}")
 
     def _on_imported(self, glyphs) -> None:
-        self.window.document.set_glyphs(glyphs)
-        self.window.status.show_message(
+        self.document.set_glyphs(glyphs)
+        self.status.show_message(
             f"Imported {len(glyphs):,} glyphs of {glyphs.width}x{glyphs.height} "
-            f"from {self._source}")
+            f"from {self._source}{self._note}")
 
     def _on_failed(self, message: str) -> None:
         self._close_progress()
-        QMessageBox.critical(self.window, "Cannot import", message)
+        QMessageBox.critical(self.parent, "Cannot import", message)
 
     def _on_cancel_clicked(self) -> None:
         self.controller.stop()
-        self.window.status.show_message("Import cancelled; the glyph set is unchanged")
+        self.status.show_message("Import cancelled; the glyph set is unchanged")
 
     def _on_finished(self) -> None:
         self._close_progress()
@@ -130,3 +145,13 @@ class GlyphImporter(QObject):
             self.progress.hide()
             self.progress.deleteLater()
             self.progress = None
+
+
+def _skipped_note(folder: str) -> str:
+    """"; N skipped as not regular files" for a folder holding FIFOs or devices named
+    like images (the reader leaves them out), else ""."""
+    try:
+        skipped = image_files(Path(folder))[1]
+    except GlyphSetError:
+        return ""  # the import itself reports it
+    return f"; {len(skipped)} skipped as not regular files" if skipped else ""

@@ -168,6 +168,12 @@ class LossPlot(QWidget):
         self._set_undrawable(0)
         self.plot.enableAutoRange()
 
+    def clear(self) -> None:
+        """No model: empty, with the axes back to their first range (not the last run's)."""
+        self.reset(split_terms=False)
+        self.plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+        self.plot.enableAutoRange()
+
     def _add_to_legend(self, curve) -> None:
         self.legend.addItem(curve, curve.name())
         self.legend_row.fit()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -10,18 +11,22 @@ from PySide6.QtWidgets import (
     QDockWidget, QInputDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget)
 
 from ae_desktop.data import bundled_font
-from ae_desktop.engine import Autoencoder, ConfigError, TrainConfig
+from ae_desktop.engine import Autoencoder, ConfigError, ModelFileError, TrainConfig
+from ae_desktop.gui import recent_files
+from ae_desktop.gui.actions import ActionRegistry
 from ae_desktop.gui.autosave import AutoSaver
 from ae_desktop.gui.circles_dialog import add_circles_action
 from ae_desktop.gui.editor_panel import EditorPanel
 from ae_desktop.gui.experiments_panel import ExperimentsPanel
-from ae_desktop.gui.file_menu import FileMenu
+from ae_desktop.gui.file_menu import READ_ERRORS, FileMenu, error_line, read_model_file
 from ae_desktop.gui.glyph_document import GlyphDocument
 from ae_desktop.gui.glyph_grid import GlyphGrid
+from ae_desktop.gui.help_menu import HelpMenu
 from ae_desktop.gui.interpolation_panel import InterpolationPanel
 from ae_desktop.gui.latent_canvas import LatentCanvas
 from ae_desktop.gui.loss_plot import LossPlot
-from ae_desktop.gui.shortcuts import redo_keys
+from ae_desktop.gui.model_session import ModelSession
+from ae_desktop.gui.recent_files import GLYPH_SETS, MODELS
 from ae_desktop.gui.stored_settings import stored_architectures, stored_config
 from ae_desktop.gui.training_controller import TrainingController
 from ae_desktop.gui.training_panel import SUBSETS, TrainingPanel
@@ -39,13 +44,12 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle("ae-desktop")
         self._use_settings = use_settings
-        self.model: Autoencoder | None = None
-        self.model_config: TrainConfig | None = None
-        self.history = np.zeros((0, 3))
+        self.session = ModelSession(self)
+        self._launch_note = ""  # what the launch could not reopen, said until warm-up ends
+        self.actions = ActionRegistry(self)
         self._history_before_run = np.zeros((0, 3))
-        self.test_history = np.zeros((0, 2))  # [epoch, held-out loss]
-        self._test_history_before_run = np.zeros((0, 2))
-        self._run_arch, self._run_config = None, None
+        self._test_history_before_run = np.zeros((0, 2))  # [epoch, held-out loss]
+        self._run_arch, self._run_config, self._run_continues = None, None, False
         self.document = GlyphDocument(bundled_font("font3"), self)
         g = self.document.glyphs
         self.editor_panel = EditorPanel(g.width, g.height, self)
@@ -54,7 +58,8 @@ class MainWindow(QMainWindow):
         self.glyph_grid = GlyphGrid(self.document, self)
         self.training_panel = TrainingPanel(self)
         self.loss_plot = LossPlot(self)
-        self.experiments = ExperimentsPanel(self.training_setup, self)
+        self.experiments = ExperimentsPanel(
+            self.training_setup, self, settings_changed=self.training_panel.settings_changed)
         self.controller = TrainingController(self)
         self.warmup = KernelWarmup(self)
         self.status = TrainingStatus(self.statusBar())
@@ -79,24 +84,25 @@ class MainWindow(QMainWindow):
         experiments = self._add_dock("Experiments", self.experiments, Qt.RightDockWidgetArea)
         self.tabifyDockWidget(self._docks[1], experiments)
         self._docks[1].raise_()
-        self.file_menu = FileMenu(self)
-        add_circles_action(self)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.editor_panel.redo_action.setShortcuts(redo_keys())
-        edit_menu.addActions([self.editor_panel.undo_action, self.editor_panel.redo_action])
-        view_menu = self.menuBar().addMenu("&View")
-        for dock in self.findChildren(QDockWidget):
-            view_menu.addAction(dock.toggleViewAction())
+        self.file_menu = FileMenu(self, self.actions, self.document, self.session, self.status,
+                                  {"latent-plane": self.latent_canvas.plot,
+                                   "loss-curve": self.loss_plot.plot})
+        self.help = HelpMenu(self, self.actions)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.help.getting_started)
+        self._build_menus()
 
         self.document.changed.connect(self._on_glyphs_changed)
         self.document.replaced.connect(self._on_glyphs_replaced)
         self.document.modified_changed.connect(self._update_title)
         self.glyph_grid.glyph_selected.connect(self._on_glyph_selected)
+        self.document.changed.connect(self.experiments.refresh)
         self.editor_panel.glyph_added.connect(self._on_editor_glyph_added)
-        self.editor_panel.glyph_replaced.connect(self._on_editor_glyph_replaced)
+        self.editor_panel.glyph_replaced.connect(self.glyph_grid.redraw_selected)
         self.editor_panel.encoded.connect(self.latent_canvas.set_drawn_point)
         self.latent_canvas.glyph_kept.connect(self._on_latent_glyph_kept)
         self.interpolation.path_changed.connect(self.latent_canvas.show_path)
+        self.interpolation.code_picked.connect(self.latent_canvas.pick)
+        self.session.replaced.connect(self._on_model_replaced)
         self.training_panel.start_requested.connect(self.start_training)
         self.training_panel.pause_toggled.connect(self._on_pause_toggled)
         self.training_panel.stop_requested.connect(self.controller.stop)
@@ -105,10 +111,55 @@ class MainWindow(QMainWindow):
         self.controller.failed.connect(self._on_training_failed)
         self.controller.paused_changed.connect(self.status.set_paused)
         self.warmup.finished.connect(self._on_warmup_finished)
-        self.autosave = AutoSaver(self, active=use_settings)
+        self.autosave = AutoSaver(self.file_menu, self.statusBar(), active=use_settings)
         self._on_glyphs_replaced()
         self._on_glyphs_changed()
         self._restore_settings()
+        if use_settings and recent_files.reopen_last():
+            self._reopen_last_files()
+
+    def _reopen_last_files(self) -> None:
+        """Open the glyph set and model open at the last exit; one that is gone or bad is
+        skipped with a status message (no dialog at launch)."""
+        problems = []
+        for kind, what, read in ((GLYPH_SETS, "glyph set", self.document.open),
+                                 (MODELS, "model", self._open_model_quietly)):
+            path = recent_files.last_open(kind)
+            if path:
+                try:
+                    read(path)
+                except READ_ERRORS as exc:
+                    problems.append(f"the last {what} {Path(path).name} ({error_line(exc)})")
+        if problems:
+            self._launch_note = f"; could not reopen {' or '.join(problems)}"
+            self.status.show_message(self._launch_note[2:].capitalize())
+
+    def _open_model_quietly(self, path: str) -> None:
+        opened = read_model_file(path)
+        if opened[0].arch.n_inputs != self.document.glyphs.n_pixels:
+            raise ModelFileError("it does not fit the glyph set")
+        self.session.replace(*opened, path=path)
+
+    def _build_menus(self) -> None:
+        """File, Edit, View and Help, each filled with registered actions by id."""
+        actions, files = self.actions, self.file_menu
+        add_circles_action(actions, self, self.document, files.confirm_discard)
+        actions.add("file.quit", "&Quit", self.close, ("Ctrl+Q",))
+        files.fill(self.menuBar().addMenu("&File"))
+        for action_id, action in (("edit.undo_drawing", self.editor_panel.undo_action),
+                                  ("edit.redo_drawing", self.editor_panel.redo_action),
+                                  ("edit.undo_glyphs", self.glyph_grid.undo_action),
+                                  ("edit.redo_glyphs", self.glyph_grid.redo_action)):
+            actions.register(action_id, action)
+        actions.fill(self.menuBar().addMenu("&Edit"),
+                     ["edit.undo_drawing", "edit.redo_drawing", None,
+                      "edit.undo_glyphs", "edit.redo_glyphs"])
+        docks = self.findChildren(QDockWidget)
+        for dock in docks:
+            actions.register(f"view.{dock.objectName()}", dock.toggleViewAction())
+        actions.fill(self.menuBar().addMenu("&View"),
+                     [f"view.{dock.objectName()}" for dock in docks])
+        actions.fill(self.menuBar().addMenu("&Help"), HelpMenu.MENU)
 
     def _add_dock(self, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -120,24 +171,26 @@ class MainWindow(QMainWindow):
     # -- model -------------------------------------------------------------------------
     def start_warmup(self) -> None:
         """Compile the kernels in the background (call once the window is shown)."""
-        self.status.show_message("Compiling kernels…")
+        self.status.show_message(f"Compiling kernels…{self._launch_note}")
         self.warmup.start()
 
-    def set_model(self, model: Autoencoder | None, config: TrainConfig | None = None,
-                  history: np.ndarray | None = None,
-                  test_history: np.ndarray | None = None) -> None:
-        """Make ``model`` the one every view shows (after training or opening a file);
-        ``history`` (epochs, 3) and ``test_history`` (k, 2) are its loss curves."""
-        self.model, self.model_config = model, config
-        self.history = np.zeros((0, 3)) if history is None else history
-        self.test_history = np.zeros((0, 2)) if test_history is None else test_history
-        split = model is not None and model.arch.kind == "vae"
-        self.loss_plot.reset(split_terms=split)
-        self.loss_plot.set_history(self.history, self.test_history)
+    def _on_model_replaced(self) -> None:
+        """A model was opened, recovered or closed: it replaces any run, and every view
+        shows it with its loss curves (and its settings, when the file has them)."""
+        session = self.session
+        self.abandon_training()
+        model = session.model
+        if model is None:
+            self.loss_plot.clear()
+        else:
+            self.loss_plot.reset(split_terms=model.arch.kind == "vae")
+            self.loss_plot.set_history(session.history, session.test_history)
+        if session.config is not None:
+            self.training_panel.set_config(session.config)
         self._refresh_model_views(reframe=True)
 
     def _refresh_model_views(self, reframe: bool = False) -> None:
-        model, glyphs = self.model, self.document.glyphs
+        model, glyphs = self.session.model, self.document.glyphs
         fits = model is not None and model.arch.n_inputs == glyphs.n_pixels and len(glyphs) > 0
         # the grid reconstructs only the rows in sight: bounded work for 60,000 glyphs
         self.glyph_grid.set_reconstructor(model.reconstruct if fits else None)
@@ -153,15 +206,19 @@ class MainWindow(QMainWindow):
         return np.arange(n if size is None else min(size, n))
 
     def training_setup(self) -> tuple[TrainConfig, np.ndarray, np.ndarray]:
-        """(training settings, glyphs the next run trains on, all glyphs) for experiments."""
-        glyphs = self.document.glyphs.matrix()
-        return self.training_panel.config(), glyphs[self.training_indices()], glyphs
+        """(training settings, glyphs the next run trains on, all glyphs) for experiments:
+        read-only views (the summary asks on every settings change; copying 60,000 glyphs
+        each time stalls), copied by the experiment that keeps them."""
+        g = self.document.glyphs
+        glyphs = g.pixels.reshape(len(g), g.n_pixels).view()
+        glyphs.flags.writeable = False
+        return self.training_panel.config(), glyphs[:len(self.training_indices())], glyphs
 
     def start_training(self) -> None:
         try:
             config = self.training_panel.validated_config()
             indices = self.training_indices()
-            base = self.model if self.training_panel.continues() else None
+            base = self.session.model if self.training_panel.continues() else None
             g = self.document.glyphs
             # the first len(indices) glyphs: one contiguous copy (~25 ms for 60,000 glyphs;
             # indexing with the array or copying the whole matrix first costs 0.5-1 s)
@@ -174,8 +231,10 @@ class MainWindow(QMainWindow):
         mask[indices[run.train_indices]] = True  # the test split is held out too
         self.glyph_grid.set_training_mask(mask)
         self._run_arch, self._run_config = run.model.arch, config
-        self._history_before_run = self.history if base is not None else np.zeros((0, 3))
-        self._test_history_before_run = (self.test_history if base is not None
+        self._run_continues = base is not None
+        session = self.session
+        self._history_before_run = session.history if base is not None else np.zeros((0, 3))
+        self._test_history_before_run = (session.test_history if base is not None
                                          else np.zeros((0, 2)))
         self.loss_plot.reset(split_terms=config.model == "vae")
         self.loss_plot.set_history(self._history_before_run, self._test_history_before_run)
@@ -197,8 +256,8 @@ class MainWindow(QMainWindow):
         (self.controller.pause if paused else self.controller.resume)()
 
     def _on_training_reported(self, report) -> None:
-        self.model = Autoencoder(self._run_arch, report.theta)
-        self.model_config = self._run_config
+        self.session.trained(Autoencoder(self._run_arch, report.theta), self._run_config,
+                             self._run_continues)
         self.loss_plot.append(report.new_losses)
         self.loss_plot.append_test(self._after_earlier_runs(report.new_test_losses))
         self.status.update(report)
@@ -209,11 +268,10 @@ class MainWindow(QMainWindow):
         self._refresh_timer.stop()
         self.loss_plot.flush()
         if self.controller.run is not None:
-            self.history = np.concatenate([self._history_before_run,
-                                           self.controller.run.history])
-            self.test_history = np.concatenate([
-                self._test_history_before_run,
-                self._after_earlier_runs(self.controller.run.test_history)])
+            self.session.set_histories(
+                np.concatenate([self._history_before_run, self.controller.run.history]),
+                np.concatenate([self._test_history_before_run,
+                                self._after_earlier_runs(self.controller.run.test_history)]))
         self._refresh_model_views()
         self.training_panel.set_running(False)
         self.status.finish(status)
@@ -230,17 +288,19 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(self, "Training failed", message)
 
     def _on_warmup_finished(self, message: str) -> None:
-        self.status.show_message(f"Kernel warm-up failed: {message}" if message else "Ready")
+        note, self._launch_note = self._launch_note, ""
+        self.status.show_message(
+            f"Kernel warm-up failed: {message}{note}" if message else f"Ready{note}")
 
     # -- glyphs ------------------------------------------------------------------------
     def _on_glyphs_replaced(self) -> None:
         g = self.document.glyphs
         if self.controller.is_running() and self._run_arch.n_inputs != g.n_pixels:
             self.abandon_training()  # it trains on glyphs of another size
-        model = self.model
+        model = self.session.model
         dropped = model is not None and model.arch.n_inputs != g.n_pixels
         if dropped:
-            self.set_model(None)
+            self.session.clear()
         if not self.controller.is_running():  # the last run's figures were of another set
             note = (f"; the model ({model.arch.text}) does not fit it and was closed"
                     if dropped else "")
@@ -267,15 +327,10 @@ class MainWindow(QMainWindow):
     def _on_editor_glyph_added(self, pixels: np.ndarray) -> None:
         label, ok = QInputDialog.getText(self, "Add glyph", "Label for the new glyph:")
         if ok and label:
-            self.glyph_grid.select(self.document.add(label, pixels))
-
-    def _on_editor_glyph_replaced(self, pixels: np.ndarray) -> None:
-        index = self.glyph_grid.selected_index()
-        if index >= 0:
-            self.document.redraw(index, pixels)
+            self.glyph_grid.add_glyph(label, pixels)
 
     def _on_latent_glyph_kept(self, label: str, pixels: np.ndarray) -> None:
-        self.document.add(label, pixels)
+        self.glyph_grid.add_glyph(label, pixels)
         self.status.show_message(f"Added glyph {label!r} from the latent plane")
 
     def _update_title(self, *args) -> None:
@@ -318,9 +373,11 @@ class MainWindow(QMainWindow):
                           json.dumps(self.training_panel.typed_architectures()))
         size = self.training_panel.subset_size()
         settings.setValue("training/subset", "all" if size is None else str(size))
+        recent_files.set_last_open(GLYPH_SETS, self.document.path)
+        recent_files.set_last_open(MODELS, self.session.path if self.session.saved else None)
 
     def closeEvent(self, event) -> None:
-        if not self.file_menu.confirm_close(by_user=event.spontaneous()):
+        if not self.file_menu.confirm_close():
             event.ignore()
             return
         self.shutdown()

@@ -62,3 +62,20 @@ def _fits_type(name: str, value) -> bool:
     if isinstance(default, int):
         return isinstance(value, int)
     return isinstance(value, str) and len(value) <= MAX_TEXT
+
+
+def stored_paths(value, limit: int) -> list[str]:
+    """A stored list of file paths: strings of at most MAX_TEXT characters, at most
+    ``limit`` of them; anything else is dropped (QSettings gives one path as a str)."""
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list):
+        return []
+    return [p for p in values if isinstance(p, str) and 0 < len(p) <= MAX_TEXT][:limit]
+
+
+def stored_flag(value, default: bool) -> bool:
+    """A stored yes/no setting (an INI file gives "true"/"false" back as text)."""
+    if isinstance(value, bool):
+        return value
+    return {"true": True, "false": False}.get(value, default) if isinstance(value, str) \
+        else default

@@ -61,6 +61,7 @@ class TrainingPanel(QWidget):
     start_requested = Signal()
     pause_toggled = Signal(bool)  # True: pause, False: resume
     stop_requested = Signal()
+    settings_changed = Signal()  # any training setting was edited
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -169,6 +170,8 @@ class TrainingPanel(QWidget):
         for widget in (self.lr, self.epochs, self.batch_size, self.seed, self.noise_level,
                        self.beta, self.test_split, self.dropout):
             widget.valueChanged.connect(self._on_settings_edited)
+        self.subset.currentIndexChanged.connect(self.settings_changed)
+        self.stop_when_exact.toggled.connect(self.settings_changed)
         self.set_running(False)
         self._on_settings_edited()
 
@@ -312,12 +315,13 @@ class TrainingPanel(QWidget):
             self.error.setText(str(exc))
             self.decoder.setText("")
             self.start_button.setEnabled(False)
-            return
-        self.error.setText("")
-        decoder = "-".join(map(str, arch.decoder))
-        self.decoder.setText(f"{decoder} (mirrored)")
-        self.decoder.setToolTip(f"{arch.text}: {arch.n_params:,} weights and biases")
-        self.start_button.setEnabled(not self.stop_button.isEnabled())
+        else:
+            self.error.setText("")
+            decoder = "-".join(map(str, arch.decoder))
+            self.decoder.setText(f"{decoder} (mirrored)")
+            self.decoder.setToolTip(f"{arch.text}: {arch.n_params:,} weights and biases")
+            self.start_button.setEnabled(not self.stop_button.isEnabled())
+        self.settings_changed.emit()
 
 
 def _select(combo: QComboBox, key) -> None:

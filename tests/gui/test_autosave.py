@@ -124,8 +124,8 @@ def test_after_a_kill_the_next_start_recovers_glyphs_and_model(qtbot, answer, tm
     assert glyphs.labels == saved_glyphs.labels and glyphs.labels[-1] == "new"
     np.testing.assert_array_equal(glyphs.pixels, saved_glyphs.pixels)
     assert window.document.modified and window.windowTitle().startswith("font3 *")
-    np.testing.assert_array_equal(window.model.theta, saved_model.theta)
-    assert window.model.arch.text == "35-8-2-8-35"
+    np.testing.assert_array_equal(window.session.model.theta, saved_model.theta)
+    assert window.session.model.arch.text == "35-8-2-8-35"
     # the recovered work is autosaved as ours; the crashed folder stays until it is saved
     window.autosave.wait()
     assert (window.autosave.store.folder / "glyphs.npz").is_file()
@@ -279,7 +279,7 @@ def test_a_recover_that_cannot_read_everything_restores_and_deletes_nothing(wind
     window.autosave.offer_recovery()  # answered Recover: not among the damaged one's buttons
     assert len(answer.texts) == 1 and "could not be read" in answer.texts[0]
     assert "model.npz" in answer.texts[0]
-    assert window.document.glyphs is before and window.model is None
+    assert window.document.glyphs is before and window.session.model is None
     assert sorted(p.name for p in crashed.folder.iterdir()) == [
         "document.json", "glyphs.npz", "model.npz", "session.lock"]
 

@@ -5,7 +5,7 @@ import struct
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog
 
 N = 1200  # past BIG_SET
 
@@ -22,11 +22,11 @@ def write_digits(folder, n: int) -> str:
 
 
 def file_action(window, *path: str):
-    """The action at ``path`` in the File menu: submenu titles, then the action's text."""
-    menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&File")
-    for title in path[:-1]:
-        menu = next(m for m in menu.findChildren(QMenu) if m.title().replace("&", "") == title)
-    return next(a for a in menu.actions() if a.text().replace("&", "") == path[-1])
+    """The registered action whose text is the last of ``path`` (menu titles before it,
+    kept for reading: actions are found by id or text, never through a menu's title)."""
+    actions = window.actions
+    return next(actions[i] for i in actions.ids()
+                if actions[i].text().replace("&", "") == path[-1])
 
 
 def import_idx(window, qtbot, monkeypatch, path: str) -> None:

@@ -4,7 +4,7 @@ mapped as closed curves, kept as coordinates."""
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QPushButton, QToolButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QToolButton
 
 from ae_desktop.data import bundled_font
 from ae_desktop.data.circles import circles
@@ -62,8 +62,7 @@ def test_circles_dialog_makes_the_set_it_describes(qtbot):
 
 
 def test_file_menu_replaces_the_set_with_circles(window, qtbot):
-    file_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&File")
-    action = next(a for a in file_menu.actions() if "circles" in a.text())
+    action = window.actions["file.new_circles"]
 
     def accept_dialog():
         dialog = QApplication.activeModalWidget()
@@ -116,7 +115,8 @@ def test_editor_reconstruction_of_a_curve_set_is_a_curve(window, qtbot, train):
     assert panel.reconstruction.kind == "curve"
     assert not panel.thresholded.isVisible() and not panel.wrong.isVisible()
     np.testing.assert_array_equal(panel.reconstruction.pixels(),
-                                  window.model.reconstruct(panel.curve_editor.pixels().reshape(1, -1))
+                                  window.session.model.reconstruct(
+                                      panel.curve_editor.pixels().reshape(1, -1))
                                   .reshape(21, 2))
     window.document.set_glyphs(bundled_font("font1"))
     assert panel.reconstruction.kind == "pixels" and panel.thresholded.isVisible()
@@ -220,7 +220,7 @@ def test_curve_noise_is_gaussian_on_coordinates_and_errors_count_against_the_cle
     shift = (noisy - clean) * 2  # plane units
     assert np.all(shift != 0) and 0.1 < shift.std() < 0.3
     np.testing.assert_array_equal(editor.clean_pixels(), clean)
-    output = window.model.reconstruct(noisy.reshape(1, -1)).reshape(21, 2)
+    output = window.session.model.reconstruct(noisy.reshape(1, -1)).reshape(21, 2)
     np.testing.assert_array_equal(panel.reconstruction.pixels(), output)
     error = 2 * np.linalg.norm(output - clean, axis=1).max()
     assert panel.reconstruction.detail() == f"max error {error:.3f} vs clean"
@@ -251,7 +251,7 @@ def test_status_bar_of_a_curve_set_gives_the_largest_point_error(window, qtbot, 
     circle_panel(window, count=20)
     train(arch="42-8-2", epochs=60, target_errors=None, loss="mse")
     rows = window.document.glyphs.matrix()
-    worst = point_distances(rows, window.model.reconstruct(rows)).max()
+    worst = point_distances(rows, window.session.model.reconstruct(rows)).max()
     message = window.statusBar().currentMessage()
     assert f"points within {worst:.3f} of their input" in message
     assert "px" not in message and "wrong" not in message

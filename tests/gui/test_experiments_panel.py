@@ -7,7 +7,7 @@ import threading
 import numpy as np
 import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QWidget
 
 from ae_desktop.engine import TrainConfig
 from ae_desktop.engine.experiments import ResultTable
@@ -159,8 +159,7 @@ def test_a_study_button_charts_its_table(panel, qtbot, button, x, series, metric
 
 
 def test_the_view_menu_hides_and_shows_the_panel(window, qtbot):
-    view_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&View")
-    toggle = next(a for a in view_menu.actions() if a.text() == "Experiments")
+    toggle = window.actions["view.experiments_dock"]
     dock = window.findChild(QDockWidget, "experiments_dock")
     toggle.trigger()
     assert dock.isHidden()

@@ -5,7 +5,7 @@ import os
 import numpy as np
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QToolButton
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QToolButton
 
 from ae_desktop.data import load_glyph_set
 from ae_desktop.engine import Architecture, Autoencoder
@@ -31,11 +31,11 @@ def dialogs(monkeypatch):
 
 
 def menu_action(window, *path):
-    """The menu action at ``path`` (menu titles, then the action's text)."""
-    menu = window.menuBar()
-    for title in path[:-1]:
-        menu = next(m for m in menu.findChildren(QMenu) if m.title().replace("&", "") == title)
-    return next(a for a in menu.actions() if a.text().replace("&", "") == path[-1])
+    """The registered action whose text is the last of ``path`` (menu titles before it,
+    kept for reading: actions are found by id or text, never through a menu's title)."""
+    actions = window.actions
+    return next(actions[i] for i in actions.ids()
+                if actions[i].text().replace("&", "") == path[-1])
 
 
 def test_save_and_reopen_a_glyph_set(window, dialogs, tmp_path, monkeypatch):
@@ -71,14 +71,14 @@ def test_a_corrupt_glyph_set_shows_an_error_and_changes_nothing(window, dialogs,
 
 def test_save_and_reopen_a_model(window, dialogs, tmp_path, train):
     train(arch="35-10-2", epochs=50, target_errors=None)
-    trained = window.model
+    trained = window.session.model
     dialogs.path = str(tmp_path / "model.npz")
     menu_action(window, "File", "Save model…").trigger()
-    window.set_model(None)
+    window.session.clear()
     assert window.latent_canvas.points.getData()[0].size == 0
     menu_action(window, "File", "Open model…").trigger()
-    np.testing.assert_array_equal(window.model.theta, trained.theta)
-    assert window.model.arch == trained.arch
+    np.testing.assert_array_equal(window.session.model.theta, trained.theta)
+    assert window.session.model.arch == trained.arch
     assert window.loss_plot.point_count() == 50
     assert window.training_panel.config().arch == "35-10-2"
     assert len(window.latent_canvas.codes) == 32
@@ -87,13 +87,13 @@ def test_save_and_reopen_a_model(window, dialogs, tmp_path, train):
 
 def test_a_saved_model_keeps_its_test_curve(window, dialogs, tmp_path, train):
     train(arch="35-10-2", epochs=100, target_errors=None, test_fraction=0.25)
-    test_history = window.test_history.copy()
+    test_history = window.session.test_history.copy()
     assert len(test_history) >= 1
     dialogs.path = str(tmp_path / "split.npz")
     menu_action(window, "File", "Save model…").trigger()
-    window.set_model(None)
+    window.session.clear()
     menu_action(window, "File", "Open model…").trigger()
-    np.testing.assert_array_equal(window.test_history, test_history)
+    np.testing.assert_array_equal(window.session.test_history, test_history)
     x, y = window.loss_plot.test_curve.getOriginalDataset()
     np.testing.assert_array_equal(y, test_history[:, 1])
     assert window.loss_plot.test_curve.isVisible() and dialogs.errors == []
@@ -101,7 +101,7 @@ def test_a_saved_model_keeps_its_test_curve(window, dialogs, tmp_path, train):
 
 def test_a_corrupt_model_shows_an_error_and_keeps_the_model(window, dialogs, tmp_path):
     model = Autoencoder.initialize(Architecture.parse("35-6-2"))
-    window.set_model(model)
+    window.session.replace(model)
     for name, payload in (("junk.npz", b"not a zip"), ("foreign.npz", None)):
         path = tmp_path / name
         if payload is None:
@@ -112,7 +112,7 @@ def test_a_corrupt_model_shows_an_error_and_keeps_the_model(window, dialogs, tmp
         menu_action(window, "File", "Open model…").trigger()
     assert len(dialogs.errors) == 2
     assert all("junk.npz" in e or "foreign.npz" in e for e in dialogs.errors)
-    assert window.model is model
+    assert window.session.model is model
 
 
 def test_saving_without_a_model_explains(window, dialogs, monkeypatch):
@@ -222,7 +222,7 @@ def test_new_empty_set_and_other_glyph_sizes(window, qtbot, dialogs, tmp_path, m
     assert window.training_panel.start_button.isEnabled()
     with qtbot.waitSignal(window.controller.finished, timeout=60_000):
         qtbot.mouseClick(window.training_panel.start_button, Qt.LeftButton)
-    assert window.model.arch.n_inputs == 16 and len(window.latent_canvas.codes) == 2
+    assert window.session.model.arch.n_inputs == 16 and len(window.latent_canvas.codes) == 2
 
 
 def test_unwritable_paths_show_an_error_and_keep_the_work(window, dialogs, tmp_path):
@@ -231,10 +231,10 @@ def test_unwritable_paths_show_an_error_and_keep_the_work(window, dialogs, tmp_p
     menu_action(window, "File", "Save glyph set as…").trigger()
     assert len(dialogs.errors) == 1 and window.document.modified
     assert window.document.path is None
-    window.set_model(Autoencoder.initialize(Architecture.parse("35-6-2")))
+    window.session.replace(Autoencoder.initialize(Architecture.parse("35-6-2")))
     dialogs.path = str(tmp_path / "no-such-dir" / "model.npz")
     menu_action(window, "File", "Save model…").trigger()
-    assert len(dialogs.errors) == 2 and window.model is not None
+    assert len(dialogs.errors) == 2 and window.session.model is not None
 
 
 def test_opening_a_model_mid_training_replaces_the_run(window, qtbot, dialogs, tmp_path):
@@ -252,7 +252,7 @@ def test_opening_a_model_mid_training_replaces_the_run(window, qtbot, dialogs, t
     assert not window.controller.is_running()
     with qtbot.assertNotEmitted(window.controller.reported, wait=200):
         pass  # results queued by the abandoned run are dropped
-    np.testing.assert_array_equal(window.model.theta, saved.theta)
+    np.testing.assert_array_equal(window.session.model.theta, saved.theta)
     assert window.training_panel.start_button.isEnabled()
 
 
@@ -303,7 +303,7 @@ def test_a_bad_model_changes_nothing_and_the_next_good_one_opens(window, dialogs
                                                "config": TrainConfig(arch="35-6-2")})
     dialogs.path = str(tmp_path / "first.npz")
     menu_action(window, "File", "Open model…").trigger()
-    model, history, glyphs = window.model, window.history, window.document.glyphs
+    model, history, glyphs = window.session.model, window.session.history, window.document.glyphs
     config = window.training_panel.config()
     write_bad_model(tmp_path / "bad.npz", case)
     dialogs.path = str(tmp_path / "bad.npz")
@@ -311,7 +311,7 @@ def test_a_bad_model_changes_nothing_and_the_next_good_one_opens(window, dialogs
     qtbot.wait(10)  # a plot that would choke on a value draws now
     assert len(dialogs.errors) == 1 and "\n" not in dialogs.errors[0]
     assert "bad.npz" in dialogs.errors[0]
-    assert window.model is model and window.history is history
+    assert window.session.model is model and window.session.history is history
     assert window.document.glyphs is glyphs and window.training_panel.config() == config
     second = Autoencoder.initialize(Architecture.parse("35-8-2"), rng=np.random.default_rng(2))
     save_model(tmp_path / "second.npz", second, {"image_shape": (7, 5),
@@ -321,7 +321,7 @@ def test_a_bad_model_changes_nothing_and_the_next_good_one_opens(window, dialogs
     menu_action(window, "File", "Open model…").trigger()
     qtbot.wait(10)
     assert len(dialogs.errors) == 1
-    np.testing.assert_array_equal(window.model.theta, second.theta)
+    np.testing.assert_array_equal(window.session.model.theta, second.theta)
     assert window.loss_plot.point_count() == 9
     assert window.training_panel.config().arch == "35-8-2"
 
@@ -342,7 +342,7 @@ def test_quitting_with_a_trained_unsaved_model_asks_save_discard_cancel(
         window, qtbot, train, dialogs, monkeypatch, tmp_path):
     from PySide6.QtCore import Qt
     train(arch="35-10-2", epochs=50, target_errors=None)
-    trained = window.model
+    trained = window.session.model
     asked, answers = [], [QMessageBox.Cancel, QMessageBox.Save, QMessageBox.Save]
     monkeypatch.setattr(QMessageBox, "question",
                         lambda parent, title, text, *a: (asked.append(text), answers.pop(0))[1])

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from ae_desktop.gui import importer as importer_module
 
@@ -50,8 +50,9 @@ def files(monkeypatch):
 
 def trigger(window, text: str) -> None:
     """Trigger the File menu's action called ``text``."""
-    file_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&File")
-    next(a for a in file_menu.actions() if a.text().replace("&", "") == text).trigger()
+    actions = window.actions
+    next(actions[i] for i in actions.ids()
+         if i.startswith("file.") and actions[i].text().replace("&", "") == text).trigger()
 
 
 def wait_done(window, qtbot) -> None:

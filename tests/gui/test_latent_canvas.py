@@ -149,11 +149,11 @@ def test_drawn_glyph_moves_on_the_plane(window, qtbot, train):
     train(arch="35-10-2", epochs=100, target_errors=None)
     editor = window.editor_panel.editor
     x, y = window.latent_canvas.drawn.getData()
-    code = window.model.encode(editor.pixels().reshape(1, -1))[0]
+    code = window.session.model.encode(editor.pixels().reshape(1, -1))[0]
     np.testing.assert_array_equal([x[0], y[0]], code)
     qtbot.mouseClick(editor, Qt.LeftButton, pos=editor.cell_center(3, 2))
     x, y = window.latent_canvas.drawn.getData()
-    code = window.model.encode(editor.pixels().reshape(1, -1))[0]
+    code = window.session.model.encode(editor.pixels().reshape(1, -1))[0]
     np.testing.assert_array_equal([x[0], y[0]], code)
 
 
@@ -168,8 +168,9 @@ def test_interpolation_shows_n_glyphs_ends_included_and_the_path(window, qtbot, 
     # as `ae-desktop interpolate --steps 10`: 10 glyphs, both ends included
     assert panel.images.shape == (10, 7, 5) and panel.strip.count() == 10
     assert "both ends" in panel.steps.text() and "both ends" in panel.steps.toolTip()
-    ends = window.model.encode(glyphs.matrix()[[glyphs.index_of("a"), glyphs.index_of("o")]])
-    codes, images = interpolate(window.model, ends[0], ends[1], 10)
+    ends = window.session.model.encode(
+        glyphs.matrix()[[glyphs.index_of("a"), glyphs.index_of("o")]])
+    codes, images = interpolate(window.session.model, ends[0], ends[1], 10)
     np.testing.assert_array_equal(panel.images, images.reshape(10, 7, 5))
     x, y = window.latent_canvas.path.getOriginalDataset()
     np.testing.assert_array_equal(np.c_[x, y], codes)

@@ -25,12 +25,12 @@ def choose(qtbot, name: str, presses: int = 0, width: str | None = None,
 
 
 def test_ctrl_n_makes_a_28x28_set_with_a_fitting_architecture(window, qtbot, answer_dialog):
-    window.set_model(Autoencoder.initialize(Architecture.parse("35-6-2")))
+    window.session.replace(Autoencoder.initialize(Architecture.parse("35-6-2")))
     answer_dialog(NewSetDialog, choose(qtbot, "digits", presses=4))  # 5x7 -> 28x28
     qtbot.keyClick(window, Qt.Key_N, Qt.ControlModifier)
     g = window.document.glyphs
     assert (g.name, g.width, g.height, len(g)) == ("digits", 28, 28, 0)
-    assert window.model is None  # a 35-pixel model does not fit 784 pixels
+    assert window.session.model is None  # a 35-pixel model does not fit 784 pixels
     panel = window.training_panel
     assert panel.arch.text() == "784-256-2" and panel.error.text() == ""
     editor = window.editor_panel.editor
@@ -50,7 +50,7 @@ def test_typed_size_and_add_glyphs_then_train(window, qtbot, answer_dialog, trai
     assert window.glyph_grid.count() == 3
     assert window.training_panel.arch.text() == "84-42-2"
     assert train(epochs=20, arch="84-42-2", target_errors=None) == "done"
-    assert window.model.arch.n_inputs == 84 and "·" in window.glyph_grid.text(0)
+    assert window.session.model.arch.n_inputs == 84 and "·" in window.glyph_grid.text(0)
 
 
 def test_cancel_keeps_the_set_and_unsaved_edits_are_asked_about(window, qtbot, answer_dialog,

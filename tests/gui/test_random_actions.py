@@ -13,7 +13,7 @@ import time
 import numpy as np
 from PySide6.QtCore import QPoint, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox, QPushButton, QToolButton)
+    QDialog, QFileDialog, QInputDialog, QMessageBox, QPushButton, QToolButton)
 
 from ae_desktop.data import GlyphSet
 from ae_desktop.engine import TrainConfig
@@ -39,7 +39,7 @@ class Dialogs:
         monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: self.path)
         monkeypatch.setattr(file_menu, "ask_new_set", self._new_set)
         monkeypatch.setattr(CirclesDialog, "exec", lambda dialog: self._circles(dialog))
-        for kind in ("critical", "warning", "information"):
+        for kind in ("critical", "warning", "information", "about"):
             monkeypatch.setattr(QMessageBox, kind, self._message)
         monkeypatch.setattr(QMessageBox, "question", self._question)
         monkeypatch.setattr(QInputDialog, "getText", self._text)
@@ -246,6 +246,23 @@ class Monkey:
         self.click(button)
         return button.text()
 
+    # -- help ----------------------------------------------------------------------------
+    def do_help(self):
+        """F1 (a real key press), Getting started, About, or closing what they opened."""
+        w, choice = self.w, self.pick(["f1", "getting_started", "about", "close"])
+        if choice == "f1":
+            w.activateWindow()
+            self.bot.keyClick(w.editor_panel.editor, Qt.Key_F1)
+            assert w.help.guide is not None and w.help.guide.isVisible(), "F1: no guide"
+        elif choice == "close":
+            if w.help.guide is not None:
+                w.help.guide.close()
+            w.help.getting_started.close()
+        else:
+            w.actions[f"help.{choice}"].trigger()
+        w.activateWindow()  # the main window's shortcuts work for the next actions
+        return choice
+
     # -- files ---------------------------------------------------------------------------
     def do_file(self):
         actions = _file_actions(self.w)  # anew: "Open recent" is rebuilt after each open
@@ -267,12 +284,12 @@ class Monkey:
 
 
 def _file_actions(window) -> dict:
-    """The File menu's commands (submenus included, Quit left out) by their text."""
-    file_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&File")
-    menus = [file_menu, *file_menu.findChildren(QMenu)]
-    skip = {m.title() for m in menus} | {"&Quit"}
-    return {action.text().replace("&", ""): action for menu in menus
-            for action in menu.actions() if action.text() and action.text() not in skip}
+    """The File commands (registered ``file.*`` actions and the recent files, Quit and
+    the launch setting left out) by their text."""
+    actions = [window.actions[i] for i in window.actions.ids()
+               if i.startswith("file.") and i not in ("file.quit", "file.reopen_last")]
+    return {action.text().replace("&", ""): action
+            for action in actions + window.file_menu.recent_menu.actions() if action.text()}
 
 
 def _bad_files(folder) -> dict:
@@ -302,7 +319,7 @@ def check_invariants(window, qtbot, faults, dialogs):
     assert window.glyph_grid.count() == len(g)
     drawing = window.editor_panel.active_editor().pixels()
     assert drawing.shape == (g.height, g.width) and 0 <= drawing.min() <= drawing.max() <= 1
-    model = window.model
+    model = window.session.model
     if model is not None:
         assert np.isfinite(model.theta).all(), "non-finite weights"
         assert model.theta.size == model.arch.n_params

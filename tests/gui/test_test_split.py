@@ -37,7 +37,7 @@ def test_spin_box_split_trains_and_draws_the_test_curve(window, qtbot, monkeypat
     x, y = plot.test_curve.getOriginalDataset()
     assert plot.test_curve.isVisible() and x[-1] == 1500 and len(x) >= 1
     np.testing.assert_array_equal(plot.test_losses(), run.test_history)
-    np.testing.assert_array_equal(window.test_history, run.test_history)
+    np.testing.assert_array_equal(window.session.test_history, run.test_history)
     assert [label.text for _, label in plot.legend.items] == ["Loss", "Test loss"]
     assert f"test {run.test_history[-1, 1]:.4g}" in plot.summary.text()
     assert "held out: " in window.statusBar().currentMessage()
@@ -46,11 +46,11 @@ def test_spin_box_split_trains_and_draws_the_test_curve(window, qtbot, monkeypat
 
 def test_continued_run_counts_test_epochs_on(window, qtbot, train):
     assert train(**{**SETTINGS, "epochs": 300, "test_fraction": 0.2}) == "done"
-    first = window.test_history.copy()
+    first = window.session.test_history.copy()
     window.training_panel.continue_training.setChecked(True)
     assert train(**{**SETTINGS, "epochs": 200, "test_fraction": 0.2}) == "done"
-    epochs = window.test_history[:, 0]
-    np.testing.assert_array_equal(window.test_history[:len(first)], first)
+    epochs = window.session.test_history[:, 0]
+    np.testing.assert_array_equal(window.session.test_history[:len(first)], first)
     assert epochs[-1] == 500 and np.all(np.diff(epochs) > 0)
     x, _ = window.loss_plot.test_curve.getOriginalDataset()
     assert x[-1] == 500 and window.loss_plot.point_count() == 500
@@ -60,10 +60,10 @@ def test_a_model_with_a_test_history_shows_it(window):
     config = TrainConfig(**{**SETTINGS, "epochs": 100, "test_fraction": 0.2})
     run = TrainingRun(config, window.document.glyphs.matrix())
     list(run.reports(report_every=25))
-    window.set_model(run.model, config, run.history, run.test_history)
+    window.session.replace(run.model, config, run.history, run.test_history)
     x, y = window.loss_plot.test_curve.getOriginalDataset()
     assert x.tolist() == [25, 50, 75, 100] and np.array_equal(y, run.test_history[:, 1])
-    window.set_model(run.model, config, run.history)  # an older file: no test curve
+    window.session.replace(run.model, config, run.history)  # an older file: no test curve
     assert not window.loss_plot.test_curve.isVisible()
     assert [label.text for _, label in window.loss_plot.legend.items] == ["Loss"]
 

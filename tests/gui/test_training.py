@@ -18,9 +18,9 @@ def test_start_trains_and_the_loss_curve_receives_points(window, qtbot, train):
     status = train(arch="35-10-2", epochs=300, target_errors=None)
     assert status == "done"
     assert window.loss_plot.point_count() == 300
-    assert window.history.shape == (300, 3)
-    assert window.model is not None and window.model.arch.text == "35-10-2-10-35"
-    outputs = window.model.reconstruct(window.document.glyphs.matrix())
+    assert window.session.history.shape == (300, 3)
+    assert window.session.model is not None and window.session.model.arch.text == "35-10-2-10-35"
+    outputs = window.session.model.reconstruct(window.document.glyphs.matrix())
     assert window.glyph_grid.text(0).startswith("`  ·  ")
     errors = ((outputs >= 0.5) != window.document.glyphs.matrix()).sum(axis=1)
     assert window.glyph_grid.text(1) == f"a  ·  {errors[1]}"
@@ -47,7 +47,7 @@ def test_stop_returns_within_a_second_and_the_model_stays_usable(window, qtbot):
         qtbot.mouseClick(window.training_panel.stop_button, Qt.LeftButton)
     assert blocker.args == ["cancelled"]
     assert not window.controller.is_running()
-    model = window.model
+    model = window.session.model
     np.testing.assert_array_equal(model.theta, window.controller.run.model.theta)
     assert model.decode(np.zeros((1, 2))).shape == (1, 35)
     assert window.training_panel.start_button.isEnabled()
@@ -89,6 +89,7 @@ def test_closing_mid_training_stops_the_worker(window, qtbot):
     from ae_desktop.gui.background import running_tasks
 
     start(window, qtbot, **LONG)
+    window.session.saved = True  # no "save the model?" question (test_window_session)
     window.close()
     assert not window.controller.is_running() and running_tasks() == []
 
@@ -170,7 +171,7 @@ def test_an_engine_error_shows_a_dialog_and_keeps_the_last_model(window, qtbot, 
     from ae_desktop.engine import TrainingRun
 
     train(arch="35-10-2", epochs=30, target_errors=None)
-    good = window.model
+    good = window.session.model
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda p, title, text, *a: shown.append(text))
 
@@ -182,7 +183,7 @@ def test_an_engine_error_shows_a_dialog_and_keeps_the_last_model(window, qtbot, 
     status = train(arch="35-10-2", epochs=30, target_errors=None)
     assert status == "failed"
     assert shown == ["FloatingPointError: kernel exploded"]
-    assert window.model is good
+    assert window.session.model is good
     assert window.training_panel.start_button.isEnabled()
 
 
@@ -203,7 +204,7 @@ def test_a_diverged_run_says_so_and_keeps_the_finite_weights(window, qtbot, trai
     status = train(arch="35-10-2", epochs=30, target_errors=None)
     assert status == "diverged"
     assert "diverged" in window.training_panel.error.text()
-    np.testing.assert_array_equal(window.model.theta, window.controller.run.model.theta)
+    np.testing.assert_array_equal(window.session.model.theta, window.controller.run.model.theta)
     assert "Diverged" in window.statusBar().currentMessage()
 
 
@@ -211,14 +212,14 @@ def test_continue_training_starts_from_the_current_model(window, qtbot, train, m
     panel = window.training_panel
     assert not panel.continue_training.isEnabled()
     train(arch="35-10-2", epochs=40, target_errors=None)
-    first = window.model
+    first = window.session.model
     panel.continue_training.setChecked(True)
     window.training_panel.set_config(TrainConfig(arch="35-10-2", epochs=25,
                                                  target_errors=None))
     with qtbot.waitSignal(window.controller.finished, timeout=60_000):
         qtbot.mouseClick(panel.start_button, Qt.LeftButton)
-    assert window.history.shape == (65, 3) and window.loss_plot.point_count() == 65
-    assert not np.array_equal(window.model.theta, first.theta)
+    assert window.session.history.shape == (65, 3) and window.loss_plot.point_count() == 65
+    assert not np.array_equal(window.session.model.theta, first.theta)
     # a different architecture cannot continue: a dialog says why, nothing starts
     from PySide6.QtWidgets import QMessageBox
     shown = []
@@ -261,10 +262,10 @@ def test_a_worker_error_mid_run_keeps_the_reported_model_and_training_works_agai
     monkeypatch.setattr(TrainingRun, "reports", failing_after_one_report)
     assert train(arch="35-8-2", epochs=300, target_errors=None) == "failed"
     assert shown == ["MemoryError: out of memory"]
-    assert window.model is not None and np.isfinite(window.model.theta).all()
+    assert window.session.model is not None and np.isfinite(window.session.model.theta).all()
     monkeypatch.setattr(TrainingRun, "reports", real_reports)
     assert train(arch="35-8-2", epochs=300, target_errors=None) == "done"
-    assert window.history.shape == (300, 3)
+    assert window.session.history.shape == (300, 3)
 
 
 class FakeClock:

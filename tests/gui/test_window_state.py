@@ -70,7 +70,7 @@ def test_status_texts_follow_the_current_model_and_set(window, qtbot, train, tmp
     assert "Opened model dae.npz" in window.statusBar().currentMessage()
     assert window.status.summary.text().startswith("epoch 30/30")
     window.document.set_glyphs(other_sets()[0])  # the model does not fit: dropped
-    assert window.model is None
+    assert window.session.model is None
     message = window.statusBar().currentMessage()
     assert "dae.npz" not in message and "was closed" in message
     assert message.startswith("big letters: 1 glyphs of 16x16")
@@ -81,9 +81,9 @@ def test_status_texts_follow_the_current_model_and_set(window, qtbot, train, tmp
 
 def test_a_model_that_fits_the_new_set_stays_but_the_last_run_figures_go(window, train):
     train(arch="35-10-2", epochs=30, target_errors=None)
-    model = window.model
+    model = window.session.model
     window.document.set_glyphs(bundled_font("font1"))
-    assert window.model is model
+    assert window.session.model is model
     assert window.status.summary.text() == ""
     assert "closed" not in window.statusBar().currentMessage()
 
