@@ -290,3 +290,18 @@ def test_a_folder_import_says_what_it_skipped(window, qtbot, monkeypatch, tmp_pa
     window.actions["file.import_images"].trigger()
     qtbot.waitUntil(lambda: len(window.document.glyphs) == 1, timeout=10_000)
     assert "1 skipped as not regular files" in window.statusBar().currentMessage()
+
+
+def test_a_strip_glyph_clicked_is_decoded_and_kept(window, qtbot, train):
+    train(arch="35-10-2", epochs=100, target_errors=None)
+    strip = window.interpolation
+    qtbot.mouseClick(strip.run_button, Qt.LeftButton)
+    canvas = strip.strip.itemAt(3).widget()
+    qtbot.mouseClick(canvas, Qt.LeftButton)
+    np.testing.assert_array_equal(window.latent_canvas.picked_z, strip.codes[3])
+    n = len(window.document.glyphs)
+    qtbot.keyClicks(window.latent_canvas.label_edit, "k")
+    qtbot.mouseClick(window.latent_canvas.keep_button, Qt.LeftButton)
+    assert len(window.document.glyphs) == n + 1
+    window.actions["edit.undo_glyphs"].trigger()  # Keep is undoable too
+    assert len(window.document.glyphs) == n
