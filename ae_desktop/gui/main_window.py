@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
                     problems.append(f"the last {what} {Path(path).name} ({error_line(exc)})")
         if problems:
             self._launch_note = f"; could not reopen {' or '.join(problems)}"
-            self.status.show_message(self._launch_note[2:].capitalize())
+            self.status.show_message(f"Could not reopen {' or '.join(problems)}")
 
     def _open_model_quietly(self, path: str) -> None:
         opened = read_model_file(path)

@@ -192,17 +192,17 @@ def test_a_last_file_gone_or_bad_is_skipped_with_a_status_message(
     chooser.path = str(tmp_path / "mine.json")
     window.actions["file.save_set_as"].trigger()
     window.session.replace(small_model(), origin=TRAINED)
-    chooser.path = str(tmp_path / "m.npz")
+    chooser.path = str(tmp_path / "M.npz")
     window.actions["file.save_model"].trigger()
     window.close()
     os.remove(tmp_path / "mine.json")
-    (tmp_path / "m.npz").write_bytes(b"not a model")
+    (tmp_path / "M.npz").write_bytes(b"not a model")
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: pytest.fail("a dialog"))
     again = MainWindow()
     qtbot.addWidget(again)
     message = again.statusBar().currentMessage()
-    assert "could not reopen the last glyph set mine.json" in message.lower()
-    assert "m.npz" in message and again.session.model is None
+    assert message.startswith("Could not reopen the last glyph set mine.json")
+    assert "the last model M.npz" in message and again.session.model is None
     again.close()
 
 
