@@ -48,7 +48,7 @@ def _check(window, out_dir: Path, started: float) -> None:
     import numpy as np
     from PySide6.QtGui import QImage
 
-    from ae_desktop.gui.file_menu import export_plot
+    from ae_desktop.gui.files.file_menu import export_plot
 
     status = _train(window)
     points = window.loss_plot.point_count()

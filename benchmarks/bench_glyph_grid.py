@@ -32,8 +32,8 @@ from timing import median_ms  # noqa: E402
 
 from ae_desktop.data import GlyphSet, bundled_font  # noqa: E402
 from ae_desktop.engine import Architecture, Autoencoder  # noqa: E402
-from ae_desktop.gui.glyph_document import GlyphDocument  # noqa: E402
-from ae_desktop.gui.glyph_grid import GlyphGrid  # noqa: E402
+from ae_desktop.gui.glyphs.glyph_document import GlyphDocument  # noqa: E402
+from ae_desktop.gui.glyphs.glyph_grid import GlyphGrid  # noqa: E402
 
 
 def tick_ms(grid: GlyphGrid, arch: str) -> float:

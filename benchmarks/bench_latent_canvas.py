@@ -29,8 +29,8 @@ from timing import median_ms  # noqa: E402
 
 from ae_desktop.data import bundled_font  # noqa: E402
 from ae_desktop.engine import Architecture, Autoencoder  # noqa: E402
-from ae_desktop.gui.code_scatter import label_classes  # noqa: E402
-from ae_desktop.gui.latent_canvas import LatentCanvas  # noqa: E402
+from ae_desktop.gui.latent.code_scatter import label_classes  # noqa: E402
+from ae_desktop.gui.latent.latent_canvas import LatentCanvas  # noqa: E402
 
 
 def mnist_like(n: int, rng) -> tuple[np.ndarray, list[str]]:

@@ -1,1 +1,6 @@
-"""The desktop app: every module that imports Qt lives here."""
+"""The desktop app (Qt). ``app.py`` starts it and ``main_window.py`` assembles it from
+the packages by role: ``glyphs/`` (the set being edited, its editors), ``latent/`` (the
+latent plane), ``training/`` (training panel, controller, loss plot), ``experiments/``
+(sweeps), ``files/`` (file actions, import, recent files, autosave). Shared pieces stay
+here: ``background.py`` (the one worker), ``model_session.py`` (the current model),
+``actions.py`` (actions by id), ``help_menu.py``, ``shortcuts.py``, ``stored_settings.py``."""

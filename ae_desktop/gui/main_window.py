@@ -12,26 +12,26 @@ from PySide6.QtWidgets import (
 
 from ae_desktop.data import bundled_font
 from ae_desktop.engine import Autoencoder, ConfigError, ModelFileError, TrainConfig
-from ae_desktop.gui import recent_files
+from ae_desktop.gui.files import recent_files
 from ae_desktop.gui.actions import ActionRegistry
-from ae_desktop.gui.autosave import AutoSaver
-from ae_desktop.gui.circles_dialog import add_circles_action
-from ae_desktop.gui.editor_panel import EditorPanel
-from ae_desktop.gui.experiments_panel import ExperimentsPanel
-from ae_desktop.gui.file_menu import READ_ERRORS, FileMenu, error_line, read_model_file
-from ae_desktop.gui.glyph_document import GlyphDocument
-from ae_desktop.gui.glyph_grid import GlyphGrid
+from ae_desktop.gui.files.autosave import AutoSaver
+from ae_desktop.gui.glyphs.circles_dialog import add_circles_action
+from ae_desktop.gui.glyphs.editor_panel import EditorPanel
+from ae_desktop.gui.experiments.experiments_panel import ExperimentsPanel
+from ae_desktop.gui.files.file_menu import READ_ERRORS, FileMenu, error_line, read_model_file
+from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
+from ae_desktop.gui.glyphs.glyph_grid import GlyphGrid
 from ae_desktop.gui.help_menu import HelpMenu
-from ae_desktop.gui.interpolation_panel import InterpolationPanel
-from ae_desktop.gui.latent_canvas import LatentCanvas
-from ae_desktop.gui.loss_plot import LossPlot
+from ae_desktop.gui.latent.interpolation_panel import InterpolationPanel
+from ae_desktop.gui.latent.latent_canvas import LatentCanvas
+from ae_desktop.gui.training.loss_plot import LossPlot
 from ae_desktop.gui.model_session import ModelSession
-from ae_desktop.gui.recent_files import GLYPH_SETS, MODELS
+from ae_desktop.gui.files.recent_files import GLYPH_SETS, MODELS
 from ae_desktop.gui.stored_settings import stored_architectures, stored_config
-from ae_desktop.gui.training_controller import TrainingController
-from ae_desktop.gui.training_panel import SUBSETS, TrainingPanel
-from ae_desktop.gui.training_status import TrainingStatus
-from ae_desktop.gui.warmup import KernelWarmup
+from ae_desktop.gui.training.training_controller import TrainingController
+from ae_desktop.gui.training.training_panel import SUBSETS, TrainingPanel
+from ae_desktop.gui.training.training_status import TrainingStatus
+from ae_desktop.gui.training.warmup import KernelWarmup
 
 REFRESH_MS = 100  # model-dependent views redraw at most this often while training
 SUBSET_KEYS = [key for key, _ in SUBSETS if key != "all"]

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QTool
 from ae_desktop.data import bundled_font
 from ae_desktop.data.circles import circles
 from ae_desktop.engine import Architecture, Autoencoder
-from ae_desktop.gui.circles_dialog import CirclesDialog
-from ae_desktop.gui.curve_editor import CurveEditor
-from ae_desktop.gui.curve_error import point_distances
-from ae_desktop.gui.glyph_view import GlyphCanvas
-from ae_desktop.gui.latent_canvas import LatentCanvas
+from ae_desktop.gui.glyphs.circles_dialog import CirclesDialog
+from ae_desktop.gui.glyphs.curve_editor import CurveEditor
+from ae_desktop.gui.glyphs.curve_error import point_distances
+from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
+from ae_desktop.gui.latent.latent_canvas import LatentCanvas
 
 
 def dark(color: QColor) -> bool:

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QWidget
 
 from ae_desktop.engine import TrainConfig
 from ae_desktop.engine.experiments import ResultTable
-from ae_desktop.gui.experiments_panel import ExperimentsPanel
-from ae_desktop.gui.training_panel import TrainingPanel
+from ae_desktop.gui.experiments.experiments_panel import ExperimentsPanel
+from ae_desktop.gui.training.training_panel import TrainingPanel
 
 TINY = dict(arch="35-8-2", epochs=30, target_errors=None)
 # a sweep's worker processes may compile the kernels first (a fresh clone: cold cache)
@@ -118,7 +118,7 @@ def test_a_failing_experiment_shows_its_message_inline(panel, qtbot, monkeypatch
     def failing_sweep(*args, **kwargs):
         raise RuntimeError("a worker process died\nwith more detail")
 
-    monkeypatch.setattr("ae_desktop.gui.experiments_panel.run_sweep", failing_sweep)
+    monkeypatch.setattr("ae_desktop.gui.experiments.experiments_panel.run_sweep", failing_sweep)
     with qtbot.waitSignal(panel.controller.failed, timeout=5_000):
         qtbot.mouseClick(panel.run_button, Qt.LeftButton)
     assert panel.status.text() == ("The experiment failed: RuntimeError: a worker process "
@@ -204,7 +204,7 @@ def test_the_progress_label_counts_the_finished_runs(panel, qtbot, monkeypatch):
             step.clear()
         return ResultTable([], ["lr"], cancelled=False)
 
-    monkeypatch.setattr("ae_desktop.gui.experiments_panel.run_sweep", slow_sweep)
+    monkeypatch.setattr("ae_desktop.gui.experiments.experiments_panel.run_sweep", slow_sweep)
     qtbot.mouseClick(panel.run_button, Qt.LeftButton)
     for done in (1, 2, 3):
         qtbot.waitUntil(lambda d=done: panel.status.text() == f"{d}/3 runs finished…")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QToolButto
 
 from ae_desktop.data import load_glyph_set
 from ae_desktop.engine import Architecture, Autoencoder
-from ae_desktop.gui.file_menu import export_plot
+from ae_desktop.gui.files.file_menu import export_plot
 
 
 @pytest.fixture
@@ -197,7 +197,7 @@ def test_new_empty_set_and_other_glyph_sizes(window, qtbot, dialogs, tmp_path, m
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from ae_desktop.gui.new_set_dialog import NewSetDialog
+    from ae_desktop.gui.glyphs.new_set_dialog import NewSetDialog
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a: warned.append(text))
     answer_dialog(NewSetDialog, lambda d: qtbot.mouseClick(

@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QInputDialog
 
 from ae_desktop.data import GlyphSet, bundled_font
-from ae_desktop.gui.glyph_document import GlyphDocument
-from ae_desktop.gui.glyph_grid import GlyphGrid
-from ae_desktop.gui.glyph_view import WRONG
+from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
+from ae_desktop.gui.glyphs.glyph_grid import GlyphGrid
+from ae_desktop.gui.glyphs.glyph_view import WRONG
 
 N_BIG = 60_000
 
@@ -110,7 +110,7 @@ def _red_on_ink() -> QColor:
 
 def test_curve_sets_show_curves_and_no_pixel_counts(grid, qtbot):
     from ae_desktop.data.circles import circles
-    from ae_desktop.gui.glyph_view import INK
+    from ae_desktop.gui.glyphs.glyph_view import INK
 
     grid.document.set_glyphs(circles(6, 0.2, 0.8, 21))
     grid.set_reconstructor(lambda x: x.copy())

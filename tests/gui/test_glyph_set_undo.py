@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QToolButton
 
 from ae_desktop.data import bundled_font
-from ae_desktop.gui.glyph_document import GlyphDocument
-from ae_desktop.gui.glyph_grid import GlyphGrid
+from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
+from ae_desktop.gui.glyphs.glyph_grid import GlyphGrid
 
 
 @pytest.fixture

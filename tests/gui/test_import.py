@@ -12,7 +12,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
-from ae_desktop.gui import importer as importer_module
+from ae_desktop.gui.files import importer as importer_module
 
 N_BIG = 60_000
 

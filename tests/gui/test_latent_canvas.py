@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, Qt
 from ae_desktop.data import bundled_font
 from ae_desktop.engine import Architecture, Autoencoder
 from ae_desktop.engine import interpolate, latent_extent
-from ae_desktop.gui.latent_canvas import LatentCanvas
+from ae_desktop.gui.latent.latent_canvas import LatentCanvas
 
 
 @pytest.fixture
@@ -216,7 +216,7 @@ def test_training_ticks_keep_the_view_until_the_codes_leave_it(canvas, model):
 
 
 def test_a_strip_glyph_clicked_shows_in_the_preview_and_keep_adds_it(canvas, model, qtbot):
-    from ae_desktop.gui.interpolation_panel import InterpolationPanel
+    from ae_desktop.gui.latent.interpolation_panel import InterpolationPanel
 
     panel = InterpolationPanel()
     qtbot.addWidget(panel)

@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 
 from ae_desktop.engine import Architecture, Autoencoder
-from ae_desktop.gui.code_scatter import label_classes
-from ae_desktop.gui.latent_codes import LatentCodes
-from ae_desktop.gui.latent_map import curve_mosaic, pixel_mosaic
+from ae_desktop.gui.latent.code_scatter import label_classes
+from ae_desktop.gui.latent.latent_codes import LatentCodes
+from ae_desktop.gui.latent.latent_map import curve_mosaic, pixel_mosaic
 
 
 def model(seed=0, kind="ae"):

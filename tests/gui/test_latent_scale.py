@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton
 
 from ae_desktop.engine import Architecture, Autoencoder, latent_extent
-from ae_desktop.gui.code_scatter import PALETTE
-from ae_desktop.gui.latent_canvas import LatentCanvas
+from ae_desktop.gui.latent.code_scatter import PALETTE
+from ae_desktop.gui.latent.latent_canvas import LatentCanvas
 
 N = 60_000
 

@@ -3,7 +3,7 @@
 import numpy as np
 from PySide6.QtGui import QImage, QPainter
 
-from ae_desktop.gui.loss_plot import LossPlot, envelope
+from ae_desktop.gui.training.loss_plot import LossPlot, envelope
 
 
 def test_chunks_append_and_the_log_toggle_redraws(qtbot):

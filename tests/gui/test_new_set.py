@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from ae_desktop.engine import Architecture, Autoencoder
-from ae_desktop.gui.new_set_dialog import NewSetDialog
+from ae_desktop.gui.glyphs.new_set_dialog import NewSetDialog
 
 
 def choose(qtbot, name: str, presses: int = 0, width: str | None = None,

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ae_desktop.engine import Architecture, Autoencoder
-from ae_desktop.gui.editor_panel import EditorPanel
+from ae_desktop.gui.glyphs.editor_panel import EditorPanel
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from ae_desktop.data import GlyphSet
 from ae_desktop.engine import TrainConfig
-from ae_desktop.gui import file_menu
-from ae_desktop.gui.circles_dialog import CirclesDialog
+from ae_desktop.gui.files import file_menu
+from ae_desktop.gui.glyphs.circles_dialog import CirclesDialog
 
 ACTIONS = int(os.environ.get("AE_DESKTOP_MONKEY_ACTIONS", "400"))
 SEED = int(os.environ.get("AE_DESKTOP_MONKEY_SEED", str(time.time_ns() % 2**31)))

@@ -96,7 +96,7 @@ def test_closing_mid_training_stops_the_worker(window, qtbot):
 
 def test_a_new_run_drops_stale_reports(qtbot):
     from ae_desktop.data import bundled_font
-    from ae_desktop.gui.training_controller import TrainingController
+    from ae_desktop.gui.training.training_controller import TrainingController
 
     controller = TrainingController()
     data = bundled_font("font1").matrix()
@@ -279,7 +279,7 @@ class FakeClock:
 
 
 def test_paused_time_counts_neither_in_elapsed_time_nor_in_the_eta(window, qtbot):
-    from ae_desktop.gui.training_status import format_eta
+    from ae_desktop.gui.training.training_status import format_eta
 
     clock = window.status.clock = FakeClock()
     panel, controller = window.training_panel, window.controller

@@ -6,7 +6,7 @@ import sys
 PROBE = """
 from ae_desktop import runtime_env
 from ae_desktop.engine.compiled_forward import forward_few_rows, forward_row_blocks
-from ae_desktop.gui.warmup import warm_up_kernels
+from ae_desktop.gui.training.warmup import warm_up_kernels
 warm_up_kernels()
 for kernel in (forward_few_rows, forward_row_blocks):
     print(sorted({str(sig[0].dtype) for sig in kernel.signatures}))
@@ -26,7 +26,7 @@ def test_closing_mid_warm_up_waits_for_it_and_leaves_nothing_running(qtbot, monk
     import threading
     import time
 
-    from ae_desktop.gui import warmup as warmup_module
+    from ae_desktop.gui.training import warmup as warmup_module
     from ae_desktop.gui.background import running_tasks
 
     running, done = threading.Event(), []

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QStackedWidget,
     QToolButton, QVBoxLayout, QWidget)
 
-from ae_desktop.gui.curve_editor import CurveEditor
-from ae_desktop.gui.curve_error import point_distances
-from ae_desktop.gui.glyph_view import GlyphCanvas
-from ae_desktop.gui.pixel_editor import PixelEditor
+from ae_desktop.gui.glyphs.curve_editor import CurveEditor
+from ae_desktop.gui.glyphs.curve_error import point_distances
+from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
+from ae_desktop.gui.glyphs.pixel_editor import PixelEditor
 from ae_desktop.gui.shortcuts import redo_keys
 
 

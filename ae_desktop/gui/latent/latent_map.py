@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from ae_desktop.gui.glyph_view import ink_rgb
+from ae_desktop.gui.glyphs.glyph_view import ink_rgb
 
 CURVE_FILL = 0.85  # a decoded unit circle spans this share of its tile
 FADED = 0.35       # the map's opacity behind the points

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QListView, QMenu, QToolButton,
     QVBoxLayout, QWidget)
 
-from ae_desktop.gui.glyph_delegate import GlyphDelegate
-from ae_desktop.gui.glyph_document import GlyphDocument
-from ae_desktop.gui.glyph_list_model import GlyphListModel, Reconstructor
-from ae_desktop.gui.glyph_set_edits import AddGlyph, DeleteGlyph, RedrawGlyph, RelabelGlyph
+from ae_desktop.gui.glyphs.glyph_delegate import GlyphDelegate
+from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
+from ae_desktop.gui.glyphs.glyph_list_model import GlyphListModel, Reconstructor
+from ae_desktop.gui.glyphs.glyph_set_edits import AddGlyph, DeleteGlyph, RedrawGlyph, RelabelGlyph
 
 
 class GlyphGrid(QWidget):

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from ae_desktop.engine import decode_grid, latent_extent
-from ae_desktop.gui.code_scatter import CodeScatter, fill_key, label_classes
-from ae_desktop.gui.glyph_view import GlyphCanvas
-from ae_desktop.gui.latent_codes import LatentCodes
-from ae_desktop.gui.latent_labels import place_labels
-from ae_desktop.gui.latent_map import MapLayer
-from ae_desktop.gui.pick_view_box import PickViewBox
+from ae_desktop.gui.latent.code_scatter import CodeScatter, fill_key, label_classes
+from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
+from ae_desktop.gui.latent.latent_codes import LatentCodes
+from ae_desktop.gui.latent.latent_labels import place_labels
+from ae_desktop.gui.latent.latent_map import MapLayer
+from ae_desktop.gui.latent.pick_view_box import PickViewBox
 
 FRAME_FILL = 0.8      # while following training, a view the glyphs fill this much stays
 FRAME_SLACK = 0.05    # and a new one leaves this much room on each side

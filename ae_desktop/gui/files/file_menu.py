@@ -12,15 +12,15 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ae_desktop.data import FONT_NAMES, GlyphSet, GlyphSetError, bundled_font
 from ae_desktop.engine import ConfigError, ModelFileError, TrainConfig, load_model, save_model
-from ae_desktop.gui import recent_files
+from ae_desktop.gui.files import recent_files
 from ae_desktop.gui.actions import ActionRegistry
-from ae_desktop.gui.glyph_document import GlyphDocument
-from ae_desktop.gui.glyph_view import paint_glyph
-from ae_desktop.gui.importer import GlyphImporter
+from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
+from ae_desktop.gui.glyphs.glyph_view import paint_glyph
+from ae_desktop.gui.files.importer import GlyphImporter
 from ae_desktop.gui.model_session import FILE, RECOVERED, ModelSession
-from ae_desktop.gui.new_set_dialog import ask_new_set
-from ae_desktop.gui.recent_files import EXPORTS, GLYPH_SETS, MODELS
-from ae_desktop.gui.training_status import TrainingStatus
+from ae_desktop.gui.glyphs.new_set_dialog import ask_new_set
+from ae_desktop.gui.files.recent_files import EXPORTS, GLYPH_SETS, MODELS
+from ae_desktop.gui.training.training_status import TrainingStatus
 
 GLYPH_FILTER = "Glyph sets (*.json);;All files (*)"
 MODEL_FILTER = "Models (*.npz);;All files (*)"

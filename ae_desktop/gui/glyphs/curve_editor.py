@@ -8,10 +8,10 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy
 
-from ae_desktop.gui.glyph_edits import EditableGlyph
-from ae_desktop.gui.glyph_view import (
+from ae_desktop.gui.glyphs.glyph_edits import EditableGlyph
+from ae_desktop.gui.glyphs.glyph_view import (
     INK, PAPER, WRONG, curve_polygon, paint_curve_frame, paint_curve_line)
-from ae_desktop.gui.pixel_editor import CURSOR
+from ae_desktop.gui.glyphs.pixel_editor import CURSOR
 
 OUTPUT = QColor(38, 139, 210)
 CLEAN = QColor(150, 156, 168)

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 from ae_desktop.engine import ConfigError, TrainConfig
 from ae_desktop.engine.experiments import (
     DEFAULT_LEVELS, denoising_study, generalization_study, plan_sweep, run_sweep)
-from ae_desktop.gui.experiment_chart import ChartSpec
-from ae_desktop.gui.experiment_controller import ExperimentController
-from ae_desktop.gui.experiment_results import ExperimentResults
-from ae_desktop.gui.experiment_setup import ExperimentSetup
+from ae_desktop.gui.experiments.experiment_chart import ChartSpec
+from ae_desktop.gui.experiments.experiment_controller import ExperimentController
+from ae_desktop.gui.experiments.experiment_results import ExperimentResults
+from ae_desktop.gui.experiments.experiment_setup import ExperimentSetup
 
 # () -> (base config, glyphs it trains on (n, P), every glyph of the set (N, P)); the
 # arrays may be read-only views of the set: an experiment gets copies (the set can change)

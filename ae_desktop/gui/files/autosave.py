@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar
 from ae_desktop.data.recovery_store import Recovery, RecoveryStore, data_dir
 from ae_desktop.engine import save_model
 from ae_desktop.gui.background import CallQueue
-from ae_desktop.gui.file_menu import READ_ERRORS, FileMenu, error_line, read_model_file
+from ae_desktop.gui.files.file_menu import READ_ERRORS, FileMenu, error_line, read_model_file
 
 AUTOSAVE_MS = 10_000  # at most this long after a change, the change is on disk
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
 from ae_desktop.engine import interpolate
-from ae_desktop.gui.glyph_view import GlyphCanvas
+from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
 
 
 class InterpolationPanel(QWidget):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from ae_desktop.data.circles import circles
 from ae_desktop.data.glyph_set import MAX_SIDE, GlyphSet
 from ae_desktop.gui.actions import ActionRegistry
-from ae_desktop.gui.glyph_document import GlyphDocument
+from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
 
 
 class CirclesDialog(QDialog):

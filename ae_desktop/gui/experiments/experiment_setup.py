@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ae_desktop.engine.experiments import (
     Variation, default_workers, parse_variation, variable_fields)
-from ae_desktop.gui.training_panel import combo_box
+from ae_desktop.gui.training.training_panel import combo_box
 
 NO_SECOND = "(none)"
 EXAMPLES = {"lr": "0.0005, 0.005, 0.05", "arch": "35-16-2, 35-30-15-2",

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QImage
 
 from ae_desktop.data import GlyphSet
 from ae_desktop.engine import PIXEL_THRESHOLD
-from ae_desktop.gui.glyph_view import glyph_image
+from ae_desktop.gui.glyphs.glyph_view import glyph_image
 
 BLOCK = 64  # rows reconstructed together, when a view first asks for one of them
 KEPT_IMAGES = 4096  # glyph images kept for repainting (a screenful is a few hundred)

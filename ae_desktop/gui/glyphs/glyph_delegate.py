@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ae_desktop.gui.glyph_list_model import BACKGROUND, GlyphListModel
-from ae_desktop.gui.glyph_view import paint_curve, paint_glyph
+from ae_desktop.gui.glyphs.glyph_list_model import BACKGROUND, GlyphListModel
+from ae_desktop.gui.glyphs.glyph_view import paint_curve, paint_glyph
 
 CELL = 5     # thumbnail pixels per glyph pixel, at most
 THUMB = 56   # a thumbnail's longer side, at least one screen pixel per glyph pixel

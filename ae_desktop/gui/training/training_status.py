@@ -7,7 +7,7 @@ import time
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from ae_desktop.engine import Autoencoder
-from ae_desktop.gui.curve_error import max_curve_error
+from ae_desktop.gui.glyphs.curve_error import max_curve_error
 
 FINAL_MESSAGES = {
     "done": "Finished",

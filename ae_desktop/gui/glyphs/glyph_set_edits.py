@@ -8,7 +8,7 @@ from typing import Callable
 import numpy as np
 from PySide6.QtGui import QUndoCommand
 
-from ae_desktop.gui.glyph_document import GlyphDocument
+from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
 
 Select = Callable[[int], None]
 

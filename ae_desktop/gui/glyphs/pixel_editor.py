@@ -7,8 +7,8 @@ from PySide6.QtCore import QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy
 
-from ae_desktop.gui.glyph_edits import EditableGlyph
-from ae_desktop.gui.glyph_view import paint_glyph
+from ae_desktop.gui.glyphs.glyph_edits import EditableGlyph
+from ae_desktop.gui.glyphs.glyph_view import paint_glyph
 
 CURSOR = QColor(38, 139, 210)
 

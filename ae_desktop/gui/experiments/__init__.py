@@ -1,0 +1,1 @@
+"""The Experiments tab: sweep setup, its controller, results table and chart."""

@@ -1,0 +1,1 @@
+"""Files: the File menu's actions, imports, recent files, autosave and crash recovery."""

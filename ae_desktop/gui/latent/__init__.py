@@ -1,0 +1,1 @@
+"""The latent plane: codes, labels, the latent map, picking a point, interpolation."""
