@@ -143,13 +143,9 @@ class Screenshot:
 
 
 def _png_bytes(pixmap) -> bytes:
-    """``pixmap`` encoded as PNG, in memory (then saved atomically like any output)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from ae_desktop.plots.summary_chart import png_bytes
 
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not pixmap.save(buffer, "PNG"):
-        raise CommandError("cannot encode the screenshot as PNG")
-    buffer.close()
-    return bytes(data)
+    try:
+        return png_bytes(pixmap)
+    except OSError:
+        raise CommandError("cannot encode the screenshot as PNG") from None

@@ -94,11 +94,16 @@ def plot_bytes(plot: pg.PlotItem, svg: bool, width: int = 1200) -> bytes:
         return bytes(SVGExporter(plot).export(toBytes=True))
     exporter = ImageExporter(plot)
     exporter.parameters()["width"] = width
-    image = exporter.export(toBytes=True)
+    return png_bytes(exporter.export(toBytes=True))
+
+
+def png_bytes(image) -> bytes:
+    """A QImage or QPixmap encoded as PNG in memory (then saved atomically like any
+    output); OSError when it cannot be encoded."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if image is None or image.isNull() or not image.save(buffer, "PNG"):
-        raise OSError("cannot render the chart as PNG")
+        raise OSError("cannot encode the image as PNG")
     return bytes(buffer.data())
 
 

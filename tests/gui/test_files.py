@@ -1,6 +1,7 @@
 """File menu: glyph sets and models saved and reopened, bad files refused, exports."""
 
 import os
+import stat
 
 import numpy as np
 import pytest
@@ -139,6 +140,26 @@ def test_export_png_and_svg_from_every_plot(window, tmp_path, train, dialogs):
     sheet = QImage(dialogs.path)
     assert (sheet.width(), sheet.height()) == (8 * 66, 4 * 100)
     assert dialogs.errors == []
+
+
+def test_exports_are_saved_like_every_output(window, tmp_path, dialogs):
+    """Through the one atomic writer: 0644 less the umask, a user's temporary-looking
+    file beside it untouched, a FIFO target refused with a dialog and left a FIFO."""
+    precious = tmp_path / ".loss.png.precious.tmp"
+    precious.write_text("mine")
+    export_plot(window.loss_plot.plot, str(tmp_path / "loss.png"))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "loss.png").stat().st_mode & 0o777 == 0o644 & ~umask
+    assert precious.read_text() == "mine"
+    fifo = tmp_path / "glyphs.png"
+    os.mkfifo(fifo)
+    dialogs.path = str(fifo)
+    menu_action(window, "File", "Export", "Glyph grid as PNG…").trigger()
+    assert len(dialogs.errors) == 1 and "not a regular file" in dialogs.errors[0]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    with pytest.raises(OSError, match="not a regular file"):
+        export_plot(window.loss_plot.plot, str(fifo))
 
 
 def test_glyph_grid_add_relabel_delete(window, qtbot, monkeypatch):

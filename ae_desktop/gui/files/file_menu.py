@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import pyqtgraph.exporters as exporters
 from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ae_desktop.data import FONT_NAMES, GlyphSet, GlyphSetError, bundled_font
+from ae_desktop.data.atomic import write_atomic
 from ae_desktop.engine import ConfigError, ModelFileError, TrainConfig, load_model, save_model
 from ae_desktop.gui.files import recent_files
 from ae_desktop.gui.actions import ActionRegistry
@@ -21,6 +21,7 @@ from ae_desktop.gui.model_session import FILE, RECOVERED, ModelSession
 from ae_desktop.gui.glyphs.new_set_dialog import ask_new_set
 from ae_desktop.gui.files.recent_files import EXPORTS, GLYPH_SETS, MODELS
 from ae_desktop.gui.training.training_status import TrainingStatus
+from ae_desktop.plots.summary_chart import plot_bytes, png_bytes
 
 GLYPH_FILTER = "Glyph sets (*.json);;All files (*)"
 MODEL_FILTER = "Models (*.npz);;All files (*)"
@@ -238,8 +239,10 @@ class FileMenu(QObject):
         if not path:
             return
         recent_files.remember_folder(EXPORTS, path)
-        if not glyph_sheet(self.document.glyphs).save(path):
-            QMessageBox.critical(self.parent, "Export failed", f"Cannot write {path}")
+        try:
+            write_atomic(path, png_bytes(glyph_sheet(self.document.glyphs)))
+        except OSError as exc:
+            QMessageBox.critical(self.parent, "Export failed", f"Cannot write {path}: {exc}")
 
     def _export_plot(self, plot_item, name: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -277,15 +280,9 @@ def read_model_file(path: str) -> tuple:
 
 
 def export_plot(plot_item, path: str) -> None:
-    """Write a pyqtgraph PlotItem to ``path``: SVG for a .svg name, else a PNG image."""
-    if Path(path).suffix.lower() == ".svg":
-        exporters.SVGExporter(plot_item).export(str(path))
-    else:
-        exporter = exporters.ImageExporter(plot_item)
-        exporter.parameters()["width"] = 1200
-        exporter.export(str(path))
-    if not Path(path).is_file():
-        raise OSError(f"could not write {path}")
+    """Write a pyqtgraph PlotItem to ``path`` atomically: SVG for a .svg name, else a
+    PNG image; OSError when it cannot."""
+    write_atomic(path, plot_bytes(plot_item, svg=Path(path).suffix.lower() == ".svg"))
 
 
 def glyph_sheet(glyphs: GlyphSet, columns: int = 8, cell: int = 10) -> QImage:
