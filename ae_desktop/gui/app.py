@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 
 from ae_desktop.commands.output import CommandError, check_writable, save_output
 from ae_desktop.commands.parser import EXIT_USAGE, PROG, gui_parser, one_line
+from ae_desktop.gui import xcb_check
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -31,6 +32,11 @@ def run(argv: list[str] | None = None) -> int:
             return _usage_error(exc)
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         _quiet_offscreen_warning()
+    elif xcb_check.uses_xcb():
+        message = xcb_check.missing_xcb_message()
+        if message is not None:  # Qt would abort with a message that names no library
+            print(f"{PROG}: error: {message}", file=sys.stderr)
+            return 1
     from PySide6.QtWidgets import QApplication
 
     from ae_desktop.gui import background
