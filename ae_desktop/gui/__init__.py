@@ -3,4 +3,5 @@ the packages by role: ``glyphs/`` (the set being edited, its editors), ``latent/
 latent plane), ``training/`` (training panel, controller, loss plot), ``experiments/``
 (sweeps), ``files/`` (file actions, import, recent files, autosave). Shared pieces stay
 here: ``background.py`` (the one worker), ``model_session.py`` (the current model),
-``actions.py`` (actions by id), ``help_menu.py``, ``shortcuts.py``, ``stored_settings.py``."""
+``actions.py`` (actions by id), ``help_menu.py``, ``shortcuts.py``, ``stored_settings.py``,
+``xcb_check.py`` (missing X11 libraries named before Qt starts)."""
