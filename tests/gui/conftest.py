@@ -129,3 +129,18 @@ def answer_dialog(qtbot):
         QTimer.singleShot(0, poll)
 
     return arm
+
+
+@pytest.fixture
+def grid(qtbot):
+    """A shown glyph panel on bundled font3."""
+    from ae_desktop.data import bundled_font
+    from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
+    from ae_desktop.gui.glyphs.glyph_grid import GlyphGrid
+
+    widget = GlyphGrid(GlyphDocument(bundled_font("font3")))
+    qtbot.addWidget(widget)
+    widget.resize(260, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget

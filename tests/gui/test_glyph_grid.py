@@ -4,27 +4,14 @@ selection, keys, double click and wrong-pixel marks."""
 import time
 
 import numpy as np
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QInputDialog
 
-from ae_desktop.data import GlyphSet, bundled_font
-from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
-from ae_desktop.gui.glyphs.glyph_grid import GlyphGrid
+from ae_desktop.data import GlyphSet
 from ae_desktop.gui.glyphs.glyph_view import WRONG
 
 N_BIG = 60_000
-
-
-@pytest.fixture
-def grid(qtbot):
-    widget = GlyphGrid(GlyphDocument(bundled_font("font3")))
-    qtbot.addWidget(widget)
-    widget.resize(260, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def big_set() -> GlyphSet:

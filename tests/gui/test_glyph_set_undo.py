@@ -2,23 +2,9 @@
 action throws away a drawing (defect 8 of issue 11)."""
 
 import numpy as np
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QToolButton
 
-from ae_desktop.data import bundled_font
-from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
-from ae_desktop.gui.glyphs.glyph_grid import GlyphGrid
-
-
-@pytest.fixture
-def grid(qtbot):
-    widget = GlyphGrid(GlyphDocument(bundled_font("font3")))
-    qtbot.addWidget(widget)
-    widget.resize(260, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def button(grid, text):
