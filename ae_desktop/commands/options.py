@@ -72,6 +72,9 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--target-errors", type=_target_errors,
                    help="stop once every glyph has at most this many wrong pixels; "
                         f"none = run all epochs (default: {d.target_errors})")
+    p.add_argument("--target-margin", type=flag_type("target_margin"), metavar="M",
+                   help="with a target, also wait until every right output pixel is at "
+                        f"least M from 0.5 (default: {d.target_margin})")
     p.add_argument("--test-fraction", type=flag_type("test_fraction"), metavar="F",
                    help="hold out this fraction of the glyphs (drawn from --seed) as a test "
                         f"set: never trained on, its loss recorded (default: {d.test_fraction})")

@@ -42,7 +42,7 @@ def check_training_memory(config: TrainConfig, n_samples: int, n_inputs: int) ->
 def result_document(run: TrainingRun, report, labels: list[str], dataset: str) -> dict:
     """What ``--json`` writes: the final state, the per-epoch losses and the settings.
 
-    ``labels`` and the errors are of the training glyphs; the ``test_`` keys of the
+    ``labels``, the errors and the margins are of the training glyphs; the ``test_`` keys of the
     held-out ones (``test_loss_history``: [epoch, loss] pairs; ``final_test_loss`` is
     null without a test split).
     """
@@ -60,6 +60,8 @@ def result_document(run: TrainingRun, report, labels: list[str], dataset: str) -
         "learned": report.learned,
         "n_glyphs": report.n_glyphs,
         "max_errors": report.max_errors,
+        "min_margin": report.min_margin,
+        "margin_reached": report.margin_reached,
         "loss_history": history[:, 0],
         "recon_history": history[:, 1],
         "kl_history": history[:, 2],

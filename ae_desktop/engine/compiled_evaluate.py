@@ -75,23 +75,41 @@ def _clean_pass(theta, layout, x, start, rows, acts, offsets):
 
 
 @jit
-def wrong_pixels_per_row(theta, layout, glyphs, errors):
-    """errors[r] = wrong pixels of reconstructed row r of ``glyphs`` (n, P), rows going
-    through in blocks of CHECK_ROWS; returns the most (the training's stop check)."""
+def stop_check(theta, layout, glyphs, errors, margins):
+    """The training's stop check: errors[r] = wrong pixels of reconstructed row r of
+    ``glyphs`` (n, P), rows going through in blocks of CHECK_ROWS; ``margins`` (2,) gets
+    the smallest signed margin and the smallest margin of the right pixels (see
+    metrics.pixel_margins); returns the most errors."""
     n, n_pixels = glyphs.shape
     n_layers = layout.shape[0]
     block = min(n, CHECK_ROWS)
     offsets = activation_offsets(layout, block)
     acts = np.empty(offsets[-1], theta.dtype)
+    margins[0] = margins[1] = PIXEL_THRESHOLD
     for start in range(0, n, block):
         rows = min(block, n - start)
         _clean_pass(theta, layout, glyphs, start, rows, acts, offsets)
-        count_wrong(view(acts, offsets[n_layers], n_pixels, rows),
-                    view(acts, 0, n_pixels, rows), errors[start:start + rows])
+        out = view(acts, offsets[n_layers], n_pixels, rows)
+        target = view(acts, 0, n_pixels, rows)
+        count_wrong(out, target, errors[start:start + rows])
+        _min_margins(out, target, margins)
     most = 0
     for count in errors:  # a loop: errors.max() compiles for most of a second
         most = max(most, count)
     return most
+
+
+@jit
+def _min_margins(out, target, margins):
+    """Lower ``margins`` [signed, right pixels only] by the pixels of ``out``."""
+    for c in range(out.shape[0]):
+        for r in range(out.shape[1]):
+            margin = abs(out[c, r] - PIXEL_THRESHOLD)
+            if (out[c, r] >= PIXEL_THRESHOLD) != (target[c, r] >= PIXEL_THRESHOLD):
+                margins[0] = min(margins[0], -margin)
+            else:
+                margins[0] = min(margins[0], margin)
+                margins[1] = min(margins[1], margin)
 
 
 @jit

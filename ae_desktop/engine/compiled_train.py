@@ -14,7 +14,7 @@ import math
 import numpy as np
 
 from ae_desktop.engine.compiled_evaluate import (
-    count_wrong, fused_output, loss_delta, wrong_pixels_per_row)
+    count_wrong, fused_output, loss_delta, stop_check)
 from ae_desktop.engine.compiled_forward import activation_offsets, forward, gather_transposed
 from ae_desktop.engine.compiled_layers import (
     copy_into, finite, input_gradient, jit, times_derivative, view, weight_gradient, weights)
@@ -189,6 +189,7 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop, pass_err
     n_layers = layout.shape[0]
     wrong = np.zeros(batch, dtype=np.int64)
     check = np.zeros(stop.n_glyphs if stop.target >= 0 else 0, dtype=np.int64)
+    margins = np.zeros(2)
     for e in range(n_epochs):
         copy_into(theta, theta_good)
         slab = inputs[min(e, inputs.shape[0] - 1)]
@@ -228,7 +229,8 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop, pass_err
                 copy_into(theta_good, theta)
                 return e, DIVERGED
         if stop.target >= 0 and (stop.first_epoch + e + 1) % TARGET_CHECK == 0 and \
-                wrong_pixels_per_row(theta, layout, targets[:stop.n_glyphs], check) <= stop.target:
+                stop_check(theta, layout, targets[:stop.n_glyphs], check, margins) \
+                <= stop.target and margins[1] >= stop.margin:
             return e + 1, TARGET_REACHED
     return n_epochs, RUNNING
 

@@ -27,6 +27,7 @@ SETTING_LIMITS = {  # the range of each numeric setting: validate_settings and t
     "augment": Range(int, 1, 1000),
     "seed": Range(int, 0, 2**63 - 1),
     "target_errors": Range(int, 0, 100_000),
+    "target_margin": Range(float, 0, 0.5),
     "beta": Range(float, 0),
     "momentum": Range(float, 0, 1, open_high=True),
     "dropout": Range(float, 0, 0.9),
@@ -67,6 +68,7 @@ class TrainConfig:
     beta: float = 1.0
     momentum: float = 0.9
     target_errors: int | None = 0
+    target_margin: float = 0.25  # with a target: right pixels this far from 0.5 too
     precision: str = "float64"
     dropout: float = 0.0
     test_fraction: float = 0.0

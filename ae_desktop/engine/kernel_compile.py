@@ -18,7 +18,7 @@ from numba.core.dispatcher import Dispatcher
 from ae_desktop.engine import compiled_evaluate, compiled_train
 
 ENGINE = "ae_desktop.engine."
-TRAINING_KERNELS = (compiled_train.train_epochs, compiled_evaluate.wrong_pixels_per_row,
+TRAINING_KERNELS = (compiled_train.train_epochs, compiled_evaluate.stop_check,
                     compiled_evaluate.held_out_loss)
 
 

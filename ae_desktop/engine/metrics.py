@@ -18,3 +18,15 @@ def wrong_pixels(output: np.ndarray, target: np.ndarray) -> np.ndarray:
 def learned_count(errors: np.ndarray, max_errors: int = LEARNED_MAX_ERRORS) -> int:
     """Glyphs reconstructed with at most ``max_errors`` wrong pixels (reports: 1)."""
     return int(np.count_nonzero(np.asarray(errors) <= max_errors))
+
+
+def pixel_margins(output: np.ndarray, target: np.ndarray) -> tuple[float, float]:
+    """(signed, right): the smallest |output - PIXEL_THRESHOLD| over all pixels, negative
+    when that pixel is wrong (the least right or most wrong pixel), and the smallest over
+    the right pixels only (PIXEL_THRESHOLD when there are none)."""
+    output = np.asarray(output, dtype=np.float64)
+    margin = np.abs(output - PIXEL_THRESHOLD)
+    right = (output >= PIXEL_THRESHOLD) == (np.asarray(target) >= PIXEL_THRESHOLD)
+    signed = np.where(right, margin, -margin)
+    return (float(signed.min(initial=PIXEL_THRESHOLD)),
+            float(margin[right].min(initial=PIXEL_THRESHOLD)))

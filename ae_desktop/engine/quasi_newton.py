@@ -16,9 +16,9 @@ import numpy as np
 from ae_desktop.engine import compiled_train
 from ae_desktop.engine.batch_plan import BatchPlan
 from ae_desktop.engine.config import TrainConfig
-from ae_desktop.engine.metrics import wrong_pixels
+from ae_desktop.engine.metrics import pixel_margins, wrong_pixels
 from ae_desktop.engine.model import Autoencoder
-from ae_desktop.engine.train_records import TrainSettings
+from ae_desktop.engine.train_records import StopRule, TrainSettings
 
 SCIPY_METHODS = {"lbfgs": "L-BFGS-B", "cg": "CG"}
 
@@ -46,7 +46,7 @@ class QuasiNewton:
         self.method = SCIPY_METHODS[config.optimizer]
         self.settings = TrainSettings.of(config)._replace(beta=0.0)
         self.max_iterations = config.epochs
-        self.target = config.target_errors
+        self.stop = StopRule.of(config, data)
         self._go = threading.Semaphore(0)
         self._messages: queue.Queue = queue.Queue()
         self._stopping = False
@@ -101,10 +101,14 @@ class QuasiNewton:
                 losses.append(value)
             if kind == "finished":
                 status = "done"
-            elif self.target is not None and wrong_pixels(
-                    self.model.reconstruct(self.data), self.data).max() <= self.target:
+            elif self.stop.target >= 0 and self._target_reached():
                 status = "target_reached"
         return self._losses(losses), status
+
+    def _target_reached(self) -> bool:
+        output = self.model.reconstruct(self.data)
+        return self.stop.reached(int(wrong_pixels(output, self.data).max()),
+                                 pixel_margins(output, self.data)[1])
 
     @staticmethod
     def _losses(values: list[float]) -> np.ndarray:

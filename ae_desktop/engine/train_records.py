@@ -51,12 +51,25 @@ class OptimizerState(NamedTuple):
 
 class StopRule(NamedTuple):
     """Stop once no glyph (the first ``n_glyphs`` targets) reconstructs with more than
-    ``target`` wrong pixels (-1: never), checked every TARGET_CHECK epochs counted from
-    the run's start, ``first_epoch`` being the first epoch of this call."""
+    ``target`` wrong pixels (-1: never) and every right output pixel is at least
+    ``margin`` from PIXEL_THRESHOLD, checked every TARGET_CHECK epochs counted from the
+    run's start, ``first_epoch`` being the first epoch of this call. The margin applies
+    to pixel sets (every value 0 or 1) only: a curve's values may sit at the threshold."""
 
     n_glyphs: int
     target: int = -1
     first_epoch: int = 0
+    margin: float = 0.0
+
+    @classmethod
+    def of(cls, config: TrainConfig, glyphs: np.ndarray) -> "StopRule":
+        target = -1 if config.target_errors is None else int(config.target_errors)
+        binary = target >= 0 and not np.any((glyphs != 0) & (glyphs != 1))
+        return cls(len(glyphs), target, margin=float(config.target_margin) if binary else 0.0)
+
+    def reached(self, most_errors: int, right_margin: float) -> bool:
+        """Whether a check with these results stops training (the kernel's rule)."""
+        return 0 <= self.target and most_errors <= self.target and right_margin >= self.margin
 
 
 class Batches(NamedTuple):

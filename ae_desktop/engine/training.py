@@ -12,7 +12,7 @@ import numpy as np
 
 from ae_desktop.engine import compiled_train as kernel
 from ae_desktop.engine.batch_plan import BatchPlan
-from ae_desktop.engine.compiled_evaluate import wrong_pixels_per_row
+from ae_desktop.engine.compiled_evaluate import stop_check
 from ae_desktop.engine.config import QUASI_NEWTON_OPTIMIZERS, ConfigError, TrainConfig
 from ae_desktop.engine.held_out import HeldOutSet, split_rows
 from ae_desktop.engine.metrics import learned_count
@@ -39,7 +39,8 @@ class TrainReport:
     the held-out rows (NaN loss and no rows without a test split), as of the last test
     evaluation; ``new_test_losses`` (0 or 1, 2) is [epoch, test loss] if this report
     evaluated the test rows. ``errors_exact`` is False when the errors were counted in
-    the last epoch's own training passes (big sets, before the last report).
+    the last epoch's own training passes (big sets, before the last report; then the
+    margins are NaN and False). ``min_margin`` is metrics.pixel_margins's signed margin.
     """
 
     epoch: int
@@ -61,6 +62,8 @@ class TrainReport:
     n_test: int = 0
     new_test_losses: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
     errors_exact: bool = True  # False: counted in the last epoch's training passes
+    min_margin: float = math.nan  # smallest |output - 0.5|, negative when wrong (exact errors)
+    margin_reached: bool = False  # every right pixel at least config.target_margin from 0.5
 
     @property
     def finished(self) -> bool:
@@ -107,6 +110,7 @@ class TrainingRun:
         self._test_done_at = -math.inf  # perf_counter() when it ended
         self.epoch = 0
         self.big = len(self.data) * arch.n_params >= BIG_SET_WORK
+        self.margins = np.full(2, np.nan)  # of the last errors()
 
     @property
     def history(self) -> np.ndarray:
@@ -120,12 +124,15 @@ class TrainingRun:
 
     def errors(self) -> np.ndarray:
         """Wrong pixels per training glyph of the current model (float64) on the clean
-        data, as ``metrics.wrong_pixels`` of its reconstruction counts them."""
+        data, as ``metrics.wrong_pixels`` of its reconstruction counts them; ``margins``
+        gets [signed, right-pixel] margins of it, as metrics.pixel_margins has them."""
         errors = np.zeros(len(self.data), dtype=np.int64)
+        self.margins, block = np.full(2, np.inf), np.zeros(2)
         layout, theta = self.model.arch.layout.table, self.model.theta
         for start in range(0, len(self.data), ERROR_ROWS):  # float64 copies a block at a time
             rows = np.asarray(self.data[start:start + ERROR_ROWS], dtype=np.float64)
-            wrong_pixels_per_row(theta, layout, rows, errors[start:start + ERROR_ROWS])
+            stop_check(theta, layout, rows, errors[start:start + ERROR_ROWS], block)
+            np.minimum(self.margins, block, out=self.margins)
         return errors
 
     def reports(self, cancel: threading.Event | None = None, report_seconds: float = 0.03,
@@ -189,7 +196,8 @@ class TrainingRun:
         final = status != "running"
         new_test = self._evaluate_test(every_report, final)
         exact = final or pass_errors is None or not len(pass_errors)
-        errors = self.errors() if exact or pass_errors is None else pass_errors.copy()
+        errors, margins = (self.errors(), self.margins) if exact else (
+            pass_errors.copy(), np.full(2, np.nan))
         last = self._last_losses
         held_out = self.held_out
         return TrainReport(
@@ -200,7 +208,9 @@ class TrainingRun:
             theta=self.model.theta.copy(),
             test_loss=self._test_losses[-1][1] if self._test_losses else math.nan,
             test_errors_per_glyph=held_out.errors.copy(), test_learned=held_out.learned(),
-            n_test=len(held_out), new_test_losses=new_test, errors_exact=exact)
+            n_test=len(held_out), new_test_losses=new_test, errors_exact=exact,
+            min_margin=float(margins[0]),
+            margin_reached=bool(margins[1] >= self.config.target_margin))
 
 
 class _GradientStepper:
@@ -218,8 +228,7 @@ class _GradientStepper:
         self.settings = TrainSettings.of(config)
         self.max_chunk = self.plan.max_epochs()
         # the plan's first targets (the data) are the glyphs of the stop check
-        self.stop = StopRule(len(data), -1 if config.target_errors is None
-                             else int(config.target_errors))
+        self.stop = StopRule.of(config, data)
         self.epochs_run = 0
         self.pass_errors = np.zeros(len(data), dtype=np.int64)
 

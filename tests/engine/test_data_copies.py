@@ -38,14 +38,17 @@ def test_errors_in_blocks_equal_errors_at_once(monkeypatch):
 
 def test_target_check_in_blocks_matches_the_reconstruction():
     """The kernel's target check reads the glyphs in blocks of CHECK_ROWS rows (no
-    transposed copy of the data) and finds the same worst glyph as NumPy."""
-    from ae_desktop.engine.compiled_evaluate import CHECK_ROWS, wrong_pixels_per_row
+    transposed copy of the data) and finds the same worst glyph and margins as NumPy."""
+    from ae_desktop.engine.compiled_evaluate import CHECK_ROWS, stop_check
+    from ae_desktop.engine.metrics import pixel_margins
 
     data = np.random.default_rng(2).random((2 * CHECK_ROWS + 37, 35))
     for kind in ("ae", "vae"):
         run = TrainingRun(TrainConfig(model=kind, arch="35-8-2", epochs=1), data)
         arch, theta = run.model.arch, run.model.theta
-        expected = wrong_pixels(run.model.reconstruct(data), data)
-        errors = np.zeros(len(data), dtype=np.int64)
-        assert wrong_pixels_per_row(theta, arch.layout.table, data, errors) == expected.max()
+        output = run.model.reconstruct(data)
+        expected = wrong_pixels(output, data)
+        errors, margins = np.zeros(len(data), dtype=np.int64), np.zeros(2)
+        assert stop_check(theta, arch.layout.table, data, errors, margins) == expected.max()
         np.testing.assert_array_equal(errors, expected)
+        np.testing.assert_allclose(margins, pixel_margins(output, data), atol=1e-12)

@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from ae_desktop.engine.compiled_evaluate import held_out_loss, wrong_pixels_per_row
+from ae_desktop.engine.compiled_evaluate import held_out_loss, stop_check
 from ae_desktop.engine.compiled_train import train_epochs
 from ae_desktop.engine.kernel_compile import TRAINING_KERNELS, called_kernels
 
@@ -23,9 +23,9 @@ with compile_notice(sys.stdout):
 
 def test_training_kernels_call_the_forward_pass_and_not_decoding():
     names = called_kernels(*TRAINING_KERNELS)
-    assert {"train_epochs", "forward", "dense", "wrong_pixels_per_row", "held_out_loss"} <= names
+    assert {"train_epochs", "forward", "dense", "stop_check", "held_out_loss"} <= names
     assert "forward_row_blocks" not in names and "<lambda>" not in names
-    assert called_kernels(train_epochs) > called_kernels(wrong_pixels_per_row)
+    assert called_kernels(train_epochs) > called_kernels(stop_check)
     assert "held_out_loss" not in called_kernels(train_epochs)
     assert called_kernels(held_out_loss) & {"forward", "loss_delta"}
 
