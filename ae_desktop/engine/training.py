@@ -79,9 +79,13 @@ class TrainingRun:
     is drawn first, so the same seed, fraction and data give the same split.
     ``config.test_fraction`` of the rows (``test_indices`` into ``data``) are held out:
     never trained on, their loss recorded in ``test_history`` (see held_out.py).
+    Continuing ``model``, ``history`` (k, 3) and ``test_history`` (j, 2) are its earlier
+    loss curves: this run's ``history`` and ``test_history`` carry them on, and its test
+    epochs (in reports too) count on from them.
     """
 
-    def __init__(self, config: TrainConfig, data: np.ndarray, model: Autoencoder | None = None):
+    def __init__(self, config: TrainConfig, data: np.ndarray, model: Autoencoder | None = None,
+                 history: np.ndarray | None = None, test_history: np.ndarray | None = None):
         data = np.asarray(data)
         # float32 data (8-bit image sets) stays float32: 60,000 MNIST rows are 188 MB so
         data = np.ascontiguousarray(data, np.float32 if data.dtype == np.float32 else np.float64)
@@ -103,7 +107,13 @@ class TrainingRun:
                                    config.precision)
         self.model = model.copy() if model is not None else Autoencoder.initialize(
             arch, config.init, self.rng)
-        self._losses: list[np.ndarray] = []
+        self._earlier = np.zeros((0, 3)) if history is None else np.asarray(history, float)
+        self._earlier_test = (np.zeros((0, 2)) if test_history is None
+                              else np.asarray(test_history, float))
+        if self._earlier.ndim != 2 or self._earlier.shape[1] != 3 or \
+                self._earlier_test.ndim != 2 or self._earlier_test.shape[1] != 2:
+            raise ConfigError("earlier histories must be (k, 3) and (j, 2) arrays")
+        self._losses: list[np.ndarray] = [self._earlier]
         self._last_losses = np.full(3, np.nan)
         self._test_losses: list[tuple[int, float]] = []
         self._test_cost = 0.0  # seconds of the last test evaluation
@@ -114,13 +124,17 @@ class TrainingRun:
 
     @property
     def history(self) -> np.ndarray:
-        """(epochs run, 3) per-epoch mean [total, reconstruction, kl] loss."""
-        return np.concatenate(self._losses) if self._losses else np.zeros((0, 3))
+        """(earlier epochs + epochs run, 3) per-epoch mean [total, reconstruction, kl]."""
+        return np.concatenate(self._losses)
 
     @property
     def test_history(self) -> np.ndarray:
         """(evaluations, 2) [epoch, mean total loss of the held-out rows]."""
-        return np.array(self._test_losses, dtype=np.float64).reshape(-1, 2)
+        return np.concatenate([self._earlier_test, self._on_earlier(self._test_losses)])
+
+    def _on_earlier(self, test_losses) -> np.ndarray:
+        """[epoch of this run, loss] rows with epochs counted on from the earlier runs."""
+        return np.array(test_losses, dtype=np.float64).reshape(-1, 2) + [len(self._earlier), 0]
 
     def errors(self) -> np.ndarray:
         """Wrong pixels per training glyph of the current model (float64) on the clean
@@ -189,7 +203,7 @@ class TrainingRun:
         self._test_done_at = time.perf_counter()
         self._test_cost = self._test_done_at - now
         self._test_losses.append((self.epoch, loss))
-        return np.array([[self.epoch, loss]])
+        return self._on_earlier([(self.epoch, loss)])
 
     def _report(self, new_losses: np.ndarray, start: float, status: str, every_report: bool,
                 pass_errors: np.ndarray | None) -> TrainReport:

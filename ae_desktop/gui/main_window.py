@@ -47,8 +47,6 @@ class MainWindow(QMainWindow):
         self.session = ModelSession(self)
         self._launch_note = ""  # what the launch could not reopen, said until warm-up ends
         self.actions = ActionRegistry(self)
-        self._history_before_run = np.zeros((0, 3))
-        self._test_history_before_run = np.zeros((0, 2))  # [epoch, held-out loss]
         self._run_arch, self._run_config, self._run_continues = None, None, False
         self.document = GlyphDocument(bundled_font("font3"), self)
         g = self.document.glyphs
@@ -223,7 +221,9 @@ class MainWindow(QMainWindow):
             # the first len(indices) glyphs: one contiguous copy (~25 ms for 60,000 glyphs;
             # indexing with the array or copying the whole matrix first costs 0.5-1 s)
             rows = g.pixels[:len(indices)].reshape(len(indices), g.n_pixels).copy()
-            run = self.controller.start(config, rows, base)
+            earlier = ((self.session.history, self.session.test_history) if base is not None
+                       else (np.zeros((0, 3)), np.zeros((0, 2))))
+            run = self.controller.start(config, rows, base, *earlier)
         except ConfigError as exc:
             QMessageBox.warning(self, "Cannot train", str(exc))
             return
@@ -232,12 +232,8 @@ class MainWindow(QMainWindow):
         self.glyph_grid.set_training_mask(mask)
         self._run_arch, self._run_config = run.model.arch, config
         self._run_continues = base is not None
-        session = self.session
-        self._history_before_run = session.history if base is not None else np.zeros((0, 3))
-        self._test_history_before_run = (session.test_history if base is not None
-                                         else np.zeros((0, 2)))
         self.loss_plot.reset(split_terms=config.model == "vae")
-        self.loss_plot.set_history(self._history_before_run, self._test_history_before_run)
+        self.loss_plot.set_history(*earlier)  # the run's own losses arrive in reports
         self.training_panel.set_running(True)
         self.status.begin(config.epochs, run if g.kind == "curve" else None)
         self._save_settings()
@@ -259,7 +255,7 @@ class MainWindow(QMainWindow):
         self.session.trained(Autoencoder(self._run_arch, report.theta), self._run_config,
                              self._run_continues)
         self.loss_plot.append(report.new_losses)
-        self.loss_plot.append_test(self._after_earlier_runs(report.new_test_losses))
+        self.loss_plot.append_test(report.new_test_losses)
         self.status.update(report)
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
@@ -268,10 +264,8 @@ class MainWindow(QMainWindow):
         self._refresh_timer.stop()
         self.loss_plot.flush()
         if self.controller.run is not None:
-            self.session.set_histories(
-                np.concatenate([self._history_before_run, self.controller.run.history]),
-                np.concatenate([self._test_history_before_run,
-                                self._after_earlier_runs(self.controller.run.test_history)]))
+            self.session.set_histories(self.controller.run.history,
+                                       self.controller.run.test_history)
         self._refresh_model_views()
         self.training_panel.set_running(False)
         self.status.finish(status)
@@ -279,10 +273,6 @@ class MainWindow(QMainWindow):
             self.training_panel.error.setText(
                 "Training diverged (the loss stopped being finite); the last finite weights "
                 "are kept. Try a lower learning rate.")
-
-    def _after_earlier_runs(self, test_losses: np.ndarray) -> np.ndarray:
-        """A run's test losses (k, 2) with epochs counted on from the run it continues."""
-        return test_losses + [len(self._history_before_run), 0]
 
     def _on_training_failed(self, message: str) -> None:
         QMessageBox.critical(self, "Training failed", message)

@@ -182,3 +182,23 @@ def test_bad_test_history_is_refused(tmp_path):
         load_model(path)
     with pytest.raises(ValueError, match="test_history must have shape"):
         save_model(path, run.model, {"test_history": np.zeros(4)})
+
+
+def test_a_continued_run_carries_the_earlier_curves_on():
+    """The engine keeps the history of a continued run (the window no longer stitches)."""
+    config = TrainConfig(arch="35-8-2", epochs=30, target_errors=None, test_fraction=0.25)
+    first = TrainingRun(config, FONT3)
+    for _ in first.reports(report_seconds=0):
+        pass
+    again = TrainingRun(config, FONT3, first.model, first.history, first.test_history)
+    reports = list(again.reports(report_seconds=0))
+    assert len(again.history) == 60
+    np.testing.assert_array_equal(again.history[:30], first.history)
+    test = again.test_history
+    np.testing.assert_array_equal(test[:len(first.test_history)], first.test_history)
+    later = test[len(first.test_history):]
+    assert len(later) and (later[:, 0] > 30).all() and later[-1, 0] == 60
+    reported = np.concatenate([r.new_test_losses for r in reports])
+    np.testing.assert_array_equal(reported, later)  # reports count epochs on as well
+    with pytest.raises(ConfigError, match="earlier histories"):
+        TrainingRun(config, FONT3, first.model, np.zeros(3))

@@ -36,14 +36,16 @@ class TrainingController(QObject):
     def is_paused(self) -> bool:
         return self._task.is_paused()
 
-    def start(self, config: TrainConfig, data: np.ndarray, model=None) -> TrainingRun:
-        """Train ``config`` on ``data`` (n, P), continuing ``model`` if given.
+    def start(self, config: TrainConfig, data: np.ndarray, model=None, history=None,
+              test_history=None) -> TrainingRun:
+        """Train ``config`` on ``data`` (n, P), continuing ``model`` and its loss curves
+        ``history`` and ``test_history`` if given (see TrainingRun).
 
         Raises ConfigError (before any thread starts) for settings that do not fit.
         """
         if self.is_running():
             raise RuntimeError("a training run is already in progress")
-        run = TrainingRun(config, data, model)
+        run = TrainingRun(config, data, model, history, test_history)
         self._last_status = "cancelled"
         self.run = run
         self._task.start(run.reports, report_seconds=0.03)  # gets cancel: ends itself
