@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ae_desktop.gui.glyphs.glyph_list_model import BACKGROUND, GlyphListModel
-from ae_desktop.gui.glyphs.glyph_view import paint_curve, paint_glyph
+from ae_desktop.gui.glyphs.glyph_view import margin_image, paint_curve, paint_glyph
 
 CELL = 5     # thumbnail pixels per glyph pixel, at most
 THUMB = 56   # a thumbnail's longer side, at least one screen pixel per glyph pixel
@@ -29,6 +29,7 @@ class GlyphDelegate(QStyledItemDelegate):
     def __init__(self, model: GlyphListModel, parent=None):
         super().__init__(parent)
         self._model = model
+        self.shade_margin: float | None = None  # shade outputs within it of 0.5; None: off
 
     def thumb_size(self) -> tuple[int, int]:
         """(width, height) of one thumbnail: pixels scaled by ``thumb_cell``, or a
@@ -71,6 +72,8 @@ class GlyphDelegate(QStyledItemDelegate):
             painter.drawImage(glyph, self._model.glyph_image(row))
             if output is not None:
                 paint_glyph(painter, beside, output, self._model.wrong(row))
+                if self.shade_margin is not None:
+                    painter.drawImage(beside, margin_image(output, self.shade_margin))
         selected = option.state & SELECTED
         painter.setPen(opt.palette.highlightedText().color() if selected
                        else opt.palette.text().color())

@@ -10,9 +10,10 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QListView, QMenu, QToolButton,
+    QAbstractItemView, QCheckBox, QHBoxLayout, QInputDialog, QLabel, QListView, QMenu, QToolButton,
     QVBoxLayout, QWidget)
 
+from ae_desktop.engine import TrainConfig
 from ae_desktop.gui.glyphs.glyph_delegate import GlyphDelegate
 from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
 from ae_desktop.gui.glyphs.glyph_list_model import GlyphListModel, Reconstructor
@@ -64,6 +65,12 @@ class GlyphGrid(QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self._target_margin = TrainConfig.target_margin
+        self.shade_margin = QCheckBox("Shade by margin", self)
+        self.shade_margin.setToolTip("Shade the model's output pixels within the target "
+                                     "margin of 0.5: the closer, the stronger")
+        self.shade_margin.toggled.connect(self._update_shading)
+        buttons.addWidget(self.shade_margin)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.legend = QLabel("Each glyph, then the model's output and its wrong pixels; "
@@ -110,6 +117,16 @@ class GlyphGrid(QWidget):
     def set_training_mask(self, training: np.ndarray) -> None:
         """(n,) bool: glyphs the model trains on; the others are shaded as held out."""
         self.model.set_training_mask(training)
+
+    def set_target_margin(self, margin: float) -> None:
+        """Output pixels within ``margin`` of 0.5 are shaded when "Shade by margin" is on."""
+        self._target_margin = margin
+        self._update_shading()
+
+    def _update_shading(self, *args) -> None:
+        self.delegate.shade_margin = (self._target_margin if self.shade_margin.isChecked()
+                                      else None)
+        self.list.viewport().update()
 
     def _on_document_replaced(self) -> None:
         self._select_first = True

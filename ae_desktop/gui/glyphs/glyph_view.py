@@ -8,10 +8,13 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ae_desktop.engine import PIXEL_THRESHOLD
+
 INK = QColor(32, 36, 48)
 PAPER = QColor(255, 255, 255)
 GRID = QColor(210, 214, 222)
 WRONG = QColor(220, 50, 47)
+NEAR = QColor(255, 160, 0)  # output pixels close to the 0.5 threshold
 
 
 def ink_rgb(values) -> np.ndarray:
@@ -35,6 +38,19 @@ def wrong_image(wrong: np.ndarray) -> QImage:
     """A (width x height) image, WRONG where ``wrong`` (height, width) is set, else clear."""
     colour = np.uint32(0xC0000000 | WRONG.red() << 16 | WRONG.green() << 8 | WRONG.blue())
     argb = np.ascontiguousarray(np.where(wrong, colour, np.uint32(0)), dtype=np.uint32)
+    height, width = argb.shape
+    return QImage(argb.data, width, height, 4 * width, QImage.Format_ARGB32).copy()
+
+
+def margin_image(output: np.ndarray, target_margin: float) -> QImage:
+    """A (width x height) image shading the pixels of ``output`` (height, width) within
+    ``target_margin`` of 0.5: NEAR, the more opaque the closer to 0.5; others clear."""
+    closeness = 1.0 - np.abs(np.asarray(output, dtype=np.float64) - PIXEL_THRESHOLD) / max(
+        target_margin, 1e-9)
+    alpha = np.rint(200 * np.clip(closeness, 0.0, 1.0)).astype(np.uint32)
+    alpha[closeness <= 0] = 0
+    colour = np.uint32(NEAR.red() << 16 | NEAR.green() << 8 | NEAR.blue())
+    argb = np.ascontiguousarray(np.where(alpha > 0, alpha << 24 | colour, 0), dtype=np.uint32)
     height, width = argb.shape
     return QImage(argb.data, width, height, 4 * width, QImage.Format_ARGB32).copy()
 

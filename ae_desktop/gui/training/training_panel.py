@@ -104,6 +104,10 @@ class TrainingPanel(QWidget):
             "drawn as the Test loss curve. A rising test loss while the training loss falls "
             "is overfitting.")
         self.stop_when_exact = QCheckBox("Stop when every glyph is exact", self)
+        self.margin = QDoubleSpinBox(self, decimals=2, minimum=0.0, maximum=0.5,
+                                     singleStep=0.05)
+        self.margin.setToolTip("With the stop when exact: also wait until every output "
+                               "pixel is on its side of 0.5 by at least this much")
         self.continue_training = QCheckBox("Continue from the current model", self)
         self.continue_training.setToolTip(
             "Start from the trained or opened model's weights instead of a fresh draw")
@@ -138,6 +142,7 @@ class TrainingPanel(QWidget):
         form.addRow("Train on", self.subset)
         form.addRow("Test split", self.test_split)
         form.addRow(self.stop_when_exact)
+        form.addRow("Margin", self.margin)
         form.addRow(self.continue_training)
 
         self.start_button = QPushButton("Start", self)
@@ -168,10 +173,10 @@ class TrainingPanel(QWidget):
         self.arch.textChanged.connect(self._on_settings_edited)
         self.arch.textEdited.connect(self._on_arch_typed)
         for widget in (self.lr, self.epochs, self.batch_size, self.seed, self.noise_level,
-                       self.beta, self.test_split, self.dropout):
+                       self.beta, self.test_split, self.dropout, self.margin):
             widget.valueChanged.connect(self._on_settings_edited)
         self.subset.currentIndexChanged.connect(self.settings_changed)
-        self.stop_when_exact.toggled.connect(self.settings_changed)
+        self.stop_when_exact.toggled.connect(self._on_settings_edited)
         self.set_running(False)
         self._on_settings_edited()
 
@@ -227,6 +232,7 @@ class TrainingPanel(QWidget):
             lr=self.lr.value(), epochs=self.epochs.value(), batch_size=self.batch_size.value(),
             seed=self.seed.value(), noise=noise, beta=self.beta.value(),
             target_errors=0 if self.stop_when_exact.isChecked() else None,
+            target_margin=self.margin.value(),
             precision=self.precision.currentData(), dropout=self.dropout.value(),
             test_fraction=self.test_split.value() / 100)
 
@@ -251,6 +257,7 @@ class TrainingPanel(QWidget):
         self.beta.setValue(config.beta)
         self.test_split.setValue(round(100 * config.test_fraction))
         self.stop_when_exact.setChecked(config.target_errors is not None)
+        self.margin.setValue(config.target_margin)
         kind, _, level = (config.noise or "saltpepper:0.1").partition(":")
         _select(self.noise_kind, kind)
         self.noise_level.setValue(float(level or 0))
@@ -280,7 +287,7 @@ class TrainingPanel(QWidget):
                        self.lr, self.epochs, self.batch_size, self.precision, self.dropout,
                        self.seed, self.noise_kind,
                        self.noise_level, self.beta, self.subset, self.test_split,
-                       self.stop_when_exact):
+                       self.stop_when_exact, self.margin):
             widget.setEnabled(not running)
         self.continue_training.setEnabled(self._model_available and not running)
         self.pause_button.setEnabled(running)
@@ -309,6 +316,8 @@ class TrainingPanel(QWidget):
         self.noise_kind.setEnabled(model == "dae" and not self.stop_button.isEnabled())
         self.noise_level.setEnabled(model == "dae" and not self.stop_button.isEnabled())
         self.beta.setEnabled(model == "vae" and not self.stop_button.isEnabled())
+        self.margin.setEnabled(self.stop_when_exact.isChecked()
+                               and not self.stop_button.isEnabled())
         try:
             arch = self.validated_config().architecture(self._n_inputs)
         except ConfigError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
@@ -111,7 +112,7 @@ class TrainingStatus:
         self._elapsed, rate = self._timing(report)
         eta = format_eta(rate * (report.epochs - report.epoch))
         if self._curves is None:
-            learned = f"{report.learned}/{report.n_glyphs} within 1 px"
+            learned = f"{report.learned}/{report.n_glyphs} within 1 px{_margin_text(report)}"
             test = _test_text(report)
         else:
             train_error, test_error = self._curve_errors(report)
@@ -138,8 +139,9 @@ class TrainingStatus:
     def _result_text(self, report) -> str:
         """How well the final model reconstructs the training (and held-out) glyphs."""
         if self._curves is None:
-            text = (f"{report.learned}/{report.n_glyphs} glyphs within 1 px, at most "
-                    f"{report.max_errors} wrong, {self._elapsed:.1f} s")
+            text = (f"{report.learned}/{report.n_glyphs} glyphs within 1 px"
+                    f"{_margin_text(report)}, at most {report.max_errors} wrong, "
+                    f"{self._elapsed:.1f} s")
             if report.n_test:
                 text += f"; held out: {report.test_learned}/{report.n_test} within 1 px"
             return text
@@ -160,3 +162,10 @@ def _test_text(report) -> str:
     if not report.n_test:
         return ""
     return f"test loss {report.test_loss:.4g}, {report.test_learned}/{report.n_test} ok   "
+
+
+def _margin_text(report) -> str:
+    """", margin 0.27": the report's smallest pixel margin (negative: a wrong pixel),
+    or nothing when it was not measured (NaN)."""
+    margin = report.min_margin
+    return "" if math.isnan(margin) else f", margin {margin:.2f}"
