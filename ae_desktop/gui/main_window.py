@@ -8,26 +8,33 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
-    QDockWidget, QInputDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget)
+    QDockWidget,
+    QInputDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ae_desktop.data import bundled_font
 from ae_desktop.engine import Autoencoder, ConfigError, ModelFileError, TrainConfig
-from ae_desktop.gui.files import recent_files
 from ae_desktop.gui.actions import ActionRegistry
+from ae_desktop.gui.experiments.experiments_panel import ExperimentsPanel
+from ae_desktop.gui.files import recent_files
 from ae_desktop.gui.files.autosave import AutoSaver
+from ae_desktop.gui.files.file_menu import READ_ERRORS, FileMenu, error_line, read_model_file
+from ae_desktop.gui.files.recent_files import GLYPH_SETS, MODELS
 from ae_desktop.gui.glyphs.circles_dialog import add_circles_action
 from ae_desktop.gui.glyphs.editor_panel import EditorPanel
-from ae_desktop.gui.experiments.experiments_panel import ExperimentsPanel
-from ae_desktop.gui.files.file_menu import READ_ERRORS, FileMenu, error_line, read_model_file
 from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
 from ae_desktop.gui.glyphs.glyph_grid import GlyphGrid
 from ae_desktop.gui.help_menu import HelpMenu
 from ae_desktop.gui.latent.interpolation_panel import InterpolationPanel
 from ae_desktop.gui.latent.latent_canvas import LatentCanvas
-from ae_desktop.gui.training.loss_plot import LossPlot
 from ae_desktop.gui.model_session import ModelSession
-from ae_desktop.gui.files.recent_files import GLYPH_SETS, MODELS
 from ae_desktop.gui.stored_settings import stored_architectures, stored_config
+from ae_desktop.gui.training.loss_plot import LossPlot
 from ae_desktop.gui.training.training_controller import TrainingController
 from ae_desktop.gui.training.training_panel import SUBSETS, TrainingPanel
 from ae_desktop.gui.training.training_status import TrainingStatus
@@ -101,6 +108,7 @@ class MainWindow(QMainWindow):
         self.interpolation.path_changed.connect(self.latent_canvas.show_path)
         self.interpolation.code_picked.connect(self.latent_canvas.pick)
         self.session.replaced.connect(self._on_model_replaced)
+        self.training_panel.settings_changed.connect(self._on_training_settings_changed)
         self.training_panel.start_requested.connect(self.start_training)
         self.training_panel.pause_toggled.connect(self._on_pause_toggled)
         self.training_panel.stop_requested.connect(self.controller.stop)
@@ -113,6 +121,7 @@ class MainWindow(QMainWindow):
         self._on_glyphs_replaced()
         self._on_glyphs_changed()
         self._restore_settings()
+        self._on_training_settings_changed()
         if use_settings and recent_files.reopen_last():
             self._reopen_last_files()
 
@@ -247,6 +256,10 @@ class MainWindow(QMainWindow):
             self.loss_plot.flush()
             self.training_panel.set_running(False)
             self.status.finish("cancelled")
+
+    def _on_training_settings_changed(self) -> None:
+        """The grid shades pixels within the margin the next run will aim for."""
+        self.glyph_grid.set_target_margin(self.training_panel.margin.value())
 
     def _on_pause_toggled(self, paused: bool) -> None:
         (self.controller.pause if paused else self.controller.resume)()

@@ -2,6 +2,7 @@
 bar, and shading the grid's reconstructed pixels by their margin."""
 
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt
 
 from ae_desktop.engine import TrainConfig
@@ -98,3 +99,13 @@ def test_the_margin_survives_a_restart(window, qtbot):
     assert again.training_panel.margin.value() == 0.4
     assert again.training_panel.config().target_margin == 0.4
     again.close()
+
+
+def test_the_grid_shades_by_the_margin_typed_in_the_panel(window, qtbot):
+    margin = window.training_panel.margin
+    margin.setFocus()
+    margin.selectAll()
+    qtbot.keyClicks(margin, "0.4")
+    qtbot.keyClick(margin, Qt.Key_Tab)
+    qtbot.mouseClick(window.glyph_grid.shade_margin, Qt.LeftButton)
+    assert window.glyph_grid.delegate.shade_margin == pytest.approx(0.4)
