@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: one OpenBLAS thread
+
 import numpy as np
 
 from ae_desktop.data import bundled_font
@@ -224,11 +225,11 @@ def bench_decode() -> None:
             others_point["torch"] = per_call(lambda z: dec(z), tp, 50)
             others_grid["torch"] = per_call(lambda z: dec(z), tg, 1)
     for precision in ("float64", "float32"):
-        ours = per_call(lambda z: model.decode(z, precision), point, 50)
+        ours = per_call(lambda z, p=precision: model.decode(z, p), point, 50)
         print(ratio_line(f"3a. decode one point in {precision}", ours, others_point,
                          ("us", 1e6)))
     for precision in ("float64", "float32"):
-        ours = per_call(lambda z: decode_grid(model, (-1, 1), (-1, 1), 64, 64, precision),
+        ours = per_call(lambda z, p=precision: decode_grid(model, (-1, 1), (-1, 1), 64, 64, p),
                         None, 1)
         print(ratio_line(f"3b. decode_grid 64x64 in {precision}", ours, others_grid,
                          ("ms", 1e3)))

@@ -21,19 +21,19 @@ import time
 from pathlib import Path
 
 import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: Numba cache, BLAS threads
+
 import numpy as np
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from timing import median_ms
 
-from timing import median_ms  # noqa: E402
-
-from ae_desktop.data import GlyphSet, bundled_font  # noqa: E402
-from ae_desktop.engine import Architecture, Autoencoder  # noqa: E402
-from ae_desktop.gui.glyphs.glyph_document import GlyphDocument  # noqa: E402
-from ae_desktop.gui.glyphs.glyph_grid import GlyphGrid  # noqa: E402
+from ae_desktop.data import GlyphSet, bundled_font
+from ae_desktop.engine import Architecture, Autoencoder
+from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
+from ae_desktop.gui.glyphs.glyph_grid import GlyphGrid
 
 
 def tick_ms(grid: GlyphGrid, arch: str) -> float:

@@ -19,18 +19,18 @@ import statistics
 import time
 
 import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: Numba cache, BLAS threads
+
 import numpy as np
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
+from timing import median_ms
 
-from timing import median_ms  # noqa: E402
-
-from ae_desktop.data import bundled_font  # noqa: E402
-from ae_desktop.engine import Architecture, Autoencoder  # noqa: E402
-from ae_desktop.gui.latent.code_scatter import label_classes  # noqa: E402
-from ae_desktop.gui.latent.latent_canvas import LatentCanvas  # noqa: E402
+from ae_desktop.data import bundled_font
+from ae_desktop.engine import Architecture, Autoencoder
+from ae_desktop.gui.latent.code_scatter import label_classes
+from ae_desktop.gui.latent.latent_canvas import LatentCanvas
 
 
 def mnist_like(n: int, rng) -> tuple[np.ndarray, list[str]]:

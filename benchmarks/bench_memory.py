@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: Numba cache, BLAS threads
+
 import numpy as np
 
 SIDE = 28

@@ -16,6 +16,7 @@ import tempfile
 import time
 
 import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: Numba cache, BLAS threads
+
 import numpy as np
 
 TICK_MS = 10

@@ -22,14 +22,14 @@ import time
 from pathlib import Path
 
 import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: Numba cache, BLAS threads
+
 import numpy as np
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from make_digits import make_digits, write_idx  # noqa: E402
+from make_digits import make_digits, write_idx
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 
 def run_until(app: QApplication, done) -> None:

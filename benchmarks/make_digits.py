@@ -23,10 +23,19 @@ import numpy as np
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import (  # noqa: E402
-    QBrush, QColor, QFont, QFontDatabase, QGuiApplication, QImage, QPainter, QPainterPath,
-    QPen, QTransform)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTransform,
+)
 
 SIDE, BOX = 28, 20       # MNIST: digits fitted into 20x20, centred in 28x28
 CANVAS = 96              # drawn this big, then scaled down (anti-aliased)

@@ -11,6 +11,7 @@ import argparse
 import time
 
 import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: Numba cache, BLAS threads
+
 import numpy as np
 
 from ae_desktop.data import FONT_NAMES, bundled_font

@@ -5,6 +5,7 @@ file mutator that the reader fuzz tests share."""
 import os
 
 import ae_desktop.runtime_env  # noqa: F401 - sets NUMBA_CACHE_DIR as the app does
+
 import numpy as np
 import pytest
 

@@ -6,7 +6,12 @@ import csv
 import io
 
 from ae_desktop.commands.output import (
-    CommandError, check_writable, printable, save_output, write_json)
+    CommandError,
+    check_writable,
+    printable,
+    save_output,
+    write_json,
+)
 from ae_desktop.engine.experiments import ResultTable
 from ae_desktop.engine.experiments.table import columns
 

@@ -3,8 +3,9 @@ from the cache), which kernel, and how many of them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator, TextIO
+from typing import TextIO
 
 from ae_desktop.engine import compile_progress
 

@@ -8,15 +8,25 @@ import shutil
 import numpy as np
 
 from ae_desktop.commands.output import (
-    CommandError, check_not_empty, check_writable, glyphs_side_by_side, printable, shown_label,
-    write_json)
+    CommandError,
+    check_not_empty,
+    check_writable,
+    glyphs_side_by_side,
+    printable,
+    shown_label,
+    write_json,
+)
 from ae_desktop.data import GlyphSet, GlyphSetError, resolve_dataset
 from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine import Autoencoder, learned_count, parse_noise, wrong_pixels
 from ae_desktop.engine.denoising import denoising_errors, nearest_glyph_baseline
 from ae_desktop.engine.latent import interpolate
 from ae_desktop.engine.memory_budget import (
-    check_memory, eval_bytes, inference_bytes, interpolation_bytes)
+    check_memory,
+    eval_bytes,
+    inference_bytes,
+    interpolation_bytes,
+)
 from ae_desktop.engine.persistence import load_model
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 
 from ae_desktop.commands.numbers import (
-    COUNT, FLAG_RANGES, flag_type, number, parse_number, range_type)
+    COUNT,
+    FLAG_RANGES,
+    flag_type,
+    number,
+    parse_number,
+    range_type,
+)
 from ae_desktop.commands.train import NO_TARGET
 from ae_desktop.data import FONT_NAMES
 from ae_desktop.engine import TrainConfig

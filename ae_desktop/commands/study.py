@@ -6,16 +6,22 @@ from __future__ import annotations
 import argparse
 
 from ae_desktop.commands.experiment_output import (
-    check_outputs, run_printer, summary_lines, write_outputs)
+    check_outputs,
+    run_printer,
+    summary_lines,
+    write_outputs,
+)
 from ae_desktop.commands.numbers import COUNT, range_type
-from ae_desktop.commands.options import (
-    add_experiment_options, add_training_options, number_list)
+from ae_desktop.commands.options import add_experiment_options, add_training_options, number_list
 from ae_desktop.commands.output import CommandError, check_not_empty
 from ae_desktop.commands.train import check_training_memory, config_from_args
 from ae_desktop.data import resolve_dataset
 from ae_desktop.engine.experiments import denoising_study, generalization_study
 from ae_desktop.engine.experiments.denoising_study import (
-    DEFAULT_LEVELS, STUDY_METRICS, denoising_models)
+    DEFAULT_LEVELS,
+    STUDY_METRICS,
+    denoising_models,
+)
 from ae_desktop.engine.experiments.generalization import generalization_plan
 from ae_desktop.engine.experiments.runs import HELD_OUT_METRICS, RUN_METRICS
 from ae_desktop.engine.memory_budget import check_memory, eval_bytes

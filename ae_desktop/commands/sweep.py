@@ -6,10 +6,14 @@ from __future__ import annotations
 import argparse
 
 from ae_desktop.commands.experiment_output import (
-    check_outputs, run_printer, summary_lines, write_outputs)
+    check_outputs,
+    run_printer,
+    summary_lines,
+    write_outputs,
+)
+from ae_desktop.commands.numbers import check_setting
 from ae_desktop.commands.options import add_experiment_options, add_training_options
 from ae_desktop.commands.output import CommandError, check_not_empty
-from ae_desktop.commands.numbers import check_setting
 from ae_desktop.commands.train import check_training_memory, config_from_args
 from ae_desktop.data import resolve_dataset
 from ae_desktop.engine.experiments import parse_variation, plan_sweep, run_sweep

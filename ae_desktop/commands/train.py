@@ -9,8 +9,14 @@ from pathlib import Path
 
 from ae_desktop.commands.first_run import compile_notice
 from ae_desktop.commands.output import (
-    CommandError, Progress, check_not_empty, check_writable, printable, shown_path,
-    write_json)
+    CommandError,
+    Progress,
+    check_not_empty,
+    check_writable,
+    printable,
+    shown_path,
+    write_json,
+)
 from ae_desktop.data import resolve_dataset
 from ae_desktop.data.datasets import BUILTIN_NAMES
 from ae_desktop.engine import TrainConfig, TrainingRun

@@ -44,7 +44,7 @@ def check_target(path: str | Path) -> Path:
     return path
 
 
-def write_atomic(path: str | Path, payload: bytes) -> None:
+def write_atomic(path: str | Path, payload: bytes | memoryview) -> None:
     """Write ``payload`` to a temporary file beside ``path``, fsync it, then rename it
     over ``path`` (see the module docstring); OSError when it cannot."""
     path = check_target(path)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import numpy as np
@@ -14,7 +14,7 @@ FONT_NAMES = ("font1", "font2", "font3")
 WIDTH, HEIGHT = 5, 7
 
 
-@lru_cache(maxsize=None)
+@cache
 def _font_table() -> dict:
     text = resources.files("ae_desktop.data").joinpath("fonts.json").read_text("utf-8")
     return json.loads(text)["fonts"]

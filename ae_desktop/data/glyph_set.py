@@ -46,7 +46,7 @@ class GlyphSet:
     width: int
     height: int
     labels: list[str] = field(default_factory=list)
-    pixels: np.ndarray = None
+    pixels: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 0)))  # no glyphs
     kind: str = "pixels"
 
     def __post_init__(self):
@@ -55,7 +55,7 @@ class GlyphSet:
                                f"got {quote(self.kind)}")
         if self.kind == "curve" and self.width != 2:
             raise GlyphSetError(f"a curve set has width 2 (x, y), got {self.width}")
-        if self.pixels is None:
+        if self.pixels is None or (not self.labels and np.size(self.pixels) == 0):
             self.pixels = np.zeros((0, self.height, self.width))
         single = getattr(self.pixels, "dtype", None) == np.float32
         self.pixels = np.asarray(self.pixels, dtype=np.float32 if single else np.float64)
@@ -84,7 +84,7 @@ class GlyphSet:
             raise GlyphSetError(f"no glyph labelled {quote(label)} in "
                                 f"{quote(self.name)[1:-1]}") from None
 
-    def copy(self) -> "GlyphSet":
+    def copy(self) -> GlyphSet:
         return GlyphSet(self.name, self.width, self.height, list(self.labels),
                         self.pixels.copy(), self.kind)
 

@@ -32,7 +32,7 @@ READ_CHUNK = 2**20  # bytes; a header's claim costs at most this before data arr
 
 
 @contextmanager
-def _open(path: Path) -> Iterator[BinaryIO]:
+def _open(path: Path) -> Iterator[BinaryIO | gzip.GzipFile]:
     with open_regular(path, GlyphSetError, "IDX file") as raw:
         if path.suffix != ".gz":
             yield raw
@@ -41,7 +41,7 @@ def _open(path: Path) -> Iterator[BinaryIO]:
             yield handle
 
 
-def _read(handle: BinaryIO, size: int) -> bytearray:
+def _read(handle: BinaryIO | gzip.GzipFile, size: int) -> bytearray:
     """Up to ``size`` bytes, read in chunks: memory follows what the file holds, not what
     its header claims."""
     data = bytearray()

@@ -64,7 +64,7 @@ class NpzArchive:
                              f"of {MAX_MEMBERS}")
         self.names = {m.filename.removesuffix(".npy"): m for m in members}
 
-    def __enter__(self) -> "NpzArchive":
+    def __enter__(self) -> NpzArchive:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -78,8 +78,9 @@ def size_text(n_bytes: int) -> str:
     """A byte count for messages: ``512 bytes``, ``3.0 MiB``, ``2.0 GiB``."""
     if n_bytes < 1024:
         return f"{n_bytes} bytes"
+    size = float(n_bytes)
     for unit in ("KiB", "MiB", "GiB", "TiB"):
-        n_bytes /= 1024
-        if n_bytes < 1024 or unit == "TiB":
-            return f"{n_bytes:.1f} {unit}"
+        size /= 1024
+        if size < 1024 or unit == "TiB":
+            return f"{size:.1f} {unit}"
     raise AssertionError("unreachable")

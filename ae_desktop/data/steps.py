@@ -10,7 +10,7 @@ Result = TypeVar("Result")
 Steps = Generator[tuple[int, int], None, Result]
 
 
-def run_to_end(steps: Steps) -> Result:
+def run_to_end(steps: Steps[Result]) -> Result:
     """Drive ``steps`` without stopping; returns its result."""
     while True:
         try:

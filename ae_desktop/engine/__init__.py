@@ -1,9 +1,8 @@
 """The autoencoder engine: NumPy + Numba, no Qt. Public API below."""
 
 from ae_desktop.engine.activations import ACTIVATIONS
-from ae_desktop.engine.architecture import (
-    MODEL_KINDS, Architecture, ArchitectureError, parse_sizes)
-from ae_desktop.engine.config import ConfigError, OPTIMIZERS, TrainConfig
+from ae_desktop.engine.architecture import MODEL_KINDS, Architecture, ArchitectureError, parse_sizes
+from ae_desktop.engine.config import OPTIMIZERS, ConfigError, TrainConfig
 from ae_desktop.engine.denoising import denoising_errors, nearest_glyph_baseline
 from ae_desktop.engine.kernel_compile import compile_progress
 from ae_desktop.engine.latent import decode_grid, interpolate, latent_extent

@@ -68,7 +68,7 @@ class Architecture:
             raise ArchitectureError("a VAE's latent layer (mean and log-variance) must be linear")
 
     @classmethod
-    def parse(cls, encoder: str, decoder: str | None = None, **kwargs) -> "Architecture":
+    def parse(cls, encoder: str, decoder: str | None = None, **kwargs) -> Architecture:
         """Encoder string like ``35-20-10-5-2``; the decoder mirrors it unless given."""
         enc = parse_sizes(encoder)
         dec = parse_sizes(decoder, "decoder") if decoder else enc[::-1]

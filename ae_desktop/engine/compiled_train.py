@@ -13,11 +13,18 @@ import math
 
 import numpy as np
 
-from ae_desktop.engine.compiled_evaluate import (
-    count_wrong, fused_output, loss_delta, stop_check)
+from ae_desktop.engine.compiled_evaluate import count_wrong, fused_output, loss_delta, stop_check
 from ae_desktop.engine.compiled_forward import activation_offsets, forward, gather_transposed
 from ae_desktop.engine.compiled_layers import (
-    copy_into, finite, input_gradient, jit, times_derivative, view, weight_gradient, weights)
+    copy_into,
+    finite,
+    input_gradient,
+    jit,
+    times_derivative,
+    view,
+    weight_gradient,
+    weights,
+)
 from ae_desktop.engine.layout import ACTIVATION, ENCODER, N_IN, N_OUT, PART, SAMPLED
 from ae_desktop.engine.train_records import MOMENTUM, SGD
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from numbers import Integral, Real
 from dataclasses import asdict, dataclass, fields
+from numbers import Integral, Real
 
 from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine.activations import ACTIVATIONS
-from ae_desktop.engine.architecture import (
-    Architecture, ArchitectureError, MODEL_KINDS, parse_sizes)
+from ae_desktop.engine.architecture import MODEL_KINDS, Architecture, ArchitectureError, parse_sizes
 from ae_desktop.engine.initialization import InitError, parse_init
 from ae_desktop.engine.limits import Range
 from ae_desktop.engine.losses import LOSSES
@@ -77,7 +76,7 @@ class TrainConfig:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "TrainConfig":
+    def from_dict(cls, data: dict) -> TrainConfig:
         """Build from a dict, ignoring unknown keys (files from newer versions)."""
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
@@ -111,7 +110,7 @@ class TrainConfig:
         """Check every setting that does not depend on the data: its type, then its
         range (the rules of the command-line flags, also applied to stored configs)."""
         for field in fields(self):
-            _check_type(field.name, getattr(self, field.name), field.type)
+            _check_type(field.name, getattr(self, field.name), str(field.type))  # text: see __future__
         try:
             parse_sizes(self.arch)
             if self.decoder is not None:

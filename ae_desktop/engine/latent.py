@@ -27,8 +27,9 @@ def grid_points(x_range, y_range, nx: int, ny: int) -> np.ndarray:
     if nx < 1 or ny < 1:
         raise ValueError(f"grid needs at least 1x1 points, got {nx}x{ny}")
     points = np.empty((ny, nx, 2))
-    points[:, :, 0] = _evenly_spaced(*x_range, nx)
-    points[:, :, 1] = _evenly_spaced(*y_range[::-1], ny)[:, None]
+    (x_min, x_max), (y_min, y_max) = x_range, y_range
+    points[:, :, 0] = _evenly_spaced(x_min, x_max, nx)
+    points[:, :, 1] = _evenly_spaced(y_max, y_min, ny)[:, None]
     return points
 
 

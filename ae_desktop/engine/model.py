@@ -28,11 +28,11 @@ class Autoencoder:
 
     @classmethod
     def initialize(cls, arch: Architecture, init: str = "glorot",
-                   rng: np.random.Generator | None = None) -> "Autoencoder":
+                   rng: np.random.Generator | None = None) -> Autoencoder:
         rng = np.random.default_rng(0) if rng is None else rng
         return cls(arch, initial_parameters(arch, init, rng))
 
-    def copy(self) -> "Autoencoder":
+    def copy(self) -> Autoencoder:
         return Autoencoder(self.arch, self.theta.copy())
 
     def _rows(self, x, width: int, what: str) -> np.ndarray:

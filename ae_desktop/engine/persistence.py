@@ -67,6 +67,11 @@ def _json_object(value, key: str) -> str:
     return json.dumps(value, sort_keys=True)
 
 
+def _text_array(value) -> np.ndarray:
+    """``value`` as the 0-d text array ``np.savez`` stores for ``np.str_(value)``."""
+    return np.array(np.str_(value))
+
+
 def _metadata_arrays(model: Autoencoder, metadata: dict) -> dict[str, np.ndarray]:
     unknown = sorted(set(metadata) - set(METADATA_KEYS))
     if unknown:
@@ -79,14 +84,14 @@ def _metadata_arrays(model: Autoencoder, metadata: dict) -> dict[str, np.ndarray
         raise ValueError(f"test_history must have shape (k, 2), got {test_history.shape}")
     shape = metadata.get("image_shape", (1, model.arch.n_inputs))
     return {
-        "optimizer": np.str_(metadata.get("optimizer", "")),
-        "optimizer_settings": np.str_(_json_object(metadata.get("optimizer_settings", {}),
+        "optimizer": _text_array(metadata.get("optimizer", "")),
+        "optimizer_settings": _text_array(_json_object(metadata.get("optimizer_settings", {}),
                                                    "optimizer_settings")),
         "history": history,
         "test_history": test_history,
-        "dataset": np.str_(metadata.get("dataset", "")),
+        "dataset": _text_array(metadata.get("dataset", "")),
         "image_shape": np.asarray(shape, dtype=np.int64),
-        "config": np.str_(_json_object(metadata.get("config", {}), "config")),
+        "config": _text_array(_json_object(metadata.get("config", {}), "config")),
     }
 
 
@@ -103,15 +108,16 @@ def save_model(path: str | Path, model: Autoencoder, metadata: dict) -> None:
         raise ValueError(f"image_shape {tuple(arrays['image_shape'])} does not hold "
                          f"{arch.n_inputs} pixels")
     arrays.update(
-        format=np.str_(MAGIC),
-        format_version=np.int64(FORMAT_VERSION),
+        format=_text_array(MAGIC),
+        format_version=np.array(FORMAT_VERSION, dtype=np.int64),
         encoder=np.array(arch.encoder, dtype=np.int64),
         decoder=np.array(arch.decoder, dtype=np.int64),
         theta=np.asarray(model.theta, dtype=np.float64),
-        **{key: np.str_(getattr(arch, key)) for key in ARCH_TEXT_KEYS},
+        **{key: _text_array(getattr(arch, key)) for key in ARCH_TEXT_KEYS},
     )
     buffer = io.BytesIO()
-    np.savez(buffer, **arrays)
+    # numpy's stub lets **arrays reach the allow_pickle flag; every value here is an array
+    np.savez(buffer, **arrays)  # type: ignore[arg-type]
     write_atomic(Path(path), buffer.getvalue())
 
 

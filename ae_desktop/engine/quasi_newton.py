@@ -87,7 +87,8 @@ class QuasiNewton:
         if self._thread is None:
             self._thread = threading.Thread(target=self._optimise, daemon=True)
             self._thread.start()
-        losses, status = [], "running"
+        losses: list[float] = []
+        status = "running"
         while len(losses) < n_epochs and status == "running":
             self._go.release()
             kind, payload = self._messages.get()
@@ -112,8 +113,8 @@ class QuasiNewton:
 
     @staticmethod
     def _losses(values: list[float]) -> np.ndarray:
-        values = np.array(values, dtype=float)
-        return np.column_stack([values, values, np.zeros_like(values)])
+        column = np.array(values, dtype=float)
+        return np.column_stack([column, column, np.zeros_like(column)])
 
     def close(self) -> None:
         """End the worker thread (if scipy is still paused inside an iteration)."""

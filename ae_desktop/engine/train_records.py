@@ -30,7 +30,7 @@ class TrainSettings(NamedTuple):
     beta: float = 1.0  # weight of a VAE's KL term
 
     @classmethod
-    def of(cls, config: TrainConfig) -> "TrainSettings":
+    def of(cls, config: TrainConfig) -> TrainSettings:
         optimizer = OPTIMIZER_CODES.get(config.optimizer, SGD)  # quasi-Newton: loss only
         return cls(loss_code(config.loss), optimizer, int(config.batch_size),
                    float(config.lr), float(config.momentum), beta=float(config.beta))
@@ -45,7 +45,7 @@ class OptimizerState(NamedTuple):
     step: np.ndarray
 
     @classmethod
-    def zeros(cls, theta: np.ndarray) -> "OptimizerState":
+    def zeros(cls, theta: np.ndarray) -> OptimizerState:
         return cls(np.zeros_like(theta), np.zeros_like(theta), np.zeros(1, dtype=np.int64))
 
 
@@ -62,7 +62,7 @@ class StopRule(NamedTuple):
     margin: float = 0.0
 
     @classmethod
-    def of(cls, config: TrainConfig, glyphs: np.ndarray) -> "StopRule":
+    def of(cls, config: TrainConfig, glyphs: np.ndarray) -> StopRule:
         target = -1 if config.target_errors is None else int(config.target_errors)
         binary = target >= 0 and not np.any((glyphs != 0) & (glyphs != 1))
         return cls(len(glyphs), target, margin=float(config.target_margin) if binary else 0.0)

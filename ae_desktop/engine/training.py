@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 import threading
 import time
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 import numpy as np
 
@@ -155,6 +156,7 @@ class TrainingRun:
         every ``report_seconds``; the last one has a final status: done, target_reached,
         cancelled or diverged."""
         config = self.config
+        stepper: QuasiNewton | _GradientStepper
         if config.optimizer in QUASI_NEWTON_OPTIMIZERS:
             stepper = QuasiNewton(self.model, self.data, config, self.rng)
         else:
@@ -210,8 +212,10 @@ class TrainingRun:
         final = status != "running"
         new_test = self._evaluate_test(every_report, final)
         exact = final or pass_errors is None or not len(pass_errors)
-        errors, margins = (self.errors(), self.margins) if exact else (
-            pass_errors.copy(), np.full(2, np.nan))
+        if exact or pass_errors is None:
+            errors, margins = self.errors(), self.margins
+        else:
+            errors, margins = pass_errors.copy(), np.full(2, np.nan)
         last = self._last_losses
         held_out = self.held_out
         return TrainReport(
@@ -268,7 +272,5 @@ def train(config: TrainConfig, data: np.ndarray, model: Autoencoder | None = Non
           cancel: threading.Event | None = None) -> tuple[Autoencoder, TrainReport, np.ndarray]:
     """Run training to the end: (model, final report, loss history (epochs, 3))."""
     run = TrainingRun(config, data, model)
-    report = None
-    for report in run.reports(cancel):
-        pass
+    report = deque(run.reports(cancel), maxlen=1).pop()  # the final one
     return run.model, report, run.history

@@ -8,7 +8,7 @@ import signal
 import sys
 from pathlib import Path
 
-from ae_desktop import runtime_env  # noqa: F401 - first: sets NUMBA_CACHE_DIR before numba loads
+import ae_desktop.runtime_env  # noqa: F401 - first: sets NUMBA_CACHE_DIR before numba loads
 
 import numpy as np
 from PySide6.QtCore import QTimer

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import inspect
 import threading
-from collections import deque
 import time
 import weakref
+from collections import deque
+from collections.abc import Callable
 from functools import partial
-from typing import Callable
 
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, Signal

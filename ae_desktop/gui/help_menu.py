@@ -7,7 +7,14 @@ from importlib.metadata import PackageNotFoundError, version
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QDockWidget, QMessageBox, QTextBrowser, QVBoxLayout, QWidget)
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ae_desktop.gui.actions import ActionRegistry
 from ae_desktop.help import help_text

@@ -14,8 +14,8 @@ import sys
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.Qt.QtCore import QBuffer, QIODevice, Qt
 from pyqtgraph.exporters import ImageExporter, SVGExporter
+from pyqtgraph.Qt.QtCore import QBuffer, QIODevice, Qt
 
 COLORS = ("#268bd2", "#dc322f", "#859900", "#d33682", "#b58900", "#2aa198", "#6c71c4",
           "#cb4b16")

@@ -4,11 +4,11 @@ the command line run in a subprocess with bounded memory and time."""
 
 import io
 import resource
-from types import SimpleNamespace
 import struct
 import subprocess
 import sys
 import zlib
+from types import SimpleNamespace
 
 import numpy as np
 import pytest

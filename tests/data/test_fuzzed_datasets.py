@@ -312,5 +312,5 @@ def test_crafted_datasets_of_each_class(tmp_path, capfd):
                 sock.bind(str(folder / "c.png"))
             if rng.integers(2):
                 target = folder / "b.png"
-        outcome(lambda: resolve_dataset(str(target)), 100_000)
+        outcome(lambda t=target: resolve_dataset(str(t)), 100_000)
         assert capfd.readouterr().err.count("\n") <= 1

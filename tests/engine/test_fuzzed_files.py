@@ -112,7 +112,7 @@ def crafted_text(rng: np.random.Generator) -> str:
     if kind == 1:
         return "1" * int(rng.integers(41, 6000))
     if kind == 2:
-        return '"\\ud%03x"' % int(rng.integers(0x800, 0x1000))
+        return f'"\\ud{int(rng.integers(0x800, 0x1000)):03x}"'
     if kind == 3:
         return str(rng.choice(["NaN", "Infinity", "-Infinity", "1e999"]))
     if kind == 4:
@@ -134,7 +134,7 @@ def test_crafted_model_entries_are_refused(tmp_path, model_bytes):
         kind = int(rng.integers(4))
         if kind == 0:
             entry = str(rng.choice(["config", "optimizer_settings"]))
-            text = '{"%s": %s}' % (rng.choice(keys), crafted_text(rng))
+            text = f'{{"{rng.choice(keys)}": {crafted_text(rng)}}}'
             members[f"{entry}.npy"] = npy(np.str_(text))
         elif kind == 1:
             entry = str(rng.choice(["dataset", "optimizer", "activation", "kind"]))

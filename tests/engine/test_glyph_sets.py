@@ -6,8 +6,15 @@ import re
 import numpy as np
 import pytest
 
-from ae_desktop.data import (FONT_NAMES, GlyphSet, GlyphSetError, bundled_font, load_glyph_set,
-                             resolve_dataset, save_glyph_set)
+from ae_desktop.data import (
+    FONT_NAMES,
+    GlyphSet,
+    GlyphSetError,
+    bundled_font,
+    load_glyph_set,
+    resolve_dataset,
+    save_glyph_set,
+)
 from ae_desktop.data.fonts import rows_to_pixels
 
 

@@ -133,7 +133,7 @@ def test_cancelled_run_still_records_test_loss():
     cancel = threading.Event()
     run = TrainingRun(TrainConfig(test_fraction=0.2, epochs=10_000, target_errors=None),
                       FONT3)
-    for report in run.reports(cancel, report_every=10):
+    for report in run.reports(cancel, report_every=10):  # noqa: B007 (the last one is read below)
         cancel.set()
     assert report.status == "cancelled"
     assert run.test_history[:, 0].tolist() == [10]  # the cancel report adds no duplicate

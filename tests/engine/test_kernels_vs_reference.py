@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from numba import njit
 
 from ae_desktop.data import bundled_font
 from ae_desktop.engine import TrainConfig, compiled_train
@@ -10,7 +11,6 @@ from ae_desktop.engine.compiled_math import log1p_unit, sigmoid, tanh
 from ae_desktop.engine.model import Autoencoder
 from ae_desktop.engine.reference import forward, run_epochs
 from ae_desktop.engine.train_records import OptimizerState, StopRule, TrainSettings
-from numba import njit
 
 FONT = bundled_font("font3").matrix()
 

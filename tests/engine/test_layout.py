@@ -5,7 +5,16 @@ import numpy as np
 from ae_desktop.engine import TrainConfig
 from ae_desktop.engine.architecture import Architecture
 from ae_desktop.engine.layout import (
-    ACTIVATION, B_OFFSET, DECODER, ENCODER, N_IN, N_OUT, PART, SAMPLED, W_OFFSET)
+    ACTIVATION,
+    B_OFFSET,
+    DECODER,
+    ENCODER,
+    N_IN,
+    N_OUT,
+    PART,
+    SAMPLED,
+    W_OFFSET,
+)
 from ae_desktop.engine.train_records import ADAM, MOMENTUM, TrainSettings
 
 

@@ -5,10 +5,14 @@ import sys
 
 import pytest
 
-from ae_desktop.engine import TrainConfig
-from ae_desktop.engine import memory_budget
+from ae_desktop.engine import TrainConfig, memory_budget
 from ae_desktop.engine.memory_budget import (
-    MemoryBudgetError, check_memory, eval_bytes, interpolation_bytes, training_bytes)
+    MemoryBudgetError,
+    check_memory,
+    eval_bytes,
+    interpolation_bytes,
+    training_bytes,
+)
 
 GIB = 1 << 30
 

@@ -10,8 +10,13 @@ import pytest
 from ae_desktop.data import bundled_font
 from ae_desktop.engine import ConfigError, TrainConfig
 from ae_desktop.engine.experiments import (
-    aggregate, denoising_study, generalization_study, parse_variation, run_sweep,
-    training_subset)
+    aggregate,
+    denoising_study,
+    generalization_study,
+    parse_variation,
+    run_sweep,
+    training_subset,
+)
 
 DATA = bundled_font("font3").matrix()
 TINY = TrainConfig(arch="35-8-2", epochs=60, target_errors=None, seed=3)

@@ -7,9 +7,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings, QThread, QtMsgType, qInstallMessageHandler  # noqa: E402
-
+import pytest
+from PySide6.QtCore import QSettings, QThread, QtMsgType, qInstallMessageHandler
 
 # The offscreen platform plugin lacks a window-manager feature; not a fault of ours.
 PLATFORM_NOISE = {"This plugin does not support propagateSizeHints()",

@@ -177,8 +177,9 @@ def test_an_autosave_of_an_older_version_is_recovered(qtbot, answer, window):
 
 
 def test_a_big_set_is_autosaved_off_the_gui_thread(window, qtbot, monkeypatch):
-    from ae_desktop.data import GlyphSet
     import threading
+
+    from ae_desktop.data import GlyphSet
 
     pixels = np.random.default_rng(0).random((20_000, 28, 28)).astype(np.float32)
     window.document.set_glyphs(GlyphSet("big", 28, 28, [str(i % 10) for i in range(20_000)],

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from ae_desktop.engine import TrainConfig
-from ae_desktop.gui.files import importer as importer_module
 from ae_desktop.gui.background import running_tasks
+from ae_desktop.gui.files import importer as importer_module
 
 ENDLESS = dict(arch="35-8-2", epochs=1_000_000, target_errors=None)
 

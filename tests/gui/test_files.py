@@ -215,6 +215,7 @@ def test_a_kept_glyph_does_not_wipe_the_drawing_in_progress(window, qtbot):
 def test_new_empty_set_and_other_glyph_sizes(window, qtbot, dialogs, tmp_path, monkeypatch,
                                              answer_dialog):
     import json
+
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialogButtonBox
 
@@ -382,7 +383,6 @@ def test_quitting_with_a_trained_unsaved_model_asks_save_discard_cancel(
 
 def test_quit_discards_an_unsaved_model_on_request_and_a_saved_one_unasked(
         window, qtbot, train, dialogs, monkeypatch, tmp_path):
-    from PySide6.QtCore import Qt
     train(arch="35-10-2", epochs=50, target_errors=None)
     dialogs.path = str(tmp_path / "kept.npz")
     menu_action(window, "File", "Save model…").trigger()

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QToolButton
 
 
-
 def button(grid, text):
     return next(b for b in grid.findChildren(QToolButton) if b.text() == text)
 

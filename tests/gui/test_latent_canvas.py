@@ -6,8 +6,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from ae_desktop.data import bundled_font
-from ae_desktop.engine import Architecture, Autoencoder
-from ae_desktop.engine import interpolate, latent_extent
+from ae_desktop.engine import Architecture, Autoencoder, interpolate, latent_extent
 from ae_desktop.gui.latent.latent_canvas import LatentCanvas
 
 

@@ -13,7 +13,13 @@ import time
 import numpy as np
 from PySide6.QtCore import QPoint, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QInputDialog, QMessageBox, QPushButton, QToolButton)
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+)
 
 from ae_desktop.data import GlyphSet
 from ae_desktop.engine import TrainConfig

@@ -5,8 +5,8 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from ae_desktop.engine import TrainConfig, TrainingRun
-from ae_desktop.gui.training.loss_plot import LossPlot
 from ae_desktop.gui.main_window import MainWindow
+from ae_desktop.gui.training.loss_plot import LossPlot
 
 SETTINGS = dict(arch="35-10-2", epochs=1500, target_errors=None, seed=2)
 

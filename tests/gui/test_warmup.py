@@ -26,8 +26,8 @@ def test_closing_mid_warm_up_waits_for_it_and_leaves_nothing_running(qtbot, monk
     import threading
     import time
 
-    from ae_desktop.gui.training import warmup as warmup_module
     from ae_desktop.gui.background import running_tasks
+    from ae_desktop.gui.training import warmup as warmup_module
 
     running, done = threading.Event(), []
 

@@ -8,8 +8,15 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QInputDialog, QMenu, QMessageBox, QPushButton, QToolButton,
-    QWidget)
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from ae_desktop.engine import Architecture, Autoencoder, TrainConfig
 from ae_desktop.engine.model_metadata import model_metadata

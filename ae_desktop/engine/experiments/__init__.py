@@ -10,8 +10,7 @@ from ae_desktop.engine.experiments.pool import default_workers, run_tasks
 from ae_desktop.engine.experiments.runs import RunOutcome, RunTask, execute
 from ae_desktop.engine.experiments.sweep import SweepResult, plan_sweep, run_sweep
 from ae_desktop.engine.experiments.table import ResultTable, aggregate, numeric_columns
-from ae_desktop.engine.experiments.variation import (
-    Variation, parse_variation, variable_fields)
+from ae_desktop.engine.experiments.variation import Variation, parse_variation, variable_fields
 
 __all__ = [
     "DEFAULT_LEVELS", "ResultTable", "RunOutcome", "RunTask", "SweepResult", "Variation",

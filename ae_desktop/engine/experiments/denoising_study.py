@@ -44,8 +44,9 @@ def denoising_study(dae: TrainConfig, data: np.ndarray, levels=DEFAULT_LEVELS,
                                     workers, progress, cancel)
     if cancelled:
         return ResultTable([], ["model", "noise"], True)
+    finished = [outcome for outcome in outcomes if outcome is not None]  # all, not cancelled
     models = [(name, r, config.seed, Autoencoder(arch, outcome.theta))
-              for (name, r, config), arch, outcome in zip(configs, archs, outcomes)]
+              for (name, r, config), arch, outcome in zip(configs, archs, finished, strict=True)]
     rows = []
     for index, spec in enumerate(specs):
         seed = (dae.seed, index)

@@ -11,9 +11,9 @@ import multiprocessing
 import os
 import signal
 import threading
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from multiprocessing.connection import wait as wait_for
-from typing import Callable
 
 from ae_desktop.engine.experiments.runs import RunOutcome, RunTask, execute
 
@@ -84,7 +84,7 @@ def _run_in_pool(tasks: list[RunTask], workers: int, finished: _Finished,
         try:
             while pending and not cancel.is_set():
                 done, pending = wait(pending, POLL_SECONDS, return_when=FIRST_COMPLETED)
-                for future in sorted(done, key=futures.get):
+                for future in sorted(done, key=futures.__getitem__):
                     finished.add(futures[future], future.result())
         finally:
             if pending:  # cancelled, or a run failed: stop the rest promptly
@@ -103,7 +103,10 @@ def _init_worker(event) -> None:
 
 def _exit_with_parent() -> None:
     """A worker whose caller was killed would go on training queued runs: exit at once."""
-    wait_for([multiprocessing.parent_process().sentinel])
+    parent = multiprocessing.parent_process()
+    if parent is None:  # not a worker process: nothing to watch
+        return
+    wait_for([parent.sentinel])
     os._exit(1)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections import deque
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -46,9 +47,7 @@ class RunOutcome:
 def execute(task: RunTask, cancel: threading.Event | None = None) -> RunOutcome:
     """Train and measure; a cancelled run returns with status ``cancelled``."""
     run = TrainingRun(task.config, task.data)
-    report = None
-    for report in run.reports(cancel, report_seconds=0.1):
-        pass
+    report = deque(run.reports(cancel, report_seconds=0.1), maxlen=1).pop()  # the final one
     errors = report.errors_per_glyph
     metrics = {
         "status": report.status,
@@ -68,8 +67,9 @@ def execute(task: RunTask, cancel: threading.Event | None = None) -> RunOutcome:
         metrics.update(held_out_learned=learned_count(held), held_out_n=len(held),
                        held_out_max_errors=int(held.max()),
                        held_out_mean_errors=float(held.mean()))
-    if task.config.model == "dae":
-        stats = denoising_errors(run.model, task.data, task.config.noise_spec(),
+    noise = task.config.noise_spec() if task.config.model == "dae" else None
+    if noise is not None:
+        stats = denoising_errors(run.model, task.data, noise,
                                  task.denoise_draws, np.random.default_rng(task.config.seed))
         metrics.update(denoise_exact_rate=stats["exact_rate"],
                        denoise_mean_errors=stats["mean_errors"])

@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from ae_desktop.engine.experiments import ResultTable
-from ae_desktop.plots.summary_chart import COLORS, value_label, draw_summary
+from ae_desktop.plots.summary_chart import COLORS, draw_summary, value_label
 
 EMPTY_TEXT = "Run a sweep or a study to see its chart here."
 

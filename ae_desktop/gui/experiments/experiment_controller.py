@@ -5,7 +5,7 @@ the controller lives in the GUI thread."""
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 

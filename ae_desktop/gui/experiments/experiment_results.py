@@ -5,16 +5,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QMenu, QMessageBox, QTableView, QTabWidget,
-    QToolButton, QVBoxLayout, QWidget)
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ae_desktop.commands.experiment_output import write_csv
 from ae_desktop.commands.output import CommandError
 from ae_desktop.engine.experiments import ResultTable
 from ae_desktop.engine.experiments.table import columns
 from ae_desktop.gui.experiments.experiment_chart import ChartSpec, LossCurvesChart, SummaryChart
-from ae_desktop.gui.files.file_menu import PLOT_FILTER, export_plot
 from ae_desktop.gui.experiments.result_table_model import SORT_ROLE, ResultTableModel
+from ae_desktop.gui.files.file_menu import PLOT_FILTER, export_plot
 from ae_desktop.plots.summary_chart import BARS
 
 NOT_METRICS = ("repeat", "seed", "n_glyphs", "held_out_n")

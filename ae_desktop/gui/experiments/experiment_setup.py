@@ -7,7 +7,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ae_desktop.engine.experiments import (
-    Variation, default_workers, parse_variation, variable_fields)
+    Variation,
+    default_workers,
+    parse_variation,
+    variable_fields,
+)
 from ae_desktop.gui.training.training_panel import combo_box
 
 NO_SECOND = "(none)"

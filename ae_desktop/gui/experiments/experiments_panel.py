@@ -4,17 +4,21 @@ reports' studies, run in the background with progress; results below."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from functools import partial
-from typing import Callable
 
 import numpy as np
 from PySide6.QtCore import SignalInstance
-from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ae_desktop.engine import ConfigError, TrainConfig
 from ae_desktop.engine.experiments import (
-    DEFAULT_LEVELS, denoising_study, generalization_study, plan_sweep, run_sweep)
+    DEFAULT_LEVELS,
+    denoising_study,
+    generalization_study,
+    plan_sweep,
+    run_sweep,
+)
 from ae_desktop.gui.experiments.experiment_chart import ChartSpec
 from ae_desktop.gui.experiments.experiment_controller import ExperimentController
 from ae_desktop.gui.experiments.experiment_results import ExperimentResults

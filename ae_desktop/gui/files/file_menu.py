@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from ae_desktop.data import FONT_NAMES, GlyphSet, GlyphSetError, bundled_font
 from ae_desktop.data.atomic import write_atomic
 from ae_desktop.engine import ConfigError, ModelFileError, TrainConfig, load_model, save_model
-from ae_desktop.gui.files import recent_files
 from ae_desktop.gui.actions import ActionRegistry
+from ae_desktop.gui.files import recent_files
+from ae_desktop.gui.files.importer import GlyphImporter
+from ae_desktop.gui.files.recent_files import EXPORTS, GLYPH_SETS, MODELS
 from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
 from ae_desktop.gui.glyphs.glyph_view import paint_glyph
-from ae_desktop.gui.files.importer import GlyphImporter
-from ae_desktop.gui.model_session import FILE, RECOVERED, ModelSession
 from ae_desktop.gui.glyphs.new_set_dialog import ask_new_set
-from ae_desktop.gui.files.recent_files import EXPORTS, GLYPH_SETS, MODELS
+from ae_desktop.gui.model_session import FILE, RECOVERED, ModelSession
 from ae_desktop.gui.training.training_status import TrainingStatus
 from ae_desktop.plots.summary_chart import plot_bytes, png_bytes
 
@@ -275,7 +275,8 @@ def read_model_file(path: str) -> tuple:
             config = TrainConfig.from_dict(metadata["config"])
             config.architecture(model.arch.n_inputs)  # also validates every setting
         except (ConfigError, TypeError, AttributeError, OverflowError) as exc:
-            raise ModelFileError(f"{Path(path).name}: stored config: {error_line(exc)}")
+            raise ModelFileError(
+                f"{Path(path).name}: stored config: {error_line(exc)}") from exc
     return model, config, metadata["history"], metadata["test_history"]
 
 

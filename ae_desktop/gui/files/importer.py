@@ -5,20 +5,19 @@ Cancel; the current set changes only when an import succeeds."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import (
-    QFileDialog, QMessageBox, QProgressBar, QProgressDialog, QWidget)
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QProgressDialog, QWidget
 
 from ae_desktop.data import GlyphSetError
 from ae_desktop.data.idx import idx_image_steps, labels_path_for
 from ae_desktop.data.image_folder import image_files, image_folder_steps
 from ae_desktop.data.steps import Steps
-from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
 from ae_desktop.gui.files.import_controller import ImportController
 from ae_desktop.gui.files.recent_files import IMAGES, last_folder, remember_folder
+from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
 from ae_desktop.gui.training.training_status import TrainingStatus
 
 IDX_FILTER = ("IDX images (*-images-idx3-ubyte *-images-idx3-ubyte.gz *.idx3-ubyte);;"

@@ -10,7 +10,13 @@ from PySide6.QtWidgets import QSizePolicy
 
 from ae_desktop.gui.glyphs.glyph_edits import EditableGlyph
 from ae_desktop.gui.glyphs.glyph_view import (
-    INK, PAPER, WRONG, curve_polygon, paint_curve_frame, paint_curve_line)
+    INK,
+    PAPER,
+    WRONG,
+    curve_polygon,
+    paint_curve_frame,
+    paint_curve_line,
+)
 from ae_desktop.gui.glyphs.pixel_editor import CURSOR
 
 OUTPUT = QColor(38, 139, 210)

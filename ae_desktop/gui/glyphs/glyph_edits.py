@@ -16,7 +16,7 @@ class EditCommand(QUndoCommand):
     reference, any other edit makes the new drawing the reference.
     """
 
-    def __init__(self, editor: "EditableGlyph", text: str, before, after, clean_before,
+    def __init__(self, editor: EditableGlyph, text: str, before, after, clean_before,
                  clean_after, applied: bool = False):
         super().__init__(text)
         self._editor = editor

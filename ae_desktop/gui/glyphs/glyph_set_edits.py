@@ -3,7 +3,7 @@ GlyphDocument; ``select`` shows the glyph an edit touched (index, -1 for none)."
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtGui import QUndoCommand

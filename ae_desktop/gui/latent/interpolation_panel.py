@@ -6,7 +6,14 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton, QVBoxLayout, QWidget)
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ae_desktop.engine import interpolate
 from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas

@@ -13,11 +13,19 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ae_desktop.engine import decode_grid, latent_extent
-from ae_desktop.gui.latent.code_scatter import CodeScatter, fill_key, label_classes
 from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
+from ae_desktop.gui.latent.code_scatter import CodeScatter, fill_key, label_classes
 from ae_desktop.gui.latent.latent_codes import LatentCodes
 from ae_desktop.gui.latent.latent_labels import place_labels
 from ae_desktop.gui.latent.latent_map import MapLayer
