@@ -5,7 +5,7 @@ import json
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 
 from ae_desktop.data import GlyphSet, bundled_font
 from ae_desktop.engine import TrainConfig

@@ -10,8 +10,17 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QInputDialog, QLabel, QListView, QMenu, QToolButton,
-    QVBoxLayout, QWidget)
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListView,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ae_desktop.engine import TrainConfig
 from ae_desktop.gui.glyphs.glyph_delegate import GlyphDelegate

@@ -8,8 +8,7 @@ from math import ceil, floor
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 REDRAW_MS = 100  # reports arrive every ~30 ms; repainting the plot that often is wasted
 ENVELOPE_BUCKETS = 4096  # a longer history is drawn as the min and max of this many spans
