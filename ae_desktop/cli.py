@@ -23,18 +23,35 @@ from ae_desktop.engine import ArchitectureError, ConfigError, NoiseError
 from ae_desktop.engine.memory_budget import MemoryBudgetError
 from ae_desktop.engine.persistence import ModelFileError
 
-RUNNERS = {"train": run_train, "eval": run_eval, "encode": run_encode, "decode": run_decode,
-           "interpolate": run_interpolate, "sweep": run_sweep_command, "study": run_study}
-USAGE_ERRORS = (CommandError, ConfigError, GlyphSetError, ModelFileError, NoiseError,
-                ArchitectureError, MemoryBudgetError)
+RUNNERS = {
+    "train": run_train,
+    "eval": run_eval,
+    "encode": run_encode,
+    "decode": run_decode,
+    "interpolate": run_interpolate,
+    "sweep": run_sweep_command,
+    "study": run_study,
+}
+USAGE_ERRORS = (
+    CommandError,
+    ConfigError,
+    GlyphSetError,
+    ModelFileError,
+    NoiseError,
+    ArchitectureError,
+    MemoryBudgetError,
+)
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 GUI_OPTIONS = ("--screenshot", "--demo")
 
 
 def _add_train(commands) -> None:
-    p = commands.add_parser("train", help="train a model on a glyph set",
-                            description="Train an autoencoder. Unset options take the "
-                                        "defaults shown, which learn every bundled font exactly.")
+    p = commands.add_parser(
+        "train",
+        help="train a model on a glyph set",
+        description="Train an autoencoder. Unset options take the "
+        "defaults shown, which learn every bundled font exactly.",
+    )
     add_training_options(p)
     p.add_argument("--save", metavar="MODEL.npz", help="write the trained model")
     p.add_argument("--json", metavar="OUT.json", help="write results and loss history")
@@ -46,10 +63,12 @@ def _add_model_commands(commands) -> None:
     p.add_argument("model", metavar="MODEL.npz")
     p.add_argument("--dataset", help=f"{DATASET_HELP} (default: the training set)")
     p.add_argument("--noise", help="also measure denoising: flip:K, saltpepper:P, ...")
-    p.add_argument("--repeats", type=range_type(COUNT), default=20,
-                   help="noise draws (default: 20)")
-    p.add_argument("--seed", type=range_type(FLAG_RANGES["seed"]), default=0,
-                   help="noise seed (default: 0)")
+    p.add_argument(
+        "--repeats", type=range_type(COUNT), default=20, help="noise draws (default: 20)"
+    )
+    p.add_argument(
+        "--seed", type=range_type(FLAG_RANGES["seed"]), default=0, help="noise seed (default: 0)"
+    )
     p.add_argument("--json", metavar="OUT.json")
 
     p = commands.add_parser("encode", help="latent coordinates of every glyph")
@@ -59,24 +78,36 @@ def _add_model_commands(commands) -> None:
 
     p = commands.add_parser("decode", help="draw the glyph decoded from latent points")
     p.add_argument("model", metavar="MODEL.npz")
-    p.add_argument("--z", action="append", required=True, metavar="Z1,Z2",
-                   help="a latent point, e.g. 0.1,-0.3 (repeat for several)")
+    p.add_argument(
+        "--z",
+        action="append",
+        required=True,
+        metavar="Z1,Z2",
+        help="a latent point, e.g. 0.1,-0.3 (repeat for several)",
+    )
 
     p = commands.add_parser("interpolate", help="glyphs along the line between two codes")
     p.add_argument("model", metavar="MODEL.npz")
     p.add_argument("--from", dest="start", required=True, metavar="LABEL")
     p.add_argument("--to", dest="end", required=True, metavar="LABEL")
-    p.add_argument("--steps", type=number(int, 2, 10**12), default=10,
-                   help="points, both ends included (default: 10)")
+    p.add_argument(
+        "--steps",
+        type=number(int, 2, 10**12),
+        default=10,
+        help="points, both ends included (default: 10)",
+    )
     p.add_argument("--dataset", help=f"{DATASET_HELP} (default: the training set)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = OneLineParser(prog=PROG, description="Autoencoders on small glyphs.",
-                           epilog="Without a command, opens the desktop app "
-                                  "(ae-desktop --screenshot PNG [--demo] grabs it headless; "
-                                  "ae-desktop --self-test checks an installation). "
-                                  "Run 'ae-desktop COMMAND --help' for a command's options.")
+    parser = OneLineParser(
+        prog=PROG,
+        description="Autoencoders on small glyphs.",
+        epilog="Without a command, opens the desktop app "
+        "(ae-desktop --screenshot PNG [--demo] grabs it headless; "
+        "ae-desktop --self-test checks an installation). "
+        "Run 'ae-desktop COMMAND --help' for a command's options.",
+    )
     try:
         parser.add_argument("--version", action="version", version=version("ae-desktop"))
     except PackageNotFoundError:

@@ -34,8 +34,7 @@ def _train(window) -> str:
     window.controller.finished.connect(lambda status: (result.append(status), loop.quit()))
     window.controller.failed.connect(lambda message: result.append(f"failed: {message}"))
     QTimer.singleShot(TIMEOUT_S * 1000, loop.quit)
-    window.training_panel.set_config(TrainConfig(arch="35-16-2", epochs=EPOCHS,
-                                                 target_errors=None))
+    window.training_panel.set_config(TrainConfig(arch="35-16-2", epochs=EPOCHS, target_errors=None))
     window.start_training()
     loop.exec()
     if not result:

@@ -25,8 +25,12 @@ class StartupProbe(QObject):
         window.warmup.finished.connect(self._on_warmup_finished)
 
     def eventFilter(self, obj, event) -> bool:
-        if (event.type() == QEvent.Paint and not self._painting
-                and obj.isWidgetType() and obj.window() == self._window):
+        if (
+            event.type() == QEvent.Paint
+            and not self._painting
+            and obj.isWidgetType()
+            and obj.window() == self._window
+        ):
             self._painting = True
             QTimer.singleShot(0, lambda: self._record("painted"))  # after this paint pass
         return False

@@ -68,8 +68,9 @@ def reference_epochs(config: TrainConfig, data: np.ndarray, epochs: int) -> floa
     arch, theta = run.model.arch, run.model.theta
     plan = BatchPlan(data, config, arch, run.rng)
     batches, state = plan.batches(epochs), OptimizerState.zeros(theta)
-    return best_of(lambda: run_epochs(arch, theta, state, TrainSettings.of(config), batches,
-                                      epochs), 1)
+    return best_of(
+        lambda: run_epochs(arch, theta, state, TrainSettings.of(config), batches, epochs), 1
+    )
 
 
 def torch_mlp(sizes, hidden, output):
@@ -95,33 +96,38 @@ def torch_glyph_training(data: np.ndarray, epochs: int) -> float:
             loss = ((dec(enc(x)) - x) ** 2).sum(dim=1).mean()
             loss.backward()
             opt.step()
+
     return best_of(loop, 1)
 
 
 def torch_vae_epoch(images: np.ndarray) -> float:
     torch.manual_seed(0)
     f32 = torch.float32
-    enc = torch.nn.Sequential(torch.nn.Linear(784, 256, dtype=f32), torch.nn.ReLU(),
-                              torch.nn.Linear(256, 4, dtype=f32))
-    dec = torch.nn.Sequential(torch.nn.Linear(2, 256, dtype=f32), torch.nn.ReLU(),
-                              torch.nn.Linear(256, 784, dtype=f32))
+    enc = torch.nn.Sequential(
+        torch.nn.Linear(784, 256, dtype=f32), torch.nn.ReLU(), torch.nn.Linear(256, 4, dtype=f32)
+    )
+    dec = torch.nn.Sequential(
+        torch.nn.Linear(2, 256, dtype=f32), torch.nn.ReLU(), torch.nn.Linear(256, 784, dtype=f32)
+    )
     opt = torch.optim.Adam(list(enc.parameters()) + list(dec.parameters()), lr=1e-3)
     x_all = torch.tensor(images, dtype=f32)
 
     def epoch():
         order = torch.randperm(len(x_all))
         for start in range(0, len(x_all), 100):
-            x = x_all[order[start:start + 100]]
+            x = x_all[order[start : start + 100]]
             h = enc(x)
             mu, logvar = h[:, :2], h[:, 2:]
             z = mu + torch.exp(0.5 * logvar) * torch.randn_like(mu)
             logits = dec(z)
             recon = torch.nn.functional.binary_cross_entropy_with_logits(
-                logits, x, reduction="sum") / len(x)
-            kl = -0.5 * torch.sum(1 + logvar - mu ** 2 - logvar.exp()) / len(x)
+                logits, x, reduction="sum"
+            ) / len(x)
+            kl = -0.5 * torch.sum(1 + logvar - mu**2 - logvar.exp()) / len(x)
             opt.zero_grad()
             (recon + kl).backward()
             opt.step()
+
     return best_of(epoch, 1)
 
 
@@ -135,24 +141,40 @@ def ratio_line(name: str, ours: float, others: dict[str, float | None], unit: st
 
 def bench_glyphs(epochs: int) -> None:
     data = bundled_font("font3").matrix()
-    config = TrainConfig(arch="35-20-10-5-2", activation="tanh", loss="mse", lr=1e-3,
-                         epochs=epochs, target_errors=None)
+    config = TrainConfig(
+        arch="35-20-10-5-2",
+        activation="tanh",
+        loss="mse",
+        lr=1e-3,
+        epochs=epochs,
+        target_errors=None,
+    )
     ours = engine_epochs(config, data, epochs, repeats=3)
     ref = reference_epochs(config, data, epochs)
     tch = torch_glyph_training(data, epochs) if torch else None
-    print(ratio_line(f"1. glyph training, {epochs} epochs", ours,
-                     {"numpy": ref, "torch": tch}, ("s", 1)))
+    print(
+        ratio_line(
+            f"1. glyph training, {epochs} epochs", ours, {"numpy": ref, "torch": tch}, ("s", 1)
+        )
+    )
 
 
 def bench_vae(n_images: int) -> None:
     images = np.random.default_rng(0).random((n_images, 784))
-    config = TrainConfig(model="vae", arch="784-256-2", activation="relu", loss="bce",
-                         lr=1e-3, epochs=1, batch_size=100, target_errors=None,
-                         precision="float32")
+    config = TrainConfig(
+        model="vae",
+        arch="784-256-2",
+        activation="relu",
+        loss="bce",
+        lr=1e-3,
+        epochs=1,
+        batch_size=100,
+        target_errors=None,
+        precision="float32",
+    )
     ours = engine_epochs(config, images, 1, repeats=1)
     tch = torch_vae_epoch(images) if torch else None
-    print(ratio_line(f"2. VAE epoch, {n_images} images, batch 100", ours, {"torch": tch},
-                     ("s", 1)))
+    print(ratio_line(f"2. VAE epoch, {n_images} images, batch 100", ours, {"torch": tch}, ("s", 1)))
 
 
 def digits_file(folder: str | None, count: int) -> Path:
@@ -160,32 +182,64 @@ def digits_file(folder: str | None, count: int) -> Path:
     folder = Path(folder or tempfile.mkdtemp(prefix="ae-digits-"))
     images = folder / "train-images-idx3-ubyte"
     if not images.exists():
-        subprocess.run([sys.executable, str(Path(__file__).with_name("make_digits.py")),
-                        str(folder), "--count", str(count)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(Path(__file__).with_name("make_digits.py")),
+                str(folder),
+                "--count",
+                str(count),
+            ],
+            check=True,
+        )
     return images
 
 
 def bench_end_to_end(images: Path, epochs: int = 3) -> None:
-    command = [sys.executable, "-m", "ae_desktop", "train", "--dataset", str(images),
-               "--model", "vae", "--arch", "784-256-2", "--activation", "relu",
-               "--batch-size", "100", "--precision", "float32", "--target-errors", "none",
-               "--quiet"]
+    command = [
+        sys.executable,
+        "-m",
+        "ae_desktop",
+        "train",
+        "--dataset",
+        str(images),
+        "--model",
+        "vae",
+        "--arch",
+        "784-256-2",
+        "--activation",
+        "relu",
+        "--batch-size",
+        "100",
+        "--precision",
+        "float32",
+        "--target-errors",
+        "none",
+        "--quiet",
+    ]
     env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
-    subprocess.run(command + ["--epochs", "1", "--limit", "200"], env=env, check=True,
-                   capture_output=True)  # kernels compiled and cached outside the clock
+    subprocess.run(
+        command + ["--epochs", "1", "--limit", "200"], env=env, check=True, capture_output=True
+    )  # kernels compiled and cached outside the clock
     t0 = time.perf_counter()
-    subprocess.run(command + ["--epochs", str(epochs)], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(command + ["--epochs", str(epochs)], env=env, check=True, capture_output=True)
     ours = (time.perf_counter() - t0) / epochs
     tch = None
     if torch:
         from ae_desktop.data import resolve_dataset
+
         glyphs = resolve_dataset(str(images), None)
         pixels = glyphs.pixels.reshape(len(glyphs), glyphs.n_pixels)
         tch = sum(torch_vae_epoch(pixels) for _ in range(epochs)) / epochs
-    print(ratio_line(f"2e. VAE end to end, ae-desktop train, {epochs} epochs of "
-                     f"{idx_count(images)} digits, per epoch", ours, {"torch": tch},
-                     ("s", 1)))
+    print(
+        ratio_line(
+            f"2e. VAE end to end, ae-desktop train, {epochs} epochs of "
+            f"{idx_count(images)} digits, per epoch",
+            ours,
+            {"torch": tch},
+            ("s", 1),
+        )
+    )
 
 
 def idx_count(images: Path) -> int:
@@ -209,8 +263,10 @@ def bench_decode() -> None:
 
     def numpy_decode(z):
         x = z
-        for (w, b), code in zip(arch.unflatten(model.theta)[arch.n_encoder_layers:],
-                                arch.activation_codes[arch.n_encoder_layers:]):
+        for (w, b), code in zip(
+            arch.unflatten(model.theta)[arch.n_encoder_layers :],
+            arch.activation_codes[arch.n_encoder_layers :],
+        ):
             x = np.tanh(x @ w + b) if code == 2 else 1 / (1 + np.exp(-(x @ w + b)))
         return x
 
@@ -226,20 +282,22 @@ def bench_decode() -> None:
             others_grid["torch"] = per_call(lambda z: dec(z), tg, 1)
     for precision in ("float64", "float32"):
         ours = per_call(lambda z, p=precision: model.decode(z, p), point, 50)
-        print(ratio_line(f"3a. decode one point in {precision}", ours, others_point,
-                         ("us", 1e6)))
+        print(ratio_line(f"3a. decode one point in {precision}", ours, others_point, ("us", 1e6)))
     for precision in ("float64", "float32"):
-        ours = per_call(lambda z, p=precision: decode_grid(model, (-1, 1), (-1, 1), 64, 64, p),
-                        None, 1)
-        print(ratio_line(f"3b. decode_grid 64x64 in {precision}", ours, others_grid,
-                         ("ms", 1e3)))
+        ours = per_call(
+            lambda z, p=precision: decode_grid(model, (-1, 1), (-1, 1), 64, 64, p), None, 1
+        )
+        print(ratio_line(f"3b. decode_grid 64x64 in {precision}", ours, others_grid, ("ms", 1e3)))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer epochs and images")
-    parser.add_argument("--only", choices=("glyphs", "vae", "e2e", "decode"),
-                        help="run one benchmark (1, 2, 2e or 3) instead of all")
+    parser.add_argument(
+        "--only",
+        choices=("glyphs", "vae", "e2e", "decode"),
+        help="run one benchmark (1, 2, 2e or 3) instead of all",
+    )
     parser.add_argument("--digits", help="folder of make_digits.py's output for 2e")
     args = parser.parse_args()
     if torch:

@@ -95,8 +95,9 @@ def main() -> None:
     app.processEvents()
     print(f"tick, 32 glyphs of 5x7 (35-30-15-2): {tick_ms(grid, '35-30-15-2'):.1f} ms")
     rng = np.random.default_rng(0)
-    big = GlyphSet("big", 28, 28, [str(i % 10) for i in range(n)],
-                   rng.random((n, 28, 28), dtype=np.float32))
+    big = GlyphSet(
+        "big", 28, 28, [str(i % 10) for i in range(n)], rng.random((n, 28, 28), dtype=np.float32)
+    )
     began = time.perf_counter()
     document.set_glyphs(big)
     grid.list.viewport().repaint()

@@ -67,8 +67,12 @@ def tick(app, canvas, model, slices) -> tuple[float, float, float, float]:
     while canvas.encoding():
         app.processEvents()
     total = time.perf_counter() - began
-    return (1000 * first, 1000 * statistics.median(slices or [0]),
-            1000 * max(slices, default=0), 1000 * total)
+    return (
+        1000 * first,
+        1000 * statistics.median(slices or [0]),
+        1000 * max(slices, default=0),
+        1000 * total,
+    )
 
 
 def run(name: str, canvas, app, matrix, labels, shape, arch: str, rng) -> None:
@@ -79,24 +83,34 @@ def run(name: str, canvas, app, matrix, labels, shape, arch: str, rng) -> None:
     canvas.set_model(model, reframe=True)
     while canvas.encoding():
         app.processEvents()
-    print(f"{name}: {n:,} points, {arch}; first encoding "
-          f"{1000 * (time.perf_counter() - began):.0f} ms")
+    print(
+        f"{name}: {n:,} points, {arch}; first encoding "
+        f"{1000 * (time.perf_counter() - began):.0f} ms"
+    )
     points = canvas.points
     codes = canvas.codes
     classes = label_classes(labels)[1]
-    print(f"  scatter setData (new set)   {median_ms(lambda: points.restyle(n, classes), 3):8.1f} ms")
+    print(
+        f"  scatter setData (new set)   {median_ms(lambda: points.restyle(n, classes), 3):8.1f} ms"
+    )
     print(f"  scatter move (in place)     {median_ms(lambda: points.move(codes, n)):8.1f} ms")
     viewport = canvas.plot_widget.viewport()
     view = canvas.view
-    print(f"  pan + repaint               "
-          f"{median_ms(lambda: (view.translateBy(x=0.05), viewport.repaint())):8.1f} ms")
-    print(f"  zoom + repaint              "
-          f"{median_ms(lambda: (view.scaleBy((1.05, 1.05)), viewport.repaint())):8.1f} ms")
+    print(
+        f"  pan + repaint               "
+        f"{median_ms(lambda: (view.translateBy(x=0.05), viewport.repaint())):8.1f} ms"
+    )
+    print(
+        f"  zoom + repaint              "
+        f"{median_ms(lambda: (view.scaleBy((1.05, 1.05)), viewport.repaint())):8.1f} ms"
+    )
     slices = timed_slices(canvas)
     ticks = [tick(app, canvas, jiggled(model, rng), slices) for _ in range(3)]
     first, typical, longest, total = (statistics.median(t[i] for t in ticks) for i in range(4))
-    print(f"  tick: set_model {first:.1f} ms; later slices {typical:.1f} ms median, "
-          f"{longest:.1f} ms slowest; all codes fresh after {total:.0f} ms")
+    print(
+        f"  tick: set_model {first:.1f} ms; later slices {typical:.1f} ms median, "
+        f"{longest:.1f} ms slowest; all codes fresh after {total:.0f} ms"
+    )
     canvas.show_map.setChecked(True)
     for columns in (20, 40):
         canvas.map_columns.setValue(columns)

@@ -40,13 +40,18 @@ def digit_like_images(n: int, rng: np.random.Generator, chunk: int = 5000) -> np
     for start in range(0, n, chunk):
         m = min(chunk, n - start)
         a, b, c = (rng.uniform(6, 22, (m, 2, 1, 1)).astype(np.float32) for _ in range(3))
-        t = np.clip(((xx - a[:, 0]) * (b[:, 0] - a[:, 0]) + (yy - a[:, 1]) * (b[:, 1] - a[:, 1]))
-                    / ((b[:, 0] - a[:, 0]) ** 2 + (b[:, 1] - a[:, 1]) ** 2 + 1e-3), 0, 1)
-        stroke = (xx - a[:, 0] - t * (b[:, 0] - a[:, 0])) ** 2 + \
-            (yy - a[:, 1] - t * (b[:, 1] - a[:, 1])) ** 2
+        t = np.clip(
+            ((xx - a[:, 0]) * (b[:, 0] - a[:, 0]) + (yy - a[:, 1]) * (b[:, 1] - a[:, 1]))
+            / ((b[:, 0] - a[:, 0]) ** 2 + (b[:, 1] - a[:, 1]) ** 2 + 1e-3),
+            0,
+            1,
+        )
+        stroke = (xx - a[:, 0] - t * (b[:, 0] - a[:, 0])) ** 2 + (
+            yy - a[:, 1] - t * (b[:, 1] - a[:, 1])
+        ) ** 2
         blob = (xx - c[:, 0]) ** 2 + (yy - c[:, 1]) ** 2
         ink = np.exp(-stroke / 3.0) + np.exp(-blob / 6.0)
-        out[start:start + m] = np.clip(ink * 255, 0, 255).astype(np.uint8)
+        out[start : start + m] = np.clip(ink * 255, 0, 255).astype(np.uint8)
     return out
 
 
@@ -70,16 +75,32 @@ def peak_mib(command: list[str]) -> tuple[float, float, int]:
 
 
 def cases(images: Path, epochs: int) -> list[tuple[str, list[str]]]:
-    train = [sys.executable, "-m", "ae_desktop", "train", "--dataset", str(images),
-             "--batch-size", "100", "--epochs", str(epochs), "--precision", "float32",
-             "--quiet"]
+    train = [
+        sys.executable,
+        "-m",
+        "ae_desktop",
+        "train",
+        "--dataset",
+        str(images),
+        "--batch-size",
+        "100",
+        "--epochs",
+        str(epochs),
+        "--precision",
+        "float32",
+        "--quiet",
+    ]
     help_text = subprocess.run(train[:4] + ["--help"], capture_output=True, text=True).stdout
     ae = ["--arch", "784-64", "--dropout", "0.2"]
     if "--test-fraction" in help_text:
         ae += ["--test-fraction", "0.1"]
-    return [("1. VAE 784-256-2", train + ["--model", "vae", "--arch", "784-256-2",
-                                         "--activation", "relu"]),
-            ("2. AE 784-64-784 " + " ".join(ae[2:]), train + ["--model", "ae"] + ae)]
+    return [
+        (
+            "1. VAE 784-256-2",
+            train + ["--model", "vae", "--arch", "784-256-2", "--activation", "relu"],
+        ),
+        ("2. AE 784-64-784 " + " ".join(ae[2:]), train + ["--model", "ae"] + ae),
+    ]
 
 
 def main() -> int:
@@ -92,15 +113,16 @@ def main() -> int:
         images = Path(folder) / "train-images-idx3-ubyte"
         write_idx(images, digit_like_images(args.images, rng))
         write_idx(Path(folder) / "train-labels-idx1-ubyte", rng.integers(0, 10, args.images))
-        print(f"{args.images} images of {SIDE}x{SIDE}, {args.epochs} epoch(s); "
-              f"peak resident memory of the training process:")
+        print(
+            f"{args.images} images of {SIDE}x{SIDE}, {args.epochs} epoch(s); "
+            f"peak resident memory of the training process:"
+        )
         worst = 0.0
         for name, command in cases(images, args.epochs):
             mib, seconds, code = peak_mib(command)
             worst = max(worst, mib)
             print(f"{name}: {mib:.0f} MiB peak in {seconds:.1f} s (exit {code})", flush=True)
-    print(f"worst {worst:.0f} MiB: {'under' if worst < LIMIT_MIB else 'OVER'} "
-          f"{LIMIT_MIB} MiB")
+    print(f"worst {worst:.0f} MiB: {'under' if worst < LIMIT_MIB else 'OVER'} {LIMIT_MIB} MiB")
     return 0 if worst < LIMIT_MIB else 1
 
 

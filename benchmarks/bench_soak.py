@@ -68,8 +68,10 @@ class Soak:
     def _on_sample(self) -> None:
         elapsed = time.perf_counter() - self.start
         self.memory.append((elapsed, rss_mib()))
-        print(f"{elapsed / 60:5.1f} min  RSS {self.memory[-1][1]:7.1f} MiB  runs {self.runs}",
-              flush=True)
+        print(
+            f"{elapsed / 60:5.1f} min  RSS {self.memory[-1][1]:7.1f} MiB  runs {self.runs}",
+            flush=True,
+        )
         if elapsed >= self.seconds:
             self.finish()
 
@@ -91,17 +93,18 @@ def summary(soak: Soak) -> str:
     steady = np.array([(t, m) for t, m in soak.memory if t >= WARMUP_S])
     t, m = steady[:, 0], steady[:, 1]
     slope = np.polyfit(t / 60, m, 1)[0] if len(steady) > 2 else float("nan")
-    return "\n".join([
-        f"duration {soak.memory[-1][0] / 60:.1f} min, {soak.runs} training run(s), "
-        f"{len(latency)} latency samples after warm-up",
-        f"RSS: {soak.memory[0][1]:.1f} MiB at start, {m[0]:.1f} MiB after {WARMUP_S:.0f} s, "
-        f"{m[-1]:.1f} MiB at the end, max {m.max():.1f} MiB",
-        f"growth after warm-up: {m.max() - m[0]:+.1f} MiB at most "
-        f"(trend {slope:+.2f} MiB/min)",
-        f"event-loop latency: p50 {np.percentile(latency, 50):.1f} ms, "
-        f"p95 {np.percentile(latency, 95):.1f} ms, "
-        f"p99 {np.percentile(latency, 99):.1f} ms, max {latency.max():.1f} ms",
-    ])
+    return "\n".join(
+        [
+            f"duration {soak.memory[-1][0] / 60:.1f} min, {soak.runs} training run(s), "
+            f"{len(latency)} latency samples after warm-up",
+            f"RSS: {soak.memory[0][1]:.1f} MiB at start, {m[0]:.1f} MiB after {WARMUP_S:.0f} s, "
+            f"{m[-1]:.1f} MiB at the end, max {m.max():.1f} MiB",
+            f"growth after warm-up: {m.max() - m[0]:+.1f} MiB at most (trend {slope:+.2f} MiB/min)",
+            f"event-loop latency: p50 {np.percentile(latency, 50):.1f} ms, "
+            f"p95 {np.percentile(latency, 95):.1f} ms, "
+            f"p99 {np.percentile(latency, 99):.1f} ms, max {latency.max():.1f} ms",
+        ]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,8 +27,13 @@ def launch(command: list[str], cache_dir: str) -> dict[str, float]:
     """Seconds from launch to 'painted', 'ready' (kernels loaded or compiled) and 'exit'."""
     with tempfile.TemporaryDirectory() as tmp:
         probe = Path(tmp) / "probe.txt"
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NUMBA_CACHE_DIR": cache_dir,
-               "XDG_CONFIG_HOME": tmp, "AE_DESKTOP_STARTUP_PROBE": str(probe)}
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "NUMBA_CACHE_DIR": cache_dir,
+            "XDG_CONFIG_HOME": tmp,
+            "AE_DESKTOP_STARTUP_PROBE": str(probe),
+        }
         start = time.time()
         subprocess.run(command, env=env, check=True, capture_output=True, timeout=600)
         times = {"exit": time.time() - start}
@@ -42,10 +47,15 @@ def measure(name: str, command: list[str], repeats: int) -> None:
     with tempfile.TemporaryDirectory() as cache_dir:
         cold = launch(command, cache_dir)
         warm = [launch(command, cache_dir) for _ in range(repeats)]
-    for label, times in (("cold", cold),
-                         ("warm", {k: statistics.median(t[k] for t in warm) for k in cold})):
-        print(f"| {name} | {label} | {times['painted']:.2f} | {times['ready']:.2f} "
-              f"| {times['exit']:.2f} |", flush=True)
+    for label, times in (
+        ("cold", cold),
+        ("warm", {k: statistics.median(t[k] for t in warm) for k in cold}),
+    ):
+        print(
+            f"| {name} | {label} | {times['painted']:.2f} | {times['ready']:.2f} "
+            f"| {times['exit']:.2f} |",
+            flush=True,
+        )
 
 
 def tree_size(path: Path) -> int:
@@ -54,8 +64,14 @@ def tree_size(path: Path) -> int:
 
 def report_bundle_size(top: int = 8) -> None:
     internal = BUNDLE / "_internal"
-    parts = sorted(((tree_size(p) if p.is_dir() else p.stat().st_size, p.name)
-                    for p in internal.iterdir() if not p.is_symlink()), reverse=True)
+    parts = sorted(
+        (
+            (tree_size(p) if p.is_dir() else p.stat().st_size, p.name)
+            for p in internal.iterdir()
+            if not p.is_symlink()
+        ),
+        reverse=True,
+    )
     print(f"\nBundle {BUNDLE}: {tree_size(BUNDLE) / 2**20:.0f} MiB; largest parts:")
     for size, name in parts[:top]:
         print(f"  {size / 2**20:7.1f} MiB  _internal/{name}")

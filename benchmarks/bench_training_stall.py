@@ -89,11 +89,15 @@ def main() -> None:
         stacks.close()
     history = window.controller.run.history
     ms = 1000 * np.array(gaps[1:])
-    print(f"{finished[0]} after {len(history)} epochs in {seconds:.1f} s "
-          f"({seconds / max(len(history), 1):.1f} s per epoch incl. compiling), "
-          f"final loss {history[-1, 0]:.1f}")
-    print(f"event-loop gaps: longest {ms.max():.0f} ms, p99 {np.percentile(ms, 99):.0f} ms, "
-          f"{(ms > 100).sum()} over 100 ms, {(ms > 50).sum()} over 50 ms")
+    print(
+        f"{finished[0]} after {len(history)} epochs in {seconds:.1f} s "
+        f"({seconds / max(len(history), 1):.1f} s per epoch incl. compiling), "
+        f"final loss {history[-1, 0]:.1f}"
+    )
+    print(
+        f"event-loop gaps: longest {ms.max():.0f} ms, p99 {np.percentile(ms, 99):.0f} ms, "
+        f"{(ms > 100).sum()} over 100 ms, {(ms > 50).sum()} over 50 ms"
+    )
     window.document.modified = False
     window.close()
 

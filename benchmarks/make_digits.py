@@ -37,11 +37,10 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-SIDE, BOX = 28, 20       # MNIST: digits fitted into 20x20, centred in 28x28
-CANVAS = 96              # drawn this big, then scaled down (anti-aliased)
+SIDE, BOX = 28, 20  # MNIST: digits fitted into 20x20, centred in 28x28
+CANVAS = 96  # drawn this big, then scaled down (anti-aliased)
 FAMILIES = ("DejaVu Sans", "DejaVu Serif", "DejaVu Sans Mono", "DejaVu Sans Condensed")
-STYLES = ((QFont.Normal, False), (QFont.Bold, False), (QFont.Normal, True),
-          (QFont.Light, False))
+STYLES = ((QFont.Normal, False), (QFont.Bold, False), (QFont.Normal, True), (QFont.Light, False))
 
 
 def digit_outlines() -> list[list[QPainterPath]]:
@@ -87,8 +86,9 @@ def render(path: QPainterPath, rng: np.random.Generator) -> np.ndarray:
     rows, cols = np.nonzero(big > 20)
     if len(rows) == 0:
         return np.zeros((SIDE, SIDE), np.uint8)
-    crop = image.copy(cols.min(), rows.min(), cols.max() - cols.min() + 1,
-                      rows.max() - rows.min() + 1)
+    crop = image.copy(
+        cols.min(), rows.min(), cols.max() - cols.min() + 1, rows.max() - rows.min() + 1
+    )
     small = _as_array(crop.scaled(BOX, BOX, Qt.KeepAspectRatio, Qt.SmoothTransformation))
     return _centre_of_mass_placed(small, rng.normal(0, 0.7, 2))
 
@@ -96,7 +96,7 @@ def render(path: QPainterPath, rng: np.random.Generator) -> np.ndarray:
 def _as_array(image: QImage) -> np.ndarray:
     """A Grayscale8 QImage as a (height, width) uint8 copy (rows are 32-bit aligned)."""
     raw = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
-    return raw.reshape(image.height(), image.bytesPerLine())[:, :image.width()].copy()
+    return raw.reshape(image.height(), image.bytesPerLine())[:, : image.width()].copy()
 
 
 def _centre_of_mass_placed(glyph: np.ndarray, shift: np.ndarray) -> np.ndarray:
@@ -109,7 +109,7 @@ def _centre_of_mass_placed(glyph: np.ndarray, shift: np.ndarray) -> np.ndarray:
     h, w = glyph.shape
     r0, c0 = max(top, 0), max(left, 0)
     r1, c1 = min(top + h, SIDE), min(left + w, SIDE)
-    out[r0:r1, c0:c1] = glyph[r0 - top:r1 - top, c0 - left:c1 - left]
+    out[r0:r1, c0:c1] = glyph[r0 - top : r1 - top, c0 - left : c1 - left]
     return out
 
 
@@ -127,8 +127,7 @@ def make_digits(count: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
 
 def write_idx(path: Path, array: np.ndarray, compress: bool) -> None:
     """An IDX file of unsigned bytes: magic 0x0000080N, the sides, then the data."""
-    header = struct.pack(">HBB", 0, 0x08, array.ndim) + struct.pack(
-        f">{array.ndim}I", *array.shape)
+    header = struct.pack(">HBB", 0, 0x08, array.ndim) + struct.pack(f">{array.ndim}I", *array.shape)
     payload = header + np.ascontiguousarray(array, np.uint8).tobytes()
     if compress:
         path = path.with_name(path.name + ".gz")

@@ -18,8 +18,15 @@ from ae_desktop.data import FONT_NAMES, bundled_font
 from ae_desktop.engine import TrainConfig, parse_noise, train
 from ae_desktop.engine.denoising import denoising_errors, nearest_glyph_baseline
 
-DAE_SETTINGS = dict(model="dae", arch="35-64-32-8", noise="saltpepper:0.1", augment=10,
-                    batch_size=64, lr=0.001, target_errors=None)
+DAE_SETTINGS = dict(
+    model="dae",
+    arch="35-64-32-8",
+    noise="saltpepper:0.1",
+    augment=10,
+    batch_size=64,
+    lr=0.001,
+    target_errors=None,
+)
 
 
 def defaults_table(seeds: int) -> None:
@@ -36,14 +43,18 @@ def defaults_table(seeds: int) -> None:
             epochs.append(report.epoch)
             seconds.append(report.seconds)
             margins.append(report.min_margin)
-            print(f"  {font} seed {seed}: {report.status}, {report.epoch} epochs, "
-                  f"{report.seconds:.2f} s, max {report.max_errors} wrong, "
-                  f"min margin {report.min_margin:.3f}")
-        print(f"{font}: {exact}/{seeds} seeds with all {len(data)} glyphs exact, "
-              f"{reached}/{seeds} also with margin {margin}; epochs median "
-              f"{int(np.median(epochs))} max {max(epochs)}; seconds median "
-              f"{np.median(seconds):.2f} max {max(seconds):.2f}; min margin "
-              f"lowest {min(margins):.3f}")
+            print(
+                f"  {font} seed {seed}: {report.status}, {report.epoch} epochs, "
+                f"{report.seconds:.2f} s, max {report.max_errors} wrong, "
+                f"min margin {report.min_margin:.3f}"
+            )
+        print(
+            f"{font}: {exact}/{seeds} seeds with all {len(data)} glyphs exact, "
+            f"{reached}/{seeds} also with margin {margin}; epochs median "
+            f"{int(np.median(epochs))} max {max(epochs)}; seconds median "
+            f"{np.median(seconds):.2f} max {max(seconds):.2f}; min margin "
+            f"lowest {min(margins):.3f}"
+        )
 
 
 def denoising_table(epochs: int, repeats: int) -> None:
@@ -55,10 +66,12 @@ def denoising_table(epochs: int, repeats: int) -> None:
         seconds = time.perf_counter() - t0
         ours = denoising_errors(model, data, spec, repeats, np.random.default_rng(123))
         best = nearest_glyph_baseline(data, spec, repeats, np.random.default_rng(123))
-        print(f"{font}: DAE exact {ours['exact_rate']:.1%} (mean wrong px "
-              f"{ours['mean_errors']:.2f}) | nearest clean glyph {best['exact_rate']:.1%} "
-              f"({best['mean_errors']:.2f}) | noisy input {ours['noisy_errors']:.2f} px | "
-              f"trained {seconds:.1f} s")
+        print(
+            f"{font}: DAE exact {ours['exact_rate']:.1%} (mean wrong px "
+            f"{ours['mean_errors']:.2f}) | nearest clean glyph {best['exact_rate']:.1%} "
+            f"({best['mean_errors']:.2f}) | noisy input {ours['noisy_errors']:.2f} px | "
+            f"trained {seconds:.1f} s"
+        )
 
 
 def main() -> None:

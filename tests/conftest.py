@@ -22,16 +22,16 @@ def _mutations(payload: bytes, rng: np.random.Generator):
         data = bytearray(payload)
         kind = rng.integers(4)
         if kind == 0:
-            data = data[:rng.integers(len(data))]
+            data = data[: rng.integers(len(data))]
         elif kind == 1:
             for pos in rng.integers(0, len(data), rng.integers(1, 8)):
                 data[pos] ^= 1 << int(rng.integers(8))
         elif kind == 2:
             start = int(rng.integers(len(data)))
-            data[start:start + 16] = bytes(rng.integers(0, 256, 16, dtype=np.uint8))
+            data[start : start + 16] = bytes(rng.integers(0, 256, 16, dtype=np.uint8))
         else:
             cut = int(rng.integers(len(data)))
-            data = data[:cut] + data[cut + int(rng.integers(1, 64)):]
+            data = data[:cut] + data[cut + int(rng.integers(1, 64)) :]
         yield bytes(data)
 
 

@@ -18,8 +18,7 @@ from ae_desktop.engine.experiments.table import columns
 
 def check_outputs(args) -> None:
     """Fail before any run on an output path that cannot be written."""
-    for path, what in ((args.csv, "CSV file"), (args.json, "JSON file"),
-                       (args.plot, "chart file")):
+    for path, what in ((args.csv, "CSV file"), (args.json, "JSON file"), (args.plot, "chart file")):
         check_writable(path, what)
 
 
@@ -30,33 +29,38 @@ def run_printer(quiet: bool, describe):
 
     def progress(done: int, total: int, index: int, outcome) -> None:
         m = outcome.metrics
-        print(f"[{done}/{total}] {printable(describe(index))}: "
-              f"learned {m['learned']}/{m['n_glyphs']}, "
-              f"max {m['max_errors']} wrong, loss {m['final_loss']:.4g}, "
-              f"{m['epochs_run']} epochs, {m['seconds']:.2f}s ({m['status']})", flush=True)
+        print(
+            f"[{done}/{total}] {printable(describe(index))}: "
+            f"learned {m['learned']}/{m['n_glyphs']}, "
+            f"max {m['max_errors']} wrong, loss {m['final_loss']:.4g}, "
+            f"{m['epochs_run']} epochs, {m['seconds']:.2f}s ({m['status']})",
+            flush=True,
+        )
+
     return progress
 
 
 def summary_lines(table: ResultTable, metrics: list[str]) -> list[str]:
     """An aligned table: one line per group, ``mean [min, max]`` of each metric."""
     present = [m for m in metrics if table.has(m)]
-    by_group = [{tuple(g[k] for k in table.group_by): g for g in table.summary(m)}
-                for m in present]
+    by_group = [{tuple(g[k] for k in table.group_by): g for g in table.summary(m)} for m in present]
     groups = list(dict.fromkeys(tuple(row[k] for k in table.group_by) for row in table.rows))
     lines = [[*table.group_by, "n", *present]]
     for group in groups:
         stats = [summary.get(group) for summary in by_group]
         cells = [_number(v) for v in group] + [str(max(s["n"] for s in stats if s))]
-        cells += [f"{_number(s['mean'])} [{_number(s['min'])}, {_number(s['max'])}]"
-                  if s else "-" for s in stats]
+        cells += [
+            f"{_number(s['mean'])} [{_number(s['min'])}, {_number(s['max'])}]" if s else "-"
+            for s in stats
+        ]
         lines.append(cells)
     widths = [max(len(line[k]) for line in lines) for k in range(len(lines[0]))]
-    return ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip()
-            for line in lines]
+    return ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in lines]
 
 
-def write_outputs(args, table: ResultTable, document: dict, x: str,
-                  series: str | None, title: str) -> None:
+def write_outputs(
+    args, table: ResultTable, document: dict, x: str, series: str | None, title: str
+) -> None:
     """--csv (one row per run), --json (``document`` plus rows and statistics of every
     numeric column) and --plot (``args.metric`` against ``x``, a line per ``series``;
     SVG for a .svg name, else PNG)."""
@@ -68,8 +72,14 @@ def write_outputs(args, table: ResultTable, document: dict, x: str,
         from ae_desktop.plots.summary_chart import summary_image  # loads Qt: only here
 
         try:
-            image = summary_image(table.summary(args.metric), x, args.metric, series, title,
-                                  svg=args.plot.lower().endswith(".svg"))
+            image = summary_image(
+                table.summary(args.metric),
+                x,
+                args.metric,
+                series,
+                title,
+                svg=args.plot.lower().endswith(".svg"),
+            )
         except KeyError as exc:
             raise CommandError(f"cannot plot: {printable(exc.args[0])}") from None
         save_output(args.plot, image, "chart file")

@@ -26,8 +26,10 @@ def compile_notice(stream: TextIO, quiet: bool = False) -> Iterator[None]:
             stream.write("\n" if tty and width else "")
             width = 0
         else:
-            line = (f"ae-desktop: compiling kernels for the first run (cached for the next "
-                    f"runs): {done}/{total} {name}")
+            line = (
+                f"ae-desktop: compiling kernels for the first run (cached for the next "
+                f"runs): {done}/{total} {name}"
+            )
             stream.write("\r" + line.ljust(width) if tty else line + "\n")
             width = len(line)
         stream.flush()

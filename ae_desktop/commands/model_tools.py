@@ -44,8 +44,10 @@ def _model_and_glyphs(args: argparse.Namespace) -> tuple[Autoencoder, GlyphSet]:
         raise CommandError(f"{exc} (the model's training set): pass --dataset") from None
     check_not_empty(glyphs, spec)
     if glyphs.n_pixels != model.arch.n_inputs:
-        raise CommandError(f"dataset {printable(spec)} has {glyphs.n_pixels} pixels per glyph "
-                           f"but the model takes {model.arch.n_inputs} inputs")
+        raise CommandError(
+            f"dataset {printable(spec)} has {glyphs.n_pixels} pixels per glyph "
+            f"but the model takes {model.arch.n_inputs} inputs"
+        )
     return model, glyphs
 
 
@@ -54,28 +56,49 @@ def run_eval(args: argparse.Namespace) -> int:
     check_writable(args.json, "JSON file")
     model, glyphs = _model_and_glyphs(args)
     n = len(glyphs)
-    check_memory(eval_bytes(model.arch, n, args.repeats, noise is not None),
-                 f"eval of {n} glyphs with --repeats {args.repeats}")
+    check_memory(
+        eval_bytes(model.arch, n, args.repeats, noise is not None),
+        f"eval of {n} glyphs with --repeats {args.repeats}",
+    )
     clean = glyphs.matrix()
     errors = wrong_pixels(model.reconstruct(clean), clean)
     print("  ".join(f"{shown_label(label)}:{e}" for label, e in zip(glyphs.labels, errors)))
-    print(f"{printable(glyphs.name)}: {learned_count(errors)}/{len(errors)} glyphs within 1 "
-          f"wrong pixel, max {errors.max()} wrong")
-    document = {"model": args.model, "dataset": glyphs.name, "labels": glyphs.labels,
-                "errors_per_glyph": errors.tolist(), "learned": learned_count(errors),
-                "n_glyphs": len(errors), "max_errors": int(errors.max())}
+    print(
+        f"{printable(glyphs.name)}: {learned_count(errors)}/{len(errors)} glyphs within 1 "
+        f"wrong pixel, max {errors.max()} wrong"
+    )
+    document = {
+        "model": args.model,
+        "dataset": glyphs.name,
+        "labels": glyphs.labels,
+        "errors_per_glyph": errors.tolist(),
+        "learned": learned_count(errors),
+        "n_glyphs": len(errors),
+        "max_errors": int(errors.max()),
+    }
     if noise is not None:
-        denoised = denoising_errors(model, clean, noise, args.repeats,
-                                    np.random.default_rng(args.seed))
-        baseline = nearest_glyph_baseline(clean, noise, args.repeats,
-                                          np.random.default_rng(args.seed))
-        print(f"noise {printable(noise.text)}, {args.repeats} draws: noisy inputs have "
-              f"{denoised['noisy_errors']:.2f} wrong pixels on average")
+        denoised = denoising_errors(
+            model, clean, noise, args.repeats, np.random.default_rng(args.seed)
+        )
+        baseline = nearest_glyph_baseline(
+            clean, noise, args.repeats, np.random.default_rng(args.seed)
+        )
+        print(
+            f"noise {printable(noise.text)}, {args.repeats} draws: noisy inputs have "
+            f"{denoised['noisy_errors']:.2f} wrong pixels on average"
+        )
         for name, stats in (("model", denoised), ("nearest clean glyph", baseline)):
-            print(f"  {name}: exact {100 * stats['exact_rate']:.1f}%, "
-                  f"mean {stats['mean_errors']:.3f} wrong pixels")
-        document["denoising"] = {"noise": noise.text, "repeats": args.repeats,
-                                 "seed": args.seed, "model": denoised, "baseline": baseline}
+            print(
+                f"  {name}: exact {100 * stats['exact_rate']:.1f}%, "
+                f"mean {stats['mean_errors']:.3f} wrong pixels"
+            )
+        document["denoising"] = {
+            "noise": noise.text,
+            "repeats": args.repeats,
+            "seed": args.seed,
+            "model": denoised,
+            "baseline": baseline,
+        }
     if args.json is not None:
         write_json(args.json, document)
     return 0
@@ -103,11 +126,14 @@ def parse_point(text: str, dim: int) -> np.ndarray:
     try:
         values = np.array([float(v) for v in text.split(",")])
     except ValueError:
-        raise CommandError(f"bad --z {quote(text)}: expected {dim} comma-separated numbers "
-                           "like 0.1,-0.3") from None
+        raise CommandError(
+            f"bad --z {quote(text)}: expected {dim} comma-separated numbers like 0.1,-0.3"
+        ) from None
     if values.size != dim or not np.all(np.isfinite(values)):
-        raise CommandError(f"bad --z {quote(text)}: the model's latent space has {dim} "
-                           f"dimensions, give {dim} finite numbers")
+        raise CommandError(
+            f"bad --z {quote(text)}: the model's latent space has {dim} "
+            f"dimensions, give {dim} finite numbers"
+        )
     return values
 
 
@@ -123,17 +149,17 @@ def run_decode(args: argparse.Namespace) -> int:
 def run_interpolate(args: argparse.Namespace) -> int:
     model, glyphs = _model_and_glyphs(args)
     text_per_step = glyphs.n_pixels + 2 * glyphs.height  # ASCII art and line breaks
-    check_memory(interpolation_bytes(model.arch, args.steps, text_per_step),
-                 f"interpolate --steps {args.steps}")
-    codes = model.encode(glyphs.matrix()[[glyphs.index_of(args.start),
-                                          glyphs.index_of(args.end)]])
+    check_memory(
+        interpolation_bytes(model.arch, args.steps, text_per_step),
+        f"interpolate --steps {args.steps}",
+    )
+    codes = model.encode(glyphs.matrix()[[glyphs.index_of(args.start), glyphs.index_of(args.end)]])
     path, images = interpolate(model, codes[0], codes[1], args.steps)
     captions = [f"t={t:.2f}" for t in np.linspace(0, 1, args.steps)]
     print(f"{printable(args.start)} -> {printable(args.end)}")
     for caption, z in zip(captions, path):
         print(f"  {caption}  z = " + " ".join(f"{v:+.4f}" for v in z))
-    print(glyphs_side_by_side(images, (glyphs.height, glyphs.width), captions,
-                              _terminal_width()))
+    print(glyphs_side_by_side(images, (glyphs.height, glyphs.width), captions, _terminal_width()))
     return 0
 
 

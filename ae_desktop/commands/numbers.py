@@ -49,6 +49,7 @@ def range_type(limits: Range):
             return parse_number(limits, text)
         except ValueError as exc:
             raise argparse.ArgumentTypeError(str(exc)) from None
+
     parse.__name__ = "whole number" if limits.kind is int else "number"
     return parse
 

@@ -21,9 +21,11 @@ from ae_desktop.engine.config import DEFAULT_DAE_NOISE, OPTIMIZERS, PRECISIONS
 from ae_desktop.engine.limits import Range
 from ae_desktop.engine.losses import LOSSES
 
-DATASET_HELP = (f"bundled font ({', '.join(FONT_NAMES)}), circles (100 curves of 21 "
-                "points, report 003), glyph-set .json file, IDX images "
-                "file (*-images-idx3-ubyte[.gz], labels file beside it) or folder of images")
+DATASET_HELP = (
+    f"bundled font ({', '.join(FONT_NAMES)}), circles (100 curves of 21 "
+    "points, report 003), glyph-set .json file, IDX images "
+    "file (*-images-idx3-ubyte[.gz], labels file beside it) or folder of images"
+)
 
 
 def _activation(text: str) -> str:
@@ -45,62 +47,103 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
     that ``config_from_args`` keeps the TrainConfig default."""
     d = TrainConfig()
     p.add_argument("--dataset", default="font3", help=f"{DATASET_HELP} (default: font3)")
-    p.add_argument("--limit", type=number(int, 1, 10**9), metavar="N",
-                   help="use only the first N glyphs")
+    p.add_argument(
+        "--limit", type=number(int, 1, 10**9), metavar="N", help="use only the first N glyphs"
+    )
     p.add_argument("--model", choices=MODEL_KINDS, help=f"model kind (default: {d.model})")
     p.add_argument("--arch", help=f"encoder layer sizes (default: {d.arch})")
     p.add_argument("--decoder", help="decoder layer sizes (default: the encoder mirrored)")
-    for flag, value in (("activation", d.activation),
-                        ("output-activation", d.output_activation),
-                        ("latent-activation", d.latent_activation)):
-        p.add_argument(f"--{flag}", type=_activation, choices=ACTIVATIONS,
-                       help=f"default: {value}")
+    for flag, value in (
+        ("activation", d.activation),
+        ("output-activation", d.output_activation),
+        ("latent-activation", d.latent_activation),
+    ):
+        p.add_argument(f"--{flag}", type=_activation, choices=ACTIVATIONS, help=f"default: {value}")
     p.add_argument("--loss", choices=LOSSES, help=f"default: {d.loss}")
     p.add_argument("--optimizer", choices=OPTIMIZERS, help=f"default: {d.optimizer}")
     p.add_argument("--lr", type=flag_type("lr"), help=f"learning rate (default: {d.lr})")
-    p.add_argument("--momentum", type=flag_type("momentum"),
-                   help=f"momentum rate (default: {d.momentum})")
+    p.add_argument(
+        "--momentum", type=flag_type("momentum"), help=f"momentum rate (default: {d.momentum})"
+    )
     p.add_argument("--epochs", type=flag_type("epochs"), help=f"default: {d.epochs}")
-    p.add_argument("--batch-size", type=flag_type("batch_size"),
-                   help=f"0 = full batch (default: {d.batch_size})")
+    p.add_argument(
+        "--batch-size",
+        type=flag_type("batch_size"),
+        help=f"0 = full batch (default: {d.batch_size})",
+    )
     p.add_argument("--seed", type=flag_type("seed"), help=f"default: {d.seed}")
     p.add_argument("--init", help=f"glorot, he or normal:STD (default: {d.init})")
-    p.add_argument("--noise", help="input noise for dae/vae: flip:K, saltpepper:P, gauss:SIGMA "
-                                   f"or uniform:A (dae default: {DEFAULT_DAE_NOISE})")
-    p.add_argument("--augment", type=flag_type("augment"),
-                   help=f"noisy copies per glyph per epoch (default: {d.augment})")
+    p.add_argument(
+        "--noise",
+        help="input noise for dae/vae: flip:K, saltpepper:P, gauss:SIGMA "
+        f"or uniform:A (dae default: {DEFAULT_DAE_NOISE})",
+    )
+    p.add_argument(
+        "--augment",
+        type=flag_type("augment"),
+        help=f"noisy copies per glyph per epoch (default: {d.augment})",
+    )
     p.add_argument("--beta", type=flag_type("beta"), help=f"VAE KL weight (default: {d.beta})")
-    p.add_argument("--dropout", type=flag_type("dropout"),
-                   help="probability of zeroing each hidden unit in training "
-                        f"(default: {d.dropout})")
-    p.add_argument("--precision", choices=PRECISIONS,
-                   help=f"training arithmetic (default: {d.precision})")
-    p.add_argument("--target-errors", type=_target_errors,
-                   help="stop once every glyph has at most this many wrong pixels; "
-                        f"none = run all epochs (default: {d.target_errors})")
-    p.add_argument("--target-margin", type=flag_type("target_margin"), metavar="M",
-                   help="with a target, also wait until every right output pixel is at "
-                        f"least M from 0.5 (default: {d.target_margin})")
-    p.add_argument("--test-fraction", type=flag_type("test_fraction"), metavar="F",
-                   help="hold out this fraction of the glyphs (drawn from --seed) as a test "
-                        f"set: never trained on, its loss recorded (default: {d.test_fraction})")
+    p.add_argument(
+        "--dropout",
+        type=flag_type("dropout"),
+        help=f"probability of zeroing each hidden unit in training (default: {d.dropout})",
+    )
+    p.add_argument(
+        "--precision", choices=PRECISIONS, help=f"training arithmetic (default: {d.precision})"
+    )
+    p.add_argument(
+        "--target-errors",
+        type=_target_errors,
+        help="stop once every glyph has at most this many wrong pixels; "
+        f"none = run all epochs (default: {d.target_errors})",
+    )
+    p.add_argument(
+        "--target-margin",
+        type=flag_type("target_margin"),
+        metavar="M",
+        help="with a target, also wait until every right output pixel is at "
+        f"least M from 0.5 (default: {d.target_margin})",
+    )
+    p.add_argument(
+        "--test-fraction",
+        type=flag_type("test_fraction"),
+        metavar="F",
+        help="hold out this fraction of the glyphs (drawn from --seed) as a test "
+        f"set: never trained on, its loss recorded (default: {d.test_fraction})",
+    )
 
 
-def add_experiment_options(p: argparse.ArgumentParser, metrics: tuple[str, ...],
-                           repeats: int = 3) -> None:
+def add_experiment_options(
+    p: argparse.ArgumentParser, metrics: tuple[str, ...], repeats: int = 3
+) -> None:
     """Repeats, workers and outputs of ``sweep`` and ``study``; one of ``metrics`` (by
     default the first) is plotted."""
-    p.add_argument("--repeats", type=range_type(COUNT), default=repeats,
-                   help=f"runs per setting, seeds SEED, SEED+1, ... (default: {repeats})")
-    p.add_argument("--workers", type=number(int, 1, 1024),
-                   help="processes in parallel (default: one per core)")
-    p.add_argument("--metric", default=metrics[0], choices=metrics, metavar="METRIC",
-                   help=f"the metric to plot: {', '.join(metrics)} (default: {metrics[0]})")
+    p.add_argument(
+        "--repeats",
+        type=range_type(COUNT),
+        default=repeats,
+        help=f"runs per setting, seeds SEED, SEED+1, ... (default: {repeats})",
+    )
+    p.add_argument(
+        "--workers", type=number(int, 1, 1024), help="processes in parallel (default: one per core)"
+    )
+    p.add_argument(
+        "--metric",
+        default=metrics[0],
+        choices=metrics,
+        metavar="METRIC",
+        help=f"the metric to plot: {', '.join(metrics)} (default: {metrics[0]})",
+    )
     p.add_argument("--csv", metavar="OUT.csv", help="write one row per run")
     p.add_argument("--json", metavar="OUT.json", help="write rows, loss curves and statistics")
-    p.add_argument("--plot", metavar="OUT.png", help="write a chart of the metric: mean "
-                                                     "over repeats with min-max bars (SVG "
-                                                     "for a .svg name, else PNG)")
+    p.add_argument(
+        "--plot",
+        metavar="OUT.png",
+        help="write a chart of the metric: mean "
+        "over repeats with min-max bars (SVG "
+        "for a .svg name, else PNG)",
+    )
     p.add_argument("--quiet", action="store_true", help="no line per finished run")
 
 
@@ -114,4 +157,5 @@ def number_list(kind: type, low=None):
             return [parse_number(limits, v) for v in text.split(",")]
         except ValueError as exc:
             raise argparse.ArgumentTypeError(f"comma-separated values: {exc}") from None
+
     return parse

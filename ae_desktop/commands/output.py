@@ -29,8 +29,13 @@ def printable(text) -> str:
 
 def _escaped(ch: str) -> str:
     code = ord(ch)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 \
+    return (
+        f"\\x{code:02x}"
+        if code < 0x100
+        else f"\\u{code:04x}"
+        if code < 0x10000
         else f"\\U{code:08x}"
+    )
 
 
 def shown_label(label: str) -> str:
@@ -44,8 +49,9 @@ def glyph_rows(image: np.ndarray, shape: tuple[int, int]) -> list[str]:
     return ["".join(ON if p else OFF for p in row) for row in pixels]
 
 
-def glyphs_side_by_side(images: np.ndarray, shape: tuple[int, int], captions: list[str],
-                        width: int = 80) -> str:
+def glyphs_side_by_side(
+    images: np.ndarray, shape: tuple[int, int], captions: list[str], width: int = 80
+) -> str:
     """Glyphs (n, P) in rows of as many as fit in ``width`` columns, captions above."""
     cell = max(shape[1], *(len(c) for c in captions))
     per_row = max(1, (width + len(GAP)) // (cell + len(GAP)))
@@ -77,8 +83,9 @@ def check_writable(path: str | None, what: str) -> None:
         try:
             check_target(path)
         except OSError as exc:
-            raise CommandError(f"cannot write {what} {shown_path(path)}: "
-                               f"{exc.strerror or exc}") from None
+            raise CommandError(
+                f"cannot write {what} {shown_path(path)}: {exc.strerror or exc}"
+            ) from None
 
 
 def save_output(path: str, payload: bytes, what: str) -> None:
@@ -86,13 +93,15 @@ def save_output(path: str, payload: bytes, what: str) -> None:
     try:
         write_atomic(path, payload)
     except OSError as exc:
-        raise CommandError(f"cannot write {what} {shown_path(path)}: "
-                           f"{exc.strerror or exc}") from None
+        raise CommandError(
+            f"cannot write {what} {shown_path(path)}: {exc.strerror or exc}"
+        ) from None
 
 
 def write_json(path: str, document: dict) -> None:
     """Write ``document`` as indented JSON (NumPy values converted; non-ASCII text,
     lone surrogates included, kept exact as escapes)."""
+
     def plain(value):
         if isinstance(value, np.ndarray):
             return value.tolist()
@@ -111,9 +120,11 @@ def progress_line(report) -> str:
         losses += f" (recon {report.recon_loss:.6g}, kl {report.kl_loss:.6g})"
     if report.n_test:
         losses += f"  test loss {report.test_loss:.6g}"
-    return (f"epoch {report.epoch}/{report.epochs}  {losses}  learned "
-            f"{report.learned}/{report.n_glyphs}  max errors {report.max_errors}  "
-            f"{report.seconds:.1f}s")
+    return (
+        f"epoch {report.epoch}/{report.epochs}  {losses}  learned "
+        f"{report.learned}/{report.n_glyphs}  max errors {report.max_errors}  "
+        f"{report.seconds:.1f}s"
+    )
 
 
 class Progress:

@@ -28,9 +28,14 @@ class OneLineParser(argparse.ArgumentParser):
 def gui_parser() -> argparse.ArgumentParser:
     """The options of the desktop app (no command): ``--screenshot PNG [--demo]``."""
     parser = OneLineParser(prog=PROG, description="Autoencoder desktop app")
-    parser.add_argument("--screenshot", metavar="PNG",
-                        help="start offscreen, save a grab of the window to PNG and exit")
-    parser.add_argument("--demo", action="store_true",
-                        help="with --screenshot: train on font3, draw a glyph and pick a "
-                             "latent point first")
+    parser.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        help="start offscreen, save a grab of the window to PNG and exit",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="with --screenshot: train on font3, draw a glyph and pick a latent point first",
+    )
     return parser

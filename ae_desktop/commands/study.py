@@ -27,37 +27,61 @@ from ae_desktop.engine.experiments.runs import HELD_OUT_METRICS, RUN_METRICS
 from ae_desktop.engine.memory_budget import check_memory, eval_bytes
 from ae_desktop.engine.noise import NOISE_KINDS
 
-GENERALIZE_SUMMARY = ["learned", "mean_errors", "held_out_learned", "held_out_mean_errors",
-                      "held_out_max_errors", "epochs_run"]
+GENERALIZE_SUMMARY = [
+    "learned",
+    "mean_errors",
+    "held_out_learned",
+    "held_out_mean_errors",
+    "held_out_max_errors",
+    "epochs_run",
+]
 
 
 def add_study_parser(commands) -> None:
-    study = commands.add_parser("study", help="the reports' denoising and generalization "
-                                              "studies").add_subparsers(
-        dest="study", metavar="STUDY", required=True)
+    study = commands.add_parser(
+        "study", help="the reports' denoising and generalization studies"
+    ).add_subparsers(dest="study", metavar="STUDY", required=True)
     p = study.add_parser(
-        "denoise", help="denoising vs noise level: DAE, plain AE and nearest clean glyph",
+        "denoise",
+        help="denoising vs noise level: DAE, plain AE and nearest clean glyph",
         description="Train --repeats denoising models (the training options; --model is "
-                    "dae) and as many plain autoencoders with the same settings, then "
-                    "measure how well each restores noisy glyphs at every noise level, "
-                    "beside the nearest clean glyph (the best any decoder can do).")
+        "dae) and as many plain autoencoders with the same settings, then "
+        "measure how well each restores noisy glyphs at every noise level, "
+        "beside the nearest clean glyph (the best any decoder can do).",
+    )
     add_training_options(p)
-    p.add_argument("--kind", choices=NOISE_KINDS, default="saltpepper",
-                   help="test noise (default: saltpepper, levels = flip probabilities)")
-    p.add_argument("--levels", type=number_list(float, 0),
-                   help="noise levels (default for saltpepper: "
-                        f"{','.join(f'{v:g}' for v in DEFAULT_LEVELS)})")
-    p.add_argument("--draws", type=range_type(COUNT), default=100,
-                   help="noisy copies of each glyph per level (default: 100)")
+    p.add_argument(
+        "--kind",
+        choices=NOISE_KINDS,
+        default="saltpepper",
+        help="test noise (default: saltpepper, levels = flip probabilities)",
+    )
+    p.add_argument(
+        "--levels",
+        type=number_list(float, 0),
+        help=f"noise levels (default for saltpepper: {','.join(f'{v:g}' for v in DEFAULT_LEVELS)})",
+    )
+    p.add_argument(
+        "--draws",
+        type=range_type(COUNT),
+        default=100,
+        help="noisy copies of each glyph per level (default: 100)",
+    )
     add_experiment_options(p, STUDY_METRICS)
 
     p = study.add_parser(
-        "generalize", help="train on k glyphs, measure the held-out ones",
+        "generalize",
+        help="train on k glyphs, measure the held-out ones",
         description="For each size k, train --repeats times on a random k of the glyphs "
-                    "(a different subset per seed) and measure the other glyphs too.")
+        "(a different subset per seed) and measure the other glyphs too.",
+    )
     add_training_options(p)
-    p.add_argument("--sizes", type=number_list(int, 1), default=[4, 8, 16, 32],
-                   help="training-set sizes (default: 4,8,16,32)")
+    p.add_argument(
+        "--sizes",
+        type=number_list(int, 1),
+        default=[4, 8, 16, 32],
+        help="training-set sizes (default: 4,8,16,32)",
+    )
     add_experiment_options(p, HELD_OUT_METRICS + RUN_METRICS)
 
 
@@ -75,20 +99,40 @@ def _run_denoise(args: argparse.Namespace) -> int:
         raise CommandError(f"give --levels for {args.kind} noise")
     dae = config_from_args(args)
     check_training_memory(dae, len(glyphs), glyphs.n_pixels)
-    check_memory(eval_bytes(dae.architecture(glyphs.n_pixels), len(glyphs), args.draws, True),
-                 f"study denoise --draws {args.draws}")
+    check_memory(
+        eval_bytes(dae.architecture(glyphs.n_pixels), len(glyphs), args.draws, True),
+        f"study denoise --draws {args.draws}",
+    )
     models = denoising_models(dae, args.repeats)
     table = denoising_study(
-        dae, glyphs.matrix(), args.levels or DEFAULT_LEVELS, args.kind, args.draws,
-        args.repeats, args.workers,
-        run_printer(args.quiet, lambda i: f"{models[i][0]} seed {models[i][2].seed}"))
+        dae,
+        glyphs.matrix(),
+        args.levels or DEFAULT_LEVELS,
+        args.kind,
+        args.draws,
+        args.repeats,
+        args.workers,
+        run_printer(args.quiet, lambda i: f"{models[i][0]} seed {models[i][2].seed}"),
+    )
     print("\n".join(summary_lines(table, list(STUDY_METRICS))))
-    document = {"study": "denoise", "dataset": args.dataset, "config": dae.to_dict(),
-                "kind": args.kind, "draws": args.draws, "repeats": args.repeats,
-                "rows": table.rows,
-                "summary": {m: table.summary(m) for m in STUDY_METRICS}}
-    write_outputs(args, table, document, "noise", "model",
-                  f"{glyphs.name}: {args.metric} vs {args.kind} noise, {args.draws} draws")
+    document = {
+        "study": "denoise",
+        "dataset": args.dataset,
+        "config": dae.to_dict(),
+        "kind": args.kind,
+        "draws": args.draws,
+        "repeats": args.repeats,
+        "rows": table.rows,
+        "summary": {m: table.summary(m) for m in STUDY_METRICS},
+    }
+    write_outputs(
+        args,
+        table,
+        document,
+        "noise",
+        "model",
+        f"{glyphs.name}: {args.metric} vs {args.kind} noise, {args.draws} draws",
+    )
     return 0
 
 
@@ -100,15 +144,33 @@ def _run_generalize(args: argparse.Namespace) -> int:
     check_training_memory(base, len(glyphs), glyphs.n_pixels)
     plan = generalization_plan(base, len(glyphs), args.sizes, args.repeats)
     table = generalization_study(
-        base, glyphs.matrix(), args.sizes, args.repeats, args.workers,
-        run_printer(args.quiet, lambda i: f"{plan[i][0]['train_size']} glyphs "
-                                          f"seed {plan[i][1].seed}"))
+        base,
+        glyphs.matrix(),
+        args.sizes,
+        args.repeats,
+        args.workers,
+        run_printer(
+            args.quiet, lambda i: f"{plan[i][0]['train_size']} glyphs seed {plan[i][1].seed}"
+        ),
+    )
     metrics = list(dict.fromkeys([*GENERALIZE_SUMMARY, args.metric]))
     print("\n".join(summary_lines(table, metrics)))
-    document = {"study": "generalize", "dataset": args.dataset, "config": base.to_dict(),
-                "labels": glyphs.labels, "sizes": args.sizes, "repeats": args.repeats,
-                "rows": table.rows,
-                "summary": {m: table.summary(m) for m in metrics if table.has(m)}}
-    write_outputs(args, table, document, "train_size", None,
-                  f"{glyphs.name}: {args.metric} vs training-set size")
+    document = {
+        "study": "generalize",
+        "dataset": args.dataset,
+        "config": base.to_dict(),
+        "labels": glyphs.labels,
+        "sizes": args.sizes,
+        "repeats": args.repeats,
+        "rows": table.rows,
+        "summary": {m: table.summary(m) for m in metrics if table.has(m)},
+    }
+    write_outputs(
+        args,
+        table,
+        document,
+        "train_size",
+        None,
+        f"{glyphs.name}: {args.metric} vs training-set size",
+    )
     return 0

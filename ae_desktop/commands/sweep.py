@@ -19,20 +19,35 @@ from ae_desktop.data import resolve_dataset
 from ae_desktop.engine.experiments import parse_variation, plan_sweep, run_sweep
 from ae_desktop.engine.experiments.runs import DENOISE_METRICS, RUN_METRICS, TEST_METRICS
 
-SUMMARY_METRICS = ["learned", "max_errors", "mean_errors", "final_loss", "epochs_run", "seconds",
-                   *DENOISE_METRICS, *TEST_METRICS]
+SUMMARY_METRICS = [
+    "learned",
+    "max_errors",
+    "mean_errors",
+    "final_loss",
+    "epochs_run",
+    "seconds",
+    *DENOISE_METRICS,
+    *TEST_METRICS,
+]
 
 
 def add_sweep_parser(commands) -> None:
     p = commands.add_parser(
-        "sweep", help="train over values of one or two settings, several seeds each",
+        "sweep",
+        help="train over values of one or two settings, several seeds each",
         description="Train every value of a setting (a second --vary makes a grid) "
-                    "--repeats times, with seeds SEED, SEED+1, ..., in parallel. Other "
-                    "options set the fixed settings, as for 'train'.")
+        "--repeats times, with seeds SEED, SEED+1, ..., in parallel. Other "
+        "options set the fixed settings, as for 'train'.",
+    )
     add_training_options(p)
-    p.add_argument("--vary", action="append", required=True, metavar="SETTING=V1,V2,...",
-                   help="a training setting and its values, e.g. lr=0.0005,0.005,0.05 or "
-                        "arch=35-20-2,35-30-2; 'none' for an unset optional value")
+    p.add_argument(
+        "--vary",
+        action="append",
+        required=True,
+        metavar="SETTING=V1,V2,...",
+        help="a training setting and its values, e.g. lr=0.0005,0.005,0.05 or "
+        "arch=35-20-2,35-30-2; 'none' for an unset optional value",
+    )
     add_experiment_options(p, RUN_METRICS + DENOISE_METRICS + TEST_METRICS)
 
 
@@ -54,20 +69,35 @@ def run_sweep_command(args: argparse.Namespace) -> int:
         point, _, config = plan[index]
         return " ".join(f"{k}={v}" for k, v in point.items()) + f" seed {config.seed}"
 
-    result = run_sweep(base, variations, glyphs.matrix(), args.repeats, args.workers,
-                       run_printer(args.quiet, describe))
+    result = run_sweep(
+        base,
+        variations,
+        glyphs.matrix(),
+        args.repeats,
+        args.workers,
+        run_printer(args.quiet, describe),
+    )
     metrics = list(dict.fromkeys([*SUMMARY_METRICS, args.metric]))
     print("\n".join(summary_lines(result, metrics)))
     document = {
-        "dataset": args.dataset, "base_config": base.to_dict(),
-        "vary": {v.field: list(v.values) for v in variations}, "repeats": args.repeats,
-        "rows": [{**row, "loss_curve": curve}
-                 for row, curve in zip(result.rows, result.loss_curves)],
+        "dataset": args.dataset,
+        "base_config": base.to_dict(),
+        "vary": {v.field: list(v.values) for v in variations},
+        "repeats": args.repeats,
+        "rows": [
+            {**row, "loss_curve": curve} for row, curve in zip(result.rows, result.loss_curves)
+        ],
         "summary": {m: result.summary(m) for m in metrics if result.has(m)},
     }
     series = result.group_by[1] if len(result.group_by) > 1 else None
-    write_outputs(args, result, document, result.group_by[0], series,
-                  f"{glyphs.name}: {args.metric}, {args.repeats} seeds per point")
+    write_outputs(
+        args,
+        result,
+        document,
+        result.group_by[0],
+        series,
+        f"{glyphs.name}: {args.metric}, {args.repeats} seeds per point",
+    )
     return 0
 
 

@@ -30,8 +30,11 @@ NO_TARGET = "none"  # --target-errors none: train all epochs
 
 def config_from_args(args: argparse.Namespace) -> TrainConfig:
     """TrainConfig defaults, overridden by every option given on the command line."""
-    given = {f.name: getattr(args, f.name) for f in fields(TrainConfig)
-             if getattr(args, f.name, None) is not None}
+    given = {
+        f.name: getattr(args, f.name)
+        for f in fields(TrainConfig)
+        if getattr(args, f.name, None) is not None
+    }
     if given.get("target_errors") == NO_TARGET:
         given["target_errors"] = None
     return TrainConfig(**given)
@@ -41,8 +44,10 @@ def check_training_memory(config: TrainConfig, n_samples: int, n_inputs: int) ->
     """MemoryBudgetError before training when ``config`` on ``n_samples`` samples would
     need more memory than the limit (also ConfigError for invalid settings)."""
     arch = config.architecture(n_inputs)
-    check_memory(training_bytes(arch, n_samples, config),
-                 f"training --arch {printable(config.arch)} on {n_samples} samples")
+    check_memory(
+        training_bytes(arch, n_samples, config),
+        f"training --arch {printable(config.arch)} on {n_samples} samples",
+    )
 
 
 def result_document(run: TrainingRun, report, labels: list[str], dataset: str) -> dict:
@@ -91,11 +96,17 @@ def _dataset_reference(spec: str) -> str:
 def _save(path: str, run: TrainingRun, glyphs, dataset: str) -> None:
     config = run.config
     try:
-        save_model(path, run.model, model_metadata(
-            config, run.history, run.test_history, dataset, (glyphs.height, glyphs.width)))
+        save_model(
+            path,
+            run.model,
+            model_metadata(
+                config, run.history, run.test_history, dataset, (glyphs.height, glyphs.width)
+            ),
+        )
     except OSError as exc:
-        raise CommandError(f"cannot write model file {shown_path(path)}: "
-                           f"{exc.strerror or exc}") from None
+        raise CommandError(
+            f"cannot write model file {shown_path(path)}: {exc.strerror or exc}"
+        ) from None
 
 
 def run_train(args: argparse.Namespace) -> int:
@@ -113,18 +124,25 @@ def run_train(args: argparse.Namespace) -> int:
         for report in run.reports():
             if progress is not None:
                 progress.update(report)
-    print(f"{printable(glyphs.name)}: {report.learned}/{report.n_glyphs} glyphs within 1 "
-          f"wrong pixel, max {report.max_errors} wrong, after {report.epoch} epochs in "
-          f"{report.seconds:.2f}s ({report.status})")
+    print(
+        f"{printable(glyphs.name)}: {report.learned}/{report.n_glyphs} glyphs within 1 "
+        f"wrong pixel, max {report.max_errors} wrong, after {report.epoch} epochs in "
+        f"{report.seconds:.2f}s ({report.status})"
+    )
     if report.n_test:
-        print(f"held-out test set: {report.test_learned}/{report.n_test} glyphs within 1 wrong "
-              f"pixel, test loss {report.test_loss:.6g}")
+        print(
+            f"held-out test set: {report.test_learned}/{report.n_test} glyphs within 1 wrong "
+            f"pixel, test loss {report.test_loss:.6g}"
+        )
     if args.save is not None:  # the model first: a failing JSON write cannot lose it
         _save(args.save, run, glyphs, _dataset_reference(args.dataset))
     if args.json is not None:
         write_json(args.json, result_document(run, report, glyphs.labels, args.dataset))
     if report.status == "diverged":
-        print(f"ae-desktop: training diverged at epoch {report.epoch} (non-finite loss); "
-              "kept the last finite weights", file=sys.stderr)
+        print(
+            f"ae-desktop: training diverged at epoch {report.epoch} (non-finite loss); "
+            "kept the last finite weights",
+            file=sys.stderr,
+        )
         return EXIT_DIVERGED
     return 0

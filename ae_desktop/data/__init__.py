@@ -10,5 +10,13 @@ from ae_desktop.data.glyph_set import (
     save_glyph_set,
 )
 
-__all__ = ["FONT_NAMES", "GlyphSet", "GlyphSetError", "bundled_font", "glyph_set_from_dict",
-           "load_glyph_set", "resolve_dataset", "save_glyph_set"]
+__all__ = [
+    "FONT_NAMES",
+    "GlyphSet",
+    "GlyphSetError",
+    "bundled_font",
+    "glyph_set_from_dict",
+    "load_glyph_set",
+    "resolve_dataset",
+    "save_glyph_set",
+]

@@ -49,8 +49,7 @@ def write_atomic(path: str | Path, payload: bytes | memoryview) -> None:
     over ``path`` (see the module docstring); OSError when it cannot."""
     path = check_target(path)
     tmp = path.parent / f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                 FILE_MODE)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -66,4 +65,3 @@ def write_atomic(path: str | Path, payload: bytes | memoryview) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
-

@@ -34,15 +34,15 @@ def _short_repr(value) -> str:
     return f"a {kind} of {len(value)} items"
 
 
-def parse_json(payload: bytes | str, error: type[Exception], what: str,
-               limit: int = SMALL_DOCUMENT):
+def parse_json(
+    payload: bytes | str, error: type[Exception], what: str, limit: int = SMALL_DOCUMENT
+):
     """The JSON value in ``payload``; ``error`` with a one-line reason when it is too
     big, too deep, not UTF-8, holds an integer of more than 40 digits or a lone
     surrogate, or is no JSON at all."""
     data = payload.encode("utf-8", "surrogatepass") if isinstance(payload, str) else payload
     if len(data) > limit:
-        raise error(f"{what} of {size_text(len(data))} is over the limit of "
-                    f"{size_text(limit)}")
+        raise error(f"{what} of {size_text(len(data))} is over the limit of {size_text(limit)}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -62,8 +62,7 @@ def parse_json(payload: bytes | str, error: type[Exception], what: str,
     return value
 
 
-def read_json(path: str | Path, error: type[Exception], what: str,
-              limit: int = SMALL_DOCUMENT):
+def read_json(path: str | Path, error: type[Exception], what: str, limit: int = SMALL_DOCUMENT):
     """The JSON value of the regular file at ``path`` (see ``parse_json``)."""
     payload = read_regular(path, limit, error, what)
     return parse_json(payload, error, f"{what} {Path(path).name}", limit)
@@ -86,8 +85,9 @@ def _check_strings(value, error: type[Exception], what: str) -> None:
             try:
                 item.encode("utf-8")
             except UnicodeEncodeError:
-                raise error(f"{what} holds a lone surrogate ({quote(item, 40)}), "
-                            "which is not text") from None
+                raise error(
+                    f"{what} holds a lone surrogate ({quote(item, 40)}), which is not text"
+                ) from None
         elif isinstance(item, dict):
             stack.extend(item.keys())
             stack.extend(item.values())

@@ -16,8 +16,7 @@ def circle_radii(count: int, r_min: float, r_max: float) -> np.ndarray:
     return np.linspace(r_min, r_max, count)
 
 
-def circles(count: int = 100, r_min: float = 0.1, r_max: float = 0.9,
-            points: int = 21) -> GlyphSet:
+def circles(count: int = 100, r_min: float = 0.1, r_max: float = 0.9, points: int = 21) -> GlyphSet:
     """A "curve" glyph set of ``count`` circles; pixels shape (count, points, 2)."""
     if count < 1:
         raise GlyphSetError(f"circle count must be at least 1, got {count}")
@@ -27,8 +26,8 @@ def circles(count: int = 100, r_min: float = 0.1, r_max: float = 0.9,
         raise GlyphSetError(f"radii must satisfy 0 <= min <= max <= 1, got {r_min}..{r_max}")
     radii = circle_radii(count, r_min, r_max)
     angles = 2 * np.pi * np.arange(points) / points
-    unit = np.stack([np.cos(angles), np.sin(angles)], axis=1)          # (points, 2)
-    plane = radii[:, None, None] * unit[None]                            # (count, points, 2)
+    unit = np.stack([np.cos(angles), np.sin(angles)], axis=1)  # (points, 2)
+    plane = radii[:, None, None] * unit[None]  # (count, points, 2)
     labels = [f"r={r:.3f}" for r in radii]
     return GlyphSet("circles", 2, points, labels, (plane + 1) / 2, kind="curve")
 

@@ -20,8 +20,14 @@ BUILTIN_NAMES = FONT_NAMES + ("circles",)
 def _first(glyphs: GlyphSet, limit: int | None) -> GlyphSet:
     if limit is None or limit >= len(glyphs):
         return glyphs
-    return GlyphSet(glyphs.name, glyphs.width, glyphs.height, glyphs.labels[:limit],
-                    glyphs.pixels[:limit], glyphs.kind)
+    return GlyphSet(
+        glyphs.name,
+        glyphs.width,
+        glyphs.height,
+        glyphs.labels[:limit],
+        glyphs.pixels[:limit],
+        glyphs.kind,
+    )
 
 
 def resolve_dataset(spec: str, limit: int | None = None) -> GlyphSet:
@@ -43,4 +49,5 @@ def resolve_dataset(spec: str, limit: int | None = None) -> GlyphSet:
         raise GlyphSetError(f"dataset file not found: {quote(spec)[1:-1]}")
     raise GlyphSetError(
         f"unknown dataset {quote(spec)}: use one of {', '.join(BUILTIN_NAMES)}, a glyph-set .json "
-        "file, an IDX images file (*-images-idx3-ubyte[.gz]) or a folder of images")
+        "file, an IDX images file (*-images-idx3-ubyte[.gz]) or a folder of images"
+    )

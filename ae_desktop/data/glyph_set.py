@@ -51,8 +51,7 @@ class GlyphSet:
 
     def __post_init__(self):
         if self.kind not in KINDS:
-            raise GlyphSetError(f"'kind' must be one of {', '.join(KINDS)}, "
-                               f"got {quote(self.kind)}")
+            raise GlyphSetError(f"'kind' must be one of {', '.join(KINDS)}, got {quote(self.kind)}")
         if self.kind == "curve" and self.width != 2:
             raise GlyphSetError(f"a curve set has width 2 (x, y), got {self.width}")
         if self.pixels is None or (not self.labels and np.size(self.pixels) == 0):
@@ -62,7 +61,8 @@ class GlyphSet:
         if self.pixels.shape != (len(self.labels), self.height, self.width):
             raise GlyphSetError(
                 f"pixels have shape {self.pixels.shape}, expected "
-                f"{(len(self.labels), self.height, self.width)}")
+                f"{(len(self.labels), self.height, self.width)}"
+            )
 
     def __len__(self) -> int:
         return len(self.labels)
@@ -81,18 +81,26 @@ class GlyphSet:
         try:
             return self.labels.index(label)
         except ValueError:
-            raise GlyphSetError(f"no glyph labelled {quote(label)} in "
-                                f"{quote(self.name)[1:-1]}") from None
+            raise GlyphSetError(
+                f"no glyph labelled {quote(label)} in {quote(self.name)[1:-1]}"
+            ) from None
 
     def copy(self) -> GlyphSet:
-        return GlyphSet(self.name, self.width, self.height, list(self.labels),
-                        self.pixels.copy(), self.kind)
+        return GlyphSet(
+            self.name, self.width, self.height, list(self.labels), self.pixels.copy(), self.kind
+        )
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "width": self.width, "height": self.height,
-                "kind": self.kind,
-                "glyphs": [{"label": label, "pixels": _rows(glyph)}
-                           for label, glyph in zip(self.labels, self.pixels)]}
+        return {
+            "name": self.name,
+            "width": self.width,
+            "height": self.height,
+            "kind": self.kind,
+            "glyphs": [
+                {"label": label, "pixels": _rows(glyph)}
+                for label, glyph in zip(self.labels, self.pixels)
+            ],
+        }
 
 
 def _rows(glyph: np.ndarray) -> list[list]:
@@ -105,8 +113,7 @@ def _rows(glyph: np.ndarray) -> list[list]:
 def check_size(value, key: str) -> int:
     """``value`` as a glyph side (1..MAX_SIDE); GlyphSetError naming ``key`` if not."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_SIDE:
-        raise GlyphSetError(f"'{key}' must be an integer from 1 to {MAX_SIDE}, "
-                            f"got {quote(value)}")
+        raise GlyphSetError(f"'{key}' must be an integer from 1 to {MAX_SIDE}, got {quote(value)}")
     return value
 
 
@@ -127,10 +134,14 @@ def _check_glyph(entry, index: int, width: int, height: int) -> tuple[str, np.nd
             got = len(row) if isinstance(row, list) else type(row).__name__
             raise GlyphSetError(f"{where}: row {r} must have {width} values, got {got}")
         for v in row:
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not (
-                    math.isfinite(v) and 0 <= v <= 1):
-                raise GlyphSetError(f"{where}: row {r} has value {quote(v)}, "
-                                    "expected a number in 0..1")
+            if (
+                isinstance(v, bool)
+                or not isinstance(v, (int, float))
+                or not (math.isfinite(v) and 0 <= v <= 1)
+            ):
+                raise GlyphSetError(
+                    f"{where}: row {r} has value {quote(v)}, expected a number in 0..1"
+                )
     return label, np.array(rows, dtype=np.float64)
 
 
@@ -151,10 +162,8 @@ def glyph_set_from_dict(data) -> GlyphSet:
     if not isinstance(data["glyphs"], list):
         raise GlyphSetError("'glyphs' must be a list")
     checked = [_check_glyph(g, i, width, height) for i, g in enumerate(data["glyphs"])]
-    pixels = (np.stack([p for _, p in checked]) if checked
-              else np.zeros((0, height, width)))
-    return GlyphSet(data["name"], width, height, [label for label, _ in checked], pixels,
-                    kind)
+    pixels = np.stack([p for _, p in checked]) if checked else np.zeros((0, height, width))
+    return GlyphSet(data["name"], width, height, [label for label, _ in checked], pixels, kind)
 
 
 def load_glyph_set(path: str | Path) -> GlyphSet:

@@ -24,16 +24,21 @@ KEYS = ("name", "kind", "labels", "pixels")
 MAX_PIXEL_BYTES = 1024 * MIB
 MAX_LABEL_BYTES = 256 * MIB
 MAX_TEXT_BYTES = 64 * 1024
-LIMITS = dict(name=MAX_TEXT_BYTES, kind=MAX_TEXT_BYTES, labels=MAX_LABEL_BYTES,
-              pixels=MAX_PIXEL_BYTES)
+LIMITS = dict(
+    name=MAX_TEXT_BYTES, kind=MAX_TEXT_BYTES, labels=MAX_LABEL_BYTES, pixels=MAX_PIXEL_BYTES
+)
 
 
 def save_glyph_set_npz(glyphs: GlyphSet, path: str | Path) -> None:
     """Write ``glyphs`` uncompressed (fast), atomically."""
     buffer = io.BytesIO()
-    np.savez(buffer, name=np.array(glyphs.name), kind=np.array(glyphs.kind),
-             labels=np.array(glyphs.labels, dtype=str).reshape(len(glyphs)),
-             pixels=glyphs.pixels)
+    np.savez(
+        buffer,
+        name=np.array(glyphs.name),
+        kind=np.array(glyphs.kind),
+        labels=np.array(glyphs.labels, dtype=str).reshape(len(glyphs)),
+        pixels=glyphs.pixels,
+    )
     write_atomic(Path(path), buffer.getbuffer())
 
 
@@ -54,8 +59,9 @@ def _checked(arrays: dict, where: str) -> GlyphSet:
         if array.dtype.kind != "U":
             raise GlyphSetError(f"{where}: {key} must be text, got {array.dtype}")
     if pixels.dtype not in (np.float32, np.float64) or pixels.ndim != 3:
-        raise GlyphSetError(f"{where}: pixels must be a 3-D float array, got {pixels.dtype} "
-                            f"of shape {pixels.shape}")
+        raise GlyphSetError(
+            f"{where}: pixels must be a 3-D float array, got {pixels.dtype} of shape {pixels.shape}"
+        )
     n, height, width = pixels.shape
     if labels.shape != (n,):
         raise GlyphSetError(f"{where}: {labels.size} labels for {n} glyphs")

@@ -67,8 +67,10 @@ def read_idx(path: str | Path, dims: int, limit: int | None = None) -> np.ndarra
                 raise GlyphSetError(f"{path.name}: too short to be an IDX file")
             zero, dtype, ndim = struct.unpack(">HBB", magic)
             if zero != 0 or dtype != UBYTE or ndim != dims:
-                raise GlyphSetError(f"{path.name}: wrong magic number 0x{magic.hex()}: expected "
-                                    f"0x00000{UBYTE:x}0{dims} (unsigned bytes, {dims}-D)")
+                raise GlyphSetError(
+                    f"{path.name}: wrong magic number 0x{magic.hex()}: expected "
+                    f"0x00000{UBYTE:x}0{dims} (unsigned bytes, {dims}-D)"
+                )
             header = _read(handle, 4 * ndim)
             if len(header) < 4 * ndim:
                 raise GlyphSetError(f"{path.name}: truncated header")
@@ -85,8 +87,10 @@ def read_idx(path: str | Path, dims: int, limit: int | None = None) -> np.ndarra
     except (OSError, EOFError, zlib.error) as exc:
         raise GlyphSetError(f"cannot read {path.name}: {exc}") from None
     if len(data) < count * item:
-        raise GlyphSetError(f"{path.name}: truncated: the header promises {count} items, "
-                            f"the file holds {len(data) // item}")
+        raise GlyphSetError(
+            f"{path.name}: truncated: the header promises {count} items, "
+            f"the file holds {len(data) // item}"
+        )
     return np.frombuffer(data, np.uint8).reshape((count,) + shape[1:])
 
 
@@ -96,29 +100,36 @@ def _check_gzip_end(path: Path, handle: gzip.GzipFile, rest: int) -> None:
     for _ in range(min(rest, MAX_BYTES) // READ_CHUNK + 2):
         if not handle.read(READ_CHUNK):
             return
-    raise GlyphSetError(f"{path.name}: the compressed file holds more than its header "
-                        "declares (a decompression bomb?)")
+    raise GlyphSetError(
+        f"{path.name}: the compressed file holds more than its header "
+        "declares (a decompression bomb?)"
+    )
 
 
-def _check_raw_size(path: Path, handle: BinaryIO, count: int, item: int,
-                    header: int) -> None:
+def _check_raw_size(path: Path, handle: BinaryIO, count: int, item: int, header: int) -> None:
     """A raw file's declared items checked against its size before they are read."""
     size = os.fstat(handle.fileno()).st_size
     if header + count * item > size:
-        raise GlyphSetError(f"{path.name}: truncated: the header promises {count} items, "
-                            f"the file holds {max(size - header, 0) // item}")
+        raise GlyphSetError(
+            f"{path.name}: truncated: the header promises {count} items, "
+            f"the file holds {max(size - header, 0) // item}"
+        )
 
 
 def _check_shape(path: Path, shape: tuple[int, ...], limit: int | None) -> None:
     if shape[0] == 0:
         raise GlyphSetError(f"{path.name}: the header declares no items")
     if not all(1 <= side <= MAX_SIDE for side in shape[1:]):
-        raise GlyphSetError(f"{path.name}: images of {'x'.join(map(str, shape[:0:-1]))}; at "
-                            f"most {MAX_SIDE}x{MAX_SIDE} are supported")
+        raise GlyphSetError(
+            f"{path.name}: images of {'x'.join(map(str, shape[:0:-1]))}; at "
+            f"most {MAX_SIDE}x{MAX_SIDE} are supported"
+        )
     count, item = (shape[0] if limit is None else min(shape[0], limit)), math.prod(shape[1:])
     if count * item > MAX_BYTES:
-        raise GlyphSetError(f"{path.name}: {count} items of {item} bytes are more than "
-                            f"{MAX_BYTES // 2**20} MiB: take fewer with a limit")
+        raise GlyphSetError(
+            f"{path.name}: {count} items of {item} bytes are more than "
+            f"{MAX_BYTES // 2**20} MiB: take fewer with a limit"
+        )
 
 
 def labels_path_for(images: Path) -> Path | None:
@@ -134,8 +145,9 @@ def load_idx_images(path: str | Path, limit: int | None = None) -> GlyphSet:
     return run_to_end(idx_image_steps(path, limit))
 
 
-def idx_image_steps(path: str | Path, limit: int | None = None,
-                    labels_path: str | Path | None = None) -> Steps[GlyphSet]:
+def idx_image_steps(
+    path: str | Path, limit: int | None = None, labels_path: str | Path | None = None
+) -> Steps[GlyphSet]:
     """``load_idx_images`` in steps: yields (images scaled, total) every CHUNK images and
     returns the GlyphSet; ``labels_path`` overrides the labels file found beside ``path``."""
     path = Path(path)
@@ -147,13 +159,15 @@ def idx_image_steps(path: str | Path, limit: int | None = None,
     else:
         values = read_idx(labels_file, LABELS_DIMS, limit)
         if len(values) != n:
-            raise GlyphSetError(f"{labels_file.name} holds {len(values)} labels for "
-                                f"{n} images in {path.name}")
+            raise GlyphSetError(
+                f"{labels_file.name} holds {len(values)} labels for {n} images in {path.name}"
+            )
         labels = [str(v) for v in values]
     pixels = np.empty((n, height, width), np.float32)
     for start in range(0, n, CHUNK):
-        np.divide(images[start:start + CHUNK], 255, out=pixels[start:start + CHUNK],
-                  dtype=np.float32)
+        np.divide(
+            images[start : start + CHUNK], 255, out=pixels[start : start + CHUNK], dtype=np.float32
+        )
         yield min(start + CHUNK, n), n
     return GlyphSet(path.name.removesuffix(".gz"), width, height, labels, pixels)
 

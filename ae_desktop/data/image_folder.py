@@ -79,8 +79,9 @@ def _image_reader(path: Path):
         reader = QImageReader(buffer)
         size = reader.size()
         if size.width() * size.height() > MAX_PIXELS:
-            raise _unreadable(path, f"{size.width()}x{size.height()} pixels: at most "
-                                    f"{MAX_PIXELS} pixels are read")
+            raise _unreadable(
+                path, f"{size.width()}x{size.height()} pixels: at most {MAX_PIXELS} pixels are read"
+            )
         yield reader, messages
 
 
@@ -96,8 +97,15 @@ def _grey(path: Path, width: int, height: int) -> np.ndarray:
     canvas.fill(QColor("white"))
     painter = QPainter(canvas)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    painter.drawImage(canvas.rect(), image.scaled(width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
-                                                  Qt.TransformationMode.SmoothTransformation))
+    painter.drawImage(
+        canvas.rect(),
+        image.scaled(
+            width,
+            height,
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        ),
+    )
     painter.end()
     grey = canvas.convertToFormat(QImage.Format.Format_Grayscale8)
     stride = grey.bytesPerLine()
@@ -118,14 +126,16 @@ def default_size(first: Path) -> tuple[int, int]:
     return max(1, round(width * scale)), max(1, round(height * scale))
 
 
-def load_image_folder(folder: str | Path, size: tuple[int, int] | None = None,
-                      limit: int | None = None) -> GlyphSet:
+def load_image_folder(
+    folder: str | Path, size: tuple[int, int] | None = None, limit: int | None = None
+) -> GlyphSet:
     """Every image of ``folder`` (first ``limit``), labelled by file name without suffix."""
     return run_to_end(image_folder_steps(folder, size, limit))
 
 
-def image_folder_steps(folder: str | Path, size: tuple[int, int] | None = None,
-                       limit: int | None = None) -> Steps[GlyphSet]:
+def image_folder_steps(
+    folder: str | Path, size: tuple[int, int] | None = None, limit: int | None = None
+) -> Steps[GlyphSet]:
     """``load_image_folder`` in steps: yields (images read, total) after each image and
     returns the GlyphSet."""
     folder = Path(folder)
@@ -133,8 +143,9 @@ def image_folder_steps(folder: str | Path, size: tuple[int, int] | None = None,
     files = files[:limit]
     note = f"{len(skipped)} skipped as not regular files ({quote(', '.join(skipped))[1:-1]})"
     if not files:
-        raise GlyphSetError(f"{folder}: no images ({', '.join(IMAGE_SUFFIXES)})"
-                            + (f"; {note}" if skipped else ""))
+        raise GlyphSetError(
+            f"{folder}: no images ({', '.join(IMAGE_SUFFIXES)})" + (f"; {note}" if skipped else "")
+        )
     if skipped:
         LOG.warning("%s: %s", folder.name, note)
     width, height = size or default_size(files[0])

@@ -45,23 +45,29 @@ class NpzArchive:
         name = self.path.name
         size = os.fstat(self._handle.fileno()).st_size
         if size > file_limit:
-            raise self.error(f"{name}: {self.what} of {size_text(size)} is over the limit "
-                             f"of {size_text(file_limit)}")
+            raise self.error(
+                f"{name}: {self.what} of {size_text(size)} is over the limit "
+                f"of {size_text(file_limit)}"
+            )
         if self._handle.read(2) != b"PK":
             raise self.error(f"{name} is not a {self.what}: not a .npz (zip) archive")
         count, directory = _directory_size(self._handle, size)
         if count is None:
-            raise self.error(f"{name} is not a {self.what}: damaged or truncated .npz "
-                             "(no zip end record)")
+            raise self.error(
+                f"{name} is not a {self.what}: damaged or truncated .npz (no zip end record)"
+            )
         if count > MAX_MEMBERS or directory > MAX_DIRECTORY:
-            raise self.error(f"{name}: a .npz of {count} members ({size_text(directory)} "
-                             f"of directory) is over the limit of {MAX_MEMBERS} members")
+            raise self.error(
+                f"{name}: a .npz of {count} members ({size_text(directory)} "
+                f"of directory) is over the limit of {MAX_MEMBERS} members"
+            )
         self._handle.seek(0)
         self._zip = self._guard(zipfile.ZipFile, self._handle)
         members = self._zip.infolist()
         if len(members) > MAX_MEMBERS:
-            raise self.error(f"{name}: a .npz of {len(members)} members is over the limit "
-                             f"of {MAX_MEMBERS}")
+            raise self.error(
+                f"{name}: a .npz of {len(members)} members is over the limit of {MAX_MEMBERS}"
+            )
         self.names = {m.filename.removesuffix(".npy"): m for m in members}
 
     def __enter__(self) -> NpzArchive:
@@ -78,8 +84,9 @@ class NpzArchive:
             raise
         except Exception as exc:  # noqa: BLE001 - zip, zlib, header parsing: all "damaged"
             text = str(exc).encode("ascii", "backslashreplace").decode()[:80]
-            raise self.error(f"{self.path.name} is not a {self.what}: damaged or truncated "
-                             f".npz ({text})") from None
+            raise self.error(
+                f"{self.path.name} is not a {self.what}: damaged or truncated .npz ({text})"
+            ) from None
 
     def _header(self, name: str):
         info = self.names[name]
@@ -87,20 +94,27 @@ class NpzArchive:
         try:
             magic = handle.read(8)
             if not info.filename.endswith(".npy") or magic[:6] != b"\x93NUMPY":
-                raise self.error(f"{self.path.name} is not a {self.what}: a zip archive "
-                                 f"whose entry {name!r} is not a NumPy array")
+                raise self.error(
+                    f"{self.path.name} is not a {self.what}: a zip archive "
+                    f"whose entry {name!r} is not a NumPy array"
+                )
             if magic[6:7] not in (b"\x01", b"\x02"):
                 raise ValueError(f"unsupported .npy format version {magic[6:8].hex()}")
-            read = (np.lib.format.read_array_header_1_0 if magic[6] == 1
-                    else np.lib.format.read_array_header_2_0)
+            read = (
+                np.lib.format.read_array_header_1_0
+                if magic[6] == 1
+                else np.lib.format.read_array_header_2_0
+            )
             shape, fortran, dtype = read(handle)
         except BaseException:
             handle.close()
             raise
         if dtype.hasobject:
             handle.close()
-            raise self.error(f"{self.path.name}: entry {name!r} holds pickled Python "
-                             "objects, which are never loaded")
+            raise self.error(
+                f"{self.path.name}: entry {name!r} holds pickled Python "
+                "objects, which are never loaded"
+            )
         return shape, dtype, fortran, handle
 
     def array(self, name: str, limit: int, shape: tuple[int, ...] | None = None) -> np.ndarray:
@@ -110,17 +124,22 @@ class NpzArchive:
         with handle:
             where = f"{self.path.name}: entry {name!r}"
             if shape is not None and tuple(declared) != tuple(shape):
-                raise self.error(f"{where} has shape {_shape_text(declared)}, expected "
-                                 f"{_shape_text(shape)}")
+                raise self.error(
+                    f"{where} has shape {_shape_text(declared)}, expected {_shape_text(shape)}"
+                )
             n_bytes = math.prod(declared) * dtype.itemsize
             if n_bytes > limit:
-                raise self.error(f"{where} declares {size_text(n_bytes)} of data, over the "
-                                 f"limit of {size_text(limit)}")
+                raise self.error(
+                    f"{where} declares {size_text(n_bytes)} of data, over the "
+                    f"limit of {size_text(limit)}"
+                )
             data = self._guard(_read_exactly, handle, n_bytes)
             self._guard(handle.read, 1)  # at the member's end: checks its CRC
         if len(data) < n_bytes:
-            raise self.error(f"{where} declares {n_bytes} bytes of data but holds "
-                             f"{len(data)}: truncated or forged")
+            raise self.error(
+                f"{where} declares {n_bytes} bytes of data but holds "
+                f"{len(data)}: truncated or forged"
+            )
         flat = np.frombuffer(data, dtype, math.prod(declared))
         return flat.reshape(declared[::-1]).T if fortran else flat.reshape(declared)
 
@@ -138,7 +157,7 @@ def _read_exactly(handle, n_bytes: int) -> bytearray:
         part = handle.read(min(_CHUNK, n_bytes - pos))
         if not part:
             return data[:pos]
-        view[pos:pos + len(part)] = part
+        view[pos : pos + len(part)] = part
         pos += len(part)
     return data
 
@@ -151,5 +170,5 @@ def _directory_size(handle, size: int) -> tuple[int | None, int]:
     at = tail.rfind(_END_RECORD)
     if at < 0 or at + _END_SIZE > len(tail):
         return None, 0
-    _, _, _, _, count, directory, _, _ = struct.unpack("<4s4H2LH", tail[at:at + _END_SIZE])
+    _, _, _, _, count, directory, _, _ = struct.unpack("<4s4H2LH", tail[at : at + _END_SIZE])
     return count, directory

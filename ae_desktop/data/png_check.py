@@ -30,12 +30,12 @@ def png_damage(data: bytes) -> str | None:
         return None
     pos, image_data = len(SIGNATURE), zlib.decompressobj()
     while pos + 12 <= len(data):
-        length = int.from_bytes(data[pos:pos + 4], "big")
+        length = int.from_bytes(data[pos : pos + 4], "big")
         end = pos + 12 + length
         if end > len(data):
             break
-        kind, body = data[pos + 4:pos + 8], data[pos + 8:end - 4]
-        if zlib.crc32(kind + body) != int.from_bytes(data[end - 4:end], "big"):
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : end - 4]
+        if zlib.crc32(kind + body) != int.from_bytes(data[end - 4 : end], "big"):
             return f"damaged PNG: chunk {kind.decode('latin-1')!r} fails its checksum"
         if pos == len(SIGNATURE):
             if kind != b"IHDR" or length != 13:

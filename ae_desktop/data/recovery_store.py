@@ -72,13 +72,18 @@ class Recovery:
     def glyphs(self) -> tuple[GlyphSet, Path | None]:
         """The autosaved set and the file it came from; GlyphSetError if unreadable."""
         archive = self.folder / GLYPHS
-        glyphs = (load_glyph_set_npz(archive) if _present(archive)
-                  else load_glyph_set(self.folder / LEGACY_GLYPHS))
+        glyphs = (
+            load_glyph_set_npz(archive)
+            if _present(archive)
+            else load_glyph_set(self.folder / LEGACY_GLYPHS)
+        )
         document = read_json(self.folder / DOCUMENT, GlyphSetError, "autosave metadata")
         path = document.get("path", 5) if isinstance(document, dict) else 5
         if path is not None and not (isinstance(path, str) and path and "\0" not in path):
-            raise GlyphSetError(f"autosave metadata {DOCUMENT}: the set's file name "
-                                f"{quote(path)} is not a file name")
+            raise GlyphSetError(
+                f"autosave metadata {DOCUMENT}: the set's file name "
+                f"{quote(path)} is not a file name"
+            )
         return glyphs, None if path is None else Path(path)
 
 
@@ -127,8 +132,9 @@ class RecoveryStore:
         for folder in folders:
             if folder == self.folder or _lock_pid_running(folder):
                 continue
-            files = [folder / name for name in (GLYPHS, LEGACY_GLYPHS, MODEL)
-                     if _present(folder / name)]
+            files = [
+                folder / name for name in (GLYPHS, LEGACY_GLYPHS, MODEL) if _present(folder / name)
+            ]
             if not files:
                 shutil.rmtree(folder, ignore_errors=True)
                 continue

@@ -49,8 +49,9 @@ def open_regular(path: str | Path, error: type[Exception], what: str) -> BinaryI
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise error(f"cannot read {what} {path.name}: it is {file_kind(mode)}, "
-                        "not a regular file")
+            raise error(
+                f"cannot read {what} {path.name}: it is {file_kind(mode)}, not a regular file"
+            )
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
@@ -65,12 +66,15 @@ def read_regular(path: str | Path, limit: int, error: type[Exception], what: str
     with open_regular(path, error, what) as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > limit:
-            raise error(f"{Path(path).name}: {what} of {size_text(size)} is over the "
-                        f"limit of {size_text(limit)}")
+            raise error(
+                f"{Path(path).name}: {what} of {size_text(size)} is over the "
+                f"limit of {size_text(limit)}"
+            )
         payload = handle.read(limit + 1)
     if len(payload) > limit:
-        raise error(f"{Path(path).name}: {what} grew past the limit of "
-                    f"{size_text(limit)} while read")
+        raise error(
+            f"{Path(path).name}: {what} grew past the limit of {size_text(limit)} while read"
+        )
     return payload
 
 

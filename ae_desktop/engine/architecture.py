@@ -25,10 +25,12 @@ def parse_sizes(text: str, what: str = "architecture") -> tuple[int, ...]:
         sizes = tuple(int(p.strip()) for p in parts)
     except ValueError:
         raise ArchitectureError(
-            f"malformed {what} {quote(text)}: expected layer sizes like 35-20-10-5-2") from None
+            f"malformed {what} {quote(text)}: expected layer sizes like 35-20-10-5-2"
+        ) from None
     if len(sizes) < 2 or min(sizes) < 1:
         raise ArchitectureError(
-            f"malformed {what} {quote(text)}: needs at least two layer sizes, all positive")
+            f"malformed {what} {quote(text)}: needs at least two layer sizes, all positive"
+        )
     if max(sizes) > 100_000:
         raise ArchitectureError(f"{what} {quote(text)}: layer of more than 100000 units")
     return sizes
@@ -56,14 +58,17 @@ class Architecture:
         for name in (self.activation, self.output_activation, self.latent_activation):
             if name not in ACTIVATIONS:
                 raise ArchitectureError(
-                    f"unknown activation {quote(name)}: use one of {', '.join(ACTIVATIONS)}")
+                    f"unknown activation {quote(name)}: use one of {', '.join(ACTIVATIONS)}"
+                )
         if self.encoder[-1] != self.decoder[0]:
             raise ArchitectureError(
                 f"encoder ends in {self.encoder[-1]} units but decoder starts with "
-                f"{self.decoder[0]}")
+                f"{self.decoder[0]}"
+            )
         if self.encoder[0] != self.decoder[-1]:
             raise ArchitectureError(
-                f"encoder input {self.encoder[0]} differs from decoder output {self.decoder[-1]}")
+                f"encoder input {self.encoder[0]} differs from decoder output {self.decoder[-1]}"
+            )
         if self.kind == "vae" and self.latent_activation != "linear":
             raise ArchitectureError("a VAE's latent layer (mean and log-variance) must be linear")
 
@@ -103,15 +108,18 @@ class Architecture:
     @cached_property
     def activations(self) -> tuple[str, ...]:
         n_enc, n_dec = self.n_encoder_layers, len(self.decoder) - 1
-        return ((self.activation,) * (n_enc - 1) + (self.latent_activation,)
-                + (self.activation,) * (n_dec - 1) + (self.output_activation,))
+        return (
+            (self.activation,) * (n_enc - 1)
+            + (self.latent_activation,)
+            + (self.activation,) * (n_dec - 1)
+            + (self.output_activation,)
+        )
 
     @cached_property
     def dropout_layers(self) -> tuple[int, ...]:
         """Layers whose outputs dropout may zero: the hidden ones (not the latent or mean
         and log-variance layer, not the output)."""
-        return tuple(i for i in range(len(self.layer_shapes) - 1)
-                     if i != self.n_encoder_layers - 1)
+        return tuple(i for i in range(len(self.layer_shapes) - 1) if i != self.n_encoder_layers - 1)
 
     @property
     def dropout_units(self) -> int:
@@ -128,8 +136,9 @@ class Architecture:
     @cached_property
     def layout(self) -> NetworkLayout:
         """The network as the compiled code takes it (shapes, offsets, codes, kind)."""
-        return NetworkLayout(self.layer_shapes, self.activation_codes, self.n_encoder_layers,
-                             self.kind == "vae")
+        return NetworkLayout(
+            self.layer_shapes, self.activation_codes, self.n_encoder_layers, self.kind == "vae"
+        )
 
     @property
     def offsets(self) -> tuple[np.ndarray, np.ndarray]:
@@ -138,8 +147,9 @@ class Architecture:
 
     def unflatten(self, theta: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
         """Views (W, b) of every layer into the flat parameter vector."""
-        return [(theta[w:w + i * o].reshape(i, o), theta[b:b + o])
-                for i, o, w, b in self._slices]
+        return [
+            (theta[w : w + i * o].reshape(i, o), theta[b : b + o]) for i, o, w, b in self._slices
+        ]
 
     @cached_property
     def _slices(self) -> list[tuple[int, int, int, int]]:

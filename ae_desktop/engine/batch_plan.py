@@ -20,14 +20,16 @@ class BatchPlan:
     """Targets are the clean data repeated ``augment`` times; a denoising model gets
     freshly corrupted inputs every epoch; a VAE normal samples; dropout its unit scales."""
 
-    def __init__(self, data: np.ndarray, config: TrainConfig, arch: Architecture,
-                 rng: np.random.Generator):
+    def __init__(
+        self, data: np.ndarray, config: TrainConfig, arch: Architecture, rng: np.random.Generator
+    ):
         self.noise = config.noise_spec()
         self.dtype = np.dtype(config.precision)
         copies = config.augment if self.noise is not None else 1
         # one copy is the data itself when already in the training dtype (no duplicate)
-        self.targets = np.ascontiguousarray(data if copies == 1 else np.tile(data, (copies, 1)),
-                                            dtype=self.dtype)
+        self.targets = np.ascontiguousarray(
+            data if copies == 1 else np.tile(data, (copies, 1)), dtype=self.dtype
+        )
         self.shuffle = 0 < config.batch_size < len(self.targets)
         self.vae_latent = arch.latent_dim if arch.kind == "vae" else 0
         self.dropout = config.dropout
@@ -37,7 +39,8 @@ class BatchPlan:
     def max_epochs(self) -> int:
         """How many epochs one draw may hold within the memory budget."""
         per_epoch = self.targets.nbytes * (self.noise is not None) + len(self.targets) * (
-            self.dtype.itemsize * (self.vae_latent + self.dropout_units) + 8 * self.shuffle)
+            self.dtype.itemsize * (self.vae_latent + self.dropout_units) + 8 * self.shuffle
+        )
         return max(1, PLAN_BYTES // max(per_epoch, 1))
 
     def draw(self, n_epochs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -55,9 +58,11 @@ class BatchPlan:
             scales = (self.rng.random((m, self.dropout_units)) < keep) / keep
             if eps.size or scales.size:
                 draws.append(np.hstack([eps, scales]).astype(self.dtype))
-        return (np.ascontiguousarray(np.stack(inputs)) if inputs else self.targets[None],
-                np.stack(perms) if perms else np.zeros((0, 0), dtype=np.int64),
-                np.stack(draws) if draws else np.zeros((0, 0, 0), self.dtype))
+        return (
+            np.ascontiguousarray(np.stack(inputs)) if inputs else self.targets[None],
+            np.stack(perms) if perms else np.zeros((0, 0), dtype=np.int64),
+            np.stack(draws) if draws else np.zeros((0, 0, 0), self.dtype),
+        )
 
     def batches(self, n_epochs: int) -> Batches:
         """``draw`` with the targets: the compiled training's Batches record."""

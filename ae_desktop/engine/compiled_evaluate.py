@@ -36,8 +36,9 @@ def loss_delta(loss, fused, a, z, y, delta, scale):
     elif fused:
         for i in range(n):
             zi = z[i]
-            total += (zi if zi > 0 else 0.0) + fm.log1p_unit(fm.exp_nonpositive(-abs(zi))) \
-                - y[i] * zi
+            total += (
+                (zi if zi > 0 else 0.0) + fm.log1p_unit(fm.exp_nonpositive(-abs(zi))) - y[i] * zi
+            )
             delta[i] = (a[i] - y[i]) * scale
     else:
         for i in range(n):
@@ -68,10 +69,10 @@ def count_wrong(out, target, errors):
 @jit
 def _clean_pass(theta, layout, x, start, rows, acts, offsets):
     """Rows start..start+rows of ``x`` through the network, no sampling, no dropout."""
-    gather_transposed(x, start, rows, np.empty(0, dtype=np.int64),
-                      view(acts, 0, layout[0, N_IN], rows))
-    forward(theta, layout, acts, offsets, rows, view(acts, 0, 0, rows),
-            np.empty(0, dtype=np.int64))
+    gather_transposed(
+        x, start, rows, np.empty(0, dtype=np.int64), view(acts, 0, layout[0, N_IN], rows)
+    )
+    forward(theta, layout, acts, offsets, rows, view(acts, 0, 0, rows), np.empty(0, dtype=np.int64))
 
 
 @jit
@@ -91,7 +92,7 @@ def stop_check(theta, layout, glyphs, errors, margins):
         _clean_pass(theta, layout, glyphs, start, rows, acts, offsets)
         out = view(acts, offsets[n_layers], n_pixels, rows)
         target = view(acts, 0, n_pixels, rows)
-        count_wrong(out, target, errors[start:start + rows])
+        count_wrong(out, target, errors[start : start + rows])
         _min_margins(out, target, margins)
     most = 0
     for count in errors:  # a loop: errors.max() compiles for most of a second
@@ -139,9 +140,16 @@ def held_out_loss(theta, layout, loss, beta, x, errors, parts):
         xt = view(acts, 0, n_pixels, rows)
         a = view(acts, offsets[n_layers], n_pixels, rows)
         z = view(acts, offsets[n_layers + 1], n_pixels, rows)
-        recon += loss_delta(loss, fused, a.reshape(a.size), z.reshape(z.size),
-                            xt.reshape(xt.size), unused_delta[:rows * n_pixels], 1.0)
-        count_wrong(a, xt, errors[start:start + rows])
+        recon += loss_delta(
+            loss,
+            fused,
+            a.reshape(a.size),
+            z.reshape(z.size),
+            xt.reshape(xt.size),
+            unused_delta[: rows * n_pixels],
+            1.0,
+        )
+        count_wrong(a, xt, errors[start : start + rows])
     parts[1] = recon / n
     parts[2] = kl / n
     parts[0] = parts[1] + beta * parts[2]

@@ -67,10 +67,10 @@ def forward(theta, layout, acts, offsets, rows, draws, drop):
         out = view(acts, offsets[i + 1], n_out, rows)
         dense(inp, w, b, out)
         if i == n - 1:
-            copy_into(out.reshape(out.size), acts[offsets[n + 1]:offsets[n + 1] + out.size])
+            copy_into(out.reshape(out.size), acts[offsets[n + 1] : offsets[n + 1] + out.size])
         activate(layout[i, ACTIVATION], out)
         if drop.shape[0] > 0 and drop[i] >= 0:
-            scales = draws[drop[i]:drop[i] + n_out]
+            scales = draws[drop[i] : drop[i] + n_out]
             for c in range(n_out):
                 for r in range(rows):
                     out[c, r] *= scales[c, r]
@@ -101,14 +101,14 @@ def forward_few_rows(theta, layout, x, out):
         for layer in range(layout.shape[0]):
             n_in, n_out = layout[layer, N_IN], layout[layer, N_OUT]
             w_off, b_off = layout[layer, W_OFFSET], layout[layer, B_OFFSET]
-            copy_into(theta[b_off:b_off + n_out], b[:n_out])
+            copy_into(theta[b_off : b_off + n_out], b[:n_out])
             for j in range(n_in):
-                aj, w = a[j], theta[w_off + j * n_out:w_off + (j + 1) * n_out]
+                aj, w = a[j], theta[w_off + j * n_out : w_off + (j + 1) * n_out]
                 for k in range(n_out):
                     b[k] += aj * w[k]
             activate(layout[layer, ACTIVATION], b[:n_out])
             a, b = b, a
-        copy_into(a[:out.shape[1]], out[r])
+        copy_into(a[: out.shape[1]], out[r])
 
 
 @jit
@@ -133,7 +133,7 @@ def _pack_tiles(theta, layout):
             for j in range(n_in):
                 packed[pos + k * width + j] = theta[w_off + j * n_out + k]
         pos += _padded(n_out) * width
-        copy_into(theta[b_off:b_off + n_out], packed[pos:pos + n_out])
+        copy_into(theta[b_off : b_off + n_out], packed[pos : pos + n_out])
         pos += _padded(n_out)
     return packed
 
@@ -177,12 +177,12 @@ def forward_row_blocks(theta, layout, x, out_t):
         for j in range(n_in):
             for r in range(n):
                 src[j, r] = x[r0 + r, j]
-        src[n_in:_padded(n_in), :] = 0.0  # the last block's activations may be there
+        src[n_in : _padded(n_in), :] = 0.0  # the last block's activations may be there
         pos = 0
         for layer in range(last + 1):
             code = layout[layer, ACTIVATION]
             width, height = _padded(layout[layer, N_IN]), _padded(layout[layer, N_OUT])
-            w = packed[pos:pos + height * width].reshape((height, width))
+            w = packed[pos : pos + height * width].reshape((height, width))
             pos += height * width
             dst = buffers[(layer + 1) % 2]
             for k in range(0, height, TILE):
@@ -190,8 +190,8 @@ def forward_row_blocks(theta, layout, x, out_t):
                     dst[k + a, :] = packed[pos + k + a]
                 for j in range(0, width, TILE):
                     _tile_pass(w, k, j, src, dst, m)
-                activate(code, dst[k:k + TILE])
+                activate(code, dst[k : k + TILE])
             pos += height
             src = dst
         for k in range(out_t.shape[0]):
-            copy_into(src[k, :n], out_t[k, r0:r0 + n])
+            copy_into(src[k, :n], out_t[k, r0 : r0 + n])

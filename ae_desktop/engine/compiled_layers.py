@@ -39,18 +39,33 @@ def gemm(typingctx, x, y, out):
     no shape checks: np.dot's checks and error messages took about a third of the first
     run's compile time."""
     ensure_blas()
-    if any(array.layout not in "CF" or array.ndim != 2 or array.dtype != out.dtype
-           for array in (x, y)) or out.layout not in "CF" or out.ndim != 2 or \
-            out.dtype not in (types.float32, types.float64):
+    if (
+        any(
+            array.layout not in "CF" or array.ndim != 2 or array.dtype != out.dtype
+            for array in (x, y)
+        )
+        or out.layout not in "CF"
+        or out.ndim != 2
+        or out.dtype not in (types.float32, types.float64)
+    ):
         raise TypingError("gemm takes contiguous 2-D float arrays of one dtype")
 
     def codegen(context, builder, signature, args):
-        arrays = [context.make_array(ty)(context, builder, value)
-                  for ty, value in zip(signature.args, args)]
-        call_xxgemm(context, builder, *[
-            part for ty, array in zip(signature.args, arrays)
-            for part in (ty, cgutils.unpack_tuple(builder, array.shape, 2), array.data)])
+        arrays = [
+            context.make_array(ty)(context, builder, value)
+            for ty, value in zip(signature.args, args)
+        ]
+        call_xxgemm(
+            context,
+            builder,
+            *[
+                part
+                for ty, array in zip(signature.args, arrays)
+                for part in (ty, cgutils.unpack_tuple(builder, array.shape, 2), array.data)
+            ],
+        )
         return context.get_dummy_value()
+
     return types.none(x, y, out), codegen
 
 
@@ -173,7 +188,7 @@ def copy_into(src, dst):
 @jit
 def view(buf, start, units, rows):
     """A (units, rows) block of the flat buffer ``buf``."""
-    return buf[start:start + units * rows].reshape((units, rows))
+    return buf[start : start + units * rows].reshape((units, rows))
 
 
 @jit
@@ -181,4 +196,4 @@ def weights(theta, layout, index):
     """Views (W (n_in, n_out), b (n_out,)) of layer ``index`` of ``layout`` in ``theta``."""
     n_in, n_out = layout[index, N_IN], layout[index, N_OUT]
     w_off, b_off = layout[index, W_OFFSET], layout[index, B_OFFSET]
-    return theta[w_off:w_off + n_in * n_out].reshape((n_in, n_out)), theta[b_off:b_off + n_out]
+    return theta[w_off : w_off + n_in * n_out].reshape((n_in, n_out)), theta[b_off : b_off + n_out]

@@ -22,14 +22,14 @@ LN2_LO = 1.90821492927058770002e-10
 EXP_FLOOR = -700.0
 TANH_SATURATION = 30.0  # tanh(30) rounds to 1.0 in float64
 
-inline = njit(inline="always", fastmath={"reassoc", "contract", "nsz", "arcp"},
-              error_model="numpy")
+inline = njit(inline="always", fastmath={"reassoc", "contract", "nsz", "arcp"}, error_model="numpy")
 
 
 @intrinsic
 def _int_bits_as_float(typingctx, bits):
     def codegen(context, builder, signature, args):
         return builder.bitcast(args[0], ir.DoubleType())
+
     return types.float64(types.int64), codegen
 
 
@@ -37,6 +37,7 @@ def _int_bits_as_float(typingctx, bits):
 def _int32_bits_as_float32(typingctx, bits):
     def codegen(context, builder, signature, args):
         return builder.bitcast(args[0], ir.FloatType())
+
     return types.float32(types.int32), codegen
 
 
@@ -45,9 +46,47 @@ def _exp_parts(x):
     """e^x = scale * (1 + p) for x in [-700, 0], with scale = 2^k."""
     k = math.floor(x * LOG2E + 0.5)
     r = (x - k * LN2_HI) - k * LN2_LO
-    p = r * (1.0 + r * (1 / 2 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (
-        1 / 720 + r * (1 / 5040 + r * (1 / 40320 + r * (1 / 362880 + r * (
-            1 / 3628800 + r * (1 / 39916800 + r * (1 / 479001600 + r / 6227020800))))))))))))
+    p = r * (
+        1.0
+        + r
+        * (
+            1 / 2
+            + r
+            * (
+                1 / 6
+                + r
+                * (
+                    1 / 24
+                    + r
+                    * (
+                        1 / 120
+                        + r
+                        * (
+                            1 / 720
+                            + r
+                            * (
+                                1 / 5040
+                                + r
+                                * (
+                                    1 / 40320
+                                    + r
+                                    * (
+                                        1 / 362880
+                                        + r
+                                        * (
+                                            1 / 3628800
+                                            + r
+                                            * (1 / 39916800 + r * (1 / 479001600 + r / 6227020800))
+                                        )
+                                    )
+                                )
+                            )
+                        )
+                    )
+                )
+            )
+        )
+    )
     return _int_bits_as_float(np.int64(k + 1023) << 52), p
 
 

@@ -54,8 +54,9 @@ def dropout_rows(layout, n_draws):
 
 
 @jit
-def _batch_loss_gradient(theta, grad, layout, loss, beta, rows, y, draws, drop, acts, offsets,
-                         buf_a, buf_b, out_kl):
+def _batch_loss_gradient(
+    theta, grad, layout, loss, beta, rows, y, draws, drop, acts, offsets, buf_a, buf_b, out_kl
+):
     """Forward and backward pass for one batch; fills ``grad``, returns the recon loss.
 
     The batch input is already in ``acts`` (block 0, (P, rows)); ``y`` is (P, rows).
@@ -71,8 +72,18 @@ def _batch_loss_gradient(theta, grad, layout, loss, beta, rows, y, draws, drop, 
     delta = view(buf_a, 0, n_out, rows)
     fused = fused_output(layout, loss)
     inv_rows = 1.0 / rows
-    recon = loss_delta(loss, fused, a.reshape(a.size), z.reshape(z.size),
-                       y.reshape(y.size), delta.reshape(delta.size), inv_rows) * inv_rows
+    recon = (
+        loss_delta(
+            loss,
+            fused,
+            a.reshape(a.size),
+            z.reshape(z.size),
+            y.reshape(y.size),
+            delta.reshape(delta.size),
+            inv_rows,
+        )
+        * inv_rows
+    )
     if not fused:
         times_derivative(layout[n_layers - 1, ACTIVATION], a, delta)
 
@@ -105,13 +116,14 @@ def _batch_loss_gradient(theta, grad, layout, loss, beta, rows, y, draws, drop, 
                     std = math.sqrt(var)
                     kl += -0.5 * (1.0 + logvar - mu * mu - var)
                     dh[c, r] = da[c, r] + beta * mu * inv_rows
-                    dh[n_in + c, r] = (da[c, r] * draws[c, r] * 0.5 * std
-                                       + beta * 0.5 * (var - 1.0) * inv_rows)
+                    dh[n_in + c, r] = (
+                        da[c, r] * draws[c, r] * 0.5 * std + beta * 0.5 * (var - 1.0) * inv_rows
+                    )
             out_kl[0] = kl * inv_rows
         else:
             a_in = view(acts, offsets[index], n_in, rows)
             if drop[index - 1] >= 0:
-                _undo_dropout(draws[drop[index - 1]:drop[index - 1] + n_in], a_in, da)
+                _undo_dropout(draws[drop[index - 1] : drop[index - 1] + n_in], a_in, da)
             times_derivative(layout[index - 1, ACTIVATION], a_in, da)
             cur, nxt = nxt, cur
     return recon
@@ -160,8 +172,12 @@ def _buffers(layout, batch, dtype):
     widest = 0
     for i in range(layout.shape[0]):
         widest = max(widest, layout[i, N_IN], layout[i, N_OUT])
-    return (offsets, np.empty(offsets[-1], dtype), np.empty(batch * widest, dtype),
-            np.empty(batch * widest, dtype))
+    return (
+        offsets,
+        np.empty(offsets[-1], dtype),
+        np.empty(batch * widest, dtype),
+        np.empty(batch * widest, dtype),
+    )
 
 
 @jit
@@ -212,8 +228,22 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop, pass_err
             db = view(dbuf, 0, n_draws, rows)
             if n_draws:
                 gather_transposed(draws[e], start, rows, perm, db)
-            recon = _batch_loss_gradient(theta, grad, layout, settings.loss, beta, rows, yb,
-                                         db, drop, acts, offsets, buf_a, buf_b, kl)
+            recon = _batch_loss_gradient(
+                theta,
+                grad,
+                layout,
+                settings.loss,
+                beta,
+                rows,
+                yb,
+                db,
+                drop,
+                acts,
+                offsets,
+                buf_a,
+                buf_b,
+                kl,
+            )
             if e == n_epochs - 1 and pass_errors.shape[0] > 0:
                 count_wrong(view(acts, offsets[n_layers], n_pixels, rows), yb, wrong[:rows])
                 for r in range(rows):
@@ -235,9 +265,12 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop, pass_err
             if not finite(theta[i]):
                 copy_into(theta_good, theta)
                 return e, DIVERGED
-        if stop.target >= 0 and (stop.first_epoch + e + 1) % TARGET_CHECK == 0 and \
-                stop_check(theta, layout, targets[:stop.n_glyphs], check, margins) \
-                <= stop.target and margins[1] >= stop.margin:
+        if (
+            stop.target >= 0
+            and (stop.first_epoch + e + 1) % TARGET_CHECK == 0
+            and stop_check(theta, layout, targets[: stop.n_glyphs], check, margins) <= stop.target
+            and margins[1] >= stop.margin
+        ):
             return e + 1, TARGET_REACHED
     return n_epochs, RUNNING
 
@@ -256,8 +289,22 @@ def loss_gradient(layout, theta, grad, settings, x, y, draws, parts):
     gather_transposed(draws, 0, rows, no_perm, db)
     kl = np.zeros(1)
     drop = dropout_rows(layout, draws.shape[1])
-    recon = _batch_loss_gradient(theta, grad, layout, settings.loss, settings.beta, rows, yb,
-                                 db, drop, acts, offsets, buf_a, buf_b, kl)
+    recon = _batch_loss_gradient(
+        theta,
+        grad,
+        layout,
+        settings.loss,
+        settings.beta,
+        rows,
+        yb,
+        db,
+        drop,
+        acts,
+        offsets,
+        buf_a,
+        buf_b,
+        kl,
+    )
     parts[0] = recon
     parts[1] = kl[0]
     return recon + settings.beta * kl[0]

@@ -96,21 +96,29 @@ class TrainConfig:
         self.validate_settings()
         try:
             arch = Architecture.parse(
-                self.arch, self.decoder, kind=self.model, activation=self.activation,
+                self.arch,
+                self.decoder,
+                kind=self.model,
+                activation=self.activation,
                 output_activation=self.output_activation,
-                latent_activation="linear" if self.model == "vae" else self.latent_activation)
+                latent_activation="linear" if self.model == "vae" else self.latent_activation,
+            )
         except ArchitectureError as exc:
             raise ConfigError(str(exc)) from None
         if arch.n_inputs != n_inputs:
-            raise ConfigError(f"architecture {self.arch} takes {arch.n_inputs} inputs but the "
-                              f"data has {n_inputs} pixels per glyph")
+            raise ConfigError(
+                f"architecture {self.arch} takes {arch.n_inputs} inputs but the "
+                f"data has {n_inputs} pixels per glyph"
+            )
         return arch
 
     def validate_settings(self) -> None:
         """Check every setting that does not depend on the data: its type, then its
         range (the rules of the command-line flags, also applied to stored configs)."""
         for field in fields(self):
-            _check_type(field.name, getattr(self, field.name), str(field.type))  # text: see __future__
+            _check_type(
+                field.name, getattr(self, field.name), str(field.type)
+            )  # text: see __future__
         try:
             parse_sizes(self.arch)
             if self.decoder is not None:
@@ -137,8 +145,13 @@ class TrainConfig:
         self.noise_spec()
 
 
-_TYPES = {"str": (str,), "str | None": (str, type(None)), "int": (Integral,),
-          "int | None": (Integral, type(None)), "float": (Real,)}
+_TYPES = {
+    "str": (str,),
+    "str | None": (str, type(None)),
+    "int": (Integral,),
+    "int | None": (Integral, type(None)),
+    "float": (Real,),
+}
 
 
 def _check_type(name: str, value, annotation: str) -> None:
@@ -160,5 +173,4 @@ def _in_range(name: str, value, limits: Range) -> None:
     """ConfigError unless ``value`` (None: a setting left unset) is in ``limits``."""
     if value is not None and not limits.holds(value):
         wording = _OUT_OF_RANGE.get(name, f"{name} must be {limits.describe()}")
-        raise ConfigError(f"{wording.format(low=limits.low, high=limits.high)}, "
-                          f"got {quote(value)}")
+        raise ConfigError(f"{wording.format(low=limits.low, high=limits.high)}, got {quote(value)}")

@@ -43,8 +43,9 @@ def _draws(clean, repeats: int):
     return clean
 
 
-def denoising_errors(model: Autoencoder, clean, spec: NoiseSpec, repeats: int,
-                     rng: np.random.Generator) -> dict:
+def denoising_errors(
+    model: Autoencoder, clean, spec: NoiseSpec, repeats: int, rng: np.random.Generator
+) -> dict:
     """The model's output for ``repeats`` noisy copies of ``clean`` (n, P), against the
     clean glyphs; keys in the module docstring."""
     clean = _draws(clean, repeats)
@@ -57,8 +58,7 @@ def denoising_errors(model: Autoencoder, clean, spec: NoiseSpec, repeats: int,
     return _summary(errors, errors == 0, noisy_errors)
 
 
-def nearest_glyph_baseline(clean, spec: NoiseSpec, repeats: int,
-                           rng: np.random.Generator) -> dict:
+def nearest_glyph_baseline(clean, spec: NoiseSpec, repeats: int, rng: np.random.Generator) -> dict:
     """Decode each noisy input to the nearest clean glyph; keys as ``denoising_errors``.
 
     Distance is the sum of squared pixel differences: the Hamming distance for 0/1

@@ -19,14 +19,14 @@ from ae_desktop.engine.losses import loss_code
 from ae_desktop.engine.metrics import learned_count
 
 
-def split_rows(n: int, fraction: float, rng: np.random.Generator) -> tuple[np.ndarray,
-                                                                           np.ndarray]:
+def split_rows(n: int, fraction: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """(training rows, test rows), each sorted: ceil(fraction * n) rows drawn for the test
     set, at least one row left for training. ``fraction`` 0 draws nothing from ``rng``."""
     n_test = math.ceil(fraction * n - 1e-9) if fraction > 0 else 0
     if n_test >= n:
-        raise ConfigError(f"a test fraction of {fraction:g} of {n} glyphs leaves no glyph "
-                          "to train on")
+        raise ConfigError(
+            f"a test fraction of {fraction:g} of {n} glyphs leaves no glyph to train on"
+        )
     if n_test == 0:
         return np.arange(n), np.zeros(0, dtype=np.int64)
     order = rng.permutation(n)
@@ -36,8 +36,14 @@ def split_rows(n: int, fraction: float, rng: np.random.Generator) -> tuple[np.nd
 class HeldOutSet:
     """The test rows of a run, ``data`` (n, P), evaluated in ``precision`` arithmetic."""
 
-    def __init__(self, data: np.ndarray, arch: Architecture, loss: str, beta: float,
-                 precision: str = "float64"):
+    def __init__(
+        self,
+        data: np.ndarray,
+        arch: Architecture,
+        loss: str,
+        beta: float,
+        precision: str = "float64",
+    ):
         self.data = np.ascontiguousarray(data, dtype=precision)
         self.arch, self.loss, self.beta = arch, loss_code(loss), beta
         self.errors = np.zeros(len(data), dtype=np.int64)
@@ -48,16 +54,30 @@ class HeldOutSet:
     def evaluate(self, theta: np.ndarray) -> np.ndarray:
         """Mean [total, reconstruction, kl] loss at ``theta``; updates ``errors``."""
         parts = np.zeros(3)
-        held_out_loss(theta.astype(self.data.dtype, copy=False), self.arch.layout.table,
-                      self.loss, self.beta, self.data, self.errors, parts)
+        held_out_loss(
+            theta.astype(self.data.dtype, copy=False),
+            self.arch.layout.table,
+            self.loss,
+            self.beta,
+            self.data,
+            self.errors,
+            parts,
+        )
         return parts
 
     def prepare(self, theta: np.ndarray) -> None:
         """Compile or load the kernel (on one row), so the first timed evaluation's cost
         is the evaluation's."""
         if len(self.data):
-            held_out_loss(theta.astype(self.data.dtype), self.arch.layout.table, self.loss,
-                          self.beta, self.data[:1], np.zeros(1, dtype=np.int64), np.zeros(3))
+            held_out_loss(
+                theta.astype(self.data.dtype),
+                self.arch.layout.table,
+                self.loss,
+                self.beta,
+                self.data[:1],
+                np.zeros(1, dtype=np.int64),
+                np.zeros(3),
+            )
 
     def learned(self) -> int:
         """Test rows within LEARNED_MAX_ERRORS wrong pixels at the last evaluation."""

@@ -26,8 +26,9 @@ def parse_init(spec: str) -> tuple[str, float]:
             std = -1.0
         if std > 0 and np.isfinite(std):
             return name, std
-    raise InitError(f"bad weight init {quote(spec)}: use glorot, he or normal:STD "
-                    "(e.g. normal:0.7)")
+    raise InitError(
+        f"bad weight init {quote(spec)}: use glorot, he or normal:STD (e.g. normal:0.7)"
+    )
 
 
 def initial_parameters(arch: Architecture, spec: str, rng: np.random.Generator) -> np.ndarray:

@@ -18,13 +18,19 @@ from numba.core.dispatcher import Dispatcher
 from ae_desktop.engine import compiled_evaluate, compiled_train
 
 ENGINE = "ae_desktop.engine."
-TRAINING_KERNELS = (compiled_train.train_epochs, compiled_evaluate.stop_check,
-                    compiled_evaluate.held_out_loss)
+TRAINING_KERNELS = (
+    compiled_train.train_epochs,
+    compiled_evaluate.stop_check,
+    compiled_evaluate.held_out_loss,
+)
 
 
 def _engine_dispatcher(value) -> bool:
-    return isinstance(value, Dispatcher) and value.py_func.__module__.startswith(ENGINE) \
+    return (
+        isinstance(value, Dispatcher)
+        and value.py_func.__module__.startswith(ENGINE)
         and value.targetoptions.get("inline", "never") == "never"
+    )
 
 
 def called_kernels(*kernels: Dispatcher) -> set[str]:
@@ -40,11 +46,12 @@ def called_kernels(*kernels: Dispatcher) -> set[str]:
         seen[name] = kernel
         scope = kernel.py_func.__globals__
         for symbol in kernel.py_func.__code__.co_names:
-            values = [scope.get(symbol)] + [getattr(module, symbol, None)
-                                            for module in scope.values()
-                                            if isinstance(module, ModuleType)]
-            todo += [value for value in values
-                     if value is not None and _engine_dispatcher(value)]
+            values = [scope.get(symbol)] + [
+                getattr(module, symbol, None)
+                for module in scope.values()
+                if isinstance(module, ModuleType)
+            ]
+            todo += [value for value in values if value is not None and _engine_dispatcher(value)]
     return set(seen)
 
 

@@ -42,14 +42,17 @@ def _evenly_spaced(start, stop, n: int) -> np.ndarray:
     return values
 
 
-def decode_grid(model: Autoencoder, x_range, y_range, nx: int, ny: int,
-                precision: str = "float64") -> np.ndarray:
+def decode_grid(
+    model: Autoencoder, x_range, y_range, nx: int, ny: int, precision: str = "float64"
+) -> np.ndarray:
     """Decodings (ny, nx, n_inputs) of an nx-by-ny grid over a 2-D latent rectangle,
     laid out like an image: row 0 at y max, column 0 at x min (``precision`` as in
     ``Autoencoder.decode``)."""
     if model.arch.latent_dim != 2:
-        raise ValueError(f"a latent grid needs a 2-D latent space, "
-                         f"this model's has {model.arch.latent_dim} dimensions")
+        raise ValueError(
+            f"a latent grid needs a 2-D latent space, "
+            f"this model's has {model.arch.latent_dim} dimensions"
+        )
     points = grid_points(x_range, y_range, nx, ny)
     return model.decode(points.reshape(-1, 2), precision).reshape(ny, nx, -1)
 

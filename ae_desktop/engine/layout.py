@@ -39,9 +39,9 @@ class NetworkLayout:
     @cached_property
     def encoder(self) -> np.ndarray:
         """The encoder's rows: input -> code (a VAE's: mean then log-variance)."""
-        return self.table[:self.n_encoder_layers]
+        return self.table[: self.n_encoder_layers]
 
     @cached_property
     def decoder(self) -> np.ndarray:
         """The decoder's rows: latent point -> output."""
-        return self.table[self.n_encoder_layers:]
+        return self.table[self.n_encoder_layers :]

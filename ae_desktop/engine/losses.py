@@ -17,8 +17,9 @@ def softplus(z: np.ndarray) -> np.ndarray:
     return np.maximum(z, 0.0) + np.log1p(np.exp(-np.abs(z)))
 
 
-def reconstruction_loss(code: int, a: np.ndarray, y: np.ndarray, z: np.ndarray,
-                        sigmoid_output: bool) -> tuple[float, np.ndarray]:
+def reconstruction_loss(
+    code: int, a: np.ndarray, y: np.ndarray, z: np.ndarray, sigmoid_output: bool
+) -> tuple[float, np.ndarray]:
     """Loss and dLoss/dz_out for outputs ``a = f(z)`` against targets ``y``, both (B, P).
 
     BCE with a sigmoid output is computed from the logits ``z`` (stable for any z);

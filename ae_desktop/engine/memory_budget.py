@@ -40,7 +40,8 @@ def check_memory(needed: int, what: str) -> None:
         raise MemoryBudgetError(
             f"{what} needs about {size_text(needed)} of memory, over the limit of "
             f"{size_text(memory_limit())} (half of this machine's "
-            f"{size_text(physical_memory())})")
+            f"{size_text(physical_memory())})"
+        )
 
 
 def _units(arch) -> int:
@@ -52,8 +53,11 @@ def inference_bytes(arch, n_rows: int, item: int = 8) -> int:
     """Encoding, decoding or reconstructing ``n_rows`` samples: a copy of the inputs and
     the outputs of every row, the activations of a block of rows at a time."""
     block = min(n_rows, BLOCK_ROWS)
-    return item * (arch.n_params + n_rows * (2 * arch.n_inputs + 2 * arch.latent_dim)
-                   + 2 * block * _units(arch))
+    return item * (
+        arch.n_params
+        + n_rows * (2 * arch.n_inputs + 2 * arch.latent_dim)
+        + 2 * block * _units(arch)
+    )
 
 
 def training_bytes(arch, n_samples: int, config) -> int:
@@ -63,20 +67,25 @@ def training_bytes(arch, n_samples: int, config) -> int:
     rows = n_samples * (config.augment if noisy else 1)
     batch = config.batch_size if 0 < config.batch_size < rows else rows
     draws = (arch.latent_dim if arch.kind == "vae" else 0) + (
-        arch.dropout_units if config.dropout else 0)
+        arch.dropout_units if config.dropout else 0
+    )
     params = arch.n_params * (3 * 8 + 4 * item)  # model, copies; working, states, gradient
     data = rows * arch.n_inputs * item * (1 + 2 * noisy)  # targets, noisy inputs
     per_row = draws * (item + 8) + 8  # a VAE's samples, dropout scales, a shuffle
-    return params + data + rows * per_row + 3 * item * batch * _units(arch) \
+    return (
+        params
+        + data
+        + rows * per_row
+        + 3 * item * batch * _units(arch)
         + inference_bytes(arch, n_samples, item)
+    )
 
 
 def eval_bytes(arch, n_samples: int, repeats: int, noisy: bool) -> int:
     """``eval``: a reconstruction of every sample, results of ``repeats`` draws, and with
     noise the nearest-glyph baseline, which compares every noisy glyph with every clean
     one."""
-    pairs = n_samples * (n_samples * (2 * arch.n_inputs + 3) + 3 * arch.n_inputs) if noisy \
-        else 0
+    pairs = n_samples * (n_samples * (2 * arch.n_inputs + 3) + 3 * arch.n_inputs) if noisy else 0
     return 8 * (5 * repeats * n_samples + pairs) + inference_bytes(arch, n_samples)
 
 

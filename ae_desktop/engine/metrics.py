@@ -28,5 +28,7 @@ def pixel_margins(output: np.ndarray, target: np.ndarray) -> tuple[float, float]
     margin = np.abs(output - PIXEL_THRESHOLD)
     right = (output >= PIXEL_THRESHOLD) == (np.asarray(target) >= PIXEL_THRESHOLD)
     signed = np.where(right, margin, -margin)
-    return (float(signed.min(initial=PIXEL_THRESHOLD)),
-            float(margin[right].min(initial=PIXEL_THRESHOLD)))
+    return (
+        float(signed.min(initial=PIXEL_THRESHOLD)),
+        float(margin[right].min(initial=PIXEL_THRESHOLD)),
+    )

@@ -21,14 +21,17 @@ class Autoencoder:
     def __init__(self, arch: Architecture, theta: np.ndarray):
         theta = np.ascontiguousarray(theta, dtype=np.float64)
         if theta.shape != (arch.n_params,):
-            raise ValueError(f"parameter vector has shape {theta.shape}, "
-                             f"architecture {arch.text} needs ({arch.n_params},)")
+            raise ValueError(
+                f"parameter vector has shape {theta.shape}, "
+                f"architecture {arch.text} needs ({arch.n_params},)"
+            )
         self.arch = arch
         self.theta = theta
 
     @classmethod
-    def initialize(cls, arch: Architecture, init: str = "glorot",
-                   rng: np.random.Generator | None = None) -> Autoencoder:
+    def initialize(
+        cls, arch: Architecture, init: str = "glorot", rng: np.random.Generator | None = None
+    ) -> Autoencoder:
         rng = np.random.default_rng(0) if rng is None else rng
         return cls(arch, initial_parameters(arch, init, rng))
 
@@ -73,8 +76,9 @@ class Autoencoder:
         return self.decode(self.encode(x))
 
 
-def run_layers(theta: np.ndarray, layout: np.ndarray, x: np.ndarray,
-               precision: str = "float64") -> np.ndarray:
+def run_layers(
+    theta: np.ndarray, layout: np.ndarray, x: np.ndarray, precision: str = "float64"
+) -> np.ndarray:
     """Rows of ``x`` (n, n_in) float64 in C order through the layers of ``layout`` (rows
     of a NetworkLayout table) at float64 parameters ``theta``, computed in ``precision``
     for many rows; a few rows are computed in float64 (as fast, and no float32 copy of

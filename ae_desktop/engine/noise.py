@@ -49,8 +49,7 @@ def parse_noise(text: str) -> NoiseSpec:
     if not math.isfinite(level) or level < 0:
         raise NoiseError(f"noise {shown}: level must be a finite number >= 0")
     if kind == "flip" and (level != int(level) or level > MAX_FLIP):
-        raise NoiseError(f"noise {shown}: flip needs a whole number of pixels "
-                         f"from 0 to {MAX_FLIP}")
+        raise NoiseError(f"noise {shown}: flip needs a whole number of pixels from 0 to {MAX_FLIP}")
     if kind == "saltpepper" and level > 1:
         raise NoiseError(f"noise {shown}: a flip probability must be in 0..1")
     if kind in ("gauss", "uniform") and level > MAX_SPREAD:

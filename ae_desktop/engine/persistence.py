@@ -41,18 +41,36 @@ from ae_desktop.engine.model import Autoencoder
 MAGIC = "ae-desktop-model"
 FORMAT_VERSION = 1
 ARCH_TEXT_KEYS = ("kind", "activation", "output_activation", "latent_activation")
-REQUIRED_KEYS = ("format", "format_version", "encoder", "decoder", *ARCH_TEXT_KEYS, "theta",
-                 "optimizer", "optimizer_settings", "history", "dataset", "image_shape",
-                 "config")
+REQUIRED_KEYS = (
+    "format",
+    "format_version",
+    "encoder",
+    "decoder",
+    *ARCH_TEXT_KEYS,
+    "theta",
+    "optimizer",
+    "optimizer_settings",
+    "history",
+    "dataset",
+    "image_shape",
+    "config",
+)
 JSON_KEYS = ("optimizer_settings", "config")
 MAX_THETA_BYTES = 1024 * MIB  # 134M float64 parameters
 MAX_HISTORY_BYTES = 256 * MIB  # per history: 11M epochs
 MAX_JSON_BYTES = 4 * SMALL_DOCUMENT  # stored as UTF-32 text
 MAX_TEXT_BYTES = 64 * 1024  # every other entry: short strings, layer sizes
 MAX_FILE_BYTES = MAX_THETA_BYTES + 2 * MAX_HISTORY_BYTES + 64 * MIB
-MAX_EPOCH = 2 ** 53  # test-history epochs: whole numbers a float holds exactly
-METADATA_KEYS = ("optimizer", "optimizer_settings", "history", "test_history", "dataset",
-                 "image_shape", "config")
+MAX_EPOCH = 2**53  # test-history epochs: whole numbers a float holds exactly
+METADATA_KEYS = (
+    "optimizer",
+    "optimizer_settings",
+    "history",
+    "test_history",
+    "dataset",
+    "image_shape",
+    "config",
+)
 
 
 class ModelFileError(ValueError):
@@ -85,8 +103,9 @@ def _metadata_arrays(model: Autoencoder, metadata: dict) -> dict[str, np.ndarray
     shape = metadata.get("image_shape", (1, model.arch.n_inputs))
     return {
         "optimizer": _text_array(metadata.get("optimizer", "")),
-        "optimizer_settings": _text_array(_json_object(metadata.get("optimizer_settings", {}),
-                                                   "optimizer_settings")),
+        "optimizer_settings": _text_array(
+            _json_object(metadata.get("optimizer_settings", {}), "optimizer_settings")
+        ),
         "history": history,
         "test_history": test_history,
         "dataset": _text_array(metadata.get("dataset", "")),
@@ -105,8 +124,9 @@ def save_model(path: str | Path, model: Autoencoder, metadata: dict) -> None:
     arch = model.arch
     arrays = _metadata_arrays(model, metadata)
     if int(np.prod(arrays["image_shape"])) != arch.n_inputs or arrays["image_shape"].shape != (2,):
-        raise ValueError(f"image_shape {tuple(arrays['image_shape'])} does not hold "
-                         f"{arch.n_inputs} pixels")
+        raise ValueError(
+            f"image_shape {tuple(arrays['image_shape'])} does not hold {arch.n_inputs} pixels"
+        )
     arrays.update(
         format=_text_array(MAGIC),
         format_version=np.array(FORMAT_VERSION, dtype=np.int64),
@@ -124,22 +144,27 @@ def save_model(path: str | Path, model: Autoencoder, metadata: dict) -> None:
 def _text(arrays: dict, key: str, where: str) -> str:
     value = arrays[key]
     if value.dtype.kind != "U" or value.shape != ():
-        raise ModelFileError(f"{where}: entry {key!r} must be a text string, "
-                             f"got {value.dtype} array of shape {value.shape}")
+        raise ModelFileError(
+            f"{where}: entry {key!r} must be a text string, "
+            f"got {value.dtype} array of shape {value.shape}"
+        )
     text = str(value)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise ModelFileError(f"{where}: entry {key!r} holds a lone surrogate, "
-                             "which is not text") from None
+        raise ModelFileError(
+            f"{where}: entry {key!r} holds a lone surrogate, which is not text"
+        ) from None
     return text
 
 
 def _ints(arrays: dict, key: str, where: str, ndim: int = 1) -> np.ndarray:
     value = arrays[key]
     if value.dtype.kind not in "iu" or value.ndim != ndim:
-        raise ModelFileError(f"{where}: entry {key!r} must be a {ndim}-D integer array, "
-                             f"got {value.dtype} array of shape {value.shape}")
+        raise ModelFileError(
+            f"{where}: entry {key!r} must be a {ndim}-D integer array, "
+            f"got {value.dtype} array of shape {value.shape}"
+        )
     return value.astype(np.int64)
 
 
@@ -152,8 +177,9 @@ def _json(arrays: dict, key: str, where: str) -> dict:
         item = stack.pop()
         if isinstance(item, float) and not math.isfinite(item):
             raise ModelFileError(f"{where}: entry {key!r} holds {item}, not a finite number")
-        stack.extend(item.values() if isinstance(item, dict) else
-                     item if isinstance(item, list) else ())
+        stack.extend(
+            item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        )
     return value
 
 
@@ -168,39 +194,50 @@ def _config(arrays: dict, where: str) -> dict:
 
 
 def _check_header(arrays: dict, names, where: str) -> None:
-    if "format" not in arrays or arrays["format"].dtype.kind != "U" or str(
-            arrays["format"]) != MAGIC:
+    if (
+        "format" not in arrays
+        or arrays["format"].dtype.kind != "U"
+        or str(arrays["format"]) != MAGIC
+    ):
         shown = ", ".join(sorted(names)[:6]) or "none"
-        raise ModelFileError(f"{where} is not an ae-desktop model: a foreign .npz "
-                             f"(entries: {quote(shown, 100)[1:-1]})")
+        raise ModelFileError(
+            f"{where} is not an ae-desktop model: a foreign .npz "
+            f"(entries: {quote(shown, 100)[1:-1]})"
+        )
     if "format_version" not in arrays:
         raise ModelFileError(f"{where}: missing key 'format_version'")
     version = arrays["format_version"]
     if version.dtype.kind not in "iu" or version.shape != ():
         raise ModelFileError(f"{where}: 'format_version' must be an integer")
     if int(version) != FORMAT_VERSION:
-        raise ModelFileError(f"{where}: unknown format version {int(version)} "
-                             f"(this ae-desktop reads version {FORMAT_VERSION})")
+        raise ModelFileError(
+            f"{where}: unknown format version {int(version)} "
+            f"(this ae-desktop reads version {FORMAT_VERSION})"
+        )
     for key in REQUIRED_KEYS:
         if key not in names:
             raise ModelFileError(f"{where}: missing key {key!r}")
 
 
 def _architecture(arrays: dict, where: str) -> Architecture:
-    sizes = {key: tuple(int(v) for v in _ints(arrays, key, where))
-             for key in ("encoder", "decoder")}
+    sizes = {
+        key: tuple(int(v) for v in _ints(arrays, key, where)) for key in ("encoder", "decoder")
+    }
     texts = {key: _text(arrays, key, where) for key in ARCH_TEXT_KEYS}
     for key, value in sizes.items():
         if len(value) < 2 or min(value) < 1:
-            raise ModelFileError(f"{where}: {key} sizes {quote(list(value))} are not a "
-                                 "valid network")
+            raise ModelFileError(
+                f"{where}: {key} sizes {quote(list(value))} are not a valid network"
+            )
     try:
         arch = Architecture(sizes["encoder"], sizes["decoder"], **texts)
     except ArchitectureError as exc:
         raise ModelFileError(f"{where}: invalid architecture: {exc}") from None
     if arch.n_params * 8 > MAX_THETA_BYTES:
-        raise ModelFileError(f"{where}: architecture {quote(arch.text)} has {arch.n_params} "
-                             f"parameters, over the limit of {MAX_THETA_BYTES // 8}")
+        raise ModelFileError(
+            f"{where}: architecture {quote(arch.text)} has {arch.n_params} "
+            f"parameters, over the limit of {MAX_THETA_BYTES // 8}"
+        )
     return arch
 
 
@@ -210,7 +247,8 @@ def _theta(theta: np.ndarray, arch: Architecture, where: str) -> np.ndarray:
     if theta.shape != (arch.n_params,):
         raise ModelFileError(
             f"{where}: wrong shape of theta {theta.shape}: expected ({arch.n_params},) for "
-            f"architecture {arch.text} ({arch.kind})")
+            f"architecture {arch.text} ({arch.kind})"
+        )
     bad = int(np.count_nonzero(~np.isfinite(theta)))
     if bad:
         raise ModelFileError(f"{where}: theta holds {bad} non-finite weights (NaN or inf)")
@@ -223,27 +261,34 @@ def _history(arrays: dict, key: str, columns: int, where: str) -> np.ndarray:
     history = arrays[key]
     if history.dtype.kind != "f" or history.ndim != 2 or history.shape[1] != columns:
         rows = "epochs" if key == "history" else "k"
-        raise ModelFileError(f"{where}: {key} must be a float ({rows}, {columns}) array, "
-                             f"got {history.dtype} array of shape {history.shape}")
+        raise ModelFileError(
+            f"{where}: {key} must be a float ({rows}, {columns}) array, "
+            f"got {history.dtype} array of shape {history.shape}"
+        )
     history = history.astype(np.float64)
     bad = ~np.isfinite(history)
     if bad.any():
-        raise ModelFileError(f"{where}: {key} holds {quote(float(history[bad][0]))}: "
-                             "values must be finite")
+        raise ModelFileError(
+            f"{where}: {key} holds {quote(float(history[bad][0]))}: values must be finite"
+        )
     if key == "test_history":
         epochs = history[:, 0]
         bad = (epochs < 0) | (epochs > MAX_EPOCH) | (epochs != np.round(epochs))
         if bad.any():
-            raise ModelFileError(f"{where}: test_history epoch {quote(float(epochs[bad][0]))} "
-                                 f"is not a whole number from 0 to 2**53")
+            raise ModelFileError(
+                f"{where}: test_history epoch {quote(float(epochs[bad][0]))} "
+                f"is not a whole number from 0 to 2**53"
+            )
     return history
 
 
 def _metadata(arrays: dict, arch: Architecture, where: str) -> dict:
     shape = _ints(arrays, "image_shape", where)
     if shape.shape != (2,) or int(np.prod(shape)) != arch.n_inputs or shape.min() < 1:
-        raise ModelFileError(f"{where}: image_shape {quote(shape.tolist())} does not hold "
-                             f"the {arch.n_inputs} inputs of architecture {arch.text}")
+        raise ModelFileError(
+            f"{where}: image_shape {quote(shape.tolist())} does not hold "
+            f"the {arch.n_inputs} inputs of architecture {arch.text}"
+        )
     return {
         "format_version": FORMAT_VERSION,
         "optimizer": _text(arrays, "optimizer", where),
@@ -259,9 +304,18 @@ def _metadata(arrays: dict, arch: Architecture, where: str) -> dict:
 def _small_arrays(npz: NpzArchive) -> dict[str, np.ndarray]:
     """Every known entry but theta, each read within its limit; unknown entries are
     ignored, never decompressed."""
-    arrays = {key: npz.array(key, MAX_HISTORY_BYTES if "history" in key else
-                             MAX_JSON_BYTES if key in JSON_KEYS else MAX_TEXT_BYTES)
-              for key in (*REQUIRED_KEYS, "test_history") if key != "theta" and key in npz.names}
+    arrays = {
+        key: npz.array(
+            key,
+            MAX_HISTORY_BYTES
+            if "history" in key
+            else MAX_JSON_BYTES
+            if key in JSON_KEYS
+            else MAX_TEXT_BYTES,
+        )
+        for key in (*REQUIRED_KEYS, "test_history")
+        if key != "theta" and key in npz.names
+    }
     arrays.setdefault("test_history", np.zeros((0, 2)))
     return arrays
 

@@ -37,8 +37,9 @@ class QuasiNewton:
     max_chunk = 5000
     pass_errors = None  # no wrong pixels counted in its passes: reports reconstruct
 
-    def __init__(self, model: Autoencoder, data: np.ndarray, config: TrainConfig,
-                 rng: np.random.Generator):
+    def __init__(
+        self, model: Autoencoder, data: np.ndarray, config: TrainConfig, rng: np.random.Generator
+    ):
         self.model = model
         self.data = data
         self.plan = BatchPlan(data, config, model.arch, rng)
@@ -55,8 +56,15 @@ class QuasiNewton:
     def _objective(self, x: np.ndarray):
         grad = np.empty_like(x)
         value = compiled_train.loss_gradient(
-            self.model.arch.layout.table, x, grad, self.settings, self.inputs,
-            self.plan.targets, np.zeros((len(self.inputs), 0)), np.zeros(2))
+            self.model.arch.layout.table,
+            x,
+            grad,
+            self.settings,
+            self.inputs,
+            self.plan.targets,
+            np.zeros((len(self.inputs), 0)),
+            np.zeros(2),
+        )
         return value, grad
 
     def _optimise(self) -> None:
@@ -69,9 +77,14 @@ class QuasiNewton:
             self._messages.put(("iteration", intermediate_result))
 
         try:
-            result = minimize(self._objective, self.model.theta.copy(), jac=True,
-                              method=self.method, callback=on_iteration,
-                              options={"maxiter": self.max_iterations})
+            result = minimize(
+                self._objective,
+                self.model.theta.copy(),
+                jac=True,
+                method=self.method,
+                callback=on_iteration,
+                options={"maxiter": self.max_iterations},
+            )
             self._messages.put(("finished", result))
         except _Stop:
             pass
@@ -108,8 +121,9 @@ class QuasiNewton:
 
     def _target_reached(self) -> bool:
         output = self.model.reconstruct(self.data)
-        return self.stop.reached(int(wrong_pixels(output, self.data).max()),
-                                 pixel_margins(output, self.data)[1])
+        return self.stop.reached(
+            int(wrong_pixels(output, self.data).max()), pixel_margins(output, self.data)[1]
+        )
 
     @staticmethod
     def _losses(values: list[float]) -> np.ndarray:

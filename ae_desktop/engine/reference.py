@@ -15,8 +15,13 @@ from ae_desktop.engine.losses import MSE, kl_divergence, reconstruction_loss
 from ae_desktop.engine.train_records import MOMENTUM, SGD, Batches, OptimizerState, TrainSettings
 
 
-def forward(arch: Architecture, theta: np.ndarray, x: np.ndarray, eps: np.ndarray | None = None,
-            scales: np.ndarray | None = None):
+def forward(
+    arch: Architecture,
+    theta: np.ndarray,
+    x: np.ndarray,
+    eps: np.ndarray | None = None,
+    scales: np.ndarray | None = None,
+):
     """Run the network on ``x`` (B, n_inputs).
 
     Returns (inputs, zs, out): the input of every layer, every layer's pre-activation and
@@ -46,14 +51,21 @@ def _layer_scales(arch: Architecture, scales: np.ndarray | None) -> dict[int, np
     out, col = {}, 0
     for index in arch.dropout_layers:
         width = arch.layer_shapes[index][1]
-        out[index] = scales[:, col:col + width]
+        out[index] = scales[:, col : col + width]
         col += width
     return out
 
 
-def loss_and_gradient(arch: Architecture, theta: np.ndarray, x: np.ndarray, y: np.ndarray,
-                      loss: int, beta: float = 1.0, eps: np.ndarray | None = None,
-                      scales: np.ndarray | None = None):
+def loss_and_gradient(
+    arch: Architecture,
+    theta: np.ndarray,
+    x: np.ndarray,
+    y: np.ndarray,
+    loss: int,
+    beta: float = 1.0,
+    eps: np.ndarray | None = None,
+    scales: np.ndarray | None = None,
+):
     """(total, reconstruction, kl, gradient) of the batch loss at ``theta``."""
     layers = arch.unflatten(theta)
     codes = arch.activation_codes
@@ -86,13 +98,15 @@ def loss_and_gradient(arch: Architecture, theta: np.ndarray, x: np.ndarray, y: n
             delta = np.concatenate([dmu, dlogvar], axis=1)
         else:
             unmasked = activate(codes[index - 1], zs[index - 1])
-            delta = da * masks.get(index - 1, 1.0) * derivative_from_output(codes[index - 1],
-                                                                            unmasked)
+            delta = (
+                da * masks.get(index - 1, 1.0) * derivative_from_output(codes[index - 1], unmasked)
+            )
     return recon + beta * kl, recon, kl, grad
 
 
-def held_out_loss(arch: Architecture, theta: np.ndarray, x: np.ndarray, loss: int,
-                  beta: float = 1.0) -> tuple[float, float, float]:
+def held_out_loss(
+    arch: Architecture, theta: np.ndarray, x: np.ndarray, loss: int, beta: float = 1.0
+) -> tuple[float, float, float]:
     """The reference for ``compiled_evaluate.held_out_loss``: (total, reconstruction, kl) of the
     rows ``x`` (B, P) reconstructing themselves, no dropout, a VAE decoding its mean."""
     codes = arch.activation_codes
@@ -122,13 +136,19 @@ def optimizer_step(settings: TrainSettings, theta, grad, state: OptimizerState) 
         first += (1.0 - b1) * grad
         second *= b2
         second += (1.0 - b2) * grad * grad
-        m_hat = first / (1.0 - b1 ** step)
-        v_hat = second / (1.0 - b2 ** step)
+        m_hat = first / (1.0 - b1**step)
+        v_hat = second / (1.0 - b2**step)
         theta -= lr * m_hat / (np.sqrt(v_hat) + settings.epsilon)
 
 
-def run_epochs(arch: Architecture, theta, state: OptimizerState, settings: TrainSettings,
-               batches: Batches, n_epochs: int) -> np.ndarray:
+def run_epochs(
+    arch: Architecture,
+    theta,
+    state: OptimizerState,
+    settings: TrainSettings,
+    batches: Batches,
+    n_epochs: int,
+) -> np.ndarray:
     """The reference for ``compiled_train.train_epochs`` (same records; no stop rule).
     Updates theta and ``state`` in place; returns the losses (E, 3)."""
     inputs, targets, perms, draws = batches
@@ -140,11 +160,18 @@ def run_epochs(arch: Architecture, theta, state: OptimizerState, settings: Train
         slab = inputs[min(e, len(inputs) - 1)]
         order = perms[e] if len(perms) else np.arange(m)
         for start in range(0, m, batch):
-            rows = order[start:start + batch]
+            rows = order[start : start + batch]
             batch_draws = draws[e][rows] if len(draws) else np.zeros((len(rows), 0))
             total, recon, kl, grad = loss_and_gradient(
-                arch, theta, slab[rows], targets[rows], settings.loss, settings.beta,
-                batch_draws[:, :n_eps] if n_eps else None, batch_draws[:, n_eps:])
+                arch,
+                theta,
+                slab[rows],
+                targets[rows],
+                settings.loss,
+                settings.beta,
+                batch_draws[:, :n_eps] if n_eps else None,
+                batch_draws[:, n_eps:],
+            )
             losses[e] += np.array([total, recon, kl]) * len(rows)
             state.step[0] += 1
             optimizer_step(settings, theta, grad, state)

@@ -32,8 +32,14 @@ class TrainSettings(NamedTuple):
     @classmethod
     def of(cls, config: TrainConfig) -> TrainSettings:
         optimizer = OPTIMIZER_CODES.get(config.optimizer, SGD)  # quasi-Newton: loss only
-        return cls(loss_code(config.loss), optimizer, int(config.batch_size),
-                   float(config.lr), float(config.momentum), beta=float(config.beta))
+        return cls(
+            loss_code(config.loss),
+            optimizer,
+            int(config.batch_size),
+            float(config.lr),
+            float(config.momentum),
+            beta=float(config.beta),
+        )
 
 
 class OptimizerState(NamedTuple):

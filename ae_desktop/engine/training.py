@@ -23,8 +23,11 @@ from ae_desktop.engine.train_records import OptimizerState, StopRule, TrainSetti
 
 MAX_CHUNK_EPOCHS = 5000
 ERROR_ROWS = 4096
-KERNEL_STATUS = {kernel.RUNNING: "running", kernel.DIVERGED: "diverged",
-                 kernel.TARGET_REACHED: "target_reached"}
+KERNEL_STATUS = {
+    kernel.RUNNING: "running",
+    kernel.DIVERGED: "diverged",
+    kernel.TARGET_REACHED: "target_reached",
+}
 TEST_TIME_SHARE = 0.1  # timed reports skip the test loss while it would cost more than this
 # A big set (rows x parameters at least this: an epoch of about 10 ms or more) gets a
 # timed report after every epoch, with the test loss, and wrong pixels counted in the
@@ -85,34 +88,53 @@ class TrainingRun:
     epochs (in reports too) count on from them.
     """
 
-    def __init__(self, config: TrainConfig, data: np.ndarray, model: Autoencoder | None = None,
-                 history: np.ndarray | None = None, test_history: np.ndarray | None = None):
+    def __init__(
+        self,
+        config: TrainConfig,
+        data: np.ndarray,
+        model: Autoencoder | None = None,
+        history: np.ndarray | None = None,
+        test_history: np.ndarray | None = None,
+    ):
         data = np.asarray(data)
         # float32 data (8-bit image sets) stays float32: 60,000 MNIST rows are 188 MB so
         data = np.ascontiguousarray(data, np.float32 if data.dtype == np.float32 else np.float64)
         if data.ndim != 2 or len(data) == 0:
-            raise ConfigError(f"training data must be a non-empty (n, pixels) array, "
-                              f"got shape {data.shape}")
+            raise ConfigError(
+                f"training data must be a non-empty (n, pixels) array, got shape {data.shape}"
+            )
         if not np.all(np.isfinite(data)) or data.min() < 0 or data.max() > 1:
             raise ConfigError("training data must hold values in 0..1")
         arch = config.architecture(data.shape[1])
         if model is not None and model.arch != arch:
-            raise ConfigError(f"the model is {model.arch.text} ({model.arch.kind}) but the "
-                              f"settings ask for {arch.text} ({arch.kind})")
+            raise ConfigError(
+                f"the model is {model.arch.text} ({model.arch.kind}) but the "
+                f"settings ask for {arch.text} ({arch.kind})"
+            )
         self.config = config
         self.rng = np.random.default_rng(config.seed)
-        self.train_indices, self.test_indices = split_rows(len(data), config.test_fraction,
-                                                           self.rng)
+        self.train_indices, self.test_indices = split_rows(
+            len(data), config.test_fraction, self.rng
+        )
         self.data = data[self.train_indices] if len(self.test_indices) else data
-        self.held_out = HeldOutSet(data[self.test_indices], arch, config.loss, config.beta,
-                                   config.precision)
-        self.model = model.copy() if model is not None else Autoencoder.initialize(
-            arch, config.init, self.rng)
+        self.held_out = HeldOutSet(
+            data[self.test_indices], arch, config.loss, config.beta, config.precision
+        )
+        self.model = (
+            model.copy()
+            if model is not None
+            else Autoencoder.initialize(arch, config.init, self.rng)
+        )
         self._earlier = np.zeros((0, 3)) if history is None else np.asarray(history, float)
-        self._earlier_test = (np.zeros((0, 2)) if test_history is None
-                              else np.asarray(test_history, float))
-        if self._earlier.ndim != 2 or self._earlier.shape[1] != 3 or \
-                self._earlier_test.ndim != 2 or self._earlier_test.shape[1] != 2:
+        self._earlier_test = (
+            np.zeros((0, 2)) if test_history is None else np.asarray(test_history, float)
+        )
+        if (
+            self._earlier.ndim != 2
+            or self._earlier.shape[1] != 3
+            or self._earlier_test.ndim != 2
+            or self._earlier_test.shape[1] != 2
+        ):
             raise ConfigError("earlier histories must be (k, 3) and (j, 2) arrays")
         self._losses: list[np.ndarray] = [self._earlier]
         self._last_losses = np.full(3, np.nan)
@@ -145,13 +167,17 @@ class TrainingRun:
         self.margins, block = np.full(2, np.inf), np.zeros(2)
         layout, theta = self.model.arch.layout.table, self.model.theta
         for start in range(0, len(self.data), ERROR_ROWS):  # float64 copies a block at a time
-            rows = np.asarray(self.data[start:start + ERROR_ROWS], dtype=np.float64)
-            stop_check(theta, layout, rows, errors[start:start + ERROR_ROWS], block)
+            rows = np.asarray(self.data[start : start + ERROR_ROWS], dtype=np.float64)
+            stop_check(theta, layout, rows, errors[start : start + ERROR_ROWS], block)
             np.minimum(self.margins, block, out=self.margins)
         return errors
 
-    def reports(self, cancel: threading.Event | None = None, report_seconds: float = 0.03,
-                report_every: int | None = None) -> Iterator[TrainReport]:
+    def reports(
+        self,
+        cancel: threading.Event | None = None,
+        report_seconds: float = 0.03,
+        report_every: int | None = None,
+    ) -> Iterator[TrainReport]:
         """Train, yielding a report every ``report_every`` epochs if given, else about
         every ``report_seconds``; the last one has a final status: done, target_reached,
         cancelled or diverged."""
@@ -185,8 +211,13 @@ class TrainingRun:
                 self._last_losses = losses[-1]
             if status == "running" and self.epoch >= self.config.epochs:
                 status = "done"
-            yield self._report(losses, start, status, report_every is not None or self.big,
-                               stepper.pass_errors if self.big else None)
+            yield self._report(
+                losses,
+                start,
+                status,
+                report_every is not None or self.big,
+                stepper.pass_errors if self.big else None,
+            )
             if report_every is None and not self.big:
                 per_epoch = elapsed / max(n, 1)
                 chunk = int(np.clip(report_seconds / max(per_epoch, 1e-9), 1, MAX_CHUNK_EPOCHS))
@@ -196,8 +227,9 @@ class TrainingRun:
         end, at every report when reports are counted in epochs, otherwise while it
         costs at most TEST_TIME_SHARE of the time."""
         now = time.perf_counter()
-        due = final or every_report or (
-            now - self._test_done_at) * TEST_TIME_SHARE >= self._test_cost
+        due = (
+            final or every_report or (now - self._test_done_at) * TEST_TIME_SHARE >= self._test_cost
+        )
         fresh = not self._test_losses or self._test_losses[-1][0] != self.epoch
         if not (len(self.held_out) and due and fresh):
             return np.zeros((0, 2))
@@ -207,8 +239,14 @@ class TrainingRun:
         self._test_losses.append((self.epoch, loss))
         return self._on_earlier([(self.epoch, loss)])
 
-    def _report(self, new_losses: np.ndarray, start: float, status: str, every_report: bool,
-                pass_errors: np.ndarray | None) -> TrainReport:
+    def _report(
+        self,
+        new_losses: np.ndarray,
+        start: float,
+        status: str,
+        every_report: bool,
+        pass_errors: np.ndarray | None,
+    ) -> TrainReport:
         final = status != "running"
         new_test = self._evaluate_test(every_report, final)
         exact = final or pass_errors is None or not len(pass_errors)
@@ -219,29 +257,43 @@ class TrainingRun:
         last = self._last_losses
         held_out = self.held_out
         return TrainReport(
-            epoch=self.epoch, epochs=self.config.epochs, loss=float(last[0]),
-            recon_loss=float(last[1]), kl_loss=float(last[2]), errors_per_glyph=errors,
-            learned=learned_count(errors), n_glyphs=len(errors), max_errors=int(errors.max()),
-            seconds=time.perf_counter() - start, status=status, new_losses=new_losses.copy(),
+            epoch=self.epoch,
+            epochs=self.config.epochs,
+            loss=float(last[0]),
+            recon_loss=float(last[1]),
+            kl_loss=float(last[2]),
+            errors_per_glyph=errors,
+            learned=learned_count(errors),
+            n_glyphs=len(errors),
+            max_errors=int(errors.max()),
+            seconds=time.perf_counter() - start,
+            status=status,
+            new_losses=new_losses.copy(),
             theta=self.model.theta.copy(),
             test_loss=self._test_losses[-1][1] if self._test_losses else math.nan,
-            test_errors_per_glyph=held_out.errors.copy(), test_learned=held_out.learned(),
-            n_test=len(held_out), new_test_losses=new_test, errors_exact=exact,
+            test_errors_per_glyph=held_out.errors.copy(),
+            test_learned=held_out.learned(),
+            n_test=len(held_out),
+            new_test_losses=new_test,
+            errors_exact=exact,
             min_margin=float(margins[0]),
-            margin_reached=bool(margins[1] >= self.config.target_margin))
+            margin_reached=bool(margins[1] >= self.config.target_margin),
+        )
 
 
 class _GradientStepper:
     """Runs chunks of first-order epochs (SGD, momentum, Adam) in the Numba kernel."""
 
-    def __init__(self, model: Autoencoder, data: np.ndarray, config: TrainConfig,
-                 rng: np.random.Generator):
+    def __init__(
+        self, model: Autoencoder, data: np.ndarray, config: TrainConfig, rng: np.random.Generator
+    ):
         self.model = model
         arch = model.arch
         self.plan = BatchPlan(data, config, arch, rng)
         # float32 trains a working copy; the model keeps float64 parameters
-        self.theta = model.theta if config.precision == "float64" else \
-            model.theta.astype(config.precision)
+        self.theta = (
+            model.theta if config.precision == "float64" else model.theta.astype(config.precision)
+        )
         self.state = OptimizerState.zeros(self.theta)
         self.settings = TrainSettings.of(config)
         self.max_chunk = self.plan.max_epochs()
@@ -256,9 +308,15 @@ class _GradientStepper:
         theta = self.theta
         losses = np.zeros((n_epochs, 3))
         done, code = kernel.train_epochs(
-            self.model.arch.layout.table, theta, self.state, self.settings,
-            self.plan.batches(n_epochs), losses, self.stop._replace(first_epoch=self.epochs_run),
-            self.pass_errors)
+            self.model.arch.layout.table,
+            theta,
+            self.state,
+            self.settings,
+            self.plan.batches(n_epochs),
+            losses,
+            self.stop._replace(first_epoch=self.epochs_run),
+            self.pass_errors,
+        )
         self.epochs_run += done
         if theta is not self.model.theta:
             self.model.theta[:] = theta
@@ -268,8 +326,12 @@ class _GradientStepper:
         """Nothing to release: the kernel returns between chunks."""
 
 
-def train(config: TrainConfig, data: np.ndarray, model: Autoencoder | None = None,
-          cancel: threading.Event | None = None) -> tuple[Autoencoder, TrainReport, np.ndarray]:
+def train(
+    config: TrainConfig,
+    data: np.ndarray,
+    model: Autoencoder | None = None,
+    cancel: threading.Event | None = None,
+) -> tuple[Autoencoder, TrainReport, np.ndarray]:
     """Run training to the end: (model, final report, loss history (epochs, 3))."""
     run = TrainingRun(config, data, model)
     report = deque(run.reports(cancel), maxlen=1).pop()  # the final one

@@ -17,8 +17,14 @@ class ActionRegistry:
         self._window = window
         self._actions: dict[str, QAction] = {}
 
-    def add(self, action_id: str, text: str, triggered: Callable[[], object] | None = None,
-            shortcuts: tuple = (), tip: str = "") -> QAction:
+    def add(
+        self,
+        action_id: str,
+        text: str,
+        triggered: Callable[[], object] | None = None,
+        shortcuts: tuple = (),
+        tip: str = "",
+    ) -> QAction:
         """A new action ``action_id``, active wherever the window has focus; each of
         ``shortcuts`` is a key text or a QKeySequence.StandardKey."""
         self._check_new(action_id)
@@ -67,8 +73,11 @@ def _key_sequences(shortcuts: tuple) -> list[QKeySequence]:
     with every binding of this platform."""
     keys: list[QKeySequence] = []
     for key in shortcuts:
-        for sequence in (QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey)
-                         else [QKeySequence(key)]):
+        for sequence in (
+            QKeySequence.keyBindings(key)
+            if isinstance(key, QKeySequence.StandardKey)
+            else [QKeySequence(key)]
+        ):
             if sequence not in keys:
                 keys.append(sequence)
     return keys

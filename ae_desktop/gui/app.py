@@ -130,8 +130,9 @@ class Screenshot:
         window.interpolation.run_button.click()
         window.latent_canvas.show_map.setChecked(True)
         codes = window.latent_canvas.codes
-        window.latent_canvas.pick(codes[glyphs.index_of("s")] * 0.5
-                                  + codes[glyphs.index_of("z")] * 0.5)
+        window.latent_canvas.pick(
+            codes[glyphs.index_of("s")] * 0.5 + codes[glyphs.index_of("z")] * 0.5
+        )
         QTimer.singleShot(300, self.finish)  # let the layouts settle before the grab
 
     def finish(self) -> None:

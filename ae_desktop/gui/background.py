@@ -145,8 +145,11 @@ class BackgroundTask(QObject):
 
     def pause(self) -> None:
         """Hold a generator after its next value, until ``resume`` or ``stop``."""
-        if (isinstance(self._worker, GeneratorWorker) and not self._run.cancel.is_set()
-                and not self.is_paused()):
+        if (
+            isinstance(self._worker, GeneratorWorker)
+            and not self._run.cancel.is_set()
+            and not self.is_paused()
+        ):
             self._run.going.clear()
             self.paused_changed.emit(True)
 

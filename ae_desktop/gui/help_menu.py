@@ -19,8 +19,15 @@ from PySide6.QtWidgets import (
 from ae_desktop.gui.actions import ActionRegistry
 from ae_desktop.help import help_text
 
-LIBRARIES = ("PySide6-Essentials", "pyqtgraph", "superqt", "numpy", "numba", "scipy",
-             "platformdirs")
+LIBRARIES = (
+    "PySide6-Essentials",
+    "pyqtgraph",
+    "superqt",
+    "numpy",
+    "numba",
+    "scipy",
+    "platformdirs",
+)
 LICENCE = "MIT"  # pyproject.toml's licence
 
 
@@ -34,9 +41,11 @@ def package_version(name: str) -> str:
 def about_text() -> str:
     """The About box: version, licence and the libraries with their versions."""
     libraries = "".join(f"<li>{name} {package_version(name)}</li>" for name in LIBRARIES)
-    return (f"<h3>ae-desktop {package_version('ae-desktop')}</h3>"
-            "<p>Learn how autoencoders work by touching them.</p>"
-            f"<p>Licence: {LICENCE}.</p><p>Built with:</p><ul>{libraries}</ul>")
+    return (
+        f"<h3>ae-desktop {package_version('ae-desktop')}</h3>"
+        "<p>Learn how autoencoders work by touching them.</p>"
+        f"<p>Licence: {LICENCE}.</p><p>Built with:</p><ul>{libraries}</ul>"
+    )
 
 
 def _browser(parent, name: str) -> QTextBrowser:
@@ -76,8 +85,12 @@ class HelpMenu:
         self.getting_started.hide()
         self.guide: GuideDialog | None = None
         actions.add("help.getting_started", "&Getting started", self.show_getting_started)
-        actions.add("help.guide", "ae-desktop &guide", self.show_guide,
-                    shortcuts=(QKeySequence.HelpContents, "F1"))
+        actions.add(
+            "help.guide",
+            "ae-desktop &guide",
+            self.show_guide,
+            shortcuts=(QKeySequence.HelpContents, "F1"),
+        )
         actions.add("help.about", "&About ae-desktop", self.show_about)
 
     def show_getting_started(self) -> None:

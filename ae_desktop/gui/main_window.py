@@ -64,7 +64,8 @@ class MainWindow(QMainWindow):
         self.training_panel = TrainingPanel(self)
         self.loss_plot = LossPlot(self)
         self.experiments = ExperimentsPanel(
-            self.training_setup, self, settings_changed=self.training_panel.settings_changed)
+            self.training_setup, self, settings_changed=self.training_panel.settings_changed
+        )
         self.controller = TrainingController(self)
         self.warmup = KernelWarmup(self)
         self.status = TrainingStatus(self.statusBar())
@@ -83,15 +84,22 @@ class MainWindow(QMainWindow):
         splitter.setSizes([420, 640])
         self.splitter = splitter
         self.setCentralWidget(splitter)
-        self._docks = [self._add_dock("Glyphs", self.glyph_grid, Qt.LeftDockWidgetArea),
-                       self._add_dock("Training", self.training_panel, Qt.RightDockWidgetArea),
-                       self._add_dock("Loss", self.loss_plot, Qt.RightDockWidgetArea)]
+        self._docks = [
+            self._add_dock("Glyphs", self.glyph_grid, Qt.LeftDockWidgetArea),
+            self._add_dock("Training", self.training_panel, Qt.RightDockWidgetArea),
+            self._add_dock("Loss", self.loss_plot, Qt.RightDockWidgetArea),
+        ]
         experiments = self._add_dock("Experiments", self.experiments, Qt.RightDockWidgetArea)
         self.tabifyDockWidget(self._docks[1], experiments)
         self._docks[1].raise_()
-        self.file_menu = FileMenu(self, self.actions, self.document, self.session, self.status,
-                                  {"latent-plane": self.latent_canvas.plot,
-                                   "loss-curve": self.loss_plot.plot})
+        self.file_menu = FileMenu(
+            self,
+            self.actions,
+            self.document,
+            self.session,
+            self.status,
+            {"latent-plane": self.latent_canvas.plot, "loss-curve": self.loss_plot.plot},
+        )
         self.help = HelpMenu(self, self.actions)
         self.addDockWidget(Qt.RightDockWidgetArea, self.help.getting_started)
         self._build_menus()
@@ -129,8 +137,10 @@ class MainWindow(QMainWindow):
         """Open the glyph set and model open at the last exit; one that is gone or bad is
         skipped with a status message (no dialog at launch)."""
         problems = []
-        for kind, what, read in ((GLYPH_SETS, "glyph set", self.document.open),
-                                 (MODELS, "model", self._open_model_quietly)):
+        for kind, what, read in (
+            (GLYPH_SETS, "glyph set", self.document.open),
+            (MODELS, "model", self._open_model_quietly),
+        ):
             path = recent_files.last_open(kind)
             if path:
                 try:
@@ -153,19 +163,29 @@ class MainWindow(QMainWindow):
         add_circles_action(actions, self, self.document, files.confirm_discard)
         actions.add("file.quit", "&Quit", self.close, ("Ctrl+Q",))
         files.fill(self.menuBar().addMenu("&File"))
-        for action_id, action in (("edit.undo_drawing", self.editor_panel.undo_action),
-                                  ("edit.redo_drawing", self.editor_panel.redo_action),
-                                  ("edit.undo_glyphs", self.glyph_grid.undo_action),
-                                  ("edit.redo_glyphs", self.glyph_grid.redo_action)):
+        for action_id, action in (
+            ("edit.undo_drawing", self.editor_panel.undo_action),
+            ("edit.redo_drawing", self.editor_panel.redo_action),
+            ("edit.undo_glyphs", self.glyph_grid.undo_action),
+            ("edit.redo_glyphs", self.glyph_grid.redo_action),
+        ):
             actions.register(action_id, action)
-        actions.fill(self.menuBar().addMenu("&Edit"),
-                     ["edit.undo_drawing", "edit.redo_drawing", None,
-                      "edit.undo_glyphs", "edit.redo_glyphs"])
+        actions.fill(
+            self.menuBar().addMenu("&Edit"),
+            [
+                "edit.undo_drawing",
+                "edit.redo_drawing",
+                None,
+                "edit.undo_glyphs",
+                "edit.redo_glyphs",
+            ],
+        )
         docks = self.findChildren(QDockWidget)
         for dock in docks:
             actions.register(f"view.{dock.objectName()}", dock.toggleViewAction())
-        actions.fill(self.menuBar().addMenu("&View"),
-                     [f"view.{dock.objectName()}" for dock in docks])
+        actions.fill(
+            self.menuBar().addMenu("&View"), [f"view.{dock.objectName()}" for dock in docks]
+        )
         actions.fill(self.menuBar().addMenu("&Help"), HelpMenu.MENU)
 
     def _add_dock(self, title: str, widget: QWidget, area) -> QDockWidget:
@@ -219,7 +239,7 @@ class MainWindow(QMainWindow):
         g = self.document.glyphs
         glyphs = g.pixels.reshape(len(g), g.n_pixels).view()
         glyphs.flags.writeable = False
-        return self.training_panel.config(), glyphs[:len(self.training_indices())], glyphs
+        return self.training_panel.config(), glyphs[: len(self.training_indices())], glyphs
 
     def start_training(self) -> None:
         try:
@@ -229,9 +249,12 @@ class MainWindow(QMainWindow):
             g = self.document.glyphs
             # the first len(indices) glyphs: one contiguous copy (~25 ms for 60,000 glyphs;
             # indexing with the array or copying the whole matrix first costs 0.5-1 s)
-            rows = g.pixels[:len(indices)].reshape(len(indices), g.n_pixels).copy()
-            earlier = ((self.session.history, self.session.test_history) if base is not None
-                       else (np.zeros((0, 3)), np.zeros((0, 2))))
+            rows = g.pixels[: len(indices)].reshape(len(indices), g.n_pixels).copy()
+            earlier = (
+                (self.session.history, self.session.test_history)
+                if base is not None
+                else (np.zeros((0, 3)), np.zeros((0, 2)))
+            )
             run = self.controller.start(config, rows, base, *earlier)
         except ConfigError as exc:
             QMessageBox.warning(self, "Cannot train", str(exc))
@@ -265,8 +288,9 @@ class MainWindow(QMainWindow):
         (self.controller.pause if paused else self.controller.resume)()
 
     def _on_training_reported(self, report) -> None:
-        self.session.trained(Autoencoder(self._run_arch, report.theta), self._run_config,
-                             self._run_continues)
+        self.session.trained(
+            Autoencoder(self._run_arch, report.theta), self._run_config, self._run_continues
+        )
         self.loss_plot.append(report.new_losses)
         self.loss_plot.append_test(report.new_test_losses)
         self.status.update(report)
@@ -277,15 +301,17 @@ class MainWindow(QMainWindow):
         self._refresh_timer.stop()
         self.loss_plot.flush()
         if self.controller.run is not None:
-            self.session.set_histories(self.controller.run.history,
-                                       self.controller.run.test_history)
+            self.session.set_histories(
+                self.controller.run.history, self.controller.run.test_history
+            )
         self._refresh_model_views()
         self.training_panel.set_running(False)
         self.status.finish(status)
         if status == "diverged":
             self.training_panel.error.setText(
                 "Training diverged (the loss stopped being finite); the last finite weights "
-                "are kept. Try a lower learning rate.")
+                "are kept. Try a lower learning rate."
+            )
 
     def _on_training_failed(self, message: str) -> None:
         QMessageBox.critical(self, "Training failed", message)
@@ -293,7 +319,8 @@ class MainWindow(QMainWindow):
     def _on_warmup_finished(self, message: str) -> None:
         note, self._launch_note = self._launch_note, ""
         self.status.show_message(
-            f"Kernel warm-up failed: {message}{note}" if message else f"Ready{note}")
+            f"Kernel warm-up failed: {message}{note}" if message else f"Ready{note}"
+        )
 
     # -- glyphs ------------------------------------------------------------------------
     def _on_glyphs_replaced(self) -> None:
@@ -305,10 +332,14 @@ class MainWindow(QMainWindow):
         if dropped:
             self.session.clear()
         if not self.controller.is_running():  # the last run's figures were of another set
-            note = (f"; the model ({model.arch.text}) does not fit it and was closed"
-                    if dropped else "")
-            size = (f"curves of {g.height} points" if g.kind == "curve"
-                    else f"glyphs of {g.width}x{g.height}")
+            note = (
+                f"; the model ({model.arch.text}) does not fit it and was closed" if dropped else ""
+            )
+            size = (
+                f"curves of {g.height} points"
+                if g.kind == "curve"
+                else f"glyphs of {g.width}x{g.height}"
+            )
             self.status.clear(f"{self.document.title}: {len(g):,} {size}{note}")
         self.training_panel.set_input_size(g.n_pixels, len(g))
         self.editor_panel.set_kind(g.kind)
@@ -337,8 +368,9 @@ class MainWindow(QMainWindow):
         self.status.show_message(f"Added glyph {label!r} from the latent plane")
 
     def _update_title(self, *args) -> None:
-        self.setWindowTitle(f"{self.document.title}{' *' if self.document.modified else ''}"
-                            " — ae-desktop")
+        self.setWindowTitle(
+            f"{self.document.title}{' *' if self.document.modified else ''} — ae-desktop"
+        )
 
     # -- settings and closing ------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -349,16 +381,19 @@ class MainWindow(QMainWindow):
             self.resizeDocks([glyphs, training], [250, 400], Qt.Horizontal)
             self.resizeDocks([training, loss], [470, 330], Qt.Vertical)
             return
-        for restore, key in ((self.restoreGeometry, "window/geometry"),
-                             (self.restoreState, "window/state"),
-                             (self.splitter.restoreState, "window/splitter")):
+        for restore, key in (
+            (self.restoreGeometry, "window/geometry"),
+            (self.restoreState, "window/state"),
+            (self.splitter.restoreState, "window/splitter"),
+        ):
             value = settings.value(key)
             if isinstance(value, QByteArray):
                 restore(value)
         # bad or foreign stored values fall back to the defaults, field by field
         panel, g = self.training_panel, self.document.glyphs
-        panel.set_typed_architectures(stored_architectures(
-            settings.value("training/architectures")))
+        panel.set_typed_architectures(
+            stored_architectures(settings.value("training/architectures"))
+        )
         panel.set_config(stored_config(settings.value("training/config")))
         panel.set_input_size(g.n_pixels, len(g))  # an architecture stored for another size
         subset = settings.value("training/subset", "all")
@@ -372,8 +407,9 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("training/config", json.dumps(self.training_panel.config().to_dict()))
-        settings.setValue("training/architectures",
-                          json.dumps(self.training_panel.typed_architectures()))
+        settings.setValue(
+            "training/architectures", json.dumps(self.training_panel.typed_architectures())
+        )
         size = self.training_panel.subset_size()
         settings.setValue("training/subset", "all" if size is None else str(size))
         recent_files.set_last_open(GLYPH_SETS, self.document.path)
@@ -395,4 +431,3 @@ class MainWindow(QMainWindow):
         self.experiments.shutdown()
         self.warmup.wait()
         self._refresh_timer.stop()
-

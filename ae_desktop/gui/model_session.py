@@ -42,9 +42,15 @@ class ModelSession(QObject):
         """Whether a model is held that no file holds (trained, or recovered)."""
         return self.model is not None and not self.saved
 
-    def replace(self, model: Autoencoder | None, config: TrainConfig | None = None,
-                history: np.ndarray | None = None, test_history: np.ndarray | None = None,
-                origin: str = FILE, path: str | Path | None = None) -> None:
+    def replace(
+        self,
+        model: Autoencoder | None,
+        config: TrainConfig | None = None,
+        history: np.ndarray | None = None,
+        test_history: np.ndarray | None = None,
+        origin: str = FILE,
+        path: str | Path | None = None,
+    ) -> None:
         """Hold ``model`` (None: close it); one from a file the user chose (``path``)
         counts as saved, a recovered one as unsaved."""
         self.model, self.config = model, config
@@ -78,6 +84,8 @@ class ModelSession(QObject):
         """``save_model``'s metadata for the model; ``image_shape`` (height, width) of
         the glyphs is stored only when they fit the model."""
         fits = self.model is not None and (
-            image_shape[0] * image_shape[1] == self.model.arch.n_inputs)
-        return model_metadata(self.config, self.history, self.test_history, dataset,
-                              image_shape if fits else None)
+            image_shape[0] * image_shape[1] == self.model.arch.n_inputs
+        )
+        return model_metadata(
+            self.config, self.history, self.test_history, dataset, image_shape if fits else None
+        )

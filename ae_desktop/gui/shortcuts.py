@@ -10,8 +10,11 @@ def redo_keys() -> list[QKeySequence]:
     key listed twice on one action is an "ambiguous shortcut" that does nothing (X11's
     only Redo key is Ctrl+Shift+Z)."""
     keys: list[QKeySequence] = []
-    for key in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"),
-                *QKeySequence.keyBindings(QKeySequence.Redo)):
+    for key in (
+        QKeySequence("Ctrl+Shift+Z"),
+        QKeySequence("Ctrl+Y"),
+        *QKeySequence.keyBindings(QKeySequence.Redo),
+    ):
         if key not in keys:
             keys.append(key)
     return keys

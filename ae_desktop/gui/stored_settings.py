@@ -46,8 +46,11 @@ def stored_architectures(payload) -> dict[int, str]:
     data = stored_json(payload, "stored architectures")
     if not isinstance(data, dict):
         return {}
-    return {int(n): arch for n, arch in data.items()
-            if n.isdigit() and len(n) <= 9 and isinstance(arch, str) and len(arch) <= MAX_TEXT}
+    return {
+        int(n): arch
+        for n, arch in data.items()
+        if n.isdigit() and len(n) <= 9 and isinstance(arch, str) and len(arch) <= MAX_TEXT
+    }
 
 
 def _fits_type(name: str, value) -> bool:
@@ -77,5 +80,4 @@ def stored_flag(value, default: bool) -> bool:
     """A stored yes/no setting (an INI file gives "true"/"false" back as text)."""
     if isinstance(value, bool):
         return value
-    return {"true": True, "false": False}.get(value, default) if isinstance(value, str) \
-        else default
+    return {"true": True, "false": False}.get(value, default) if isinstance(value, str) else default

@@ -22,8 +22,9 @@ def uses_xcb(environ=os.environ) -> bool:
     platform = environ.get("QT_QPA_PLATFORM", "")
     if not sys.platform.startswith("linux") or platform not in ("", "xcb"):
         return False
-    return bool(environ.get("DISPLAY")) and (platform == "xcb"
-                                             or not environ.get("WAYLAND_DISPLAY"))
+    return bool(environ.get("DISPLAY")) and (
+        platform == "xcb" or not environ.get("WAYLAND_DISPLAY")
+    )
 
 
 def missing_libraries(ldd_output: str) -> list[str]:
@@ -47,8 +48,10 @@ def xcb_plugin() -> Path | None:
         import PySide6
     except ImportError:
         return None
-    for root in (Path(PySide6.__file__).parent / "Qt" / "plugins",
-                 Path(PySide6.__file__).parent / "plugins"):
+    for root in (
+        Path(PySide6.__file__).parent / "Qt" / "plugins",
+        Path(PySide6.__file__).parent / "plugins",
+    ):
         plugin = root / "platforms" / "libqxcb.so"
         if plugin.is_file():
             return plugin
@@ -62,13 +65,16 @@ def missing_xcb_message() -> str | None:
     if plugin is None or ldd is None:
         return None
     try:
-        listing = subprocess.run([ldd, str(plugin)], capture_output=True, text=True,
-                                 timeout=10).stdout
+        listing = subprocess.run(
+            [ldd, str(plugin)], capture_output=True, text=True, timeout=10
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     missing = missing_libraries(listing)
     if not missing:
         return None
     packages = " ".join(dict.fromkeys(debian_package(lib) for lib in missing))
-    return (f"Qt's X11 platform plugin cannot load: missing {', '.join(missing)}; "
-            f"install them with: sudo apt-get install {packages}")
+    return (
+        f"Qt's X11 platform plugin cannot load: missing {', '.join(missing)}; "
+        f"install them with: sudo apt-get install {packages}"
+    )

@@ -17,14 +17,19 @@ import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter, SVGExporter
 from pyqtgraph.Qt.QtCore import QBuffer, QIODevice, Qt
 
-COLORS = ("#268bd2", "#dc322f", "#859900", "#d33682", "#b58900", "#2aa198", "#6c71c4",
-          "#cb4b16")
+COLORS = ("#268bd2", "#dc322f", "#859900", "#d33682", "#b58900", "#2aa198", "#6c71c4", "#cb4b16")
 SERIES_SPREAD = 0.15  # horizontal offset between series, so their bars do not overlap
 BARS = ("min-max", "std")
 
 
-def draw_summary(plot: pg.PlotItem, summary: list[dict], x: str, metric: str,
-                 series: str | None = None, bars: str = "min-max") -> None:
+def draw_summary(
+    plot: pg.PlotItem,
+    summary: list[dict],
+    x: str,
+    metric: str,
+    series: str | None = None,
+    bars: str = "min-max",
+) -> None:
     """Plot ``summary`` rows (``aggregate`` output) of ``metric`` against column ``x``;
     one line per value of column ``series``. The x values are shown evenly spaced, in
     order of first appearance, labelled with their values. ``bars``: ``min-max`` or
@@ -54,17 +59,29 @@ def draw_summary(plot: pg.PlotItem, summary: list[dict], x: str, metric: str,
         else:
             low = np.array([row["min"] for row in rows])
             high = np.array([row["max"] for row in rows])
-        plot.plot(*_bar_segments(xs, low, high), connect="pairs",
-                  pen=pg.mkPen(color, width=1.5))
-        plot.plot(xs, mean, pen=pg.mkPen(color, width=2), symbol="o", symbolSize=7,
-                  symbolBrush=color, symbolPen=color,
-                  name=None if name is None else f"{series}={value_label(name)}")
+        plot.plot(*_bar_segments(xs, low, high), connect="pairs", pen=pg.mkPen(color, width=1.5))
+        plot.plot(
+            xs,
+            mean,
+            pen=pg.mkPen(color, width=2),
+            symbol="o",
+            symbolSize=7,
+            symbolBrush=color,
+            symbolPen=color,
+            name=None if name is None else f"{series}={value_label(name)}",
+        )
     plot.setXRange(-0.5, len(x_values) - 0.5, padding=0)
 
 
-def summary_image(summary: list[dict], x: str, metric: str, series: str | None = None,
-                  title: str | None = None, svg: bool = False,
-                  size: tuple[int, int] = (800, 500)) -> bytes:
+def summary_image(
+    summary: list[dict],
+    x: str,
+    metric: str,
+    series: str | None = None,
+    title: str | None = None,
+    svg: bool = False,
+    size: tuple[int, int] = (800, 500),
+) -> bytes:
     """``draw_summary`` rendered offscreen as an SVG document or a PNG image of ``size``
     pixels."""
     app = _application()
@@ -109,18 +126,21 @@ def png_bytes(image) -> bytes:
 
 def _application():
     """The running QApplication, or a new one (offscreen when there is no display)."""
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
-                                                 or os.environ.get("WAYLAND_DISPLAY")):
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return pg.mkQApp()
 
 
-def _bar_segments(xs: np.ndarray, low: np.ndarray, high: np.ndarray,
-                  beam: float = 0.04) -> tuple[np.ndarray, np.ndarray]:
+def _bar_segments(
+    xs: np.ndarray, low: np.ndarray, high: np.ndarray, beam: float = 0.04
+) -> tuple[np.ndarray, np.ndarray]:
     """Line segments (pairs of points) of a min-max bar with end caps at each x."""
     segments = [((x, lo), (x, hi)) for x, lo, hi in zip(xs, low, high)]
-    segments += [((x - beam, y), (x + beam, y)) for x, lo, hi in zip(xs, low, high)
-                 for y in (lo, hi)]
+    segments += [
+        ((x - beam, y), (x + beam, y)) for x, lo, hi in zip(xs, low, high) for y in (lo, hi)
+    ]
     points = np.array(segments, dtype=float).reshape(-1, 2)
     return points[:, 0], points[:, 1]
 

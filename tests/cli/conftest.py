@@ -12,8 +12,25 @@ from ae_desktop.cli import main
 @pytest.fixture(scope="session")
 def model_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("model") / "tiny.npz"
-    assert main(["train", "--dataset", "font3", "--arch", "35-12-2", "--epochs", "300",
-                 "--seed", "1", "--quiet", "--save", str(path)]) == 0
+    assert (
+        main(
+            [
+                "train",
+                "--dataset",
+                "font3",
+                "--arch",
+                "35-12-2",
+                "--epochs",
+                "300",
+                "--seed",
+                "1",
+                "--quiet",
+                "--save",
+                str(path),
+            ]
+        )
+        == 0
+    )
     return path
 
 
@@ -21,6 +38,7 @@ def model_file(tmp_path_factory):
 def run_fails(capsys):
     """``run_fails(argv)``: asserts ``ae-desktop ARGV`` exits 2 with one short
     ``ae-desktop: error:`` line and no traceback, and returns that line."""
+
     def run(argv) -> str:
         assert main(argv) == 2
         captured = capsys.readouterr()
@@ -28,6 +46,7 @@ def run_fails(capsys):
         assert len(lines) == 1 and lines[0].startswith("ae-desktop: error: "), captured.err
         assert len(lines[0]) < 300 and "Traceback" not in captured.err
         return lines[0]
+
     return run
 
 

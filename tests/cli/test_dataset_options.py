@@ -20,10 +20,33 @@ def test_train_on_an_idx_file_with_limit_dropout_and_float32(tmp_path):
     write_idx(tmp_path / "t-images-idx3-ubyte.gz", images)
     write_idx(tmp_path / "t-labels-idx1-ubyte.gz", rng.integers(0, 10, 40))
     out = tmp_path / "out.json"
-    assert main(["train", "--dataset", str(tmp_path / "t-images-idx3-ubyte.gz"), "--limit", "16",
-                 "--arch", "64-32-2", "--dropout", "0.2", "--precision", "float32",
-                 "--batch-size", "8", "--epochs", "50", "--target-errors", "none", "--quiet",
-                 "--json", str(out)]) == 0
+    assert (
+        main(
+            [
+                "train",
+                "--dataset",
+                str(tmp_path / "t-images-idx3-ubyte.gz"),
+                "--limit",
+                "16",
+                "--arch",
+                "64-32-2",
+                "--dropout",
+                "0.2",
+                "--precision",
+                "float32",
+                "--batch-size",
+                "8",
+                "--epochs",
+                "50",
+                "--target-errors",
+                "none",
+                "--quiet",
+                "--json",
+                str(out),
+            ]
+        )
+        == 0
+    )
     result = json.loads(out.read_text())
     assert result["n_glyphs"] == 16 and len(result["errors_per_glyph"]) == 16
     assert result["config"]["dropout"] == 0.2 and result["config"]["precision"] == "float32"

@@ -17,6 +17,7 @@ NUMERIC = sorted(f.name for f in fields(TrainConfig) if f.type in ("int", "int |
 
 def edges(limits) -> list[tuple[object, object]]:
     """(the extreme legal value, the first illegal one) at each end of ``limits``."""
+
     def step(value, up: bool):
         if limits.kind is int:
             return value + 1 if up else value - 1

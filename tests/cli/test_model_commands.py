@@ -26,8 +26,23 @@ def test_eval_reconstruction(model_file, tmp_path, capsys):
 
 def test_eval_denoising_against_baseline(model_file, tmp_path, capsys):
     out = tmp_path / "eval.json"
-    assert main(["eval", str(model_file), "--dataset", "font3", "--noise", "saltpepper:0.1",
-                 "--repeats", "3", "--json", str(out)]) == 0
+    assert (
+        main(
+            [
+                "eval",
+                str(model_file),
+                "--dataset",
+                "font3",
+                "--noise",
+                "saltpepper:0.1",
+                "--repeats",
+                "3",
+                "--json",
+                str(out),
+            ]
+        )
+        == 0
+    )
     denoising = json.loads(out.read_text())["denoising"]
     assert denoising["noise"] == "saltpepper:0.1" and denoising["repeats"] == 3
     for stats in (denoising["model"], denoising["baseline"]):
@@ -43,7 +58,8 @@ def test_encode_prints_every_label(model_file, tmp_path, capsys):
     model, _ = load_model(model_file)
     codes = model.encode(FONT.matrix())
     assert len(lines) == 32 and lines[1].split() == [FONT.labels[1]] + [
-        f"{v:+.5f}" for v in codes[1]]
+        f"{v:+.5f}" for v in codes[1]
+    ]
     assert np.allclose(json.loads(out.read_text())["codes"], codes)
 
 
@@ -54,12 +70,12 @@ def test_decode_draws_ascii_glyphs(model_file, capsys):
     images = model.decode([[-0.3, 0.1], [1, 2]])
     assert lines[0].split() == ["-0.3,0.1", "1,2"]
     assert [line.split() for line in lines[1:]] == [
-        list(pair) for pair in zip(glyph_rows(images[0], (7, 5)), glyph_rows(images[1], (7, 5)))]
+        list(pair) for pair in zip(glyph_rows(images[0], (7, 5)), glyph_rows(images[1], (7, 5)))
+    ]
 
 
 def test_interpolate_ends_at_both_glyphs(model_file, capsys):
-    assert main(["interpolate", str(model_file), "--from", "a", "--to", "o",
-                 "--steps", "3"]) == 0
+    assert main(["interpolate", str(model_file), "--from", "a", "--to", "o", "--steps", "3"]) == 0
     lines = capsys.readouterr().out.splitlines()
     model, _ = load_model(model_file)
     ends = model.reconstruct(FONT.matrix()[[FONT.index_of("a"), FONT.index_of("o")]])

@@ -53,8 +53,9 @@ def test_pipe_progress_prints_a_line_per_tenth():
         progress.update(Report(epoch))
     progress.update(Report(100, "done"))
     lines = stream.getvalue().splitlines()
-    assert [line.split()[1] for line in lines] == [f"{e}/100" for e in
-                                                  (1, 11, 21, 31, 41, 51, 61, 71, 81, 91, 100)]
+    assert [line.split()[1] for line in lines] == [
+        f"{e}/100" for e in (1, 11, 21, 31, 41, 51, 61, 71, 81, 91, 100)
+    ]
 
 
 def test_progress_line_shows_the_test_loss_with_a_split():

@@ -22,8 +22,10 @@ TINY = ["train", "--dataset", "font3", "--arch", "35-4-2", "--epochs", "5", "--q
 @pytest.fixture
 def no_training(monkeypatch):
     """Training fails the test: outputs must be refused before it starts."""
+
     def refuse(*args, **kwargs):
         raise AssertionError("trained before checking the outputs")
+
     monkeypatch.setattr(train, "TrainingRun", refuse)
 
 
@@ -35,10 +37,12 @@ def test_empty_output_names_exit_2(run_fails, no_training, flag, what):
 def test_unwritable_outputs_are_refused_before_training(run_fails, tmp_path, no_training):
     os.mkfifo(tmp_path / "pipe.json")
     assert "it is a FIFO (named pipe), not a regular file" in run_fails(
-        [*TINY, "--json", str(tmp_path / "pipe.json")])
+        [*TINY, "--json", str(tmp_path / "pipe.json")]
+    )
     assert "it is a folder, not a regular file" in run_fails([*TINY, "--save", str(tmp_path)])
     assert "does not exist" in run_fails(
-        [*TINY, "--save", str(tmp_path / "m.npz"), "--json", str(tmp_path / "no/o.json")])
+        [*TINY, "--save", str(tmp_path / "m.npz"), "--json", str(tmp_path / "no/o.json")]
+    )
     assert stat.S_ISFIFO(os.lstat(tmp_path / "pipe.json").st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe.json"]
 
@@ -74,8 +78,10 @@ def test_outputs_get_0644_less_the_umask_and_spare_other_files(tmp_path):
     (tmp_path / ".m.npz.x.tmp").write_text("mine too")
     old = os.umask(0o022)
     try:
-        assert main([*TINY, "--save", str(tmp_path / "m.npz"),
-                     "--json", str(tmp_path / "o.json")]) == 0
+        assert (
+            main([*TINY, "--save", str(tmp_path / "m.npz"), "--json", str(tmp_path / "o.json")])
+            == 0
+        )
     finally:
         os.umask(old)
     for name in ("m.npz", "o.json"):
@@ -92,11 +98,22 @@ def test_labels_are_escaped_on_the_terminal_and_exact_in_json(capsys, tmp_path, 
     path = tmp_path / "hostile.json"
     save_glyph_set(GlyphSet("t\x1b[31m", 5, 7, HOSTILE, glyphs.pixels[:5]), path)
     out = tmp_path / "codes.json"
-    for argv in (["encode", str(model_file), "--dataset", str(path), "--json", str(out)],
-                 ["eval", str(model_file), "--dataset", str(path), "--noise", "flip:1",
-                  "--repeats", "2"],
-                 ["interpolate", str(model_file), "--dataset", str(path),
-                  "--from", HOSTILE[0], "--to", "ok", "--steps", "2"]):
+    for argv in (
+        ["encode", str(model_file), "--dataset", str(path), "--json", str(out)],
+        ["eval", str(model_file), "--dataset", str(path), "--noise", "flip:1", "--repeats", "2"],
+        [
+            "interpolate",
+            str(model_file),
+            "--dataset",
+            str(path),
+            "--from",
+            HOSTILE[0],
+            "--to",
+            "ok",
+            "--steps",
+            "2",
+        ],
+    ):
         assert main(argv) == 0
         printed = capsys.readouterr().out
         assert not any(c in printed for c in "\x1b\x07\r\u202e"), printed
@@ -119,11 +136,16 @@ sys.exit(main(sys.argv[1:]))
 
 def test_lone_surrogates_print_and_save(tmp_path, model_file):
     out = tmp_path / "codes.json"
-    for argv in (["encode", str(model_file), "--json", str(out)],
-                 ["eval", str(model_file), "--json", str(tmp_path / "eval.json")]):
-        result = subprocess.run([sys.executable, "-c", SURROGATE_SCRIPT, *argv],
-                                capture_output=True, timeout=120,
-                                env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    for argv in (
+        ["encode", str(model_file), "--json", str(out)],
+        ["eval", str(model_file), "--json", str(tmp_path / "eval.json")],
+    ):
+        result = subprocess.run(
+            [sys.executable, "-c", SURROGATE_SCRIPT, *argv],
+            capture_output=True,
+            timeout=120,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        )
         assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr
         assert b"\\ud800" in result.stdout
     assert json.loads(out.read_text())["labels"][:2] == ["\ud800", "x\udcff"]
@@ -137,8 +159,22 @@ def test_a_dataset_without_glyphs_exits_2(run_fails, monkeypatch, model_file, co
     assert "holds no glyphs" in run_fails([command, str(model_file), *extra])
 
 
-SWEEP = ["sweep", "--dataset", "font1", "--arch", "35-4-2", "--epochs", "5", "--vary",
-         "lr=0.01,0.1", "--repeats", "1", "--workers", "1", "--quiet"]
+SWEEP = [
+    "sweep",
+    "--dataset",
+    "font1",
+    "--arch",
+    "35-4-2",
+    "--epochs",
+    "5",
+    "--vary",
+    "lr=0.01,0.1",
+    "--repeats",
+    "1",
+    "--workers",
+    "1",
+    "--quiet",
+]
 
 
 def test_sweep_outputs_are_saved_whole_with_the_usual_mode(tmp_path):
@@ -146,8 +182,15 @@ def test_sweep_outputs_are_saved_whole_with_the_usual_mode(tmp_path):
     outputs = {"--csv": "o.csv", "--json": "o.json", "--plot": "o.svg"}
     old = os.umask(0o022)
     try:
-        assert main([*SWEEP, *(a for flag, name in outputs.items()
-                               for a in (flag, str(tmp_path / name)))]) == 0
+        assert (
+            main(
+                [
+                    *SWEEP,
+                    *(a for flag, name in outputs.items() for a in (flag, str(tmp_path / name))),
+                ]
+            )
+            == 0
+        )
         assert main([*SWEEP, "--plot", str(tmp_path / "o.png")]) == 0
     finally:
         os.umask(old)
@@ -163,4 +206,5 @@ def test_sweep_outputs_are_saved_whole_with_the_usual_mode(tmp_path):
 def test_sweep_refuses_a_fifo_output_before_any_run(run_fails, tmp_path, flag):
     os.mkfifo(tmp_path / "out")
     assert "it is a FIFO (named pipe), not a regular file" in run_fails(
-        [*SWEEP, "--epochs", "10000000", flag, str(tmp_path / "out")])
+        [*SWEEP, "--epochs", "10000000", flag, str(tmp_path / "out")]
+    )

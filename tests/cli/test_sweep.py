@@ -20,16 +20,19 @@ def png_size(path):
     return struct.unpack(">II", header[16:24])
 
 
-@pytest.mark.parametrize("vary, message", [
-    ("speed=1,2", "cannot vary unknown setting 'speed': use one of model, arch"),
-    ("lr=", "bad variation 'lr=': no values after '='"),
-    ("lr=0.1,oops", "--vary lr: expected a finite number > 0, got 'oops'"),
-    ("lr=0.1,nan", "--vary lr: expected a finite number > 0, got 'nan'"),
-    ("epochs=" + "9" * 5000, "--vary epochs: expected a whole number from 1 to 10000000"),
-    ("seed=0,1", "cannot vary seed: runs use base seed + repeat index"),
-    ("lr=0.1,-2", "--vary lr: expected a finite number > 0, got '-2'"),
-    ("arch=35-4-2,30-4-2", "architecture 30-4-2 takes 30 inputs but the data has 35"),
-])
+@pytest.mark.parametrize(
+    "vary, message",
+    [
+        ("speed=1,2", "cannot vary unknown setting 'speed': use one of model, arch"),
+        ("lr=", "bad variation 'lr=': no values after '='"),
+        ("lr=0.1,oops", "--vary lr: expected a finite number > 0, got 'oops'"),
+        ("lr=0.1,nan", "--vary lr: expected a finite number > 0, got 'nan'"),
+        ("epochs=" + "9" * 5000, "--vary epochs: expected a whole number from 1 to 10000000"),
+        ("seed=0,1", "cannot vary seed: runs use base seed + repeat index"),
+        ("lr=0.1,-2", "--vary lr: expected a finite number > 0, got '-2'"),
+        ("arch=35-4-2,30-4-2", "architecture 30-4-2 takes 30 inputs but the data has 35"),
+    ],
+)
 def test_bad_vary_specs(run_fails, vary, message):
     assert message in run_fails(["sweep", *TINY, "--vary", vary])
 
@@ -37,9 +40,11 @@ def test_bad_vary_specs(run_fails, vary, message):
 def test_bad_experiment_options(run_fails, tmp_path):
     sweep = ["sweep", *TINY, "--vary", "lr=0.1"]
     assert "vary one or two settings, got 3" in run_fails(
-        [*sweep, "--vary", "epochs=5", "--vary", "init=he"])
+        [*sweep, "--vary", "epochs=5", "--vary", "init=he"]
+    )
     assert "argument --repeats: expected a whole number from 1" in run_fails(
-        [*sweep, "--repeats", "0"])
+        [*sweep, "--repeats", "0"]
+    )
     assert "argument --metric: invalid choice: 'speed'" in run_fails([*sweep, "--metric", "speed"])
     assert "needs a denoising model" in run_fails([*sweep, "--metric", "denoise_exact_rate"])
     assert "folder" in run_fails([*sweep, "--csv", str(tmp_path / "no" / "x.csv")])
@@ -49,17 +54,37 @@ def test_bad_experiment_options(run_fails, tmp_path):
 def test_sweep_shares_trains_options():
     args = build_parser().parse_args(
         "sweep --vary lr=1 --model dae --arch 35-9-3 --noise flip:2 --seed 4 "
-        "--target-errors none".split())
+        "--target-errors none".split()
+    )
     train = build_parser().parse_args(
-        "train --model dae --arch 35-9-3 --noise flip:2 --seed 4 --target-errors none".split())
+        "train --model dae --arch 35-9-3 --noise flip:2 --seed 4 --target-errors none".split()
+    )
     assert config_from_args(args) == config_from_args(train)
 
 
 def test_sweep_writes_csv_json_and_png(tmp_path, capsys):
     out = {ext: tmp_path / f"out.{ext}" for ext in ("csv", "json", "png")}
-    assert main(["sweep", *TINY, "--vary", "lr=0.005,0.05", "--vary", "model=ae,dae",
-                 "--repeats", "2", "--csv", str(out["csv"]), "--json", str(out["json"]),
-                 "--plot", str(out["png"])]) == 0
+    assert (
+        main(
+            [
+                "sweep",
+                *TINY,
+                "--vary",
+                "lr=0.005,0.05",
+                "--vary",
+                "model=ae,dae",
+                "--repeats",
+                "2",
+                "--csv",
+                str(out["csv"]),
+                "--json",
+                str(out["json"]),
+                "--plot",
+                str(out["png"]),
+            ]
+        )
+        == 0
+    )
     printed = capsys.readouterr().out
     assert "[8/8]" in printed and printed.count("\n0.05 ") == 2
     with out["csv"].open(newline="") as stream:
@@ -76,37 +101,96 @@ def test_sweep_writes_csv_json_and_png(tmp_path, capsys):
 
 def test_study_denoise(tmp_path, capsys, run_fails):
     out = tmp_path / "denoise.csv"
-    assert main(["study", "denoise", *TINY, "--levels", "0,0.1", "--draws", "3",
-                 "--repeats", "1", "--quiet", "--csv", str(out)]) == 0
+    assert (
+        main(
+            [
+                "study",
+                "denoise",
+                *TINY,
+                "--levels",
+                "0,0.1",
+                "--draws",
+                "3",
+                "--repeats",
+                "1",
+                "--quiet",
+                "--csv",
+                str(out),
+            ]
+        )
+        == 0
+    )
     with out.open(newline="") as stream:
         rows = list(csv.DictReader(stream))
     assert [(r["model"], r["noise"]) for r in rows] == [
-        ("dae", "0.0"), ("ae", "0.0"), ("nearest", "0.0"),
-        ("dae", "0.1"), ("ae", "0.1"), ("nearest", "0.1")]
+        ("dae", "0.0"),
+        ("ae", "0.0"),
+        ("nearest", "0.0"),
+        ("dae", "0.1"),
+        ("ae", "0.1"),
+        ("nearest", "0.1"),
+    ]
     assert "exact_rate" in capsys.readouterr().out
     assert "give --levels for flip noise" in run_fails(
-        ["study", "denoise", *TINY, "--kind", "flip"])
+        ["study", "denoise", *TINY, "--kind", "flip"]
+    )
     assert "drop --model" in run_fails(["study", "denoise", *TINY, "--model", "vae"])
 
 
 def test_study_generalize(tmp_path, capsys, run_fails):
     out = tmp_path / "general.json"
-    assert main(["study", "generalize", *TINY, "--sizes", "4,8", "--repeats", "1", "--quiet",
-                 "--json", str(out)]) == 0
+    assert (
+        main(
+            [
+                "study",
+                "generalize",
+                *TINY,
+                "--sizes",
+                "4,8",
+                "--repeats",
+                "1",
+                "--quiet",
+                "--json",
+                str(out),
+            ]
+        )
+        == 0
+    )
     document = json.loads(out.read_text())
     assert [r["train_size"] for r in document["rows"]] == [4, 8]
     assert document["rows"][0]["held_out_n"] == 28
     assert "held_out_mean_errors" in capsys.readouterr().out
     assert "sizes must be from 1 to 32" in run_fails(
-        ["study", "generalize", *TINY, "--sizes", "40"])
+        ["study", "generalize", *TINY, "--sizes", "40"]
+    )
     assert "comma-separated values: expected a whole number >= 1, got 'x'" in run_fails(
-        ["study", "generalize", *TINY, "--sizes", "4,x"])
+        ["study", "generalize", *TINY, "--sizes", "4,x"]
+    )
 
 
 def test_sweep_in_a_pool_from_a_fresh_interpreter(tmp_path):
     done = subprocess.run(
-        [sys.executable, "-m", "ae_desktop", "sweep", "--arch", "35-6-2", "--epochs", "30",
-         "--vary", "lr=0.01,0.02", "--workers", "2", "--quiet", "--csv", "out.csv"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=240)
+        [
+            sys.executable,
+            "-m",
+            "ae_desktop",
+            "sweep",
+            "--arch",
+            "35-6-2",
+            "--epochs",
+            "30",
+            "--vary",
+            "lr=0.01,0.02",
+            "--workers",
+            "2",
+            "--quiet",
+            "--csv",
+            "out.csv",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert done.returncode == 0, done.stderr
     assert len((tmp_path / "out.csv").read_text().splitlines()) == 1 + 2 * 3

@@ -13,8 +13,7 @@ from ae_desktop.engine.held_out import HeldOutSet
 from ae_desktop.engine.persistence import load_model
 
 FONT3 = bundled_font("font3")
-TRAIN = ["train", "--arch", "35-10-2", "--epochs", "200", "--target-errors", "none",
-         "--seed", "1"]
+TRAIN = ["train", "--arch", "35-10-2", "--epochs", "200", "--target-errors", "none", "--seed", "1"]
 
 
 def test_flag_reaches_the_config():
@@ -24,8 +23,7 @@ def test_flag_reaches_the_config():
 
 def test_json_has_test_keys_and_the_model_file_the_test_history(tmp_path, capsys):
     out, path = tmp_path / "out.json", tmp_path / "m.npz"
-    assert main([*TRAIN, "--test-fraction", "0.25", "--json", str(out),
-                 "--save", str(path)]) == 0
+    assert main([*TRAIN, "--test-fraction", "0.25", "--json", str(out), "--save", str(path)]) == 0
     result = json.loads(out.read_text())
     test_rows = result["test_indices"]
     assert result["n_test"] == len(test_rows) == 8 == len(result["test_labels"])
@@ -43,8 +41,7 @@ def test_json_has_test_keys_and_the_model_file_the_test_history(tmp_path, capsys
     model, meta = load_model(path)
     np.testing.assert_array_equal(meta["test_history"], np.array(history, dtype=float))
     held_out = HeldOutSet(FONT3.matrix()[test_rows], model.arch, "bce", 1.0)
-    assert held_out.evaluate(model.theta)[0] == pytest.approx(result["final_test_loss"],
-                                                              rel=1e-12)
+    assert held_out.evaluate(model.theta)[0] == pytest.approx(result["final_test_loss"], rel=1e-12)
     lines = capsys.readouterr().out.splitlines()
     assert "test loss" in lines[-3] and lines[-3].startswith("epoch 200/200")
     assert lines[-1].startswith("held-out test set: ") and "/8 glyphs" in lines[-1]
@@ -59,13 +56,16 @@ def test_without_a_split_the_test_keys_are_empty(tmp_path):
     assert len(result["labels"]) == 32
 
 
-@pytest.mark.parametrize("value, message", [
-    ("1", "argument --test-fraction: expected a finite number >= 0 and < 1, got '1'"),
-    ("-0.2", "argument --test-fraction: expected a finite number >= 0 and < 1, got '-0.2'"),
-    ("nan", "argument --test-fraction: expected a finite number >= 0 and < 1, got 'nan'"),
-    ("half", "argument --test-fraction: expected a finite number >= 0 and < 1, got 'half'"),
-    ("0.99", "a test fraction of 0.99 of 32 glyphs leaves no glyph to train on"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("1", "argument --test-fraction: expected a finite number >= 0 and < 1, got '1'"),
+        ("-0.2", "argument --test-fraction: expected a finite number >= 0 and < 1, got '-0.2'"),
+        ("nan", "argument --test-fraction: expected a finite number >= 0 and < 1, got 'nan'"),
+        ("half", "argument --test-fraction: expected a finite number >= 0 and < 1, got 'half'"),
+        ("0.99", "a test fraction of 0.99 of 32 glyphs leaves no glyph to train on"),
+    ],
+)
 def test_bad_fraction_exits_2_with_one_line(capsys, value, message):
     assert main(["train", "--epochs", "2", "--quiet", "--test-fraction", value]) == 2
     lines = capsys.readouterr().err.splitlines()
@@ -84,14 +84,51 @@ def test_eval_of_a_split_model_is_unchanged(tmp_path, capsys):
 
 def test_sweep_records_the_test_metrics(tmp_path, capsys):
     out = tmp_path / "sweep.json"
-    assert main(["sweep", "--arch", "35-6-2", "--epochs", "60", "--target-errors", "none",
-                 "--workers", "1", "--repeats", "1", "--vary", "dropout=0,0.2",
-                 "--test-fraction", "0.25", "--metric", "final_test_loss", "--quiet",
-                 "--json", str(out)]) == 0
+    assert (
+        main(
+            [
+                "sweep",
+                "--arch",
+                "35-6-2",
+                "--epochs",
+                "60",
+                "--target-errors",
+                "none",
+                "--workers",
+                "1",
+                "--repeats",
+                "1",
+                "--vary",
+                "dropout=0,0.2",
+                "--test-fraction",
+                "0.25",
+                "--metric",
+                "final_test_loss",
+                "--quiet",
+                "--json",
+                str(out),
+            ]
+        )
+        == 0
+    )
     rows = json.loads(out.read_text())["rows"]
     assert len(rows) == 2 and all(row["final_test_loss"] > 0 for row in rows)
     assert all(0 <= row["test_learned"] <= 8 and row["n_glyphs"] == 24 for row in rows)
     assert "final_test_loss" in capsys.readouterr().out
-    assert main(["sweep", "--arch", "35-6-2", "--epochs", "5", "--vary", "lr=0.1",
-                 "--metric", "test_learned"]) == 2
+    assert (
+        main(
+            [
+                "sweep",
+                "--arch",
+                "35-6-2",
+                "--epochs",
+                "5",
+                "--vary",
+                "lr=0.1",
+                "--metric",
+                "test_learned",
+            ]
+        )
+        == 2
+    )
     assert "needs a test split: add --test-fraction" in capsys.readouterr().err

@@ -23,8 +23,10 @@ def test_out_of_range_margins_are_refused(run_fails, value):
 
 def test_json_reports_the_margin(tmp_path):
     out = tmp_path / "out.json"
-    assert main(["train", "--quiet", "--dataset", "font1", "--arch", "35-30-15-4",
-                 "--json", str(out)]) == 0
+    assert (
+        main(["train", "--quiet", "--dataset", "font1", "--arch", "35-30-15-4", "--json", str(out)])
+        == 0
+    )
     result = json.loads(out.read_text())
     assert result["status"] == "target_reached" and result["max_errors"] == 0
     assert result["min_margin"] >= 0.25 and result["margin_reached"] is True
@@ -33,7 +35,22 @@ def test_json_reports_the_margin(tmp_path):
 
 def test_json_without_a_target_reports_the_margin_reached_or_not(tmp_path):
     out = tmp_path / "out.json"
-    assert main(["train", "--quiet", "--arch", "35-10-2", "--epochs", "5",
-                 "--target-errors", "none", "--json", str(out)]) == 0
+    assert (
+        main(
+            [
+                "train",
+                "--quiet",
+                "--arch",
+                "35-10-2",
+                "--epochs",
+                "5",
+                "--target-errors",
+                "none",
+                "--json",
+                str(out),
+            ]
+        )
+        == 0
+    )
     result = json.loads(out.read_text())
     assert isinstance(result["min_margin"], float) and result["margin_reached"] is False

@@ -21,9 +21,14 @@ MEMORY_LIMIT = 1536 << 20  # RLIMIT_AS of the subprocess: a 2 GB allocation fail
 
 def npy_header(shape, dtype) -> bytes:
     buffer = io.BytesIO()
-    np.lib.format.write_array_header_1_0(buffer, {
-        "descr": np.lib.format.dtype_to_descr(np.dtype(dtype)), "fortran_order": False,
-        "shape": tuple(shape)})
+    np.lib.format.write_array_header_1_0(
+        buffer,
+        {
+            "descr": np.lib.format.dtype_to_descr(np.dtype(dtype)),
+            "fortran_order": False,
+            "shape": tuple(shape),
+        },
+    )
     return buffer.getvalue()
 
 
@@ -57,17 +62,61 @@ def write_zip(path, members: dict) -> None:
     local, central = bytearray(), bytearray()
     for name, member in members.items():
         name = name.encode()
-        data, usize, method, crc = ((member.data, member.usize, 8, 0) if isinstance(member, Bomb)
-                                    else (member, len(member), 0, zlib.crc32(member)))
+        data, usize, method, crc = (
+            (member.data, member.usize, 8, 0)
+            if isinstance(member, Bomb)
+            else (member, len(member), 0, zlib.crc32(member))
+        )
         extra = struct.pack("<HHQQ", 1, 16, usize, len(data))
         offset = len(local)
-        local += struct.pack("<4sHHHHHLLLHH", b"PK\x03\x04", 45, 0, method, 0, 33, crc,
-                             0xFFFFFFFF, 0xFFFFFFFF, len(name), len(extra)) + name + extra + data
-        central += struct.pack("<4s4BHHHHLLLHHHHHLL", b"PK\x01\x02", 45, 3, 45, 0, 0, method,
-                               0, 33, crc, 0xFFFFFFFF, 0xFFFFFFFF, len(name), len(extra), 0,
-                               0, 0, 0, offset) + name + extra
-    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members),
-                      len(central), len(local), 0)
+        local += (
+            struct.pack(
+                "<4sHHHHHLLLHH",
+                b"PK\x03\x04",
+                45,
+                0,
+                method,
+                0,
+                33,
+                crc,
+                0xFFFFFFFF,
+                0xFFFFFFFF,
+                len(name),
+                len(extra),
+            )
+            + name
+            + extra
+            + data
+        )
+        central += (
+            struct.pack(
+                "<4s4BHHHHLLLHHHHHLL",
+                b"PK\x01\x02",
+                45,
+                3,
+                45,
+                0,
+                0,
+                method,
+                0,
+                33,
+                crc,
+                0xFFFFFFFF,
+                0xFFFFFFFF,
+                len(name),
+                len(extra),
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + name
+            + extra
+        )
+    end = struct.pack(
+        "<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), len(central), len(local), 0
+    )
     path.write_bytes(bytes(local + central + end))
 
 
@@ -77,8 +126,11 @@ def model_members(tmp_path_factory) -> dict:
     arch = Architecture((4, 2), (2, 4))
     theta = np.linspace(-1, 1, arch.n_params)
     path = tmp_path_factory.mktemp("model") / "m.npz"
-    save_model(path, Autoencoder(arch, theta), {"image_shape": (2, 2), "dataset": "tiny",
-                                                 "config": {"arch": "4-2"}})
+    save_model(
+        path,
+        Autoencoder(arch, theta),
+        {"image_shape": (2, 2), "dataset": "tiny", "config": {"arch": "4-2"}},
+    )
     with np.load(path) as npz:
         return {f"{key}.npy": npy_bytes(npz[key]) for key in npz.files}
 
@@ -86,8 +138,13 @@ def model_members(tmp_path_factory) -> dict:
 @pytest.fixture(scope="session")
 def craft():
     """The crafting helpers: Bomb, write_zip, npy_bytes, npy_header, deflated_zeros."""
-    return SimpleNamespace(Bomb=Bomb, write_zip=write_zip, npy_bytes=npy_bytes,
-                           npy_header=npy_header, deflated_zeros=deflated_zeros)
+    return SimpleNamespace(
+        Bomb=Bomb,
+        write_zip=write_zip,
+        npy_bytes=npy_bytes,
+        npy_header=npy_header,
+        deflated_zeros=deflated_zeros,
+    )
 
 
 def _bounded():
@@ -98,10 +155,17 @@ def _bounded():
 def cli():
     """``cli(*args)``: ``python -m ae_desktop ARGS`` under a 1.5 GiB address-space limit
     and a 60 s timeout -> (exit status, stderr lines)."""
+
     def run(*args):
-        done = subprocess.run([sys.executable, "-m", "ae_desktop", *map(str, args)],
-                              preexec_fn=_bounded, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "ae_desktop", *map(str, args)],
+            preexec_fn=_bounded,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         return done.returncode, done.stderr.splitlines()
+
     return run
 
 
@@ -109,10 +173,14 @@ def cli():
 def fails_in_one_line(cli):
     """``fails_in_one_line(*args)``: the command exits 2 with one ``ae-desktop: error:``
     line and no traceback; returns that line."""
+
     def run(*args):
         status, err = cli(*args)
         assert status == 2 and len(err) == 1 and err[0].startswith("ae-desktop: error: "), (
-            status, err[-5:])
+            status,
+            err[-5:],
+        )
         assert len(err[0]) < 400
         return err[0]
+
     return run

@@ -31,8 +31,9 @@ def test_killed_saves_leave_an_old_or_new_file(tmp_path):
     path = tmp_path / "set.json"
     save_glyph_set(bundled_font("font1"), path)
     for attempt in range(4):
-        child = subprocess.Popen([sys.executable, "-c", SAVER, str(path)],
-                                 stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(path)], stdout=subprocess.PIPE, text=True
+        )
         assert child.stdout.readline().strip() == "ready"
         time.sleep(0.2 + 0.13 * attempt)
         child.send_signal(signal.SIGKILL)
@@ -44,14 +45,16 @@ def test_killed_saves_leave_an_old_or_new_file(tmp_path):
             assert np.all(glyphs.pixels == int(glyphs.name[1]))
     save_glyph_set(bundled_font("font2"), path)
     # a killed save leaves at most its own temporary; no save deletes another's file
-    assert all(p.name == "set.json" or p.name.startswith(TEMP_PREFIX)
-               for p in tmp_path.iterdir())
+    assert all(p.name == "set.json" or p.name.startswith(TEMP_PREFIX) for p in tmp_path.iterdir())
 
 
 def test_a_save_deletes_no_file_but_its_own(tmp_path):
     """The old stale-temporary cleanup deleted any ``.NAME.*.tmp``; users' files stay."""
-    keep = {".precious.notes.tmp": b"notes", ".set.json.mine.tmp": b"mine",
-            f"{TEMP_PREFIX}0123456789abcdef.tmp": b"another saver's"}
+    keep = {
+        ".precious.notes.tmp": b"notes",
+        ".set.json.mine.tmp": b"mine",
+        f"{TEMP_PREFIX}0123456789abcdef.tmp": b"another saver's",
+    }
     for name, content in keep.items():
         (tmp_path / name).write_bytes(content)
     write_atomic(tmp_path / "set.json", b"{}")

@@ -51,8 +51,7 @@ def images_array() -> np.ndarray:
 
 @pytest.mark.parametrize("compress", [False, True], ids=["raw", "gz"])
 @pytest.mark.parametrize("damaged", [IMAGES, LABELS])
-def test_idx_reader_survives_mutations(tmp_path, capfd, mutations, fuzz_rounds,
-                                       compress, damaged):
+def test_idx_reader_survives_mutations(tmp_path, capfd, mutations, fuzz_rounds, compress, damaged):
     suffix = ".gz" if compress else ""
     pack = gzip.compress if compress else bytes
     good = {IMAGES: idx_bytes(images_array()), LABELS: idx_bytes(np.arange(N) % 10)}
@@ -72,21 +71,24 @@ def test_idx_reader_survives_mutations(tmp_path, capfd, mutations, fuzz_rounds,
     assert capfd.readouterr().err == ""
 
 
-@pytest.mark.parametrize("payload, message", [
-    (b"", "too short to be an IDX file"),
-    (b"\x00\x00\x08", "too short to be an IDX file"),
-    (idx_header(3, 4, 5)[:9], "truncated header"),
-    (b"\x00\x00\x08\x01" + bytes(20), "wrong magic number 0x00000801"),
-    (b"\x00\x00\x0d\x03" + bytes(20), "wrong magic number 0x00000d03"),  # float32 data
-    (b"\x01\x00\x08\x03" + bytes(20), "wrong magic number 0x01000803"),
-    (idx_header(0, 28, 28), "declares no items"),
-    (idx_header(2**32 - 1, 28, 28) + bytes(784), "more than 256 MiB"),
-    (idx_header(400_000, 28, 28), "more than 256 MiB"),
-    (idx_header(1000, 28, 28) + bytes(784 * 3), "promises 1000 items, the file holds 3"),
-    (idx_header(1, 70_000, 70_000), "images of 70000x70000; at most 64x64"),
-    (idx_header(2**32 - 1, 2**32 - 1, 2**32 - 1), "images of 4294967295x4294967295"),
-    (idx_header(2, 28, 0), "images of 0x28"),
-])
+@pytest.mark.parametrize(
+    "payload, message",
+    [
+        (b"", "too short to be an IDX file"),
+        (b"\x00\x00\x08", "too short to be an IDX file"),
+        (idx_header(3, 4, 5)[:9], "truncated header"),
+        (b"\x00\x00\x08\x01" + bytes(20), "wrong magic number 0x00000801"),
+        (b"\x00\x00\x0d\x03" + bytes(20), "wrong magic number 0x00000d03"),  # float32 data
+        (b"\x01\x00\x08\x03" + bytes(20), "wrong magic number 0x01000803"),
+        (idx_header(0, 28, 28), "declares no items"),
+        (idx_header(2**32 - 1, 28, 28) + bytes(784), "more than 256 MiB"),
+        (idx_header(400_000, 28, 28), "more than 256 MiB"),
+        (idx_header(1000, 28, 28) + bytes(784 * 3), "promises 1000 items, the file holds 3"),
+        (idx_header(1, 70_000, 70_000), "images of 70000x70000; at most 64x64"),
+        (idx_header(2**32 - 1, 2**32 - 1, 2**32 - 1), "images of 4294967295x4294967295"),
+        (idx_header(2, 28, 0), "images of 0x28"),
+    ],
+)
 @pytest.mark.parametrize("compress", [False, True], ids=["raw", "gz"])
 def test_idx_headers_are_checked_before_reading(tmp_path, payload, message, compress):
     path = tmp_path / (IMAGES + (".gz" if compress else ""))
@@ -173,37 +175,47 @@ def png_with_broken_image_data(tmp_path) -> bytes:
 
     data = bytearray(image_bytes("png", tmp_path))
     start = data.index(b"IDAT")
-    length = int.from_bytes(data[start - 4:start], "big")
-    data[start + 4:start + 4 + length] = bytes(length)
-    crc = zlib.crc32(bytes(data[start:start + 4 + length]))
-    data[start + 4 + length:start + 8 + length] = crc.to_bytes(4, "big")
+    length = int.from_bytes(data[start - 4 : start], "big")
+    data[start + 4 : start + 4 + length] = bytes(length)
+    crc = zlib.crc32(bytes(data[start : start + 4 + length]))
+    data[start + 4 + length : start + 8 + length] = crc.to_bytes(4, "big")
     return bytes(data)
 
 
-@pytest.mark.parametrize("files, message", [
-    ({}, "no images"),
-    ({"notes.txt": b"text"}, "no images"),
-    ({"a.png": b""}, "a.png: not an image Qt can read"),
-    ({"a.png": b"not a picture"}, "a.png: not an image Qt can read"),
-    ({"a.jpg": b"\xff\xd8\xff\xe0 truncated jpeg"}, "a.jpg: not an image Qt can read"),
-    ({"a.png": "good", "b.png": b""}, "b.png: not an image Qt can read"),
-    ({"a.png": "good", "b.png": "cut"}, "b.png: not an image Qt can read \\(truncated PNG"),
-    ({"a.png": "huge"}, "a.png: not an image Qt can read"),
-    ({"a.png": "no header"}, "a.png: .*does not start with its header chunk"),
-    ({"a.png": "good", "b.png": "broken data"}, "b.png: .*image data does not decompress"),
-    ({"a.png": "good", "b.png": "huge"}, "b.png: not an image Qt can read \\(PNG of .* pixels: "
-                                         "at most 67108864 pixels"),
-])
+@pytest.mark.parametrize(
+    "files, message",
+    [
+        ({}, "no images"),
+        ({"notes.txt": b"text"}, "no images"),
+        ({"a.png": b""}, "a.png: not an image Qt can read"),
+        ({"a.png": b"not a picture"}, "a.png: not an image Qt can read"),
+        ({"a.jpg": b"\xff\xd8\xff\xe0 truncated jpeg"}, "a.jpg: not an image Qt can read"),
+        ({"a.png": "good", "b.png": b""}, "b.png: not an image Qt can read"),
+        ({"a.png": "good", "b.png": "cut"}, "b.png: not an image Qt can read \\(truncated PNG"),
+        ({"a.png": "huge"}, "a.png: not an image Qt can read"),
+        ({"a.png": "no header"}, "a.png: .*does not start with its header chunk"),
+        ({"a.png": "good", "b.png": "broken data"}, "b.png: .*image data does not decompress"),
+        (
+            {"a.png": "good", "b.png": "huge"},
+            "b.png: not an image Qt can read \\(PNG of .* pixels: at most 67108864 pixels",
+        ),
+    ],
+)
 def test_bad_image_folders_are_clear_errors(tmp_path, capfd, files, message):
     folder = tmp_path / "images"
     folder.mkdir()
     good = image_bytes("png", tmp_path)
-    made = {"good": good, "cut": good[:len(good) // 2], "huge": huge_png(tmp_path),
-            "no header": png_without_header(tmp_path),
-            "broken data": png_with_broken_image_data(tmp_path)}
+    made = {
+        "good": good,
+        "cut": good[: len(good) // 2],
+        "huge": huge_png(tmp_path),
+        "no header": png_without_header(tmp_path),
+        "broken data": png_with_broken_image_data(tmp_path),
+    }
     for name, content in files.items():
-        (folder / name).write_bytes(made.get(content, content) if isinstance(content, str)
-                                    else content)
+        (folder / name).write_bytes(
+            made.get(content, content) if isinstance(content, str) else content
+        )
     with pytest.raises(GlyphSetError, match=message):
         resolve_dataset(str(folder))
     assert capfd.readouterr().err == ""
@@ -225,11 +237,24 @@ def cli_dataset_outcome(capfd, dataset: str, n_pixels: int) -> int:
     one ``ae-desktop: error:`` line, never a traceback."""
     from ae_desktop.cli import main
 
-    status = main(["train", "--dataset", dataset, "--arch", f"{n_pixels}-2", "--epochs", "1",
-                   "--target-errors", "none", "--quiet"])
+    status = main(
+        [
+            "train",
+            "--dataset",
+            dataset,
+            "--arch",
+            f"{n_pixels}-2",
+            "--epochs",
+            "1",
+            "--target-errors",
+            "none",
+            "--quiet",
+        ]
+    )
     err = capfd.readouterr().err.splitlines()
     assert (status, err) == (0, []) or (
-        status == 2 and len(err) == 1 and err[0].startswith("ae-desktop: error: ")), (status, err)
+        status == 2 and len(err) == 1 and err[0].startswith("ae-desktop: error: ")
+    ), (status, err)
     return status
 
 
@@ -243,8 +268,9 @@ def test_cli_reports_damaged_datasets_in_one_line(tmp_path, capfd, mutations):
     assert cli_dataset_outcome(capfd, str(idx), SIDE * SIDE) == 0
     rng = np.random.default_rng(37)
     statuses = set()
-    for i, (png, packed) in enumerate(zip(mutations(image_bytes("png", tmp_path), rng),
-                                          mutations(good_idx, rng))):
+    for i, (png, packed) in enumerate(
+        zip(mutations(image_bytes("png", tmp_path), rng), mutations(good_idx, rng))
+    ):
         if i % 10 == 0:  # a sample: each run trains when the damage leaves a loadable file
             (folder / "b.png").write_bytes(png)
             idx.write_bytes(packed)
@@ -259,12 +285,17 @@ def test_cli_process_exits_2_with_one_line(tmp_path):
 
     path = tmp_path / (IMAGES + ".gz")
     path.write_bytes(gzip.compress(idx_header(1000, SIDE, SIDE) + bytes(100)))
-    done = subprocess.run([sys.executable, "-m", "ae_desktop", "train", "--dataset", str(path)],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "ae_desktop", "train", "--dataset", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
         f"ae-desktop: error: {path.name}: truncated: the header promises 1000 items, "
-        "the file holds 0"]
+        "the file holds 0"
+    ]
 
 
 CRAFTED_ROUNDS = 24
@@ -298,8 +329,13 @@ def test_crafted_datasets_of_each_class(tmp_path, capfd):
             target.write_bytes(idx_header(*shape) + bytes(int(rng.integers(0, 5000))))
         elif kind == 1:
             target = folder / (IMAGES + ".gz")
-            target.write_bytes(gzip.compress(idx_bytes(images_array()[:2])  # a small bomb
-                                             + bytes(int(rng.integers(2, 40)) << 20), 1))
+            target.write_bytes(
+                gzip.compress(
+                    idx_bytes(images_array()[:2])  # a small bomb
+                    + bytes(int(rng.integers(2, 40)) << 20),
+                    1,
+                )
+            )
         elif kind == 2:
             target = folder
             width, height = (int(v) for v in rng.choice([0, 1, 2**16, 2**31 - 1], 2))

@@ -25,13 +25,21 @@ def test_kind_defaults_to_pixels_when_absent():
     assert glyph_set_from_dict(doc).kind == "pixels"
 
 
-@pytest.mark.parametrize("kind,width,message", [
-    ("vector", 2, "'kind' must be one of pixels, curve, got 'vector'"),
-    (3, 2, "'kind' must be one of pixels, curve, got 3"),
-    ("curve", 3, "a curve set has width 2"),
-])
+@pytest.mark.parametrize(
+    "kind,width,message",
+    [
+        ("vector", 2, "'kind' must be one of pixels, curve, got 'vector'"),
+        (3, 2, "'kind' must be one of pixels, curve, got 3"),
+        ("curve", 3, "a curve set has width 2"),
+    ],
+)
 def test_bad_kind_is_named(kind, width, message):
-    doc = {"name": "t", "width": width, "height": 1, "kind": kind,
-           "glyphs": [{"label": "a", "pixels": [[0] * width]}]}
+    doc = {
+        "name": "t",
+        "width": width,
+        "height": 1,
+        "kind": kind,
+        "glyphs": [{"label": "a", "pixels": [[0] * width]}],
+    }
     with pytest.raises(GlyphSetError, match=message):
         glyph_set_from_dict(doc)

@@ -33,6 +33,7 @@ def one_line(exc) -> str:
 def model(tmp_path, model_members, craft):
     """``model(**changes)``: a model file with members replaced (arrays or Bombs), added,
     or removed (None)."""
+
     def write(**changes):
         members = dict(model_members)
         for key, value in changes.items():
@@ -43,14 +44,23 @@ def model(tmp_path, model_members, craft):
         path = tmp_path / "m.npz"
         craft.write_zip(path, members)
         return path
+
     return write
 
 
 @pytest.fixture
 def tiny_set(tmp_path):
     path = tmp_path / "tiny.json"
-    path.write_text(json.dumps({"name": "t", "width": 2, "height": 2, "glyphs": [
-        {"label": "x", "pixels": [[1, 0], [0, 1]]}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "name": "t",
+                "width": 2,
+                "height": 2,
+                "glyphs": [{"label": "x", "pixels": [[1, 0], [0, 1]]}],
+            }
+        )
+    )
     return path
 
 
@@ -62,6 +72,7 @@ def fifo(tmp_path):
 
 
 # --- model files ------------------------------------------------------------------------
+
 
 def test_the_crafted_model_loads(model):
     loaded, metadata = load_model(model())
@@ -103,8 +114,9 @@ def test_many_members_are_refused_from_the_directory(tmp_path, model_members, co
     members.update({f"x{i}.npy": b"" for i in range(count)})
     path = tmp_path / "many.npz"
     craft.write_zip(path, members)
-    with pytest.raises(ModelFileError, match=f"{count + len(model_members)} members .* over the "
-                                             "limit of 64"):
+    with pytest.raises(
+        ModelFileError, match=f"{count + len(model_members)} members .* over the limit of 64"
+    ):
         load_model(path)
 
 
@@ -132,15 +144,18 @@ def test_non_regular_model_path_fails_at_once(tmp_path, fails_in_one_line, speci
         load_model(path)
 
 
-@pytest.mark.parametrize("config, message", [
-    ({"arch": 123}, "arch must be text, got 123"),
-    ({"noise": 5}, "noise must be text or none, got 5"),
-    ({"seed": 2**70}, "seed must be a whole number from 0"),
-    ({"lr": "fast"}, "lr must be a number"),
-    ({"model": "dae", "noise": "flip:inf"}, "noise 'flip:inf': level must be a finite number"),
-    ({"activation": ["x"] * 100_000}, "activation must be text, got a list of 100000 items"),
-    ({"activation": ["x"] * 2_000_000}, "entry 'config' declares 38.1 MiB of data, over the"),
-])
+@pytest.mark.parametrize(
+    "config, message",
+    [
+        ({"arch": 123}, "arch must be text, got 123"),
+        ({"noise": 5}, "noise must be text or none, got 5"),
+        ({"seed": 2**70}, "seed must be a whole number from 0"),
+        ({"lr": "fast"}, "lr must be a number"),
+        ({"model": "dae", "noise": "flip:inf"}, "noise 'flip:inf': level must be a finite number"),
+        ({"activation": ["x"] * 100_000}, "activation must be text, got a list of 100000 items"),
+        ({"activation": ["x"] * 2_000_000}, "entry 'config' declares 38.1 MiB of data, over the"),
+    ],
+)
 def test_stored_config_is_checked_like_the_flags(model, config, message):
     path = model(config=np.str_(json.dumps(config)))
     with pytest.raises(ModelFileError, match=message) as exc:
@@ -148,14 +163,17 @@ def test_stored_config_is_checked_like_the_flags(model, config, message):
     one_line(exc)
 
 
-@pytest.mark.parametrize("key, text, message", [
-    ("config", '{"test_fraction": Infinity}', "holds inf, not a finite number"),
-    ("optimizer_settings", '{"lr": NaN}', "holds nan, not a finite number"),
-    ("config", '{"seed": 1' + "0" * 5000 + "}", "more than 40 digits"),
-    ("config", '{"a": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested more than 64"),
-    ("config", '{"dataset": "\\ud800"}', "lone surrogate"),
-    ("config", "[1, 2]", "must be a JSON object"),
-])
+@pytest.mark.parametrize(
+    "key, text, message",
+    [
+        ("config", '{"test_fraction": Infinity}', "holds inf, not a finite number"),
+        ("optimizer_settings", '{"lr": NaN}', "holds nan, not a finite number"),
+        ("config", '{"seed": 1' + "0" * 5000 + "}", "more than 40 digits"),
+        ("config", '{"a": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested more than 64"),
+        ("config", '{"dataset": "\\ud800"}', "lone surrogate"),
+        ("config", "[1, 2]", "must be a JSON object"),
+    ],
+)
 def test_stored_json_is_bounded(model, key, text, message):
     with pytest.raises(ModelFileError, match=message) as exc:
         load_model(model(**{key: np.str_(text)}))
@@ -167,14 +185,20 @@ def test_a_lone_surrogate_in_stored_text_is_refused(model):
         load_model(model(dataset=np.str_("\ud800")))
 
 
-@pytest.mark.parametrize("key, value, message", [
-    ("test_history", np.array([[1e300, 0.5]]), "test_history epoch 1e.300 is not a whole"),
-    ("test_history", np.array([[1.5, 0.5]]), "test_history epoch 1.5 is not a whole"),
-    ("test_history", np.array([[1.0, np.nan]]), "test_history holds nan: values must be finite"),
-    ("history", np.array([[0.5, 0.5, -np.inf]]), "history holds -inf: values must be finite"),
-])
-def test_histories_must_be_finite_with_whole_epochs(model, key, value, message,
-                                                    fails_in_one_line):
+@pytest.mark.parametrize(
+    "key, value, message",
+    [
+        ("test_history", np.array([[1e300, 0.5]]), "test_history epoch 1e.300 is not a whole"),
+        ("test_history", np.array([[1.5, 0.5]]), "test_history epoch 1.5 is not a whole"),
+        (
+            "test_history",
+            np.array([[1.0, np.nan]]),
+            "test_history holds nan: values must be finite",
+        ),
+        ("history", np.array([[0.5, 0.5, -np.inf]]), "history holds -inf: values must be finite"),
+    ],
+)
+def test_histories_must_be_finite_with_whole_epochs(model, key, value, message, fails_in_one_line):
     path = model(**{key: value})
     with pytest.raises(ModelFileError, match=message):
         load_model(path)
@@ -196,8 +220,19 @@ def test_architecture_over_the_parameter_limit(model):
 
 # --- noise specs --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("spec", ["flip:inf", "flip:nan", "uniform:1e308", "gauss:-1",
-                                  "saltpepper:2", "flip:1e9", "flip:" + "9" * 5000])
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "flip:inf",
+        "flip:nan",
+        "uniform:1e308",
+        "gauss:-1",
+        "saltpepper:2",
+        "flip:1e9",
+        "flip:" + "9" * 5000,
+    ],
+)
 def test_noise_levels_are_finite_and_in_range(spec):
     with pytest.raises(NoiseError) as exc:
         parse_noise(spec)
@@ -211,22 +246,28 @@ def test_bad_noise_on_the_command_line(model, tiny_set, fails_in_one_line):
 
 # --- glyph-set JSON -----------------------------------------------------------------------
 
+
 def glyph_doc(**changes):
     doc = {"name": "n", "width": 1, "height": 1, "glyphs": [{"label": "a", "pixels": [[1]]}]}
     doc.update(changes)
     return doc
 
 
-@pytest.mark.parametrize("text, message", [
-    (json.dumps(glyph_doc())[:-1] + ', "width": 1' + "0" * 5000 + "}", "more than 40 digits"),
-    ('{"glyphs": [{"label": "a", "pixels": [[1' + "0" * 5000 + ']]}]}', "more than 40 digits"),
-    ("[" * 100_000 + "]" * 100_000, "nested more than 64 levels"),
-    (json.dumps(glyph_doc(name="\ud800")), "lone surrogate"),
-    (json.dumps(glyph_doc(glyphs=[{"label": "\udfff", "pixels": [[1]]}])), "lone surrogate"),
-    (json.dumps(glyph_doc(glyphs=[{"label": [0] * 2_000_000, "pixels": [[1]]}])),
-     "'label' must be a string, got a list of 2000000 items"),
-    (json.dumps(glyph_doc(glyphs=[])), "no glyphs"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (json.dumps(glyph_doc())[:-1] + ', "width": 1' + "0" * 5000 + "}", "more than 40 digits"),
+        ('{"glyphs": [{"label": "a", "pixels": [[1' + "0" * 5000 + "]]}]}", "more than 40 digits"),
+        ("[" * 100_000 + "]" * 100_000, "nested more than 64 levels"),
+        (json.dumps(glyph_doc(name="\ud800")), "lone surrogate"),
+        (json.dumps(glyph_doc(glyphs=[{"label": "\udfff", "pixels": [[1]]}])), "lone surrogate"),
+        (
+            json.dumps(glyph_doc(glyphs=[{"label": [0] * 2_000_000, "pixels": [[1]]}])),
+            "'label' must be a string, got a list of 2000000 items",
+        ),
+        (json.dumps(glyph_doc(glyphs=[])), "no glyphs"),
+    ],
+)
 def test_glyph_set_json_edge_cases(tmp_path, text, message):
     path = tmp_path / "set.json"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
@@ -258,15 +299,21 @@ def test_non_regular_dataset_fails_at_once(fifo, fails_in_one_line, special):
 
 def test_glyph_archive_with_huge_declared_pixels(tmp_path, craft):
     path = tmp_path / "set.npz"
-    craft.write_zip(path, {"name.npy": craft.npy_bytes(np.str_("n")),
-                           "kind.npy": craft.npy_bytes(np.str_("pixels")),
-                           "labels.npy": craft.npy_bytes(np.array(["a"])),
-                           "pixels.npy": craft.Bomb((1, 2**16, 2**15))})  # 16 GiB
+    craft.write_zip(
+        path,
+        {
+            "name.npy": craft.npy_bytes(np.str_("n")),
+            "kind.npy": craft.npy_bytes(np.str_("pixels")),
+            "labels.npy": craft.npy_bytes(np.array(["a"])),
+            "pixels.npy": craft.Bomb((1, 2**16, 2**15)),
+        },
+    )  # 16 GiB
     with pytest.raises(GlyphSetError, match="'pixels' declares 16.0 GiB"):
         load_glyph_set_npz(path)
 
 
 # --- IDX files ----------------------------------------------------------------------------
+
 
 def idx_header(count, side=28) -> bytes:
     return struct.pack(">HBBIII", 0, 8, 3, count, side, side)
@@ -310,8 +357,10 @@ def test_non_regular_idx_file(tmp_path):
 
 # --- image folders ------------------------------------------------------------------------
 
+
 def test_fifo_in_an_image_folder_is_skipped(tmp_path, fifo, caplog):
     from PySide6.QtGui import QImage
+
     image = QImage(3, 2, QImage.Format.Format_RGB32)
     image.fill(0)
     assert image.save(str(tmp_path / "a.png"))
@@ -322,7 +371,8 @@ def test_fifo_in_an_image_folder_is_skipped(tmp_path, fifo, caplog):
 
 def test_folder_of_only_a_fifo_fails_at_once(tmp_path, fifo, fails_in_one_line):
     assert "no images (.png, .jpg, .jpeg, .bmp, .gif); 1 skipped as not regular files (x.png)" in (
-        fails_in_one_line("train", "--dataset", tmp_path))
+        fails_in_one_line("train", "--dataset", tmp_path)
+    )
 
 
 def test_absurd_ihdr_is_one_line_without_libpng_chatter(tmp_path, fails_in_one_line):

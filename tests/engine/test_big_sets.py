@@ -23,8 +23,7 @@ def test_pass_errors_of_a_full_batch_epoch_are_the_starting_model_errors():
 def test_errors_count_as_the_reconstruction():
     data = np.random.default_rng(3).random((40, 35)).astype(np.float32)
     run = TrainingRun(TrainConfig(model="vae", arch="35-8-2", epochs=1), data)
-    np.testing.assert_array_equal(run.errors(),
-                                  wrong_pixels(run.model.reconstruct(data), data))
+    np.testing.assert_array_equal(run.errors(), wrong_pixels(run.model.reconstruct(data), data))
 
 
 @pytest.mark.parametrize("model", ["ae", "vae"])
@@ -32,10 +31,12 @@ def test_big_set_reports_every_epoch_and_evaluates_once_at_the_end(monkeypatch, 
     monkeypatch.setattr(training, "BIG_SET_WORK", 0)
     calls = []
     errors = training.TrainingRun.errors
-    monkeypatch.setattr(training.TrainingRun, "errors",
-                        lambda self: calls.append(self.epoch) or errors(self))
-    config = TrainConfig(model=model, arch="35-12-2", epochs=6, batch_size=8,
-                         test_fraction=0.25, target_errors=None)
+    monkeypatch.setattr(
+        training.TrainingRun, "errors", lambda self: calls.append(self.epoch) or errors(self)
+    )
+    config = TrainConfig(
+        model=model, arch="35-12-2", epochs=6, batch_size=8, test_fraction=0.25, target_errors=None
+    )
     run = TrainingRun(config, FONT3)
     reports = list(run.reports(report_seconds=1e9))  # a timed run: reports by the clock
     assert [r.epoch for r in reports] == [1, 2, 3, 4, 5, 6]
@@ -44,8 +45,7 @@ def test_big_set_reports_every_epoch_and_evaluates_once_at_the_end(monkeypatch, 
     assert [r.errors_exact for r in reports] == [False] * 5 + [True]
     assert all(len(r.errors_per_glyph) == len(run.data) for r in reports)
     final = reports[-1].errors_per_glyph
-    np.testing.assert_array_equal(final, wrong_pixels(run.model.reconstruct(run.data),
-                                                      run.data))
+    np.testing.assert_array_equal(final, wrong_pixels(run.model.reconstruct(run.data), run.data))
     assert run.big
 
 

@@ -10,8 +10,9 @@ from ae_desktop.engine.metrics import wrong_pixels
 
 def test_float32_data_is_trained_without_copies():
     data = np.random.default_rng(0).random((50, 35)).astype(np.float32)
-    config = TrainConfig(arch="35-8-2", epochs=2, batch_size=10, precision="float32",
-                         target_errors=None)
+    config = TrainConfig(
+        arch="35-8-2", epochs=2, batch_size=10, precision="float32", target_errors=None
+    )
     run = TrainingRun(config, data)
     assert run.data.dtype == np.float32 and np.shares_memory(run.data, data)
     stepper = training._GradientStepper(run.model, run.data, config, run.rng)

@@ -31,8 +31,7 @@ class NearestGlyph:
 
 
 def test_identity_keeps_every_flipped_pixel():
-    stats = denoising_errors(Identity(), FONT, parse_noise("flip:3"), 4,
-                             np.random.default_rng(0))
+    stats = denoising_errors(Identity(), FONT, parse_noise("flip:3"), 4, np.random.default_rng(0))
     assert stats["mean_errors"] == 3 and stats["exact_rate"] == 0
     assert stats["noisy_errors"] == 3 and stats["repeats"] == 4
     assert stats["per_glyph_errors"].shape == (32,)
@@ -77,8 +76,9 @@ def test_baseline_beats_identity_at_ten_percent_noise():
 
 def test_real_model_shapes():
     model = Autoencoder.initialize(Architecture.parse("35-10-2"))
-    stats = denoising_errors(model, FONT, parse_noise("saltpepper:0.1"), 2,
-                             np.random.default_rng(0))
+    stats = denoising_errors(
+        model, FONT, parse_noise("saltpepper:0.1"), 2, np.random.default_rng(0)
+    )
     assert stats["per_glyph_exact"].shape == (32,) and 0 <= stats["exact_rate"] <= 1
 
 

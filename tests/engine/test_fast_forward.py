@@ -14,8 +14,9 @@ TOLERANCE = {"float64": 1e-12, "float32": 1e-5}
 ARCHITECTURES = {
     "W1": dict(encoder="35-20-10-5-2", activation="tanh"),
     "odd widths, relu": dict(encoder="35-13-7-2", decoder="2-9-35", activation="relu"),
-    "leaky relu, linear output": dict(encoder="35-6-3", activation="leaky_relu",
-                                      output_activation="linear"),
+    "leaky relu, linear output": dict(
+        encoder="35-6-3", activation="leaky_relu", output_activation="linear"
+    ),
     "vae": dict(encoder="35-11-2", kind="vae", activation="tanh"),
 }
 ROW_COUNTS = [1, FEW_ROWS - 1, FEW_ROWS, FEW_ROWS + 1, BLOCK - 1, BLOCK + 5, 3 * BLOCK]
@@ -43,8 +44,9 @@ def test_decode_matches_numpy(name, rows, precision):
     z = np.random.default_rng(rows).normal(0, 2, (rows, model.arch.latent_dim))
     out = model.decode(z, precision)
     assert out.shape == (rows, model.arch.n_inputs) and out.dtype == np.dtype(precision)
-    np.testing.assert_allclose(out, numpy_layers(model, z, decoder=True),
-                               rtol=0, atol=TOLERANCE[precision])
+    np.testing.assert_allclose(
+        out, numpy_layers(model, z, decoder=True), rtol=0, atol=TOLERANCE[precision]
+    )
 
 
 @pytest.mark.parametrize("name", ARCHITECTURES)
@@ -58,8 +60,9 @@ def test_encode_and_reconstruct_match_the_reference(name, rows):
     np.testing.assert_allclose(mean, h[:, :d], rtol=0, atol=1e-12)
     if model.arch.kind == "vae":
         np.testing.assert_allclose(log_var, h[:, d:], rtol=0, atol=1e-12)
-    np.testing.assert_allclose(model.reconstruct(x), forward(model.arch, model.theta, x)[2],
-                               rtol=0, atol=1e-12)
+    np.testing.assert_allclose(
+        model.reconstruct(x), forward(model.arch, model.theta, x)[2], rtol=0, atol=1e-12
+    )
 
 
 @pytest.mark.parametrize("precision", ["float64", "float32"])
@@ -68,8 +71,7 @@ def test_latent_grid_matches_numpy(precision):
     images = decode_grid(model, (-2, 3), (-1, 1), nx=64, ny=48, precision=precision)
     expected = numpy_layers(model, grid_points((-2, 3), (-1, 1), 64, 48).reshape(-1, 2), True)
     assert images.shape == (48, 64, 35)
-    np.testing.assert_allclose(images.reshape(-1, 35), expected, rtol=0,
-                               atol=TOLERANCE[precision])
+    np.testing.assert_allclose(images.reshape(-1, 35), expected, rtol=0, atol=TOLERANCE[precision])
 
 
 def test_rows_do_not_leak_into_the_next_block():

@@ -33,15 +33,27 @@ def test_glyph_set_reader_survives_mutations(tmp_path, mutations, fuzz_rounds):
     assert outcomes["rejected"] > fuzz_rounds // 2
 
 
-@pytest.mark.parametrize("document", [
-    None, 3, "x", [], {"name": 1, "width": 5, "height": 7, "glyphs": []},
-    {"name": "n", "width": 5.5, "height": 7, "glyphs": []},
-    {"name": "n", "width": 10**9, "height": 7, "glyphs": []},
-    {"name": "n", "width": 5, "height": 7, "glyphs": [None]},
-    {"name": "n", "width": 1, "height": 1, "glyphs": [{"label": "a", "pixels": [[float("nan")]]}]},
-    {"name": "n", "width": 1, "height": 1, "glyphs": [{"label": "a", "pixels": [[True]]}]},
-    {"name": "n", "width": 1, "height": 1, "glyphs": [{"label": "a", "pixels": "1"}]},
-])
+@pytest.mark.parametrize(
+    "document",
+    [
+        None,
+        3,
+        "x",
+        [],
+        {"name": 1, "width": 5, "height": 7, "glyphs": []},
+        {"name": "n", "width": 5.5, "height": 7, "glyphs": []},
+        {"name": "n", "width": 10**9, "height": 7, "glyphs": []},
+        {"name": "n", "width": 5, "height": 7, "glyphs": [None]},
+        {
+            "name": "n",
+            "width": 1,
+            "height": 1,
+            "glyphs": [{"label": "a", "pixels": [[float("nan")]]}],
+        },
+        {"name": "n", "width": 1, "height": 1, "glyphs": [{"label": "a", "pixels": [[True]]}]},
+        {"name": "n", "width": 1, "height": 1, "glyphs": [{"label": "a", "pixels": "1"}]},
+    ],
+)
 def test_wrong_types_are_rejected(tmp_path, document):
     path = tmp_path / "typed.json"
     path.write_text(json.dumps(document))
@@ -84,13 +96,16 @@ def test_model_reader_survives_mutations(tmp_path, model_bytes, mutations, fuzz_
 def test_model_with_a_huge_declared_array_is_rejected(tmp_path, model_bytes):
     """A .npy header may claim terabytes; the reader must refuse, not try to allocate."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(model_bytes)) as source, \
-            zipfile.ZipFile(buffer, "w") as target:
+    with zipfile.ZipFile(io.BytesIO(model_bytes)) as source, zipfile.ZipFile(buffer, "w") as target:
         for name in source.namelist():
             data = source.read(name)
             if name == "theta.npy":
-                header = ("{'descr': '<f8', 'fortran_order': False, 'shape': (10000000000000,), }"
-                          .ljust(117) + "\n").encode()
+                header = (
+                    "{'descr': '<f8', 'fortran_order': False, 'shape': (10000000000000,), }".ljust(
+                        117
+                    )
+                    + "\n"
+                ).encode()
                 data = b"\x93NUMPY\x01\x00" + len(header).to_bytes(2, "little") + header
             target.writestr(name, data)
     path = tmp_path / "huge.npz"
@@ -162,8 +177,7 @@ def test_crafted_glyph_sets_are_refused(tmp_path):
     one GlyphSetError line."""
     rng = np.random.default_rng(23)
     path = tmp_path / "crafted.json"
-    template = ('{"name": %s, "width": %s, "height": 1, '
-                '"glyphs": [{"label": %s, "pixels": [[%s]]}]}')
+    template = '{"name": %s, "width": %s, "height": 1, "glyphs": [{"label": %s, "pixels": [[%s]]}]}'
     for _ in range(CRAFTED_ROUNDS):
         fields = ['"n"', "1", '"a"', "1"]
         fields[int(rng.integers(4))] = crafted_text(rng)
@@ -185,5 +199,6 @@ def npy(array) -> bytes:
 def npy_header(shape, descr: str) -> bytes:
     buffer = io.BytesIO()
     np.lib.format.write_array_header_1_0(
-        buffer, {"descr": descr, "fortran_order": False, "shape": shape})
+        buffer, {"descr": descr, "fortran_order": False, "shape": shape}
+    )
     return buffer.getvalue()

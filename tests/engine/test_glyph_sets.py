@@ -48,24 +48,49 @@ def test_save_and_load_round_trip_with_grey_values(tmp_path):
 
 
 def document(**changes):
-    doc = {"name": "t", "width": 2, "height": 2,
-           "glyphs": [{"label": "a", "pixels": [[0, 1], [1, 0]]},
-                      {"label": "b", "pixels": [[0, 1], [1, 0]]}]}
+    doc = {
+        "name": "t",
+        "width": 2,
+        "height": 2,
+        "glyphs": [
+            {"label": "a", "pixels": [[0, 1], [1, 0]]},
+            {"label": "b", "pixels": [[0, 1], [1, 0]]},
+        ],
+    }
     doc.update(changes)
     return doc
 
 
-@pytest.mark.parametrize("doc,message", [
-    (document(width=0), "'width' must be an integer"),
-    (document(glyphs={}), "'glyphs' must be a list"),
-    ({"name": "t"}, "missing key 'width'"),
-    (document(glyphs=[{"label": "a", "pixels": [[0, 1], [1, 0]]},
-                      {"label": "b", "pixels": [[0, 1]]}]), "glyph 1 ('b'): 'pixels' must be 2 rows"),
-    (document(glyphs=[{"label": "a", "pixels": [[0, 2], [1, 0]]}]), "glyph 0 ('a'): row 0 has value 2"),
-    (document(glyphs=[{"label": "a", "pixels": [[0, 1, 1], [1, 0]]}]), "row 0 must have 2 values"),
-    (document(glyphs=[{"label": 5, "pixels": [[0, 1], [1, 0]]}]), "glyph 0: 'label' must be a string"),
-    ([1, 2], "must be a JSON object"),
-])
+@pytest.mark.parametrize(
+    "doc,message",
+    [
+        (document(width=0), "'width' must be an integer"),
+        (document(glyphs={}), "'glyphs' must be a list"),
+        ({"name": "t"}, "missing key 'width'"),
+        (
+            document(
+                glyphs=[
+                    {"label": "a", "pixels": [[0, 1], [1, 0]]},
+                    {"label": "b", "pixels": [[0, 1]]},
+                ]
+            ),
+            "glyph 1 ('b'): 'pixels' must be 2 rows",
+        ),
+        (
+            document(glyphs=[{"label": "a", "pixels": [[0, 2], [1, 0]]}]),
+            "glyph 0 ('a'): row 0 has value 2",
+        ),
+        (
+            document(glyphs=[{"label": "a", "pixels": [[0, 1, 1], [1, 0]]}]),
+            "row 0 must have 2 values",
+        ),
+        (
+            document(glyphs=[{"label": 5, "pixels": [[0, 1], [1, 0]]}]),
+            "glyph 0: 'label' must be a string",
+        ),
+        ([1, 2], "must be a JSON object"),
+    ],
+)
 def test_bad_files_name_the_first_problem(tmp_path, doc, message):
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(doc))
@@ -94,5 +119,4 @@ def test_saved_file_has_a_glyph_per_line_ints_for_binary_and_6_decimals_for_grey
     assert document["glyphs"][0]["pixels"][0] == [1, 0, 0, 0, 0]
     assert all(type(v) is int for row in document["glyphs"][0]["pixels"] for v in row)
     assert document["glyphs"][1]["pixels"][0][0] == 0.333333
-    np.testing.assert_allclose(load_glyph_set(tmp_path / "m.json").pixels, glyphs.pixels,
-                               atol=1e-6)
+    np.testing.assert_allclose(load_glyph_set(tmp_path / "m.json").pixels, glyphs.pixels, atol=1e-6)

@@ -22,8 +22,7 @@ def numeric_gradient(f, theta, h=1e-6):
 
 
 def problem(kind, activation, output, seed=0):
-    arch = Architecture.parse("6-5-3-2", kind=kind, activation=activation,
-                              output_activation=output)
+    arch = Architecture.parse("6-5-3-2", kind=kind, activation=activation, output_activation=output)
     rng = np.random.default_rng(seed)
     # random biases keep every pre-activation off relu's kink at 0
     theta = initial_parameters(arch, "normal:0.5", rng) + rng.normal(0, 0.1, arch.n_params)
@@ -59,8 +58,15 @@ def test_kernel_gradient_matches_reference(kind, loss, activation):
     parts = np.zeros(2)
     settings = TrainSettings(loss, SGD, batch_size=0, lr=0.0, beta=0.7)
     value = compiled_train.loss_gradient(
-        arch.layout.table, theta, grad, settings, x, x,
-        eps if eps is not None else np.zeros((4, 0)), parts)
+        arch.layout.table,
+        theta,
+        grad,
+        settings,
+        x,
+        x,
+        eps if eps is not None else np.zeros((4, 0)),
+        parts,
+    )
     assert value == pytest.approx(total, rel=1e-12)
     assert parts == pytest.approx([recon, kl], rel=1e-12, abs=1e-14)
     np.testing.assert_allclose(grad, grad_ref, rtol=1e-10, atol=1e-13)

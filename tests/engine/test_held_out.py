@@ -41,8 +41,7 @@ def test_no_split_by_default_and_runs_unchanged():
 
 def test_test_rows_never_reach_training():
     """Flipping every held-out pixel changes the test loss but not one training number."""
-    config = TrainConfig(test_fraction=0.25, epochs=200, batch_size=8, seed=2,
-                         target_errors=None)
+    config = TrainConfig(test_fraction=0.25, epochs=200, batch_size=8, seed=2, target_errors=None)
     a = TrainingRun(config, FONT3)
     other = FONT3.copy()
     other[a.test_indices] = 1.0 - other[a.test_indices]
@@ -76,8 +75,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("config", CASES, ids=lambda c: f"{c.model}-{c.arch}-{c.loss}-"
-                                                     f"{c.output_activation}")
+@pytest.mark.parametrize(
+    "config", CASES, ids=lambda c: f"{c.model}-{c.arch}-{c.loss}-{c.output_activation}"
+)
 def test_compiled_test_loss_matches_reference(config):
     arch = config.architecture(35)
     theta = Autoencoder.initialize(arch, "he", np.random.default_rng(1)).theta
@@ -103,8 +103,15 @@ def test_float32_test_loss_is_close():
 
 @pytest.mark.parametrize("model", ["ae", "dae", "vae"])
 def test_run_records_test_loss_at_each_report(model):
-    config = TrainConfig(model=model, arch="35-20-2", test_fraction=0.25, epochs=300,
-                         batch_size=8, seed=1, target_errors=None)
+    config = TrainConfig(
+        model=model,
+        arch="35-20-2",
+        test_fraction=0.25,
+        epochs=300,
+        batch_size=8,
+        seed=1,
+        target_errors=None,
+    )
     run = TrainingRun(config, FONT3)
     reports = list(run.reports(report_every=100))
     assert run.test_history[:, 0].tolist() == [100, 200, 300]
@@ -131,8 +138,7 @@ def test_timed_reports_end_with_a_test_loss():
 
 def test_cancelled_run_still_records_test_loss():
     cancel = threading.Event()
-    run = TrainingRun(TrainConfig(test_fraction=0.2, epochs=10_000, target_errors=None),
-                      FONT3)
+    run = TrainingRun(TrainConfig(test_fraction=0.2, epochs=10_000, target_errors=None), FONT3)
     for report in run.reports(cancel, report_every=10):  # noqa: B007 (the last one is read below)
         cancel.set()
     assert report.status == "cancelled"
@@ -145,8 +151,11 @@ def test_test_history_saved_and_loaded(tmp_path):
     run = TrainingRun(config, FONT3)
     list(run.reports(report_every=50))
     path = tmp_path / "m.npz"
-    save_model(path, run.model, {"history": run.history, "test_history": run.test_history,
-                                 "config": config.to_dict()})
+    save_model(
+        path,
+        run.model,
+        {"history": run.history, "test_history": run.test_history, "config": config.to_dict()},
+    )
     _, meta = load_model(path)
     np.testing.assert_array_equal(meta["test_history"], run.test_history)
     assert meta["test_history"].shape == (4, 2)
@@ -195,8 +204,8 @@ def test_a_continued_run_carries_the_earlier_curves_on():
     assert len(again.history) == 60
     np.testing.assert_array_equal(again.history[:30], first.history)
     test = again.test_history
-    np.testing.assert_array_equal(test[:len(first.test_history)], first.test_history)
-    later = test[len(first.test_history):]
+    np.testing.assert_array_equal(test[: len(first.test_history)], first.test_history)
+    later = test[len(first.test_history) :]
     assert len(later) and (later[:, 0] > 30).all() and later[-1, 0] == 60
     reported = np.concatenate([r.new_test_losses for r in reports])
     np.testing.assert_array_equal(reported, later)  # reports count epochs on as well

@@ -32,9 +32,17 @@ def test_training_kernels_call_the_forward_pass_and_not_decoding():
 
 def test_a_compile_is_announced_with_its_name_and_count(tmp_path):
     env = {**os.environ, "NUMBA_CACHE_DIR": str(tmp_path)}  # an empty cache
-    done = subprocess.run([sys.executable, "-c", COMPILE_ONE], env=env, capture_output=True,
-                          text=True, timeout=300, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", COMPILE_ONE],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
     total = len(called_kernels(*TRAINING_KERNELS))
-    line = ("ae-desktop: compiling kernels for the first run (cached for the next runs): "
-            f"1/{total} copy_into")
+    line = (
+        "ae-desktop: compiling kernels for the first run (cached for the next runs): "
+        f"1/{total} copy_into"
+    )
     assert done.stdout.splitlines() == [line]

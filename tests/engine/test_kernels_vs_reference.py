@@ -24,14 +24,22 @@ def run_both(config: TrainConfig, epochs: int):
     settings = TrainSettings.of(config)
 
     theta_ref = model.theta.copy()
-    losses_ref = run_epochs(arch, theta_ref, OptimizerState.zeros(theta_ref), settings,
-                            batches, epochs)
+    losses_ref = run_epochs(
+        arch, theta_ref, OptimizerState.zeros(theta_ref), settings, batches, epochs
+    )
 
     theta = model.theta.copy()
     losses = np.zeros((epochs, 3))
     done, status = compiled_train.train_epochs(
-        arch.layout.table, theta, OptimizerState.zeros(theta), settings, batches, losses,
-        StopRule(len(FONT)), np.zeros(0, dtype=np.int64))
+        arch.layout.table,
+        theta,
+        OptimizerState.zeros(theta),
+        settings,
+        batches,
+        losses,
+        StopRule(len(FONT)),
+        np.zeros(0, dtype=np.int64),
+    )
     assert (done, status) == (epochs, compiled_train.RUNNING)
     return theta_ref, losses_ref, theta, losses
 
@@ -42,15 +50,22 @@ CASES = [
     TrainConfig(loss="bce", activation="sigmoid", optimizer="sgd", lr=0.5, batch_size=8),
     TrainConfig(model="dae", noise="flip:2", augment=3, activation="leaky_relu", batch_size=10),
     TrainConfig(model="vae", arch="35-16-2", beta=0.5, batch_size=16),
-    TrainConfig(model="ae", arch="35-40-2", decoder="2-12-35", loss="mse",
-                output_activation="linear", activation="tanh"),
+    TrainConfig(
+        model="ae",
+        arch="35-40-2",
+        decoder="2-12-35",
+        loss="mse",
+        output_activation="linear",
+        activation="tanh",
+    ),
     TrainConfig(arch="35-20-10-2", dropout=0.2, batch_size=8, activation="relu"),
     TrainConfig(model="vae", arch="35-16-8-2", dropout=0.1, batch_size=16, precision="float64"),
 ]
 
 
-@pytest.mark.parametrize("config", CASES,
-                         ids=lambda c: f"{c.model}-{c.optimizer}-{c.loss}-drop{c.dropout}")
+@pytest.mark.parametrize(
+    "config", CASES, ids=lambda c: f"{c.model}-{c.optimizer}-{c.loss}-drop{c.dropout}"
+)
 def test_numba_epochs_match_numpy_reference(config):
     theta_ref, losses_ref, theta, losses = run_both(config, 150)
     np.testing.assert_allclose(losses, losses_ref, rtol=1e-9, atol=1e-12)
@@ -62,8 +77,7 @@ def test_inference_matches_reference_forward():
     arch = config.architecture(35)
     model = Autoencoder.initialize(arch, "he", np.random.default_rng(5))
     _, zs, _ = forward(arch, model.theta, FONT)
-    np.testing.assert_allclose(model.encode(FONT), zs[arch.n_encoder_layers - 1][:, :3],
-                               rtol=1e-12)
+    np.testing.assert_allclose(model.encode(FONT), zs[arch.n_encoder_layers - 1][:, :3], rtol=1e-12)
     _, _, out = forward(arch, model.theta, FONT)  # VAE reference decodes the mean
     np.testing.assert_allclose(model.reconstruct(FONT), out, rtol=1e-12, atol=1e-15)
 

@@ -38,8 +38,10 @@ def test_grid_row_zero_is_top(model):
     assert np.allclose(images.reshape(-1, 35), model.decode(points.reshape(-1, 2)))
 
 
-@pytest.mark.parametrize("x_range, y_range, nx, ny", [
-    ((-1, 1), (-1, 1), 64, 64), ((0.3, -2.7), (5, 5), 17, 3), ((1e-3, 7.1), (-3.3, 9.1), 1, 1000)])
+@pytest.mark.parametrize(
+    "x_range, y_range, nx, ny",
+    [((-1, 1), (-1, 1), 64, 64), ((0.3, -2.7), (5, 5), 17, 3), ((1e-3, 7.1), (-3.3, 9.1), 1, 1000)],
+)
 def test_grid_axes_are_linspace_to_the_bit(x_range, y_range, nx, ny):
     points = grid_points(x_range, y_range, nx, ny)
     assert np.array_equal(points[0, :, 0], np.linspace(*x_range, nx))

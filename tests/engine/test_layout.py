@@ -40,8 +40,9 @@ def test_plain_layout_has_no_sampled_layer():
 
 
 def test_settings_come_from_the_config_by_name():
-    settings = TrainSettings.of(TrainConfig(optimizer="momentum", lr=0.25, momentum=0.5,
-                                            batch_size=8, beta=2.0))
+    settings = TrainSettings.of(
+        TrainConfig(optimizer="momentum", lr=0.25, momentum=0.5, batch_size=8, beta=2.0)
+    )
     assert (settings.optimizer, settings.lr, settings.momentum) == (MOMENTUM, 0.25, 0.5)
     assert (settings.batch_size, settings.beta) == (8, 2.0)
     assert TrainSettings.of(TrainConfig()).optimizer == ADAM

@@ -42,8 +42,12 @@ def test_a_margin_stops_later_and_reaches_it(optimizer):
     epochs = 20_000 if optimizer == "adam" else 2000
     reports = {}
     for margin in (0.0, 0.25):
-        _, reports[margin], _ = train(TrainConfig(arch="35-30-15-4", optimizer=optimizer,
-                                                  epochs=epochs, target_margin=margin), FONT1)
+        _, reports[margin], _ = train(
+            TrainConfig(
+                arch="35-30-15-4", optimizer=optimizer, epochs=epochs, target_margin=margin
+            ),
+            FONT1,
+        )
     edge, wide = reports[0.0], reports[0.25]
     assert edge.status == wide.status == "target_reached"
     assert wide.epoch > edge.epoch and wide.max_errors == 0
@@ -55,8 +59,7 @@ def test_no_target_trains_every_epoch_whatever_the_margin():
     run = TrainingRun(TrainConfig(epochs=50, target_errors=None, target_margin=0.5), FONT1)
     *_, last = run.reports()
     assert last.status == "done" and last.epoch == 50 and not last.margin_reached
-    assert last.min_margin == pytest.approx(
-        pixel_margins(run.model.reconstruct(FONT1), FONT1)[0])
+    assert last.min_margin == pytest.approx(pixel_margins(run.model.reconstruct(FONT1), FONT1)[0])
 
 
 def test_stop_rule_reached():

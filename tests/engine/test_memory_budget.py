@@ -33,13 +33,18 @@ def test_real_runs_are_estimated_small_and_bombs_huge():
 def test_the_limit_is_half_the_memory_and_named(monkeypatch):
     monkeypatch.setattr(memory_budget, "physical_memory", lambda: 4 * GIB)
     check_memory(2 * GIB, "a run")
-    with pytest.raises(MemoryBudgetError, match=r"^a run needs about 2\.0 GiB of memory, over "
-                                                r"the limit of 2\.0 GiB \(half of this "
-                                                r"machine's 4\.0 GiB\)$"):
+    with pytest.raises(
+        MemoryBudgetError,
+        match=r"^a run needs about 2\.0 GiB of memory, over "
+        r"the limit of 2\.0 GiB \(half of this "
+        r"machine's 4\.0 GiB\)$",
+    ):
         check_memory(2 * GIB + 1, "a run")
 
 
 def test_the_module_loads_no_qt():
-    code = ("import sys, ae_desktop.engine.memory_budget; "
-            "sys.exit(any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules))")
+    code = (
+        "import sys, ae_desktop.engine.memory_budget; "
+        "sys.exit(any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules))"
+    )
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0

@@ -22,8 +22,14 @@ print(hashlib.sha256(train(config, data)[0].theta.tobytes()).hexdigest())
 
 def weights_digest(threads: str) -> str:
     env = {**os.environ, "OPENBLAS_NUM_THREADS": threads, "MKL_NUM_THREADS": threads}
-    done = subprocess.run([sys.executable, "-c", TRAIN], env=env, capture_output=True,
-                          text=True, timeout=300, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", TRAIN],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
     return done.stdout.strip()
 
 

@@ -23,8 +23,7 @@ METADATA = {
 
 
 def make_model(kind="ae"):
-    arch = Architecture.parse("35-10-2", kind=kind, activation="relu",
-                              output_activation="sigmoid")
+    arch = Architecture.parse("35-10-2", kind=kind, activation="relu", output_activation="sigmoid")
     return Autoencoder.initialize(arch, "glorot", np.random.default_rng(3))
 
 
@@ -115,8 +114,11 @@ def test_wrong_theta_shape(tmp_path):
     arrays = saved_arrays(tmp_path)
     arrays["theta"] = arrays["theta"][:-1]
     n = make_model().arch.n_params
-    with pytest.raises(ModelFileError, match=rf"wrong shape of theta \({n - 1},\): expected "
-                                             rf"\({n},\) for architecture 35-10-2-10-35"):
+    with pytest.raises(
+        ModelFileError,
+        match=rf"wrong shape of theta \({n - 1},\): expected "
+        rf"\({n},\) for architecture 35-10-2-10-35",
+    ):
         load_model(write_npz(tmp_path / "bad.npz", arrays))
 
 
@@ -141,14 +143,17 @@ def test_pickle_file_is_not_unpickled(tmp_path):
         load_model(path)
 
 
-@pytest.mark.parametrize("key,value,message", [
-    ("format_version", np.int64(7), "unknown format version 7"),
-    ("decoder", np.array([3, 10, 35]), "invalid architecture: encoder ends in 2 units"),
-    ("activation", np.str_("swish"), "unknown activation 'swish'"),
-    ("encoder", np.array(["35", "2"]), "'encoder' must be a 1-D integer array"),
-    ("config", np.str_("{not json"), "'config' is not valid JSON"),
-    ("history", np.zeros((4, 2)), r"history must be a float \(epochs, 3\) array"),
-])
+@pytest.mark.parametrize(
+    "key,value,message",
+    [
+        ("format_version", np.int64(7), "unknown format version 7"),
+        ("decoder", np.array([3, 10, 35]), "invalid architecture: encoder ends in 2 units"),
+        ("activation", np.str_("swish"), "unknown activation 'swish'"),
+        ("encoder", np.array(["35", "2"]), "'encoder' must be a 1-D integer array"),
+        ("config", np.str_("{not json"), "'config' is not valid JSON"),
+        ("history", np.zeros((4, 2)), r"history must be a float \(epochs, 3\) array"),
+    ],
+)
 def test_bad_entry_is_named(tmp_path, key, value, message):
     arrays = saved_arrays(tmp_path)
     arrays[key] = value

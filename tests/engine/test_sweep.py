@@ -27,16 +27,29 @@ def without_timing(rows):
 
 
 def test_grid_rows_seeds_and_summary():
-    result = run_sweep(TINY, [parse_variation("lr=0.001,0.01"), parse_variation("model=ae,dae")],
-                       DATA, repeats=2, workers=1)
+    result = run_sweep(
+        TINY,
+        [parse_variation("lr=0.001,0.01"), parse_variation("model=ae,dae")],
+        DATA,
+        repeats=2,
+        workers=1,
+    )
     assert not result.cancelled and result.planned == len(result.rows) == 8
     assert [(r["lr"], r["model"], r["seed"]) for r in result.rows[:4]] == [
-        (0.001, "ae", 3), (0.001, "ae", 4), (0.001, "dae", 3), (0.001, "dae", 4)]
+        (0.001, "ae", 3),
+        (0.001, "ae", 4),
+        (0.001, "dae", 3),
+        (0.001, "dae", 4),
+    ]
     assert all(r["epochs_run"] == 60 == len(c) for r, c in zip(result.rows, result.loss_curves))
     assert all(("denoise_exact_rate" in r) == (r["model"] == "dae") for r in result.rows)
     summary = result.summary("final_loss")
     assert [(s["lr"], s["model"], s["n"]) for s in summary] == [
-        (0.001, "ae", 2), (0.001, "dae", 2), (0.01, "ae", 2), (0.01, "dae", 2)]
+        (0.001, "ae", 2),
+        (0.001, "dae", 2),
+        (0.01, "ae", 2),
+        (0.01, "dae", 2),
+    ]
     losses = [r["final_loss"] for r in result.rows[:2]]
     assert summary[0]["mean"] == pytest.approx(np.mean(losses))
     assert summary[0]["min"] == min(losses) and summary[0]["max"] == max(losses)
@@ -58,8 +71,7 @@ def returns_before_a_hang(function, *args, **kwargs):
     """``function``'s result, run in a thread; fails if it has not returned within a
     minute (a cancel that is not honoured would train 10 million epochs)."""
     result = []
-    thread = threading.Thread(target=lambda: result.append(function(*args, **kwargs)),
-                              daemon=True)
+    thread = threading.Thread(target=lambda: result.append(function(*args, **kwargs)), daemon=True)
     thread.start()
     thread.join(60)
     assert not thread.is_alive(), "the cancelled sweep did not return"
@@ -75,9 +87,16 @@ def test_cancel_stops_running_runs_promptly_in_the_pool():
             cancel.set()
 
     endless = TrainConfig(arch="35-8-2", target_errors=None)
-    result = returns_before_a_hang(run_sweep, endless, [parse_variation("epochs=5,10000000")],
-                                   DATA, repeats=2, workers=2, progress=progress,
-                                   cancel=cancel)
+    result = returns_before_a_hang(
+        run_sweep,
+        endless,
+        [parse_variation("epochs=5,10000000")],
+        DATA,
+        repeats=2,
+        workers=2,
+        progress=progress,
+        cancel=cancel,
+    )
     assert result.cancelled and [r["epochs_run"] for r in result.rows] == [5, 5]
 
 
@@ -85,30 +104,50 @@ def test_cancel_stops_a_run_in_this_process_promptly():
     cancel = threading.Event()
     threading.Timer(0.5, cancel.set).start()
     result = returns_before_a_hang(
-        run_sweep, TrainConfig(arch="35-8-2", epochs=10_000_000, target_errors=None),
-        [parse_variation("lr=0.01,0.02")], DATA, workers=1, cancel=cancel)
+        run_sweep,
+        TrainConfig(arch="35-8-2", epochs=10_000_000, target_errors=None),
+        [parse_variation("lr=0.01,0.02")],
+        DATA,
+        workers=1,
+        cancel=cancel,
+    )
     assert result.cancelled and result.rows == []
 
 
 def test_progress_reports_every_run_in_the_callers_thread():
     calls = []
-    run_sweep(TINY, [parse_variation("epochs=20,30")], DATA, repeats=1, workers=1,
-              progress=lambda done, total, index, outcome: calls.append(
-                  (done, total, index, outcome.metrics["epochs_run"],
-                   threading.current_thread() is threading.main_thread())))
+    run_sweep(
+        TINY,
+        [parse_variation("epochs=20,30")],
+        DATA,
+        repeats=1,
+        workers=1,
+        progress=lambda done, total, index, outcome: calls.append(
+            (
+                done,
+                total,
+                index,
+                outcome.metrics["epochs_run"],
+                threading.current_thread() is threading.main_thread(),
+            )
+        ),
+    )
     assert calls == [(1, 2, 0, 20, True), (2, 2, 1, 30, True)]
 
 
-@pytest.mark.parametrize("text, message", [
-    ("speed=1,2", "cannot vary unknown setting 'speed'"),
-    ("lr=", "no values after '='"),
-    ("lr=0.1,,0.2", "empty value in the list"),
-    ("lr=fast", "cannot vary lr: 'fast' is not a number"),
-    ("epochs=1.5", "cannot vary epochs: '1.5' is not a whole number"),
-    ("seed=1,2", "cannot vary seed"),
-    ("lr", "expected SETTING=V1,V2"),
-    ("lr=0.1,0.1", "a value is repeated"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("speed=1,2", "cannot vary unknown setting 'speed'"),
+        ("lr=", "no values after '='"),
+        ("lr=0.1,,0.2", "empty value in the list"),
+        ("lr=fast", "cannot vary lr: 'fast' is not a number"),
+        ("epochs=1.5", "cannot vary epochs: '1.5' is not a whole number"),
+        ("seed=1,2", "cannot vary seed"),
+        ("lr", "expected SETTING=V1,V2"),
+        ("lr=0.1,0.1", "a value is repeated"),
+    ],
+)
 def test_bad_variations(text, message):
     with pytest.raises(ConfigError, match=message):
         parse_variation(text)
@@ -135,7 +174,8 @@ def test_aggregate_groups_in_order_and_skips_missing():
     rows = [{"k": "b", "m": 1}, {"k": "a", "m": 4}, {"k": "b", "m": 3}, {"k": "a"}]
     assert aggregate(rows, "m", ["k"]) == [
         {"k": "b", "n": 2, "mean": 2.0, "std": 1.0, "min": 1.0, "max": 3.0},
-        {"k": "a", "n": 1, "mean": 4.0, "std": 0.0, "min": 4.0, "max": 4.0}]
+        {"k": "a", "n": 1, "mean": 4.0, "std": 0.0, "min": 4.0, "max": 4.0},
+    ]
     with pytest.raises(KeyError, match="no run has a value"):
         aggregate(rows, "other", ["k"])
 
@@ -143,8 +183,13 @@ def test_aggregate_groups_in_order_and_skips_missing():
 def test_denoising_study_compares_dae_plain_ae_and_baseline():
     table = denoising_study(TINY, DATA, levels=(0.0, 0.2), draws=4, repeats=1, workers=1)
     assert [(r["model"], r["noise"]) for r in table.rows] == [
-        ("dae", 0.0), ("ae", 0.0), ("nearest", 0.0), ("dae", 0.2), ("ae", 0.2),
-        ("nearest", 0.2)]
+        ("dae", 0.0),
+        ("ae", 0.0),
+        ("nearest", 0.0),
+        ("dae", 0.2),
+        ("ae", 0.2),
+        ("nearest", 0.2),
+    ]
     baseline = {r["noise"]: r for r in table.rows if r["model"] == "nearest"}
     assert baseline[0.0]["exact_rate"] == 1 and baseline[0.0]["noisy_errors"] == 0
     assert baseline[0.2]["noisy_errors"] == pytest.approx(0.2 * 35, rel=0.3)
@@ -165,12 +210,13 @@ def test_generalization_study_measures_held_out_glyphs():
 
 
 def test_experiments_import_no_qt():
-    code = ("import sys; from ae_desktop.data import bundled_font; "
-            "from ae_desktop.engine import TrainConfig; "
-            "from ae_desktop.engine.experiments import parse_variation, run_sweep; "
-            "run_sweep(TrainConfig(arch='35-4-2', epochs=3), [parse_variation('lr=0.1')], "
-            "bundled_font('font3').matrix(), repeats=1, workers=1); "
-            "assert not any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=240)
+    code = (
+        "import sys; from ae_desktop.data import bundled_font; "
+        "from ae_desktop.engine import TrainConfig; "
+        "from ae_desktop.engine.experiments import parse_variation, run_sweep; "
+        "run_sweep(TrainConfig(arch='35-4-2', epochs=3), [parse_variation('lr=0.1')], "
+        "bundled_font('font3').matrix(), repeats=1, workers=1); "
+        "assert not any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stderr

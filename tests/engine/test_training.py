@@ -61,8 +61,14 @@ def test_cancel_stops_between_chunks():
 
 
 def test_divergence_keeps_last_finite_weights():
-    config = TrainConfig(optimizer="sgd", lr=100.0, loss="mse", output_activation="linear",
-                         epochs=1000, target_errors=None)
+    config = TrainConfig(
+        optimizer="sgd",
+        lr=100.0,
+        loss="mse",
+        output_activation="linear",
+        epochs=1000,
+        target_errors=None,
+    )
     model, report, history = train(config, FONT3)
     assert report.status == "diverged"
     assert report.epoch < 1000
@@ -77,37 +83,45 @@ def test_vae_reports_reconstruction_and_kl_separately():
     np.testing.assert_allclose(history[:, 0], history[:, 1] + 0.5 * history[:, 2])
 
 
-@pytest.mark.parametrize("optimizer,lr", [("sgd", 0.5), ("momentum", 0.05), ("lbfgs", 1.0),
-                                          ("cg", 1.0)])
+@pytest.mark.parametrize(
+    "optimizer,lr", [("sgd", 0.5), ("momentum", 0.05), ("lbfgs", 1.0), ("cg", 1.0)]
+)
 def test_every_optimizer_reduces_the_loss(optimizer, lr):
-    config = TrainConfig(optimizer=optimizer, lr=lr, arch="35-20-2", epochs=300,
-                         target_errors=None)
+    config = TrainConfig(optimizer=optimizer, lr=lr, arch="35-20-2", epochs=300, target_errors=None)
     _, report, history = train(config, FONT3)
     assert report.status in ("done", "target_reached")
     assert history[-1, 0] < 0.6 * history[0, 0]
 
 
-@pytest.mark.parametrize("change,message", [
-    (dict(lr=0), "learning rate"), (dict(arch="35-x-2"), "malformed"),
-    (dict(arch="30-10-2"), "takes 30 inputs"), (dict(noise="blur:2", model="dae"), "noise"),
-    (dict(optimizer="rmsprop"), "optimizer"), (dict(model="vae", optimizer="lbfgs"), "VAE"),
-    (dict(epochs=0), "epochs"), (dict(init="normal:-1"), "init"),
-])
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        (dict(lr=0), "learning rate"),
+        (dict(arch="35-x-2"), "malformed"),
+        (dict(arch="30-10-2"), "takes 30 inputs"),
+        (dict(noise="blur:2", model="dae"), "noise"),
+        (dict(optimizer="rmsprop"), "optimizer"),
+        (dict(model="vae", optimizer="lbfgs"), "VAE"),
+        (dict(epochs=0), "epochs"),
+        (dict(init="normal:-1"), "init"),
+    ],
+)
 def test_bad_settings_name_the_problem(change, message):
     with pytest.raises(ConfigError, match=message):
         TrainingRun(TrainConfig(**change), FONT3)
 
 
 def test_engine_imports_no_qt():
-    code = ("import sys, ae_desktop.engine, ae_desktop.data; "
-            "print([m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))])")
+    code = (
+        "import sys, ae_desktop.engine, ae_desktop.data; "
+        "print([m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))])"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 
 def test_float32_training_follows_float64():
-    config = TrainConfig(model="vae", arch="35-16-2", epochs=50, batch_size=8,
-                         target_errors=None)
+    config = TrainConfig(model="vae", arch="35-16-2", epochs=50, batch_size=8, target_errors=None)
     _, _, history64 = train(config, FONT3)
     config.precision = "float32"
     model32, _, history32 = train(config, FONT3)
@@ -117,8 +131,10 @@ def test_float32_training_follows_float64():
 
 def test_where_training_stops_does_not_depend_on_report_cadence():
     config = TrainConfig(seed=3)
-    stops = {report_every: [r for r in TrainingRun(config, FONT3).reports(
-        report_every=report_every)][-1] for report_every in (7, 1000)}
+    stops = {
+        report_every: [r for r in TrainingRun(config, FONT3).reports(report_every=report_every)][-1]
+        for report_every in (7, 1000)
+    }
     assert {r.status for r in stops.values()} == {"target_reached"}
     assert stops[7].epoch == stops[1000].epoch
     assert stops[7].epoch % 10 == 0
@@ -138,8 +154,9 @@ def test_quasi_newton_is_one_search_whatever_the_chunks(optimizer):
 
 def test_abandoned_quasi_newton_run_leaves_no_thread():
     before = threading.active_count()
-    reports = TrainingRun(TrainConfig(optimizer="lbfgs", epochs=10_000,
-                                      target_errors=None), FONT3).reports(report_every=5)
+    reports = TrainingRun(
+        TrainConfig(optimizer="lbfgs", epochs=10_000, target_errors=None), FONT3
+    ).reports(report_every=5)
     next(reports)
     assert threading.active_count() == before + 1
     reports.close()

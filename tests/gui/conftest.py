@@ -11,8 +11,10 @@ import pytest
 from PySide6.QtCore import QSettings, QThread, QtMsgType, qInstallMessageHandler
 
 # The offscreen platform plugin lacks a window-manager feature; not a fault of ours.
-PLATFORM_NOISE = {"This plugin does not support propagateSizeHints()",
-                  "This plugin does not support raise()"}
+PLATFORM_NOISE = {
+    "This plugin does not support propagateSizeHints()",
+    "This plugin does not support raise()",
+}
 
 
 @pytest.fixture(autouse=True)

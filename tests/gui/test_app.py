@@ -12,16 +12,24 @@ SCRIPT = "import sys; from ae_desktop.gui.app import run; sys.exit(run(sys.argv[
 
 def test_screenshot_demo_trains_draws_picks_and_saves(tmp_path):
     out = tmp_path / "shot.png"
-    result = subprocess.run([sys.executable, "-c", SCRIPT, "--screenshot", str(out), "--demo"],
-                            capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, "--screenshot", str(out), "--demo"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert image.width() >= 1400 and image.height() >= 850
 
 
 def screenshot(out) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", SCRIPT, "--screenshot", str(out)],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", SCRIPT, "--screenshot", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_a_screenshot_replaces_a_file_atomically_leaving_no_temporary(tmp_path):

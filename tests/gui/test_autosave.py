@@ -57,6 +57,7 @@ def session_folders():
 @pytest.fixture
 def answer(monkeypatch):
     """Scripted recovery dialog: set ``answer.button``; shown texts in ``answer.texts``."""
+
     class Answer:
         button = QMessageBox.Open
         texts: list[str] = []
@@ -83,8 +84,9 @@ def test_edits_are_autosaved_after_the_timer_and_removed_by_a_save(window, qtbot
     window.editor_panel.glyph_replaced.emit(editor.pixels())  # "Replace selected"
     qtbot.waitUntil(glyphs_file.exists, timeout=2000)
     saver.wait()
-    np.testing.assert_array_equal(load_glyph_set_npz(glyphs_file).pixels,
-                                  window.document.glyphs.pixels)
+    np.testing.assert_array_equal(
+        load_glyph_set_npz(glyphs_file).pixels, window.document.glyphs.pixels
+    )
     window.file_menu._write_set(tmp_path / "mine.json")
     saver.wait()
     assert not glyphs_file.exists()
@@ -104,8 +106,9 @@ def test_after_a_kill_the_next_start_recovers_glyphs_and_model(qtbot, answer, tm
     from ae_desktop.gui.main_window import MainWindow
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
-    with subprocess.Popen([sys.executable, "-c", CRASHING_APP], stdout=subprocess.PIPE,
-                          text=True, env=env) as app:
+    with subprocess.Popen(
+        [sys.executable, "-c", CRASHING_APP], stdout=subprocess.PIPE, text=True, env=env
+    ) as app:
         try:
             folder = app.stdout.readline().strip()
         finally:
@@ -182,13 +185,15 @@ def test_a_big_set_is_autosaved_off_the_gui_thread(window, qtbot, monkeypatch):
     from ae_desktop.data import GlyphSet
 
     pixels = np.random.default_rng(0).random((20_000, 28, 28)).astype(np.float32)
-    window.document.set_glyphs(GlyphSet("big", 28, 28, [str(i % 10) for i in range(20_000)],
-                                        pixels))
+    window.document.set_glyphs(
+        GlyphSet("big", 28, 28, [str(i % 10) for i in range(20_000)], pixels)
+    )
     writers = []
     store = window.autosave.store
     original = store.save_glyphs
-    monkeypatch.setattr(store, "save_glyphs", lambda *a: (
-        writers.append(threading.current_thread()), original(*a)))
+    monkeypatch.setattr(
+        store, "save_glyphs", lambda *a: (writers.append(threading.current_thread()), original(*a))
+    )
     window.document.relabel(5, "five")
     window.autosave.save_now()
     window.autosave.save_now()  # nothing new: written once
@@ -204,8 +209,9 @@ def test_a_big_set_is_autosaved_off_the_gui_thread(window, qtbot, monkeypatch):
 def test_adding_to_a_float32_set_keeps_it_float32(window):
     from ae_desktop.data import GlyphSet
 
-    window.document.set_glyphs(GlyphSet("imported", 28, 28, ["0"], np.zeros((1, 28, 28),
-                                                                            np.float32)))
+    window.document.set_glyphs(
+        GlyphSet("imported", 28, 28, ["0"], np.zeros((1, 28, 28), np.float32))
+    )
     window.document.add("new", np.full((28, 28), 0.5))
     assert window.document.glyphs.pixels.dtype == np.float32
     assert window.document.glyphs.pixels[1, 0, 0] == 0.5
@@ -239,8 +245,11 @@ def test_a_lock_naming_no_running_process_is_offered(window, answer, lock):
 
 
 def test_each_autosave_is_judged_on_its_own(window, answer):
-    folders = [crashed_session(2**22 + 1, b"9" * 20).folder,
-               crashed_session(2**22 + 2).folder, crashed_session(2**22 + 3).folder]
+    folders = [
+        crashed_session(2**22 + 1, b"9" * 20).folder,
+        crashed_session(2**22 + 2).folder,
+        crashed_session(2**22 + 3).folder,
+    ]
     (folders[1] / "document.json").write_text('{"path": 5}')
     answer.button = QMessageBox.Discard
     window.autosave.offer_recovery()
@@ -249,9 +258,14 @@ def test_each_autosave_is_judged_on_its_own(window, answer):
     assert not any(folder.exists() for folder in folders)
 
 
-DAMAGED_DOCUMENTS = {"path 5": b'{"path": 5}', "deep": b"[" * 100_000 + b"]" * 100_000,
-                     "huge int": b'{"path": 1' + b"0" * 5000 + b"}", "a list": b"[1]",
-                     "no path": b"{}", "fifo": None}
+DAMAGED_DOCUMENTS = {
+    "path 5": b'{"path": 5}',
+    "deep": b"[" * 100_000 + b"]" * 100_000,
+    "huge int": b'{"path": 1' + b"0" * 5000 + b"}",
+    "a list": b"[1]",
+    "no path": b"{}",
+    "fifo": None,
+}
 
 
 @pytest.mark.parametrize("damage", DAMAGED_DOCUMENTS)
@@ -282,7 +296,11 @@ def test_a_recover_that_cannot_read_everything_restores_and_deletes_nothing(wind
     assert "model.npz" in answer.texts[0]
     assert window.document.glyphs is before and window.session.model is None
     assert sorted(p.name for p in crashed.folder.iterdir()) == [
-        "document.json", "glyphs.npz", "model.npz", "session.lock"]
+        "document.json",
+        "glyphs.npz",
+        "model.npz",
+        "session.lock",
+    ]
 
 
 def test_recovered_work_is_deleted_only_once_saved_or_discarded(window, answer, monkeypatch):

@@ -14,10 +14,13 @@ def write_digits(folder, n: int) -> str:
     """An IDX images file of ``n`` random 28x28 images with a labels file beside it."""
     rng = np.random.default_rng(0)
     images = folder / "train-images-idx3-ubyte"
-    images.write_bytes(struct.pack(">HBB3I", 0, 8, 3, n, 28, 28)
-                       + rng.integers(0, 256, (n, 28, 28), dtype=np.uint8).tobytes())
+    images.write_bytes(
+        struct.pack(">HBB3I", 0, 8, 3, n, 28, 28)
+        + rng.integers(0, 256, (n, 28, 28), dtype=np.uint8).tobytes()
+    )
     (folder / "train-labels-idx1-ubyte").write_bytes(
-        struct.pack(">HBBI", 0, 8, 1, n) + rng.integers(0, 10, n, dtype=np.uint8).tobytes())
+        struct.pack(">HBBI", 0, 8, 1, n) + rng.integers(0, 10, n, dtype=np.uint8).tobytes()
+    )
     return str(images)
 
 
@@ -25,8 +28,7 @@ def file_action(window, *path: str):
     """The registered action whose text is the last of ``path`` (menu titles before it,
     kept for reading: actions are found by id or text, never through a menu's title)."""
     actions = window.actions
-    return next(actions[i] for i in actions.ids()
-                if actions[i].text().replace("&", "") == path[-1])
+    return next(actions[i] for i in actions.ids() if actions[i].text().replace("&", "") == path[-1])
 
 
 def import_idx(window, qtbot, monkeypatch, path: str) -> None:
@@ -36,14 +38,19 @@ def import_idx(window, qtbot, monkeypatch, path: str) -> None:
 
 
 def test_an_mnist_sized_import_proposes_minibatches_and_fonts_get_theirs_back(
-        window, qtbot, monkeypatch, tmp_path):
+    window, qtbot, monkeypatch, tmp_path
+):
     panel = window.training_panel
     assert (panel.batch_size.text(), panel.epochs.value()) == ("full batch", 20000)
     assert panel.stop_when_exact.isChecked() and not panel.proposal.isVisible()
     import_idx(window, qtbot, monkeypatch, write_digits(tmp_path, N))
     config = panel.config()
     assert (config.arch, config.batch_size, config.epochs, config.lr) == (
-        "784-256-2", 100, 20, 0.001)
+        "784-256-2",
+        100,
+        20,
+        0.001,
+    )
     assert config.precision == "float32" and config.target_errors is None
     assert panel.proposal.isVisible() and "1,200 glyphs" in panel.proposal.text()
     panel.epochs.stepUp()
@@ -56,8 +63,7 @@ def test_an_mnist_sized_import_proposes_minibatches_and_fonts_get_theirs_back(
     assert not panel.proposal.isVisible()
 
 
-def test_a_vae_on_the_import_trains_in_float32_with_dropout(window, qtbot, monkeypatch,
-                                                            tmp_path):
+def test_a_vae_on_the_import_trains_in_float32_with_dropout(window, qtbot, monkeypatch, tmp_path):
     import_idx(window, qtbot, monkeypatch, write_digits(tmp_path, N))
     panel = window.training_panel
     panel.model.setCurrentIndex(panel.model.findData("vae"))
@@ -70,6 +76,9 @@ def test_a_vae_on_the_import_trains_in_float32_with_dropout(window, qtbot, monke
     assert done.args == ["done"]
     run = window.controller.run
     assert (run.config.precision, run.config.dropout, run.config.batch_size) == (
-        "float32", 0.2, 100)
+        "float32",
+        0.2,
+        100,
+    )
     assert window.loss_plot.losses().shape == (2, 3)
     assert panel.precision.isEnabled() and panel.dropout.isEnabled()  # idle again

@@ -44,8 +44,7 @@ def start_sweep(window, qtbot):
 
 
 @pytest.mark.parametrize("work", ["training", "import", "sweep"])
-def test_closing_mid_work_stops_it_and_leaves_no_task_running(window, qtbot, monkeypatch,
-                                                              work):
+def test_closing_mid_work_stops_it_and_leaves_no_task_running(window, qtbot, monkeypatch, work):
     # a trained, unsaved model would ask Save / Discard / Cancel: discard it
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.Discard)
     if work == "training":

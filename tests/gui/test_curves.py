@@ -32,15 +32,15 @@ def test_curve_preview_draws_the_circle_not_pixels(qtbot):
     for angle in np.linspace(0, 2 * np.pi, 12, endpoint=False):
         # on the circle of radius 0.8 (of the half side): ink nearby
         x, y = centre + 0.8 * centre * np.cos(angle), centre - 0.8 * centre * np.sin(angle)
-        near = [image.pixelColor(int(x) + dx, int(y) + dy) for dx in (-2, 0, 2)
-                for dy in (-2, 0, 2)]
+        near = [
+            image.pixelColor(int(x) + dx, int(y) + dy) for dx in (-2, 0, 2) for dy in (-2, 0, 2)
+        ]
         assert any(dark(c) for c in near), f"no ink at angle {angle:.2f}"
     for x, y in ((centre + 20, centre + 20), (centre - 0.4 * centre, centre - 20)):
         assert not dark(image.pixelColor(int(x), int(y)))  # inside the ring: paper
     view.set_kind("pixels")  # the same values as pixels: a 2-column strip, no ring
     strip = view.grab().toImage()
-    assert not any(dark(strip.pixelColor(int(centre + 0.8 * centre), y))
-                   for y in range(90, 110))
+    assert not any(dark(strip.pixelColor(int(centre + 0.8 * centre), y)) for y in range(90, 110))
 
 
 def test_circles_dialog_makes_the_set_it_describes(qtbot):
@@ -68,8 +68,9 @@ def test_file_menu_replaces_the_set_with_circles(window, qtbot):
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, CirclesDialog)
         dialog.count.setValue(30)
-        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok),
-                         Qt.LeftButton)
+        qtbot.mouseClick(
+            dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok), Qt.LeftButton
+        )
 
     QTimer.singleShot(0, accept_dialog)
     action.trigger()
@@ -97,7 +98,7 @@ def test_latent_plane_of_curves_maps_curves_and_keeps_coordinates(qtbot):
     x, y = canvas.map_curves.getData()
     columns, rows = canvas.map_tiles()
     assert canvas.map_image.image is None
-    assert np.isnan(x).sum() == columns * rows            # one closed curve per grid point
+    assert np.isnan(x).sum() == columns * rows  # one closed curve per grid point
     z = canvas.codes.mean(axis=0)
     point = canvas.plot_widget.mapFromScene(canvas.view.mapViewToScene(QPointF(*z)))
     qtbot.mouseClick(canvas.plot_widget.viewport(), Qt.LeftButton, pos=point)
@@ -114,10 +115,10 @@ def test_editor_reconstruction_of_a_curve_set_is_a_curve(window, qtbot, train):
     panel = window.editor_panel
     assert panel.reconstruction.kind == "curve"
     assert not panel.thresholded.isVisible() and not panel.wrong.isVisible()
-    np.testing.assert_array_equal(panel.reconstruction.pixels(),
-                                  window.session.model.reconstruct(
-                                      panel.curve_editor.pixels().reshape(1, -1))
-                                  .reshape(21, 2))
+    np.testing.assert_array_equal(
+        panel.reconstruction.pixels(),
+        window.session.model.reconstruct(panel.curve_editor.pixels().reshape(1, -1)).reshape(21, 2),
+    )
     window.document.set_glyphs(bundled_font("font1"))
     assert panel.reconstruction.kind == "pixels" and panel.thresholded.isVisible()
 
@@ -138,8 +139,7 @@ def circle_panel(window, count=20):
     return window.editor_panel
 
 
-def test_curve_set_is_edited_as_a_curve_and_pixel_sets_get_the_pixel_editor_back(
-        window, qtbot):
+def test_curve_set_is_edited_as_a_curve_and_pixel_sets_get_the_pixel_editor_back(window, qtbot):
     panel = circle_panel(window)
     curves = window.document.glyphs
     assert panel.editors.currentWidget() is panel.curve_editor
@@ -163,8 +163,9 @@ def test_curve_set_is_edited_as_a_curve_and_pixel_sets_get_the_pixel_editor_back
 
 
 def undo_button(panel) -> QToolButton:
-    return next(b for b in panel.findChildren(QToolButton)
-                if b.defaultAction() is panel.undo_action)
+    return next(
+        b for b in panel.findChildren(QToolButton) if b.defaultAction() is panel.undo_action
+    )
 
 
 def test_dragging_a_point_moves_only_it_and_undo_puts_it_back(window, qtbot):
@@ -197,8 +198,9 @@ def test_keyboard_selects_and_nudges_points(window, qtbot):
     qtbot.keyClick(editor, Qt.Key_Up)
     assert editor.selected_point() == 2
     np.testing.assert_allclose(editor.pixels()[2], before[2] + [0.01, 0.01])
-    np.testing.assert_array_equal(np.delete(editor.pixels(), 2, axis=0),
-                                  np.delete(before, 2, axis=0))
+    np.testing.assert_array_equal(
+        np.delete(editor.pixels(), 2, axis=0), np.delete(before, 2, axis=0)
+    )
     qtbot.keyClick(editor, Qt.Key_PageUp)
     qtbot.keyClick(editor, Qt.Key_PageUp)
     qtbot.keyClick(editor, Qt.Key_PageUp)
@@ -209,7 +211,8 @@ def test_keyboard_selects_and_nudges_points(window, qtbot):
 
 
 def test_curve_noise_is_gaussian_on_coordinates_and_errors_count_against_the_clean_curve(
-        window, qtbot, train):
+    window, qtbot, train
+):
     panel = circle_panel(window, count=30)
     train(arch="42-8-2", epochs=100, target_errors=None, loss="mse")
     editor = panel.curve_editor
@@ -237,8 +240,9 @@ def test_curve_editor_draws_the_reconstruction_over_the_input(qtbot):
         hits = 0
         for angle in np.linspace(0, 2 * np.pi, 24, endpoint=False):
             x, y = 108 + 40 * np.cos(angle), 108 - 40 * np.sin(angle)
-            colors = [image.pixelColor(int(x) + dx, int(y) + dy) for dx in (-1, 0, 1)
-                      for dy in (-1, 0, 1)]
+            colors = [
+                image.pixelColor(int(x) + dx, int(y) + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+            ]
             hits += any(c.blue() > c.red() + 80 for c in colors)
         return hits
 
@@ -261,8 +265,8 @@ def test_status_bar_of_a_curve_set_gives_the_largest_point_error(window, qtbot, 
 
 
 def test_point_distances_are_in_plane_units():
-    inputs = np.array([[0.5, 0.5, 1.0, 0.5]])           # (0, 0) and (1, 0) in the plane
-    outputs = np.array([[0.5, 0.75, 1.0, 0.5]])         # (0, 0.5) and (1, 0)
+    inputs = np.array([[0.5, 0.5, 1.0, 0.5]])  # (0, 0) and (1, 0) in the plane
+    outputs = np.array([[0.5, 0.75, 1.0, 0.5]])  # (0, 0.5) and (1, 0)
     np.testing.assert_allclose(point_distances(inputs, outputs), [[0.5, 0.0]])
 
 

@@ -54,17 +54,23 @@ def test_a_2x2_sweep_through_the_buttons_charts_the_table_means(panel, qtbot):
     expected = table.summary("final_loss")
     assert set(means) == {"loss=bce", "loss=mse"}
     for name in ("bce", "mse"):
-        np.testing.assert_allclose(means[f"loss={name}"],
-                                   [row["mean"] for row in expected if row["loss"] == name])
+        np.testing.assert_allclose(
+            means[f"loss={name}"], [row["mean"] for row in expected if row["loss"] == name]
+        )
     assert results.loss_curves.curve_count() == 4
     view = results.view
-    qtbot.mouseClick(results.tabs.tabBar(), Qt.LeftButton,
-                     pos=results.tabs.tabBar().tabRect(2).center())
+    qtbot.mouseClick(
+        results.tabs.tabBar(), Qt.LeftButton, pos=results.tabs.tabBar().tabRect(2).center()
+    )
     header = view.horizontalHeader()
-    column = next(c for c in range(results.model.columnCount())
-                  if results.model.headerData(c, Qt.Horizontal) == "final_loss")
-    qtbot.mouseClick(header.viewport(), Qt.LeftButton,
-                     pos=QPoint(header.sectionViewportPosition(column) + 5, 5))
+    column = next(
+        c
+        for c in range(results.model.columnCount())
+        if results.model.headerData(c, Qt.Horizontal) == "final_loss"
+    )
+    qtbot.mouseClick(
+        header.viewport(), Qt.LeftButton, pos=QPoint(header.sectionViewportPosition(column) + 5, 5)
+    )
     shown = [float(view.model().index(r, column).data()) for r in range(4)]
     assert shown == sorted(shown) or shown == sorted(shown, reverse=True)
     assert sorted(shown) == sorted(float(f"{row['final_loss']:.4g}") for row in table.rows)
@@ -74,7 +80,8 @@ def test_a_2x2_sweep_through_the_buttons_charts_the_table_means(panel, qtbot):
 
 def test_cancel_stops_promptly(window, panel, qtbot):
     window.training_panel.set_config(
-        TrainConfig(arch="35-8-2", epochs=1_000_000, target_errors=None))
+        TrainConfig(arch="35-8-2", epochs=1_000_000, target_errors=None)
+    )
     type_values(qtbot, panel.setup.values, "0.01,0.02,0.03")
     with qtbot.waitSignal(panel.controller.finished, timeout=5_000) as blocker:
         qtbot.mouseClick(panel.run_button, Qt.LeftButton)
@@ -121,14 +128,16 @@ def test_a_failing_experiment_shows_its_message_inline(panel, qtbot, monkeypatch
     monkeypatch.setattr("ae_desktop.gui.experiments.experiments_panel.run_sweep", failing_sweep)
     with qtbot.waitSignal(panel.controller.failed, timeout=5_000):
         qtbot.mouseClick(panel.run_button, Qt.LeftButton)
-    assert panel.status.text() == ("The experiment failed: RuntimeError: a worker process "
-                                   "died with more detail")
+    assert panel.status.text() == (
+        "The experiment failed: RuntimeError: a worker process died with more detail"
+    )
     assert panel.run_button.isEnabled() and panel.denoise_button.isEnabled()
 
 
 def test_closing_the_window_mid_sweep_stops_it_and_its_processes(window, panel, qtbot):
     window.training_panel.set_config(
-        TrainConfig(arch="35-8-2", epochs=1_000_000, target_errors=None))
+        TrainConfig(arch="35-8-2", epochs=1_000_000, target_errors=None)
+    )
     type_values(qtbot, panel.setup.values, "0.01,0.02")
     panel.setup.workers.setValue(2)
     qtbot.mouseClick(panel.run_button, Qt.LeftButton)
@@ -138,10 +147,13 @@ def test_closing_the_window_mid_sweep_stops_it_and_its_processes(window, panel, 
     assert multiprocessing.active_children() == []
 
 
-@pytest.mark.parametrize("button, x, series, metric", [
-    ("generalize_button", "train_size", None, "held_out_mean_errors"),
-    ("denoise_button", "noise", "model", "mean_errors"),
-])
+@pytest.mark.parametrize(
+    "button, x, series, metric",
+    [
+        ("generalize_button", "train_size", None, "held_out_mean_errors"),
+        ("denoise_button", "noise", "model", "mean_errors"),
+    ],
+)
 def test_a_study_button_charts_its_table(panel, qtbot, button, x, series, metric):
     with qtbot.waitSignal(panel.controller.finished, timeout=RUN_TIMEOUT) as blocker:
         qtbot.mouseClick(getattr(panel, button), Qt.LeftButton)
@@ -154,7 +166,8 @@ def test_a_study_button_charts_its_table(panel, qtbot, button, x, series, metric
     for name in names:
         key = None if name is None else f"{series}={name}"
         np.testing.assert_allclose(
-            means[key], [row["mean"] for row in summary if series is None or row[series] == name])
+            means[key], [row["mean"] for row in summary if series is None or row[series] == name]
+        )
     assert not panel.results.tabs.isTabEnabled(1)  # studies keep no loss curves
 
 
@@ -169,6 +182,7 @@ def test_the_view_menu_hides_and_shows_the_panel(window, qtbot):
 
 def test_the_summary_follows_every_change_of_the_training_settings(qtbot):
     """Defect 4: with both panels in sight, the summary read stale settings."""
+
     class Settings(QObject):  # what the window connects: "the training settings changed"
         changed = Signal()
 
@@ -176,8 +190,9 @@ def test_the_summary_follows_every_change_of_the_training_settings(qtbot):
     qtbot.addWidget(host)
     training = TrainingPanel(host)
     data = np.zeros((26, 35))
-    panel = ExperimentsPanel(lambda: (training.config(), data, data), host,
-                             settings_changed=settings.changed)
+    panel = ExperimentsPanel(
+        lambda: (training.config(), data, data), host, settings_changed=settings.changed
+    )
     training.epochs.valueChanged.connect(settings.changed)
     training.model.currentIndexChanged.connect(settings.changed)
     row = QHBoxLayout(host)

@@ -16,6 +16,7 @@ from ae_desktop.gui.files.file_menu import export_plot
 @pytest.fixture
 def dialogs(monkeypatch):
     """Scripted file dialogs and recorded message boxes."""
+
     class Dialogs:
         path = ""
         errors: list[str] = []
@@ -24,10 +25,10 @@ def dialogs(monkeypatch):
     d.errors = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (d.path, ""))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (d.path, ""))
-    monkeypatch.setattr(QMessageBox, "critical",
-                        lambda parent, title, text, *a: d.errors.append(text))
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.Discard)
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda parent, title, text, *a: d.errors.append(text)
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Discard)
     return d
 
 
@@ -35,8 +36,7 @@ def menu_action(window, *path):
     """The registered action whose text is the last of ``path`` (menu titles before it,
     kept for reading: actions are found by id or text, never through a menu's title)."""
     actions = window.actions
-    return next(actions[i] for i in actions.ids()
-                if actions[i].text().replace("&", "") == path[-1])
+    return next(actions[i] for i in actions.ids() if actions[i].text().replace("&", "") == path[-1])
 
 
 def test_save_and_reopen_a_glyph_set(window, dialogs, tmp_path, monkeypatch):
@@ -164,6 +164,7 @@ def test_exports_are_saved_like_every_output(window, tmp_path, dialogs):
 
 def test_glyph_grid_add_relabel_delete(window, qtbot, monkeypatch):
     from PySide6.QtCore import Qt
+
     grid = window.glyph_grid
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Ω", True))
     grid.select(3)
@@ -179,6 +180,7 @@ def test_glyph_grid_add_relabel_delete(window, qtbot, monkeypatch):
 
 def test_editor_stores_drawings_in_the_set(window, qtbot, monkeypatch):
     from PySide6.QtCore import Qt
+
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("new", True))
     window.glyph_grid.select(5)
     editor = window.editor_panel.editor
@@ -204,6 +206,7 @@ def test_closing_with_unsaved_glyphs_asks_first(window, monkeypatch):
 
 def test_a_kept_glyph_does_not_wipe_the_drawing_in_progress(window, qtbot):
     from PySide6.QtCore import Qt
+
     editor = window.editor_panel.editor
     qtbot.mouseClick(editor, Qt.LeftButton, pos=editor.cell_center(6, 4))
     drawing = editor.pixels()
@@ -212,18 +215,22 @@ def test_a_kept_glyph_does_not_wipe_the_drawing_in_progress(window, qtbot):
     assert editor.undo_stack.count() == 1
 
 
-def test_new_empty_set_and_other_glyph_sizes(window, qtbot, dialogs, tmp_path, monkeypatch,
-                                             answer_dialog):
+def test_new_empty_set_and_other_glyph_sizes(
+    window, qtbot, dialogs, tmp_path, monkeypatch, answer_dialog
+):
     import json
 
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialogButtonBox
 
     from ae_desktop.gui.glyphs.new_set_dialog import NewSetDialog
+
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a: warned.append(text))
-    answer_dialog(NewSetDialog, lambda d: qtbot.mouseClick(
-        d.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton))
+    answer_dialog(
+        NewSetDialog,
+        lambda d: qtbot.mouseClick(d.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton),
+    )
     menu_action(window, "File", "New glyph set…").trigger()
     assert window.document.glyphs.pixels.shape == (0, 7, 5)
     assert len(window.document.glyphs) == 0 and window.glyph_grid.count() == 0
@@ -233,9 +240,22 @@ def test_new_empty_set_and_other_glyph_sizes(window, qtbot, dialogs, tmp_path, m
     assert warned and "non-empty" in warned[0] and not window.controller.is_running()
 
     path = tmp_path / "four.json"
-    path.write_text(json.dumps({"name": "four", "width": 4, "height": 4, "glyphs": [
-        {"label": "x", "pixels": np.eye(4, dtype=int).tolist()},
-        {"label": "o", "pixels": [[1, 1, 1, 1], [1, 0, 0, 1], [1, 0, 0, 1], [1, 1, 1, 1]]}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "name": "four",
+                "width": 4,
+                "height": 4,
+                "glyphs": [
+                    {"label": "x", "pixels": np.eye(4, dtype=int).tolist()},
+                    {
+                        "label": "o",
+                        "pixels": [[1, 1, 1, 1], [1, 0, 0, 1], [1, 0, 0, 1], [1, 1, 1, 1]],
+                    },
+                ],
+            }
+        )
+    )
     dialogs.path = str(path)
     menu_action(window, "File", "Open glyph set…").trigger()
     editor = window.editor_panel.editor
@@ -263,10 +283,12 @@ def test_opening_a_model_mid_training_replaces_the_run(window, qtbot, dialogs, t
     from PySide6.QtCore import Qt
 
     from ae_desktop.engine import TrainConfig, save_model
+
     saved = Autoencoder.initialize(Architecture.parse("35-6-2"), rng=np.random.default_rng(5))
     save_model(tmp_path / "m.npz", saved, {"image_shape": (7, 5)})
-    window.training_panel.set_config(TrainConfig(arch="35-10-2", epochs=1_000_000,
-                                                 target_errors=None))
+    window.training_panel.set_config(
+        TrainConfig(arch="35-10-2", epochs=1_000_000, target_errors=None)
+    )
     with qtbot.waitSignal(window.controller.reported, timeout=60_000):
         qtbot.mouseClick(window.training_panel.start_button, Qt.LeftButton)
     dialogs.path = str(tmp_path / "m.npz")
@@ -284,6 +306,7 @@ def write_bad_model(path, case: str) -> None:
     import zipfile
 
     from ae_desktop.engine import TrainConfig, save_model
+
     model = Autoencoder.initialize(Architecture.parse("35-6-2"))
     config = TrainConfig(arch="35-6-2").to_dict()
     metadata = {"image_shape": (7, 5), "config": config}
@@ -299,8 +322,9 @@ def write_bad_model(path, case: str) -> None:
         with zipfile.ZipFile(path) as archive:
             members = {n: archive.read(n) for n in archive.namelist() if n != "theta.npy"}
         buffer = io.BytesIO()
-        np.lib.format.write_array_header_1_0(buffer, {"descr": "<f8", "fortran_order": False,
-                                                      "shape": (2**25,)})
+        np.lib.format.write_array_header_1_0(
+            buffer, {"descr": "<f8", "fortran_order": False, "shape": (2**25,)}
+        )
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
             for name, data in members.items():
                 archive.writestr(name, data)
@@ -311,18 +335,27 @@ def write_bad_model(path, case: str) -> None:
                     member.write(zeros)
 
 
-BAD_CONFIGS = {"arch 123": {"arch": 123}, "noise 5": {"noise": 5, "model": "dae"},
-               "seed 2**70": {"seed": 2**70}, "test_fraction inf": {"test_fraction": np.inf}}
+BAD_CONFIGS = {
+    "arch 123": {"arch": 123},
+    "noise 5": {"noise": 5, "model": "dae"},
+    "seed 2**70": {"seed": 2**70},
+    "test_fraction inf": {"test_fraction": np.inf},
+}
 BAD_MODELS = ["history 1e300", "fifo", "zip bomb", *(f"config {k}" for k in BAD_CONFIGS)]
 
 
 @pytest.mark.parametrize("case", BAD_MODELS)
-def test_a_bad_model_changes_nothing_and_the_next_good_one_opens(window, dialogs, tmp_path,
-                                                                 case, qtbot):
+def test_a_bad_model_changes_nothing_and_the_next_good_one_opens(
+    window, dialogs, tmp_path, case, qtbot
+):
     from ae_desktop.engine import TrainConfig, save_model
+
     first = Autoencoder.initialize(Architecture.parse("35-6-2"), rng=np.random.default_rng(1))
-    save_model(tmp_path / "first.npz", first, {"image_shape": (7, 5), "history": np.ones((4, 3)),
-                                               "config": TrainConfig(arch="35-6-2")})
+    save_model(
+        tmp_path / "first.npz",
+        first,
+        {"image_shape": (7, 5), "history": np.ones((4, 3)), "config": TrainConfig(arch="35-6-2")},
+    )
     dialogs.path = str(tmp_path / "first.npz")
     menu_action(window, "File", "Open model…").trigger()
     model, history, glyphs = window.session.model, window.session.history, window.document.glyphs
@@ -336,9 +369,11 @@ def test_a_bad_model_changes_nothing_and_the_next_good_one_opens(window, dialogs
     assert window.session.model is model and window.session.history is history
     assert window.document.glyphs is glyphs and window.training_panel.config() == config
     second = Autoencoder.initialize(Architecture.parse("35-8-2"), rng=np.random.default_rng(2))
-    save_model(tmp_path / "second.npz", second, {"image_shape": (7, 5),
-                                                 "history": np.ones((9, 3)),
-                                                 "config": TrainConfig(arch="35-8-2")})
+    save_model(
+        tmp_path / "second.npz",
+        second,
+        {"image_shape": (7, 5), "history": np.ones((9, 3)), "config": TrainConfig(arch="35-8-2")},
+    )
     dialogs.path = str(tmp_path / "second.npz")
     menu_action(window, "File", "Open model…").trigger()
     qtbot.wait(10)
@@ -361,13 +396,18 @@ def test_a_fifo_or_a_folder_as_a_glyph_set_is_refused(window, dialogs, tmp_path)
 
 
 def test_quitting_with_a_trained_unsaved_model_asks_save_discard_cancel(
-        window, qtbot, train, dialogs, monkeypatch, tmp_path):
+    window, qtbot, train, dialogs, monkeypatch, tmp_path
+):
     from PySide6.QtCore import Qt
+
     train(arch="35-10-2", epochs=50, target_errors=None)
     trained = window.session.model
     asked, answers = [], [QMessageBox.Cancel, QMessageBox.Save, QMessageBox.Save]
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda parent, title, text, *a: (asked.append(text), answers.pop(0))[1])
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda parent, title, text, *a: (asked.append(text), answers.pop(0))[1],
+    )
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key_Q, Qt.ControlModifier)  # Cancel
     assert window.isVisible() and len(asked) == 1 and "35-10-2" in asked[0]
@@ -378,17 +418,20 @@ def test_quitting_with_a_trained_unsaved_model_asks_save_discard_cancel(
     qtbot.keyClick(window, Qt.Key_Q, Qt.ControlModifier)
     assert not window.isVisible() and len(asked) == 3
     from ae_desktop.engine import load_model
+
     np.testing.assert_array_equal(load_model(dialogs.path)[0].theta, trained.theta)
 
 
 def test_quit_discards_an_unsaved_model_on_request_and_a_saved_one_unasked(
-        window, qtbot, train, dialogs, monkeypatch, tmp_path):
+    window, qtbot, train, dialogs, monkeypatch, tmp_path
+):
     train(arch="35-10-2", epochs=50, target_errors=None)
     dialogs.path = str(tmp_path / "kept.npz")
     menu_action(window, "File", "Save model…").trigger()
     asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a: (asked.append(a[2]), QMessageBox.Discard)[1])
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a: (asked.append(a[2]), QMessageBox.Discard)[1]
+    )
     menu_action(window, "File", "Quit").trigger()  # saved: closes without a question
     assert not window.isVisible() and asked == []
     window.show()

@@ -1,7 +1,6 @@
 """Glyph grid (model/view): big sets load at once, only visible rows are reconstructed,
 selection, keys, double click and wrong-pixel marks."""
 
-
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -52,8 +51,7 @@ def test_scrolling_to_a_late_glyph_and_clicking_selects_it(grid, qtbot):
     grid.glyph_selected.connect(chosen.append)
     index = grid.model.index(N_BIG - 5)
     grid.list.scrollTo(index)
-    qtbot.mouseClick(grid.list.viewport(), Qt.LeftButton,
-                     pos=grid.list.visualRect(index).center())
+    qtbot.mouseClick(grid.list.viewport(), Qt.LeftButton, pos=grid.list.visualRect(index).center())
     assert chosen == [N_BIG - 5] and grid.selected_index() == N_BIG - 5
     qtbot.keyClick(grid.list, Qt.Key_Right)
     assert chosen == [N_BIG - 5, N_BIG - 4]
@@ -73,8 +71,11 @@ def test_double_click_relabels_and_keeps_the_selection_silent(grid, qtbot, monke
 def test_wrong_pixels_are_marked_red_and_counted(grid, qtbot):
     def red_pixels():
         image = grid.list.viewport().grab().toImage()
-        return sum(image.pixelColor(x, y) == _red_on_ink()
-                   for x in range(0, image.width(), 1) for y in range(0, 90))
+        return sum(
+            image.pixelColor(x, y) == _red_on_ink()
+            for x in range(0, image.width(), 1)
+            for y in range(0, 90)
+        )
 
     grid.set_reconstructor(lambda x: x.copy())
     assert red_pixels() == 0
@@ -101,6 +102,9 @@ def test_curve_sets_show_curves_and_no_pixel_counts(grid, qtbot):
     assert grid.text(0) == grid.document.glyphs.labels[0]  # no "· wrong pixels"
     image = grid.list.viewport().grab().toImage()
     rect = grid.list.visualRect(grid.model.index(0))
-    ink = sum(image.pixelColor(x, y) == INK for x in range(rect.left(), rect.right())
-              for y in range(rect.top(), rect.bottom()))
+    ink = sum(
+        image.pixelColor(x, y) == INK
+        for x in range(rect.left(), rect.right())
+        for y in range(rect.top(), rect.bottom())
+    )
     assert ink > 20  # two drawn circles

@@ -30,8 +30,9 @@ def test_add_undoes_and_redoes(grid, qtbot):
 def test_delete_undoes_back_into_its_place(grid, qtbot):
     labels = list(grid.document.glyphs.labels)
     pixels = grid.document.glyphs.pixels.copy()
-    qtbot.mouseClick(grid.list.viewport(), Qt.LeftButton,
-                     pos=grid.list.visualRect(grid.model.index(3)).center())
+    qtbot.mouseClick(
+        grid.list.viewport(), Qt.LeftButton, pos=grid.list.visualRect(grid.model.index(3)).center()
+    )
     qtbot.mouseClick(button(grid, "Delete"), Qt.LeftButton)
     assert grid.document.glyphs.labels == labels[:3] + labels[4:]
     undo(qtbot, grid.list)

@@ -18,8 +18,7 @@ N_BIG = 60_000
 
 def write_idx(path, array: np.ndarray, compress: bool = False) -> None:
     """An IDX file of unsigned bytes: magic 0x0000080N, the sides, then the data."""
-    header = struct.pack(">HBB", 0, 0x08, array.ndim) + struct.pack(
-        f">{array.ndim}I", *array.shape)
+    header = struct.pack(">HBB", 0, 0x08, array.ndim) + struct.pack(f">{array.ndim}I", *array.shape)
     payload = header + array.astype(np.uint8).tobytes()
     path.write_bytes(gzip.compress(payload, compresslevel=1) if compress else payload)
 
@@ -32,6 +31,7 @@ def digits(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
 @pytest.fixture
 def files(monkeypatch):
     """Scripted file dialogs (``paths`` answered in order) and recorded error boxes."""
+
     class Files:
         paths: list[str] = []
         errors: list[tuple[str, str]] = []
@@ -41,8 +41,9 @@ def files(monkeypatch):
     answer = lambda *a, **k: (f.paths.pop(0) if f.paths else "", "")  # noqa: E731
     monkeypatch.setattr(QFileDialog, "getOpenFileName", answer)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: answer()[0])
-    monkeypatch.setattr(QMessageBox, "critical",
-                        lambda parent, title, text, *a: f.errors.append((title, text)))
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda parent, title, text, *a: f.errors.append((title, text))
+    )
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Discard)
     return f
 
@@ -50,8 +51,11 @@ def files(monkeypatch):
 def trigger(window, text: str) -> None:
     """Trigger the File menu's action called ``text``."""
     actions = window.actions
-    next(actions[i] for i in actions.ids()
-         if i.startswith("file.") and actions[i].text().replace("&", "") == text).trigger()
+    next(
+        actions[i]
+        for i in actions.ids()
+        if i.startswith("file.") and actions[i].text().replace("&", "") == text
+    ).trigger()
 
 
 def wait_done(window, qtbot) -> None:
@@ -86,13 +90,17 @@ def test_idx_labels_picked_when_none_are_beside(window, qtbot, files, tmp_path):
     assert window.document.glyphs.labels == [str(v) for v in labels]
 
 
-@pytest.mark.parametrize("damage, message", [
-    (lambda data: b"\x00\x00\x08\x01" + data[4:], "wrong magic number"),
-    (lambda data: data[:-100], "truncated"),
-    (lambda data: b"", "too short"),
-])
-def test_bad_idx_files_show_an_error_and_keep_the_set(window, qtbot, files, tmp_path,
-                                                      damage, message):
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (lambda data: b"\x00\x00\x08\x01" + data[4:], "wrong magic number"),
+        (lambda data: data[:-100], "truncated"),
+        (lambda data: b"", "too short"),
+    ],
+)
+def test_bad_idx_files_show_an_error_and_keep_the_set(
+    window, qtbot, files, tmp_path, damage, message
+):
     images, _ = digits(3)
     path = tmp_path / "bad-images-idx3-ubyte"
     write_idx(path, images)
@@ -179,8 +187,9 @@ def test_a_60k_import_keeps_the_window_responsive(window, qtbot, files, tmp_path
     (the longest gap is timed in benchmarks/, not here)."""
     ticks_while_importing = []
     ticker = QTimer(interval=5)
-    ticker.timeout.connect(lambda: ticks_while_importing.append(
-        window.file_menu.importer.is_running()))
+    ticker.timeout.connect(
+        lambda: ticks_while_importing.append(window.file_menu.importer.is_running())
+    )
     ticker.start()
     trigger(window, "Import MNIST / IDX…")
     wait_done(window, qtbot)
@@ -189,8 +198,7 @@ def test_a_60k_import_keeps_the_window_responsive(window, qtbot, files, tmp_path
     assert any(ticks_while_importing)
 
 
-def test_closing_during_an_import_cancels_and_joins_the_worker(window, qtbot, files,
-                                                               tmp_path):
+def test_closing_during_an_import_cancels_and_joins_the_worker(window, qtbot, files, tmp_path):
     from ae_desktop.gui.background import running_tasks
 
     images, _ = digits(N_BIG)
@@ -207,12 +215,15 @@ def test_closing_during_an_import_cancels_and_joins_the_worker(window, qtbot, fi
 
 def visible_progress_dialogs() -> list:
     from PySide6.QtWidgets import QApplication, QProgressDialog
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QProgressDialog) and w.isVisible()]
+
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QProgressDialog) and w.isVisible()
+    ]
 
 
-def test_no_progress_dialog_outlives_a_failed_import(window, qtbot, files, tmp_path,
-                                                     monkeypatch):
+def test_no_progress_dialog_outlives_a_failed_import(window, qtbot, files, tmp_path, monkeypatch):
     """Random bytes as IDX: the error box's own event loop runs past Qt's 4 s show delay
     of a progress dialog; no "Importing…" dialog may appear over it, or after it."""
     path = tmp_path / "random-images-idx3-ubyte"
@@ -233,8 +244,9 @@ def test_no_progress_dialog_outlives_a_failed_import(window, qtbot, files, tmp_p
     assert seen == [] and visible_progress_dialogs() == []
 
 
-def test_a_slow_import_shows_its_progress_after_the_show_delay(window, qtbot, files,
-                                                               tmp_path, monkeypatch):
+def test_a_slow_import_shows_its_progress_after_the_show_delay(
+    window, qtbot, files, tmp_path, monkeypatch
+):
     images, _ = digits(3)
     write_idx(tmp_path / "s-images-idx3-ubyte", images)
     gate = threading.Event()
@@ -256,9 +268,9 @@ def test_a_slow_import_shows_its_progress_after_the_show_delay(window, qtbot, fi
 
 
 @pytest.mark.parametrize("where", ["idx file", "image in a folder", "device"])
-def test_a_fifo_or_device_to_import_is_a_dialog_not_a_hang(window, qtbot, files, tmp_path,
-                                                            where):
+def test_a_fifo_or_device_to_import_is_a_dialog_not_a_hang(window, qtbot, files, tmp_path, where):
     import os
+
     before = window.document.glyphs
     if where == "idx file":
         os.mkfifo(tmp_path / "pipe-images-idx3-ubyte")
@@ -268,8 +280,7 @@ def test_a_fifo_or_device_to_import_is_a_dialog_not_a_hang(window, qtbot, files,
     else:
         os.mkfifo(tmp_path / "x.png")
         files.paths = [str(tmp_path)]
-    trigger(window, "Import images…" if where == "image in a folder" else
-            "Import MNIST / IDX…")
+    trigger(window, "Import images…" if where == "image in a folder" else "Import MNIST / IDX…")
     wait_done(window, qtbot)
     assert len(files.errors) == 1 and "\n" not in files.errors[0][1]
     assert window.document.glyphs is before and visible_progress_dialogs() == []

@@ -53,8 +53,7 @@ def test_points_and_labels_are_the_glyph_codes(canvas, model):
 
 def test_click_shows_exactly_the_decoding_of_the_clicked_point(qtbot, canvas, model):
     target = canvas.codes.mean(axis=0)
-    qtbot.mouseClick(canvas.plot_widget.viewport(), Qt.LeftButton,
-                     pos=widget_pos(canvas, *target))
+    qtbot.mouseClick(canvas.plot_widget.viewport(), Qt.LeftButton, pos=widget_pos(canvas, *target))
     z = canvas.picked_z
     dx, dy = pixel_size(canvas)
     assert abs(z[0] - target[0]) <= 1.5 * dx and abs(z[1] - target[1]) <= 1.5 * dy
@@ -75,8 +74,9 @@ def test_drag_moves_the_preview_with_the_pointer(qtbot, canvas, model, monkeypat
     for point in path[1:]:
         qtbot.mouseMove(viewport, widget_pos(canvas, *point))
         seen.append(canvas.picked_z.copy())
-        np.testing.assert_array_equal(canvas.preview_pixels,
-                                      model.decode(canvas.picked_z[None]).reshape(7, 5))
+        np.testing.assert_array_equal(
+            canvas.preview_pixels, model.decode(canvas.picked_z[None]).reshape(7, 5)
+        )
     qtbot.mouseRelease(viewport, Qt.LeftButton, pos=widget_pos(canvas, *path[-1]))
     dx, dy = pixel_size(canvas)
     assert abs(seen[-1][0] - path[-1][0]) <= 1.5 * dx
@@ -133,8 +133,7 @@ def test_keep_adds_a_glyph_to_the_set(window, qtbot, train):
     canvas = window.latent_canvas
     n = len(window.document.glyphs)
     target = canvas.codes[:2].mean(axis=0)
-    qtbot.mouseClick(canvas.plot_widget.viewport(), Qt.LeftButton,
-                     pos=widget_pos(canvas, *target))
+    qtbot.mouseClick(canvas.plot_widget.viewport(), Qt.LeftButton, pos=widget_pos(canvas, *target))
     qtbot.keyClicks(canvas.label_edit, "new")
     qtbot.mouseClick(canvas.keep_button, Qt.LeftButton)
     glyphs = window.document.glyphs
@@ -168,7 +167,8 @@ def test_interpolation_shows_n_glyphs_ends_included_and_the_path(window, qtbot, 
     assert panel.images.shape == (10, 7, 5) and panel.strip.count() == 10
     assert "both ends" in panel.steps.text() and "both ends" in panel.steps.toolTip()
     ends = window.session.model.encode(
-        glyphs.matrix()[[glyphs.index_of("a"), glyphs.index_of("o")]])
+        glyphs.matrix()[[glyphs.index_of("a"), glyphs.index_of("o")]]
+    )
     codes, images = interpolate(window.session.model, ends[0], ends[1], 10)
     np.testing.assert_array_equal(panel.images, images.reshape(10, 7, 5))
     x, y = window.latent_canvas.path.getOriginalDataset()
@@ -176,8 +176,9 @@ def test_interpolation_shows_n_glyphs_ends_included_and_the_path(window, qtbot, 
 
 
 def test_vae_frame_covers_three_sigma_of_the_prior(canvas):
-    vae = Autoencoder.initialize(Architecture.parse("35-8-2", kind="vae"),
-                                 rng=np.random.default_rng(0))
+    vae = Autoencoder.initialize(
+        Architecture.parse("35-8-2", kind="vae"), rng=np.random.default_rng(0)
+    )
     canvas.set_model(vae, reframe=True)
     (x0, x1), (y0, y1) = canvas.view.viewRange()
     assert x0 <= -3 and x1 >= 3 and y0 <= -3 and y1 >= 3
@@ -206,7 +207,7 @@ def test_training_ticks_keep_the_view_until_the_codes_leave_it(canvas, model):
     assert canvas.view.viewRange() == before  # no new range: axes and grid not redrawn
     spread = model.copy()
     w_off, b_off = spread.arch.offsets
-    spread.theta[w_off[1]:b_off[1] + 2] *= 4  # 8 -> 2, the linear code layer: codes x4
+    spread.theta[w_off[1] : b_off[1] + 2] *= 4  # 8 -> 2, the linear code layer: codes x4
     canvas.set_model(spread)
     (x0, x1), (y0, y1) = canvas.view.viewRange()
     assert x0 <= canvas.codes[:, 0].min() and canvas.codes[:, 0].max() <= x1
@@ -252,12 +253,12 @@ def test_text_labels_never_cover_each_other(canvas, qtbot):
     shown = visible_label_rects(canvas)
     assert len(shown) >= len(glyphs.labels) // 2
     for i, (a, rect_a) in enumerate(shown):
-        for b, rect_b in shown[i + 1:]:
+        for b, rect_b in shown[i + 1 :]:
             assert not rect_a.intersects(rect_b), (a, b)
     canvas.view.scaleBy((4, 4))  # zoomed out: crowded, the labels thin out
     shown = visible_label_rects(canvas)
     for i, (a, rect_a) in enumerate(shown):
-        assert not any(rect_a.intersects(rect_b) for _, rect_b in shown[i + 1:]), a
+        assert not any(rect_a.intersects(rect_b) for _, rect_b in shown[i + 1 :]), a
 
 
 @pytest.mark.parametrize("scale", [1e300, np.inf, np.nan])

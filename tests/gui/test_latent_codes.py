@@ -65,7 +65,7 @@ def test_another_architecture_or_matrix_forgets_the_codes(matrix):
 def test_labels_that_repeat_are_classes():
     names, index = label_classes(["7", "2", "7", "0"])
     assert names == ["0", "2", "7"] and index.tolist() == [2, 1, 2, 0]
-    assert label_classes(["a", "b", "c"]) == ([], None)           # all distinct: a font
+    assert label_classes(["a", "b", "c"]) == ([], None)  # all distinct: a font
     assert label_classes([str(i % 30) for i in range(90)]) == ([], None)  # too many
 
 
@@ -80,11 +80,11 @@ def test_pixel_mosaic_puts_row_zero_at_the_top():
 
 def test_curve_mosaic_draws_each_tile_closed_around_its_grid_point():
     angles = 2 * np.pi * np.arange(8) / 8
-    circle = (np.c_[np.cos(angles), np.sin(angles)] + 1) / 2      # unit circle, stored
+    circle = (np.c_[np.cos(angles), np.sin(angles)] + 1) / 2  # unit circle, stored
     tiles = np.broadcast_to(circle, (2, 3, 8, 2))
     x, y = curve_mosaic(tiles, (0.0, 4.0), (-1.0, 1.0))
     assert len(x) == 2 * 3 * 10 and np.isnan(x[9::10]).all()
-    first = slice(0, 9)                                            # row 0 = top, column 0
+    first = slice(0, 9)  # row 0 = top, column 0
     assert x[first][0] == x[first][-1] and y[first][0] == y[first][-1]
     np.testing.assert_allclose(np.nanmean(x[first][:-1]), 0.0, atol=1e-12)
     np.testing.assert_allclose(np.nanmean(y[first][:-1]), 1.0, atol=1e-12)

@@ -46,10 +46,10 @@ def test_sixty_thousand_codes_are_one_scatter_coloured_by_label(canvas, digits):
     x, y = canvas.points.getData()
     np.testing.assert_array_equal(np.c_[x, y], canvas.codes)
     assert canvas.points.data["visible"].all()
-    assert canvas._texts == []                                # no text labels at this size
+    assert canvas._texts == []  # no text labels at this size
     assert [label.text for _, label in canvas.key.items] == [str(d) for d in range(10)]
     brushes = canvas.points.data["brush"]
-    assert len({id(b) for b in brushes}) == 10                 # ten shared QBrush objects
+    assert len({id(b) for b in brushes}) == 10  # ten shared QBrush objects
     for i in (0, 1, 12345, N - 1):
         assert brushes[i].color().name() == PALETTE[int(labels[i])]
     # each point's symbol is the atlas entry of its own style (the grouped lookup)
@@ -58,9 +58,12 @@ def test_sixty_thousand_codes_are_one_scatter_coloured_by_label(canvas, digits):
     for i in range(0, N, 997):
         assert tuple(points.data["sourceRect"][i]) == tuple(points.fragmentAtlas[[styles[i]]][0])
     image = canvas.plot_widget.grab().toImage()
-    seen = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3)
-            for y in range(0, image.height(), 3)}
-    assert len(seen & set(PALETTE[:10])) >= 8                  # the classes show on screen
+    seen = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+    }
+    assert len(seen & set(PALETTE[:10])) >= 8  # the classes show on screen
     assert canvas.count_label.text() == "60,000 points"
 
 
@@ -83,16 +86,19 @@ def test_a_click_decodes_one_28x28_preview(qtbot, canvas, monkeypatch):
     encoded = spy(monkeypatch, canvas._model, "encode")
     qtbot.mouseClick(canvas.plot_widget.viewport(), Qt.LeftButton, pos=pos)
     canvas.plot_widget.viewport().repaint()
-    assert decoded == [1] and encoded == []                    # one point, no re-encoding
+    assert decoded == [1] and encoded == []  # one point, no re-encoding
     z = canvas.picked_z
     assert np.hypot(*(z - target)) < 0.05 * np.ptp(canvas.codes, axis=0).max()
     expected = canvas._model.decode(z[None]).reshape(28, 28)
     np.testing.assert_array_equal(canvas.preview_pixels, expected)
     np.testing.assert_array_equal(canvas.preview.pixels(), expected)
     preview = canvas.preview.grab().toImage()
-    greys = {QColor(preview.pixelColor(x, y)).lightness()
-             for x in range(0, preview.width(), 2) for y in range(0, preview.height(), 2)}
-    assert len(greys) > 20                                       # a grey image, not blank
+    greys = {
+        QColor(preview.pixelColor(x, y)).lightness()
+        for x in range(0, preview.width(), 2)
+        for y in range(0, preview.height(), 2)
+    }
+    assert len(greys) > 20  # a grey image, not blank
 
 
 def test_pan_and_zoom_repaint_without_model_work(qtbot, canvas, monkeypatch):
@@ -113,8 +119,8 @@ def test_a_training_tick_is_bounded_and_codes_catch_up(qtbot, canvas, digits, mo
     newer = small_model(seed=1)
     encoded = spy(monkeypatch, newer, "encode")
     canvas.set_model(newer)
-    assert sum(encoded) < N                                    # a slice now, not 60,000 rows
-    assert canvas.encoding() and len(canvas.codes) == N       # older codes stay meanwhile
+    assert sum(encoded) < N  # a slice now, not 60,000 rows
+    assert canvas.encoding() and len(canvas.codes) == N  # older codes stay meanwhile
     qtbot.waitUntil(lambda: not canvas.encoding(), timeout=30_000)
     np.testing.assert_allclose(canvas.codes, newer.encode(matrix), rtol=1e-12, atol=1e-12)
 
@@ -124,8 +130,10 @@ def test_map_grid_size_is_chosen_with_the_spin_box(qtbot, canvas):
     canvas.map_columns.selectAll()
     qtbot.keyClicks(canvas.map_columns, "20")
     qtbot.keyClick(canvas.map_columns, Qt.Key_Return)
-    qtbot.waitUntil(lambda: canvas.map_image.image is not None
-                    and canvas.map_image.image.shape[1] == 20 * 29, timeout=5000)
+    qtbot.waitUntil(
+        lambda: canvas.map_image.image is not None and canvas.map_image.image.shape[1] == 20 * 29,
+        timeout=5000,
+    )
     columns, rows = canvas.map_tiles()
     assert columns == 20 and canvas.map_image.image.shape == (rows * 29, 20 * 29)
 
@@ -134,12 +142,11 @@ def test_editing_one_glyph_keeps_the_points_and_their_colours(qtbot, canvas, dig
     matrix, labels = digits
     edited = matrix.copy()
     edited[7] = 0
-    points = canvas.points.data          # setData (a restyle) would make a new array
+    points = canvas.points.data  # setData (a restyle) would make a new array
     canvas.set_glyphs(edited, labels, (28, 28))
     assert canvas.points.data is points and len(canvas.codes) == N
     qtbot.waitUntil(lambda: not canvas.encoding(), timeout=30_000)
-    np.testing.assert_allclose(canvas.codes[7], canvas._model.encode(edited[7:8])[0],
-                               rtol=1e-12)
+    np.testing.assert_allclose(canvas.codes[7], canvas._model.encode(edited[7:8])[0], rtol=1e-12)
 
 
 def test_frame_button_frames_a_big_set_at_once(qtbot, canvas, monkeypatch):
@@ -148,7 +155,7 @@ def test_frame_button_frames_a_big_set_at_once(qtbot, canvas, monkeypatch):
     assert canvas.view.viewRange()[0] == pytest.approx(framed[0])
     viewport = canvas.plot_widget.viewport()
     qtbot.mousePress(viewport, Qt.MiddleButton, pos=QPoint(100, 100))
-    for x in range(120, 600, 40):                      # pan by most of the width
+    for x in range(120, 600, 40):  # pan by most of the width
         qtbot.mouseMove(viewport, QPoint(x, 100 + x // 2))
     qtbot.mouseRelease(viewport, Qt.MiddleButton, pos=QPoint(580, 390))
     assert canvas.view.viewRange()[0][0] < framed[0][0] - 0.5 * np.diff(framed[0])[0]
@@ -156,7 +163,6 @@ def test_frame_button_frames_a_big_set_at_once(qtbot, canvas, monkeypatch):
     qtbot.mouseClick(frame, Qt.LeftButton)
     (x_range, y_range) = canvas.view.viewRange()
     assert x_range == pytest.approx(framed[0]) and y_range == pytest.approx(framed[1])
-
 
 
 def test_hiding_the_points_shows_the_whole_map_in_full_contrast(qtbot, canvas, digits):

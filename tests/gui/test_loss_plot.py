@@ -15,8 +15,9 @@ def test_chunks_append_and_the_log_toggle_redraws(qtbot):
     for chunk in chunks:
         plot.append(chunk)
     drawn = plot.curves["total"].getOriginalDataset
-    qtbot.waitUntil(lambda: drawn()[0] is not None and len(drawn()[0]) == 3008,
-                    timeout=1000)  # throttled redraw
+    qtbot.waitUntil(
+        lambda: drawn()[0] is not None and len(drawn()[0]) == 3008, timeout=1000
+    )  # throttled redraw
     everything = np.concatenate(chunks)
     np.testing.assert_array_equal(plot.losses(), everything)
     assert plot.point_count() == 3008
@@ -74,8 +75,17 @@ def drawn_labels(plot: LossPlot, axis: str) -> list[str]:
 def test_a_short_vae_run_has_whole_epochs_and_plain_log_labels(qtbot):
     plot = shown_plot(qtbot, 440, 260)
     plot.reset(split_terms=True)
-    plot.set_history(np.array([[263.2, 240, 20], [187.8, 180, 8], [179.4, 173, 6.2],
-                               [175.1, 169, 5.5], [172.4, 167.5, 4.9]]))
+    plot.set_history(
+        np.array(
+            [
+                [263.2, 240, 20],
+                [187.8, 180, 8],
+                [179.4, 173, 6.2],
+                [175.1, 169, 5.5],
+                [172.4, 167.5, 4.9],
+            ]
+        )
+    )
     qtbot.waitUntil(lambda: plot.plot.getViewBox().viewRange()[0][1] >= 5)  # autorange
     epochs = drawn_labels(plot, "bottom")
     assert len(epochs) >= 3 and all(label.isdigit() for label in epochs)  # no 1.5, 2.5
@@ -112,8 +122,10 @@ def tick_label_rects(plot: LossPlot):
     finally:
         painter.end()
     view = plot.plot_widget
-    return [(text, view.mapFromScene(axis.mapRectToScene(rect)).boundingRect())
-            for rect, _, text in texts]
+    return [
+        (text, view.mapFromScene(axis.mapRectToScene(rect)).boundingRect())
+        for rect, _, text in texts
+    ]
 
 
 def test_the_empty_plot_shows_its_top_tick_label_whole(qtbot):
@@ -129,8 +141,10 @@ def test_the_vae_legend_hides_no_curve(qtbot):
     plot = shown_plot(qtbot, 360, 260)
     plot.reset(split_terms=True)
     epochs = np.arange(1, 3001)
-    plot.set_history(np.c_[20 / epochs ** 0.3, 10 / epochs ** 0.5, 4 - 3 / epochs],
-                     np.c_[epochs[::100], 20 / epochs[::100] ** 0.3])
+    plot.set_history(
+        np.c_[20 / epochs**0.3, 10 / epochs**0.5, 4 - 3 / epochs],
+        np.c_[epochs[::100], 20 / epochs[::100] ** 0.3],
+    )
     qtbot.wait(50)
     names = [label.text for _, label in plot.legend.items]
     assert names == ["Loss", "Reconstruction", "KL", "Test loss"]
@@ -143,8 +157,15 @@ def test_the_vae_legend_hides_no_curve(qtbot):
 def test_values_it_cannot_draw_show_a_note_and_the_next_history_draws(qtbot):
     plot = shown_plot(qtbot, 400, 300)
     plot.reset(split_terms=True)
-    bad = np.array([[0.5, 0.4, 0.1], [1e300, 0.4, 0.1], [np.inf, 0.4, 0.1],
-                    [np.nan, 0.4, 0.1], [0.3, 0.2, 0.1]])
+    bad = np.array(
+        [
+            [0.5, 0.4, 0.1],
+            [1e300, 0.4, 0.1],
+            [np.inf, 0.4, 0.1],
+            [np.nan, 0.4, 0.1],
+            [0.3, 0.2, 0.1],
+        ]
+    )
     plot.set_history(bad, np.array([[1e300, 0.5], [2, np.inf], [3, 0.4]]))
     plot.grab()  # paints: pyqtgraph raised "Maximum allowed dimension exceeded" here
     qtbot.wait(50)

@@ -59,11 +59,22 @@ def test_the_status_text_shows_the_margin_and_nothing_when_unmeasured(window):
 def _report(min_margin):
     from ae_desktop.engine import TrainReport
 
-    return TrainReport(epoch=5, epochs=10, loss=0.1, recon_loss=0.1, kl_loss=0.0,
-                       errors_per_glyph=np.zeros(32, dtype=int), learned=32, n_glyphs=32,
-                       max_errors=0, seconds=0.1, status="running",
-                       new_losses=np.zeros((0, 3)), theta=np.zeros(1),
-                       min_margin=min_margin)
+    return TrainReport(
+        epoch=5,
+        epochs=10,
+        loss=0.1,
+        recon_loss=0.1,
+        kl_loss=0.0,
+        errors_per_glyph=np.zeros(32, dtype=int),
+        learned=32,
+        n_glyphs=32,
+        max_errors=0,
+        seconds=0.1,
+        status="running",
+        new_losses=np.zeros((0, 3)),
+        theta=np.zeros(1),
+        min_margin=min_margin,
+    )
 
 
 def test_shade_by_margin_changes_the_painted_cell_of_a_pixel_near_half(grid, qtbot):

@@ -8,10 +8,12 @@ from ae_desktop.engine import Architecture, Autoencoder
 from ae_desktop.gui.glyphs.new_set_dialog import NewSetDialog
 
 
-def choose(qtbot, name: str, presses: int = 0, width: str | None = None,
-           button=QDialogButtonBox.Ok):
+def choose(
+    qtbot, name: str, presses: int = 0, width: str | None = None, button=QDialogButtonBox.Ok
+):
     """Dialog answer: type ``name``, press Down ``presses`` times in the size presets,
     optionally type a width, then click ``button``."""
+
     def act(dialog: NewSetDialog):
         qtbot.keyClick(dialog.name, Qt.Key_A, Qt.ControlModifier)
         qtbot.keyClicks(dialog.name, name)
@@ -21,6 +23,7 @@ def choose(qtbot, name: str, presses: int = 0, width: str | None = None,
             qtbot.keyClick(dialog.width_box, Qt.Key_A, Qt.ControlModifier)
             qtbot.keyClicks(dialog.width_box, width)
         qtbot.mouseClick(dialog.buttons.button(button), Qt.LeftButton)
+
     return act
 
 
@@ -53,16 +56,18 @@ def test_typed_size_and_add_glyphs_then_train(window, qtbot, answer_dialog, trai
     assert window.session.model.arch.n_inputs == 84 and "·" in window.glyph_grid.text(0)
 
 
-def test_cancel_keeps_the_set_and_unsaved_edits_are_asked_about(window, qtbot, answer_dialog,
-                                                                 monkeypatch):
+def test_cancel_keeps_the_set_and_unsaved_edits_are_asked_about(
+    window, qtbot, answer_dialog, monkeypatch
+):
     before = window.document.glyphs
     answer_dialog(NewSetDialog, choose(qtbot, "x", presses=2, button=QDialogButtonBox.Cancel))
     window.file_menu.new_set()
     assert window.document.glyphs is before
     window.document.relabel(0, "edited")
     asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: asked.append(a[1]) or QMessageBox.Cancel)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.Cancel
+    )
     answer_dialog(NewSetDialog, choose(qtbot, "y"))
     window.file_menu.new_set()
     assert asked == ["Unsaved glyphs"] and window.document.glyphs is before

@@ -112,8 +112,9 @@ def test_clear_and_shift(qtbot, panel):
     assert editor.pixels().sum() == 0
 
 
-def test_add_noise_flips_k_pixels_and_counts_wrong_pixels_against_the_clean_glyph(qtbot, panel,
-                                                                                  model):
+def test_add_noise_flips_k_pixels_and_counts_wrong_pixels_against_the_clean_glyph(
+    qtbot, panel, model
+):
     glyph = np.zeros((7, 5))
     glyph[1:6, 2] = 1
     panel.load(glyph)

@@ -28,8 +28,18 @@ from ae_desktop.gui.glyphs.circles_dialog import CirclesDialog
 
 ACTIONS = int(os.environ.get("AE_DESKTOP_MONKEY_ACTIONS", "400"))
 SEED = int(os.environ.get("AE_DESKTOP_MONKEY_SEED", str(time.time_ns() % 2**31)))
-ARCH_TEXTS = ("35-8-2", "35-8-2", "35-8-2", "35-6-2", "35-8-3", "35-10-6-2", "35-x", "",
-              "30-8-2", "35-0-2")
+ARCH_TEXTS = (
+    "35-8-2",
+    "35-8-2",
+    "35-8-2",
+    "35-6-2",
+    "35-8-3",
+    "35-10-6-2",
+    "35-x",
+    "",
+    "30-8-2",
+    "35-0-2",
+)
 WEIGHTS = {"training_button": 5, "paint": 2, "wait": 2, "latent_click": 2}  # others: 1
 LABELS = ("a", "Z", "é", "new glyph", "", "?")  # QTest cannot type "é": dialogs only
 TYPED_LABELS = ("a", "Z", "new glyph", "", "?")
@@ -119,8 +129,12 @@ class Monkey:
         self.folder, self.files = folder, _bad_files(folder)
         self.saved_sets = [str(folder / f"set{i}.json") for i in range(2)]
         self.saved_models = [str(folder / f"model{i}.npz") for i in range(2)]
-        self.actions = [n for n in sorted(dir(self)) if n.startswith("do_")
-                        for _ in range(WEIGHTS.get(n[3:], 1))]
+        self.actions = [
+            n
+            for n in sorted(dir(self))
+            if n.startswith("do_")
+            for _ in range(WEIGHTS.get(n[3:], 1))
+        ]
         panel = window.editor_panel
         self.tool_buttons = [b for b in panel.findChildren(QToolButton) if b.text()]
         self.push_buttons = panel.findChildren(QPushButton)
@@ -182,15 +196,25 @@ class Monkey:
     # -- training ----------------------------------------------------------------------
     def do_training_button(self):
         panel = self.w.training_panel
-        button = self.pick([panel.start_button, panel.start_button, panel.pause_button,
-                            panel.stop_button])
+        button = self.pick(
+            [panel.start_button, panel.start_button, panel.pause_button, panel.stop_button]
+        )
         self.click(button)
         return f"{button.text()} enabled={button.isEnabled()}"
 
     def do_combo(self):
         panel = self.w.training_panel
-        combo = self.pick([panel.model, panel.activation, panel.optimizer, panel.subset,
-                           panel.loss, self.w.interpolation.start, self.w.interpolation.end])
+        combo = self.pick(
+            [
+                panel.model,
+                panel.activation,
+                panel.optimizer,
+                panel.subset,
+                panel.loss,
+                self.w.interpolation.start,
+                self.w.interpolation.end,
+            ]
+        )
         key = self.pick([Qt.Key_Down, Qt.Key_Up])
         self.bot.keyClick(combo, key)
         return f"{combo.currentText()} enabled={combo.isEnabled()}"
@@ -212,8 +236,14 @@ class Monkey:
 
     def do_checkbox(self):
         panel = self.w.training_panel
-        box = self.pick([panel.continue_training, panel.stop_when_exact,
-                         self.w.latent_canvas.show_map, self.w.loss_plot.log_scale])
+        box = self.pick(
+            [
+                panel.continue_training,
+                panel.stop_when_exact,
+                self.w.latent_canvas.show_map,
+                self.w.loss_plot.log_scale,
+            ]
+        )
         self.click(box, pos=QPoint(6, box.height() // 2))
         return box.text()
 
@@ -225,15 +255,20 @@ class Monkey:
     # -- latent plane and interpolation --------------------------------------------------
     def do_latent_click(self):
         viewport = self.w.latent_canvas.plot_widget.viewport()
-        pos = QPoint(int(self.rng.integers(viewport.width())),
-                     int(self.rng.integers(viewport.height())))
+        pos = QPoint(
+            int(self.rng.integers(viewport.width())), int(self.rng.integers(viewport.height()))
+        )
         self.click(viewport, pos=pos)
         return (pos.x(), pos.y())
 
     def do_latent_drag(self):
         viewport = self.w.latent_canvas.plot_widget.viewport()
-        points = [QPoint(int(self.rng.integers(viewport.width())),
-                         int(self.rng.integers(viewport.height()))) for _ in range(4)]
+        points = [
+            QPoint(
+                int(self.rng.integers(viewport.width())), int(self.rng.integers(viewport.height()))
+            )
+            for _ in range(4)
+        ]
         button = self.pick([Qt.LeftButton, Qt.LeftButton, Qt.RightButton])
         self.bot.mousePress(viewport, button, pos=points[0])
         for point in points[1:]:
@@ -279,8 +314,9 @@ class Monkey:
         elif text.startswith("Save"):
             self.dialogs.path = self.pick(self.saved_sets + [self.files["unwritable"]])
         elif text.startswith("Import"):
-            self.dialogs.path = self.pick([self.files["folder"], self.files["noise.json"],
-                                           self.files["missing"]])
+            self.dialogs.path = self.pick(
+                [self.files["folder"], self.files["noise.json"], self.files["missing"]]
+            )
         elif text.startswith("Open"):
             good = self.saved_models if "model" in text else self.saved_sets
             self.dialogs.path = self.pick(good + list(self.files.values()))
@@ -293,18 +329,28 @@ class Monkey:
 def _file_actions(window) -> dict:
     """The File commands (registered ``file.*`` actions and the recent files, Quit and
     the launch setting left out) by their text."""
-    actions = [window.actions[i] for i in window.actions.ids()
-               if i.startswith("file.") and i not in ("file.quit", "file.reopen_last")]
-    return {action.text().replace("&", ""): action
-            for action in actions + window.file_menu.recent_menu.actions() if action.text()}
+    actions = [
+        window.actions[i]
+        for i in window.actions.ids()
+        if i.startswith("file.") and i not in ("file.quit", "file.reopen_last")
+    ]
+    return {
+        action.text().replace("&", ""): action
+        for action in actions + window.file_menu.recent_menu.actions()
+        if action.text()
+    }
 
 
 def _bad_files(folder) -> dict:
     """Corrupt glyph-set and model files, and a path nothing can be written to."""
     rng = np.random.default_rng(0)
-    files = {"empty": b"", "noise": rng.bytes(300), "json_cut": b'{"name": "x", "width": 5',
-             "wrong_type": b'{"name": 1, "width": 5, "height": 7, "glyphs": []}',
-             "zip_cut": b"PK\x03\x04" + rng.bytes(40)}
+    files = {
+        "empty": b"",
+        "noise": rng.bytes(300),
+        "json_cut": b'{"name": "x", "width": 5',
+        "wrong_type": b'{"name": 1, "width": 5, "height": 7, "glyphs": []}',
+        "zip_cut": b"PK\x03\x04" + rng.bytes(40),
+    }
     paths = {}
     for name, payload in files.items():
         for suffix in (".json", ".npz"):
@@ -321,8 +367,11 @@ def check_invariants(window, qtbot, faults, dialogs):
     g = window.document.glyphs
     assert len(g.labels) == g.pixels.shape[0], "labels and pixels disagree"
     assert g.pixels.shape[1:] == (g.height, g.width)
-    assert np.isfinite(g.pixels).all() and g.pixels.min(initial=0) >= 0 and g.pixels.max(
-        initial=1) <= 1
+    assert (
+        np.isfinite(g.pixels).all()
+        and g.pixels.min(initial=0) >= 0
+        and g.pixels.max(initial=1) <= 1
+    )
     assert window.glyph_grid.count() == len(g)
     drawing = window.editor_panel.active_editor().pixels()
     assert drawing.shape == (g.height, g.width) and 0 <= drawing.min() <= drawing.max() <= 1
@@ -345,8 +394,7 @@ def test_random_actions_keep_the_window_consistent(window, qtbot, monkeypatch, t
     rng = np.random.default_rng(SEED)
     dialogs = Dialogs(monkeypatch, rng)
     faults = Faults(monkeypatch)
-    window.training_panel.set_config(TrainConfig(arch="35-8-2", epochs=300,
-                                                 target_errors=None))
+    window.training_panel.set_config(TrainConfig(arch="35-8-2", epochs=300, target_errors=None))
     monkey = Monkey(window, qtbot, rng, dialogs, tmp_path)
     runs = []
     window.controller.finished.connect(runs.append)
@@ -358,10 +406,14 @@ def test_random_actions_keep_the_window_consistent(window, qtbot, monkeypatch, t
             errors.extend(text for _, text in dialogs.shown)
             dialogs.shown.clear()
     except BaseException as exc:
-        raise AssertionError(f"seed {SEED} (AE_DESKTOP_MONKEY_SEED={SEED} replays it), "
-                             f"failed after:\n" + "\n".join(log[-40:])) from exc
+        raise AssertionError(
+            f"seed {SEED} (AE_DESKTOP_MONKEY_SEED={SEED} replays it), "
+            f"failed after:\n" + "\n".join(log[-40:])
+        ) from exc
     finally:
         faults.uninstall()
         window.controller.shutdown()
-    print(f"seed {SEED}: {ACTIONS} actions, training runs ended {sorted(set(runs))} "
-          f"({len(runs)}), {len(window.document.glyphs)} glyphs, {len(errors)} error dialogs")
+    print(
+        f"seed {SEED}: {ACTIONS} actions, training runs ended {sorted(set(runs))} "
+        f"({len(runs)}), {len(window.document.glyphs)} glyphs, {len(errors)} error dialogs"
+    )

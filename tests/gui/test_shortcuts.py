@@ -75,8 +75,13 @@ print("ok")
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run")
 def test_redo_keys_on_an_x_server():
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb"}
-    result = subprocess.run(["xvfb-run", "-a", sys.executable, "-c", XCB_PROBE], env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        ["xvfb-run", "-a", sys.executable, "-c", XCB_PROBE],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     if "could not load the qt platform plugin" in result.stderr.lower():
         pytest.skip("Qt's xcb platform plugin cannot load here")
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr[-2000:]

@@ -50,7 +50,7 @@ def test_continued_run_counts_test_epochs_on(window, qtbot, train):
     window.training_panel.continue_training.setChecked(True)
     assert train(**{**SETTINGS, "epochs": 200, "test_fraction": 0.2}) == "done"
     epochs = window.session.test_history[:, 0]
-    np.testing.assert_array_equal(window.session.test_history[:len(first)], first)
+    np.testing.assert_array_equal(window.session.test_history[: len(first)], first)
     assert epochs[-1] == 500 and np.all(np.diff(epochs) > 0)
     x, _ = window.loss_plot.test_curve.getOriginalDataset()
     assert x[-1] == 500 and window.loss_plot.point_count() == 500

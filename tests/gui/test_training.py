@@ -140,8 +140,9 @@ def test_train_on_a_subset_shades_held_out_glyphs(window, qtbot, train):
 def test_training_panel_settings_survive_a_restart(window, qtbot):
     from ae_desktop.gui.main_window import MainWindow
 
-    window.training_panel.set_config(TrainConfig(model="dae", arch="35-16-2", lr=0.005,
-                                                 noise="flip:2", epochs=777))
+    window.training_panel.set_config(
+        TrainConfig(model="dae", arch="35-16-2", lr=0.005, noise="flip:2", epochs=777)
+    )
     window.training_panel.set_subset_size(16)
     window._docks[2].hide()  # the loss dock
     window.close()
@@ -151,7 +152,12 @@ def test_training_panel_settings_survive_a_restart(window, qtbot):
     assert [d.isVisible() for d in again._docks] == [True, True, False]
     config = again.training_panel.config()
     assert (config.model, config.arch, config.lr, config.noise, config.epochs) == (
-        "dae", "35-16-2", 0.005, "flip:2", 777)
+        "dae",
+        "35-16-2",
+        0.005,
+        "flip:2",
+        777,
+    )
     assert again.training_panel.subset_size() == 16
     again.close()
 
@@ -164,8 +170,7 @@ def test_kernel_warmup_runs_in_the_background(window, qtbot):
     assert window.statusBar().currentMessage() == "Ready"
 
 
-def test_an_engine_error_shows_a_dialog_and_keeps_the_last_model(window, qtbot, train,
-                                                                 monkeypatch):
+def test_an_engine_error_shows_a_dialog_and_keeps_the_last_model(window, qtbot, train, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
     from ae_desktop.engine import TrainingRun
@@ -187,8 +192,7 @@ def test_an_engine_error_shows_a_dialog_and_keeps_the_last_model(window, qtbot, 
     assert window.training_panel.start_button.isEnabled()
 
 
-def test_a_diverged_run_says_so_and_keeps_the_finite_weights(window, qtbot, train,
-                                                             monkeypatch):
+def test_a_diverged_run_says_so_and_keeps_the_finite_weights(window, qtbot, train, monkeypatch):
     import dataclasses
 
     from ae_desktop.engine import TrainingRun
@@ -214,14 +218,14 @@ def test_continue_training_starts_from_the_current_model(window, qtbot, train, m
     train(arch="35-10-2", epochs=40, target_errors=None)
     first = window.session.model
     panel.continue_training.setChecked(True)
-    window.training_panel.set_config(TrainConfig(arch="35-10-2", epochs=25,
-                                                 target_errors=None))
+    window.training_panel.set_config(TrainConfig(arch="35-10-2", epochs=25, target_errors=None))
     with qtbot.waitSignal(window.controller.finished, timeout=60_000):
         qtbot.mouseClick(panel.start_button, Qt.LeftButton)
     assert window.session.history.shape == (65, 3) and window.loss_plot.point_count() == 65
     assert not np.array_equal(window.session.model.theta, first.theta)
     # a different architecture cannot continue: a dialog says why, nothing starts
     from PySide6.QtWidgets import QMessageBox
+
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda p, title, text, *a: shown.append(text))
     window.training_panel.set_config(TrainConfig(arch="35-12-2", epochs=25))
@@ -246,7 +250,8 @@ def test_function_keys_start_pause_and_stop(window, qtbot):
 
 
 def test_a_worker_error_mid_run_keeps_the_reported_model_and_training_works_again(
-        window, qtbot, train, monkeypatch):
+    window, qtbot, train, monkeypatch
+):
     from PySide6.QtWidgets import QMessageBox
 
     from ae_desktop.engine import TrainingRun

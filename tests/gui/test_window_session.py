@@ -61,8 +61,13 @@ def test_the_registry_makes_each_action_once_and_fills_menus(qtbot):
     host = QWidget()
     qtbot.addWidget(host)
     actions, fired = ActionRegistry(host), []
-    open_action = actions.add("file.open", "&Open", lambda: fired.append("open"),
-                              (QKeySequence.Open, "Ctrl+O"), tip="Open a file")
+    open_action = actions.add(
+        "file.open",
+        "&Open",
+        lambda: fired.append("open"),
+        (QKeySequence.Open, "Ctrl+O"),
+        tip="Open a file",
+    )
     assert actions["file.open"] is open_action and "file.open" in actions
     assert open_action.objectName() == "file.open" and open_action in host.actions()
     assert [k.toString() for k in open_action.shortcuts()].count("Ctrl+O") == 1
@@ -92,8 +97,9 @@ def test_every_menu_entry_is_a_registered_action(window):
         for action in entries(top.menu()):
             if action not in recent.actions():  # the recent files themselves change
                 assert window.actions[action.objectName()] is action
-    file_menu = next(o for o in window.actions["file.new_set"].associatedObjects()
-                     if isinstance(o, QMenu))
+    file_menu = next(
+        o for o in window.actions["file.new_set"].associatedObjects() if isinstance(o, QMenu)
+    )
     assert file_menu.actions()[1] is window.actions["file.new_circles"]
 
 
@@ -138,6 +144,7 @@ def test_closing_the_window_asks_about_an_unsaved_model(window, qtbot, monkeypat
 @pytest.fixture
 def chooser(monkeypatch):
     """Scripted file dialogs recording the folder each one opened in."""
+
     class Chooser:
         path, folders = "", []
 
@@ -154,7 +161,8 @@ def chooser(monkeypatch):
 
 
 def test_dialogs_open_in_the_last_folder_and_recent_lists_models(
-        window, chooser, tmp_path, monkeypatch):
+    window, chooser, tmp_path, monkeypatch
+):
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: pytest.fail(a[2]))
     (tmp_path / "sets").mkdir()
     (tmp_path / "models").mkdir()
@@ -193,7 +201,8 @@ def test_the_last_set_and_model_reopen_at_launch(window, qtbot, chooser, tmp_pat
 
 
 def test_a_last_file_gone_or_bad_is_skipped_with_a_status_message(
-        window, qtbot, chooser, tmp_path, monkeypatch):
+    window, qtbot, chooser, tmp_path, monkeypatch
+):
     from ae_desktop.gui.main_window import MainWindow
 
     chooser.path = str(tmp_path / "mine.json")
@@ -257,8 +266,7 @@ def test_undoing_a_delete_puts_the_glyph_back_in_place(window, qtbot):
 def test_the_editors_add_is_undoable(window, qtbot, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("new", True))
     n = len(window.document.glyphs)
-    add = next(b for b in window.editor_panel.findChildren(QPushButton)
-               if b.text() == "Add to set")
+    add = next(b for b in window.editor_panel.findChildren(QPushButton) if b.text() == "Add to set")
     qtbot.mouseClick(add, Qt.LeftButton)
     assert window.document.glyphs.labels[-1] == "new"
     window.actions["edit.undo_glyphs"].trigger()

@@ -13,9 +13,16 @@ from ae_desktop.engine import TrainConfig
 
 def other_sets():
     """A 16x16 set and an MNIST-like imported set of 1,000 28x28 images."""
-    return [GlyphSet("big letters", 16, 16, ["a"], np.zeros((1, 16, 16))),
-            GlyphSet("digits", 28, 28, [str(i % 10) for i in range(1000)],
-                     np.zeros((1000, 28, 28), np.float32))]
+    return [
+        GlyphSet("big letters", 16, 16, ["a"], np.zeros((1, 16, 16))),
+        GlyphSet(
+            "digits",
+            28,
+            28,
+            [str(i % 10) for i in range(1000)],
+            np.zeros((1000, 28, 28), np.float32),
+        ),
+    ]
 
 
 def restart(window, qtbot):
@@ -90,12 +97,26 @@ def test_a_model_that_fits_the_new_set_stays_but_the_last_run_figures_go(window,
 
 HOSTILE = {
     "training/config": [
-        json.dumps({"model": "vae", "lr": float("nan"), "epochs": "many", "arch": 35,
-                    "beta": [1], "dropout": 1e308, "seed": -1, "noise": {"a": 1},
-                    "optimizer": "lbfgs", "test_fraction": True, "batch_size": 12}),
+        json.dumps(
+            {
+                "model": "vae",
+                "lr": float("nan"),
+                "epochs": "many",
+                "arch": 35,
+                "beta": [1],
+                "dropout": 1e308,
+                "seed": -1,
+                "noise": {"a": 1},
+                "optimizer": "lbfgs",
+                "test_fraction": True,
+                "batch_size": 12,
+            }
+        ),
         '{"epochs": ' + "9" * 5000 + "}",
         "[" * 5000 + "]" * 5000,
-        "not json", '"a string"', "\ud800",
+        "not json",
+        '"a string"',
+        "\ud800",
     ],
     "training/subset": ["lots", "-1", "999999999999999999999"],
     "training/architectures": ['{"35": 7, "x": "35-2", "36": "35-4-2"}', "[" * 100],

@@ -13,8 +13,9 @@ CODE = "import ae_desktop.cli, numba.core.config as c; print(c.CACHE_DIR)"
 
 def _cache_dir_seen_by_numba(**env) -> str:
     env = {k: v for k, v in {**os.environ, **env}.items() if v is not None}
-    done = subprocess.run([sys.executable, "-c", CODE], env=env, capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", CODE], env=env, capture_output=True, text=True, check=True
+    )
     return done.stdout.strip()
 
 
@@ -46,17 +47,24 @@ print(ctypes.CDLL(found[0]).scipy_openblas_get_num_threads64_() if found else "u
 """
 
 
-@pytest.mark.parametrize("argv, preset", [
-    ([], None),                          # the window
-    (["sweep", "--vary", "lr"], None),   # parallel workers: no oversubscription
-    (["train", "--epochs", "5"], None),  # one run: same weights as in the window
-    (["train"], "2"),                    # the environment cannot change the results
-])
+@pytest.mark.parametrize(
+    "argv, preset",
+    [
+        ([], None),  # the window
+        (["sweep", "--vary", "lr"], None),  # parallel workers: no oversubscription
+        (["train", "--epochs", "5"], None),  # one run: same weights as in the window
+        (["train"], "2"),  # the environment cannot change the results
+    ],
+)
 def test_openblas_runs_one_thread_in_every_process(argv, preset):
-    env = {k: v for k, v in {**os.environ, "OPENBLAS_NUM_THREADS": preset}.items()
-           if v is not None}
-    done = subprocess.run([sys.executable, "-c", BLAS_THREADS.format(argv=argv)], env=env,
-                          capture_output=True, text=True, check=True)
+    env = {k: v for k, v in {**os.environ, "OPENBLAS_NUM_THREADS": preset}.items() if v is not None}
+    done = subprocess.run(
+        [sys.executable, "-c", BLAS_THREADS.format(argv=argv)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     threads = done.stdout.strip()
     if threads == "unknown":
         pytest.skip("this NumPy does not bundle scipy-openblas")

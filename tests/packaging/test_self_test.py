@@ -10,8 +10,13 @@ from ae_desktop import self_test
 def _run(args, **env):
     # The kernels compile once into the user's cache (as the app does), then load from it.
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **env}
-    return subprocess.run([sys.executable, "-m", "ae_desktop", *args], env=env,
-                          capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        [sys.executable, "-m", "ae_desktop", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
 def test_self_test_passes():

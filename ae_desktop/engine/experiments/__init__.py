@@ -13,8 +13,22 @@ from ae_desktop.engine.experiments.table import ResultTable, aggregate, numeric_
 from ae_desktop.engine.experiments.variation import Variation, parse_variation, variable_fields
 
 __all__ = [
-    "DEFAULT_LEVELS", "ResultTable", "RunOutcome", "RunTask", "SweepResult", "Variation",
-    "aggregate", "default_workers", "denoising_study", "execute", "generalization_study",
-    "numeric_columns", "parse_variation", "plan_sweep", "run_sweep", "run_tasks",
-    "training_subset", "variable_fields",
+    "DEFAULT_LEVELS",
+    "ResultTable",
+    "RunOutcome",
+    "RunTask",
+    "SweepResult",
+    "Variation",
+    "aggregate",
+    "default_workers",
+    "denoising_study",
+    "execute",
+    "generalization_study",
+    "numeric_columns",
+    "parse_variation",
+    "plan_sweep",
+    "run_sweep",
+    "run_tasks",
+    "training_subset",
+    "variable_fields",
 ]

@@ -21,10 +21,17 @@ BASELINE = "nearest"
 STUDY_METRICS = ("exact_rate", "mean_errors", "noisy_errors")
 
 
-def denoising_study(dae: TrainConfig, data: np.ndarray, levels=DEFAULT_LEVELS,
-                    kind: str = "saltpepper", draws: int = 100, repeats: int = 3,
-                    workers: int | None = None, progress: ProgressCallback | None = None,
-                    cancel: threading.Event | None = None) -> ResultTable:
+def denoising_study(
+    dae: TrainConfig,
+    data: np.ndarray,
+    levels=DEFAULT_LEVELS,
+    kind: str = "saltpepper",
+    draws: int = 100,
+    repeats: int = 3,
+    workers: int | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> ResultTable:
     """Train ``repeats`` denoising models from ``dae`` (model forced to ``dae``, seeds
     ``dae.seed + r``) and as many plain autoencoders with the same settings but no noise;
     then corrupt ``data`` (n, P) with ``kind`` noise at each level, ``draws`` times, and
@@ -40,13 +47,16 @@ def denoising_study(dae: TrainConfig, data: np.ndarray, levels=DEFAULT_LEVELS,
         raise ConfigError(f"draws and repeats must be at least 1, got {draws} and {repeats}")
     configs = denoising_models(dae, repeats)
     archs = [config.architecture(np.shape(data)[1]) for _, _, config in configs]
-    outcomes, cancelled = run_tasks([RunTask(config, data) for _, _, config in configs],
-                                    workers, progress, cancel)
+    outcomes, cancelled = run_tasks(
+        [RunTask(config, data) for _, _, config in configs], workers, progress, cancel
+    )
     if cancelled:
         return ResultTable([], ["model", "noise"], True)
     finished = [outcome for outcome in outcomes if outcome is not None]  # all, not cancelled
-    models = [(name, r, config.seed, Autoencoder(arch, outcome.theta))
-              for (name, r, config), arch, outcome in zip(configs, archs, finished, strict=True)]
+    models = [
+        (name, r, config.seed, Autoencoder(arch, outcome.theta))
+        for (name, r, config), arch, outcome in zip(configs, archs, finished, strict=True)
+    ]
     rows = []
     for index, spec in enumerate(specs):
         seed = (dae.seed, index)
@@ -63,8 +73,11 @@ def denoising_models(dae: TrainConfig, repeats: int) -> list[tuple[str, int, Tra
     repeat r a denoising model and a plain one, both with seed ``dae.seed + r``."""
     dae = replace(dae, model="dae")
     plain = replace(dae, model="ae", noise=None)
-    return [(config.model, r, replace(config, seed=dae.seed + r))
-            for r in range(repeats) for config in (dae, plain)]
+    return [
+        (config.model, r, replace(config, seed=dae.seed + r))
+        for r in range(repeats)
+        for config in (dae, plain)
+    ]
 
 
 def _noise_specs(kind: str, levels) -> list[NoiseSpec]:
@@ -77,6 +90,12 @@ def _noise_specs(kind: str, levels) -> list[NoiseSpec]:
 
 
 def _row(model: str, level: float, repeat: int, seed: int | None, stats: dict) -> dict:
-    return {"model": model, "noise": level, "repeat": repeat, "seed": seed,
-            "exact_rate": stats["exact_rate"], "mean_errors": stats["mean_errors"],
-            "noisy_errors": stats["noisy_errors"]}
+    return {
+        "model": model,
+        "noise": level,
+        "repeat": repeat,
+        "seed": seed,
+        "exact_rate": stats["exact_rate"],
+        "mean_errors": stats["mean_errors"],
+        "noisy_errors": stats["noisy_errors"],
+    }

@@ -18,9 +18,15 @@ def training_subset(n: int, size: int, seed: int) -> np.ndarray:
     return np.sort(np.random.default_rng((seed, n, size)).permutation(n)[:size])
 
 
-def generalization_study(base: TrainConfig, data: np.ndarray, sizes, repeats: int = 3,
-                         workers: int | None = None, progress: ProgressCallback | None = None,
-                         cancel: threading.Event | None = None) -> ResultTable:
+def generalization_study(
+    base: TrainConfig,
+    data: np.ndarray,
+    sizes,
+    repeats: int = 3,
+    workers: int | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> ResultTable:
     """For each training-set size k in ``sizes`` and each repeat r, train ``base`` (seed
     ``base.seed + r``) on a random k of the glyphs of ``data`` (n, P) (``training_subset``)
     and measure the others too.
@@ -32,16 +38,21 @@ def generalization_study(base: TrainConfig, data: np.ndarray, sizes, repeats: in
     """
     plan = generalization_plan(base, len(data), sizes, repeats)
     base.architecture(np.shape(data)[1])
-    tasks = [RunTask(config, data[subset], np.delete(data, subset, axis=0))
-             for _, config, subset in plan]
+    tasks = [
+        RunTask(config, data[subset], np.delete(data, subset, axis=0)) for _, config, subset in plan
+    ]
     outcomes, cancelled = run_tasks(tasks, workers, progress, cancel)
-    rows = [{**head, **outcome.metrics} for (head, _, _), outcome in zip(plan, outcomes)
-            if outcome is not None]
+    rows = [
+        {**head, **outcome.metrics}
+        for (head, _, _), outcome in zip(plan, outcomes)
+        if outcome is not None
+    ]
     return ResultTable(rows, ["train_size"], cancelled)
 
 
-def generalization_plan(base: TrainConfig, n: int, sizes,
-                        repeats: int) -> list[tuple[dict, TrainConfig, np.ndarray]]:
+def generalization_plan(
+    base: TrainConfig, n: int, sizes, repeats: int
+) -> list[tuple[dict, TrainConfig, np.ndarray]]:
     """(row head, config, trained glyph indices) per run, for ``n`` glyphs."""
     if len(sizes) == 0 or not all(1 <= k <= n for k in sizes):
         raise ConfigError(f"training-set sizes must be from 1 to {n}, got {list(sizes)}")
@@ -52,7 +63,11 @@ def generalization_plan(base: TrainConfig, n: int, sizes,
         for r in range(repeats):
             config = replace(base, seed=base.seed + r)
             subset = training_subset(n, k, config.seed)
-            head = {"train_size": k, "repeat": r, "seed": config.seed,
-                    "trained": " ".join(map(str, subset))}
+            head = {
+                "train_size": k,
+                "repeat": r,
+                "seed": config.seed,
+                "trained": " ".join(map(str, subset)),
+            }
             plan.append((head, config, subset))
     return plan

@@ -29,9 +29,12 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def run_tasks(tasks: list[RunTask], workers: int | None = None,
-              progress: ProgressCallback | None = None,
-              cancel: threading.Event | None = None) -> tuple[list[RunOutcome | None], bool]:
+def run_tasks(
+    tasks: list[RunTask],
+    workers: int | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> tuple[list[RunOutcome | None], bool]:
     """Run every task; returns (outcomes in task order, cancelled).
 
     With ``workers`` = 1 the runs happen one after another in this process; otherwise
@@ -72,14 +75,17 @@ class _Finished:
             self.progress(self.done, len(self.outcomes), index, outcome)
 
 
-def _run_in_pool(tasks: list[RunTask], workers: int, finished: _Finished,
-                 cancel: threading.Event) -> None:
+def _run_in_pool(
+    tasks: list[RunTask], workers: int, finished: _Finished, cancel: threading.Event
+) -> None:
     context = multiprocessing.get_context("spawn")
     worker_cancel = context.Event()
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(worker_cancel,)) as pool:
-        futures: dict[Future, int] = {pool.submit(_execute_in_worker, task): index
-                                      for index, task in enumerate(tasks)}
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(worker_cancel,)
+    ) as pool:
+        futures: dict[Future, int] = {
+            pool.submit(_execute_in_worker, task): index for index, task in enumerate(tasks)
+        }
         pending = set(futures)
         try:
             while pending and not cancel.is_set():

@@ -60,17 +60,25 @@ def execute(task: RunTask, cancel: threading.Event | None = None) -> RunOutcome:
         "mean_errors": float(errors.mean()),
     }
     if report.n_test:
-        metrics.update(final_test_loss=report.test_loss, test_learned=report.test_learned,
-                       test_mean_errors=float(report.test_errors_per_glyph.mean()))
+        metrics.update(
+            final_test_loss=report.test_loss,
+            test_learned=report.test_learned,
+            test_mean_errors=float(report.test_errors_per_glyph.mean()),
+        )
     if task.held_out is not None and len(task.held_out):
         held = wrong_pixels(run.model.reconstruct(task.held_out), task.held_out)
-        metrics.update(held_out_learned=learned_count(held), held_out_n=len(held),
-                       held_out_max_errors=int(held.max()),
-                       held_out_mean_errors=float(held.mean()))
+        metrics.update(
+            held_out_learned=learned_count(held),
+            held_out_n=len(held),
+            held_out_max_errors=int(held.max()),
+            held_out_mean_errors=float(held.mean()),
+        )
     noise = task.config.noise_spec() if task.config.model == "dae" else None
     if noise is not None:
-        stats = denoising_errors(run.model, task.data, noise,
-                                 task.denoise_draws, np.random.default_rng(task.config.seed))
-        metrics.update(denoise_exact_rate=stats["exact_rate"],
-                       denoise_mean_errors=stats["mean_errors"])
+        stats = denoising_errors(
+            run.model, task.data, noise, task.denoise_draws, np.random.default_rng(task.config.seed)
+        )
+        metrics.update(
+            denoise_exact_rate=stats["exact_rate"], denoise_mean_errors=stats["mean_errors"]
+        )
     return RunOutcome(metrics, run.history[:, 0].copy(), run.model.theta.copy())

@@ -38,8 +38,9 @@ class SweepResult(ResultTable):
     planned: int
 
 
-def plan_sweep(base: TrainConfig, variations: list[Variation], repeats: int,
-               n_pixels: int) -> list[tuple[dict, int, TrainConfig]]:
+def plan_sweep(
+    base: TrainConfig, variations: list[Variation], repeats: int, n_pixels: int
+) -> list[tuple[dict, int, TrainConfig]]:
     """(point, repeat, config) for every run; ConfigError for a plan that cannot run."""
     if not 1 <= len(variations) <= MAX_VARIATIONS:
         raise ConfigError(f"vary one or two settings, got {len(variations)}")
@@ -52,11 +53,16 @@ def plan_sweep(base: TrainConfig, variations: list[Variation], repeats: int,
     return plan
 
 
-def run_sweep(base: TrainConfig, variations: list[Variation], data: np.ndarray,
-              repeats: int = 3, workers: int | None = None,
-              progress: ProgressCallback | None = None,
-              cancel: threading.Event | None = None,
-              denoise_draws: int = DENOISE_DRAWS) -> SweepResult:
+def run_sweep(
+    base: TrainConfig,
+    variations: list[Variation],
+    data: np.ndarray,
+    repeats: int = 3,
+    workers: int | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    denoise_draws: int = DENOISE_DRAWS,
+) -> SweepResult:
     """Train ``base`` with every combination of the ``variations`` on ``data`` (n, P),
     ``repeats`` times each; ``workers`` processes (default one per core)."""
     plan = plan_sweep(base, variations, repeats, np.shape(data)[1])
@@ -68,8 +74,9 @@ def run_sweep(base: TrainConfig, variations: list[Variation], data: np.ndarray,
             rows.append(sweep_row(point, repeat, config, outcome))
             curves.append(outcome.loss_curve)
             thetas.append(outcome.theta)
-    return SweepResult(rows, [v.field for v in variations], cancelled, list(variations), curves,
-                       thetas, len(plan))
+    return SweepResult(
+        rows, [v.field for v in variations], cancelled, list(variations), curves, thetas, len(plan)
+    )
 
 
 def sweep_row(point: dict, repeat: int, config: TrainConfig, outcome: RunOutcome) -> dict:

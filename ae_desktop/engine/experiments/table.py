@@ -31,9 +31,14 @@ def numeric_columns(rows: list[dict]) -> list[str]:
     """Columns holding a number in every row, in first-row order."""
     if not rows:
         return []
-    return [key for key in rows[0]
-            if all(isinstance(row.get(key), (int, float)) and not isinstance(row.get(key), bool)
-                   for row in rows)]
+    return [
+        key
+        for key in rows[0]
+        if all(
+            isinstance(row.get(key), (int, float)) and not isinstance(row.get(key), bool)
+            for row in rows
+        )
+    ]
 
 
 def columns(rows: list[dict]) -> list[str]:
@@ -56,8 +61,17 @@ def aggregate(rows: list[dict], metric: str, by: list[str]) -> list[dict]:
         try:
             v = np.asarray(values, dtype=float)
         except ValueError:
-            raise KeyError(f"{metric!r} is not a number: choose one of "
-                           f"{', '.join(numeric_columns(rows))}") from None
-        summary.append({**dict(zip(by, key)), "n": len(v), "mean": float(v.mean()),
-                        "std": float(v.std()), "min": float(v.min()), "max": float(v.max())})
+            raise KeyError(
+                f"{metric!r} is not a number: choose one of {', '.join(numeric_columns(rows))}"
+            ) from None
+        summary.append(
+            {
+                **dict(zip(by, key)),
+                "n": len(v),
+                "mean": float(v.mean()),
+                "std": float(v.std()),
+                "min": float(v.min()),
+                "max": float(v.max()),
+            }
+        )
     return summary

@@ -32,14 +32,18 @@ def parse_variation(text: str) -> Variation:
     name, sep, values = str(text).partition("=")
     field = name.strip().replace("-", "_")
     if not sep or not field:
-        raise ConfigError(f"bad variation {text!r}: expected SETTING=V1,V2,... "
-                          "like lr=0.0005,0.005")
+        raise ConfigError(
+            f"bad variation {text!r}: expected SETTING=V1,V2,... like lr=0.0005,0.005"
+        )
     if field in FIXED_FIELDS:
-        raise ConfigError(f"cannot vary {field}: runs use base seed + repeat index; "
-                          "use --repeats and --seed")
+        raise ConfigError(
+            f"cannot vary {field}: runs use base seed + repeat index; use --repeats and --seed"
+        )
     if field not in variable_fields():
-        raise ConfigError(f"cannot vary unknown setting {name.strip()!r}: use one of "
-                          f"{', '.join(variable_fields())}")
+        raise ConfigError(
+            f"cannot vary unknown setting {name.strip()!r}: use one of "
+            f"{', '.join(variable_fields())}"
+        )
     items = [v.strip() for v in values.split(",")]
     if not any(items):
         raise ConfigError(f"bad variation {text!r}: no values after '='")

@@ -34,9 +34,13 @@ class _Chart(pg.PlotWidget):
         for side in ("left", "bottom"):
             self.plot_item.getAxis(side).setTextPen("#333")
             self.plot_item.getAxis(side).setPen("#888")
-        self.legend = self.plot_item.addLegend(offset=(-10, 10), labelTextColor="#333",
-                                               labelTextSize="8pt", verSpacing=-6,
-                                               brush=pg.mkBrush(255, 255, 255, 190))
+        self.legend = self.plot_item.addLegend(
+            offset=(-10, 10),
+            labelTextColor="#333",
+            labelTextSize="8pt",
+            verSpacing=-6,
+            brush=pg.mkBrush(255, 255, 255, 190),
+        )
 
 
 class SummaryChart(_Chart):
@@ -53,8 +57,9 @@ class SummaryChart(_Chart):
         if not table.rows:
             self.clear_chart("No run finished.")
             return
-        draw_summary(self.plot_item, table.summary(chart.metric), chart.x, chart.metric,
-                     chart.series, bars)
+        draw_summary(
+            self.plot_item, table.summary(chart.metric), chart.x, chart.metric, chart.series, bars
+        )
         self.legend.setVisible(chart.series is not None)
         self.plot_item.setLabel("left", chart.metric)  # the bars are named beside the chart
         self.plot_item.enableAutoRange(axis="y")
@@ -71,8 +76,11 @@ class SummaryChart(_Chart):
 
     def plotted_means(self) -> dict[str | None, np.ndarray]:
         """Series name -> plotted means, in x order (the mean lines carry the symbols)."""
-        return {item.name(): np.asarray(item.getOriginalDataset()[1])
-                for item in self.plot_item.listDataItems() if item.opts["symbol"] is not None}
+        return {
+            item.name(): np.asarray(item.getOriginalDataset()[1])
+            for item in self.plot_item.listDataItems()
+            if item.opts["symbol"] is not None
+        }
 
 
 class LossCurvesChart(_Chart):
@@ -96,9 +104,12 @@ class LossCurvesChart(_Chart):
         for point, curve in zip(run_points, curves):
             k = points.index(point)
             y = np.maximum(np.asarray(curve, dtype=float), 1e-12)  # log of 0 is -inf
-            self.plot_item.plot(np.arange(1, len(y) + 1), y,
-                                pen=pg.mkPen(COLORS[k % len(COLORS)], width=1),
-                                name=None if k in named else ", ".join(map(value_label, point)))
+            self.plot_item.plot(
+                np.arange(1, len(y) + 1),
+                y,
+                pen=pg.mkPen(COLORS[k % len(COLORS)], width=1),
+                name=None if k in named else ", ".join(map(value_label, point)),
+            )
             named.add(k)
 
     def curve_count(self) -> int:

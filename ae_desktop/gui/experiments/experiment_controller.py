@@ -18,17 +18,18 @@ Experiment = Callable[..., ResultTable]
 
 def _run(experiment: Experiment, report: Callable, cancel: threading.Event) -> ResultTable:
     """``experiment``, reporting (runs done, runs planned) as each run finishes."""
-    return experiment(progress=lambda done, total, index, outcome: report((done, total)),
-                      cancel=cancel)
+    return experiment(
+        progress=lambda done, total, index, outcome: report((done, total)), cancel=cancel
+    )
 
 
 class ExperimentController(QObject):
     """Starts and stops experiments, one at a time; signals carry the current one's.
     ``shutdown`` returns once the engine's pool has stopped its worker processes."""
 
-    progressed = Signal(int, int)   # runs done, runs planned
-    finished = Signal(object)       # ResultTable (``cancelled`` when cut short)
-    failed = Signal(str)            # message
+    progressed = Signal(int, int)  # runs done, runs planned
+    finished = Signal(object)  # ResultTable (``cancelled`` when cut short)
+    failed = Signal(str)  # message
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)

@@ -81,8 +81,7 @@ class ExperimentResults(QWidget):
         self.bars.currentIndexChanged.connect(self._on_chart_option_changed)
         self._enable_exports()
 
-    def show_table(self, table: ResultTable, chart: ChartSpec,
-                   curves: list | None = None) -> None:
+    def show_table(self, table: ResultTable, chart: ChartSpec, curves: list | None = None) -> None:
         """Show ``table`` and chart it as ``chart`` says (the metric can be changed);
         ``curves`` are the runs' loss curves, when the experiment kept them."""
         self.table, self._chart = table, chart
@@ -90,8 +89,9 @@ class ExperimentResults(QWidget):
         self.view.resizeColumnsToContents()
         self.loss_curves.draw(table.rows, curves or [], table.group_by)
         self.tabs.setTabEnabled(self.tabs.indexOf(self.loss_curves), bool(curves))
-        metrics = [c for c in metric_columns(table.rows)
-                   if c not in (*table.group_by, *NOT_METRICS)]
+        metrics = [
+            c for c in metric_columns(table.rows) if c not in (*table.group_by, *NOT_METRICS)
+        ]
         self.metric.blockSignals(True)
         self.metric.clear()
         self.metric.addItems(metrics)
@@ -128,14 +128,14 @@ class ExperimentResults(QWidget):
             self.chart.draw(self.table, spec, self.bars.currentData())
 
     def _on_export_csv_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export results", "experiment.csv",
-                                              "CSV table (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export results", "experiment.csv", "CSV table (*.csv)"
+        )
         if path:
             self.export_csv(path)
 
     def _on_export_chart_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export chart", "experiment.png",
-                                              PLOT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, "Export chart", "experiment.png", PLOT_FILTER)
         if path:
             self.export_chart(path)
 
@@ -143,6 +143,12 @@ class ExperimentResults(QWidget):
 def metric_columns(rows: list[dict]) -> list[str]:
     """Columns holding a number wherever they have a value (held-out metrics are absent
     when every glyph was trained on)."""
-    return [name for name in columns(rows)
-            if all(isinstance(row[name], (int, float)) and not isinstance(row[name], bool)
-                   for row in rows if row.get(name) is not None)]
+    return [
+        name
+        for name in columns(rows)
+        if all(
+            isinstance(row[name], (int, float)) and not isinstance(row[name], bool)
+            for row in rows
+            if row.get(name) is not None
+        )
+    ]

@@ -15,10 +15,16 @@ from ae_desktop.engine.experiments import (
 from ae_desktop.gui.training.training_panel import combo_box
 
 NO_SECOND = "(none)"
-EXAMPLES = {"lr": "0.0005, 0.005, 0.05", "arch": "35-16-2, 35-30-15-2",
-            "epochs": "1000, 5000, 20000", "activation": "tanh, sigmoid, relu",
-            "optimizer": "sgd, momentum, adam", "loss": "bce, mse",
-            "batch_size": "0, 8", "noise": "saltpepper:0.05, saltpepper:0.2"}
+EXAMPLES = {
+    "lr": "0.0005, 0.005, 0.05",
+    "arch": "35-16-2, 35-30-15-2",
+    "epochs": "1000, 5000, 20000",
+    "activation": "tanh, sigmoid, relu",
+    "optimizer": "sgd, momentum, adam",
+    "loss": "bce, mse",
+    "batch_size": "0, 8",
+    "noise": "saltpepper:0.05, saltpepper:0.2",
+}
 
 
 class ExperimentSetup(QWidget):
@@ -36,8 +42,9 @@ class ExperimentSetup(QWidget):
         self.second_values = QLineEdit(self)
         self.repeats = QSpinBox(self, minimum=1, maximum=100, value=3)
         self.repeats.setToolTip("Runs per point, with seeds seed, seed+1, …")
-        self.workers = QSpinBox(self, minimum=1, maximum=max(64, default_workers()),
-                                value=default_workers())
+        self.workers = QSpinBox(
+            self, minimum=1, maximum=max(64, default_workers()), value=default_workers()
+        )
         self.workers.setToolTip("Training processes in parallel (one per core is fastest)")
         self.error = QLabel(self)
         self.error.setWordWrap(True)
@@ -81,7 +88,7 @@ class ExperimentSetup(QWidget):
         for combo, edit in ((self.field, self.values), (self.second_field, self.second_values)):
             field = combo.currentText()
             edit.setEnabled(field != NO_SECOND)
-            edit.setPlaceholderText(f"e.g. {EXAMPLES.get(field, 'v1, v2, …')}"
-                                    if field != NO_SECOND else "")
+            edit.setPlaceholderText(
+                f"e.g. {EXAMPLES.get(field, 'v1, v2, …')}" if field != NO_SECOND else ""
+            )
         self.edited.emit()
-

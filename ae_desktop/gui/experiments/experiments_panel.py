@@ -35,8 +35,12 @@ MAX_STATUS_CHARS = 200  # the full message is in the tooltip
 class ExperimentsPanel(QWidget):
     """Set-up form, Run / study / Cancel buttons, progress, and ExperimentResults."""
 
-    def __init__(self, training_source: TrainingSource, parent=None,
-                 settings_changed: SignalInstance | None = None):
+    def __init__(
+        self,
+        training_source: TrainingSource,
+        parent=None,
+        settings_changed: SignalInstance | None = None,
+    ):
         """``settings_changed``: emitted on every change of the training settings, so the
         summary shows what a sweep would use (``refresh`` is the same as a slot)."""
         super().__init__(parent)
@@ -54,11 +58,13 @@ class ExperimentsPanel(QWidget):
         self.denoise_button = QPushButton("Denoising", self)
         self.denoise_button.setToolTip(
             "Wrong pixels vs noise level (0-50 %): denoising model, plain autoencoder and "
-            "the nearest clean glyph, trained from these settings")
+            "the nearest clean glyph, trained from these settings"
+        )
         self.generalize_button = QPushButton("Generalization", self)
         self.generalize_button.setToolTip(
             "Train on random subsets of 1/8, 1/4, 1/2 and all of the glyphs and measure "
-            "the held-out ones")
+            "the held-out ones"
+        )
         self.progress = QProgressBar(self)
         self.progress.setFormat("%v/%m runs")
         self.progress.setValue(0)
@@ -125,11 +131,13 @@ class ExperimentsPanel(QWidget):
 
     def _on_setup_edited(self) -> None:
         base, data, _ = self._training_source()
-        model = {"dae": f"dae (noise {base.noise or 'none'})",
-                 "vae": f"vae (β {base.beta:g})"}.get(base.model, base.model)
+        model = {"dae": f"dae (noise {base.noise or 'none'})", "vae": f"vae (β {base.beta:g})"}.get(
+            base.model, base.model
+        )
         self.base_label.setText(
             f"From the training settings: {model} {base.arch}, {base.activation}, "
-            f"{base.optimizer} lr {base.lr:g}, {base.epochs} epochs, {len(data)} glyphs")
+            f"{base.optimizer} lr {base.lr:g}, {base.epochs} epochs, {len(data)} glyphs"
+        )
         try:
             runs = self._sweep_plan()[3]
         except ConfigError as exc:
@@ -150,30 +158,61 @@ class ExperimentsPanel(QWidget):
             return
         fields = [v.field for v in variations]
         repeats = self.setup.repeats.value()
-        experiment = partial(run_sweep, base, variations, data.copy(), repeats,
-                             self.setup.workers.value())
-        self._start(experiment, runs, ChartSpec(
-            fields[0], fields[1] if len(fields) > 1 else None, "learned",
-            f"Sweep of {' × '.join(fields)}, {_seeds(repeats)}"))
+        experiment = partial(
+            run_sweep, base, variations, data.copy(), repeats, self.setup.workers.value()
+        )
+        self._start(
+            experiment,
+            runs,
+            ChartSpec(
+                fields[0],
+                fields[1] if len(fields) > 1 else None,
+                "learned",
+                f"Sweep of {' × '.join(fields)}, {_seeds(repeats)}",
+            ),
+        )
 
     def _on_denoise_clicked(self) -> None:
         base, data, _ = self._training_source()
         repeats = self.setup.repeats.value()
-        experiment = partial(denoising_study, base, data.copy(), DEFAULT_LEVELS, "saltpepper",
-                             DENOISE_DRAWS, repeats, self.setup.workers.value())
-        self._start(experiment, 2 * repeats, ChartSpec(
-            "noise", "model", "mean_errors",
-            f"Denoising vs salt & pepper noise, {_seeds(repeats)}, {DENOISE_DRAWS} draws"))
+        experiment = partial(
+            denoising_study,
+            base,
+            data.copy(),
+            DEFAULT_LEVELS,
+            "saltpepper",
+            DENOISE_DRAWS,
+            repeats,
+            self.setup.workers.value(),
+        )
+        self._start(
+            experiment,
+            2 * repeats,
+            ChartSpec(
+                "noise",
+                "model",
+                "mean_errors",
+                f"Denoising vs salt & pepper noise, {_seeds(repeats)}, {DENOISE_DRAWS} draws",
+            ),
+        )
 
     def _on_generalize_clicked(self) -> None:
         base, _, glyphs = self._training_source()
         n, repeats = len(glyphs), self.setup.repeats.value()
         sizes = sorted({max(1, n * k // 8) for k in (1, 2, 4, 8)})
-        experiment = partial(generalization_study, base, glyphs.copy(), sizes, repeats,
-                             self.setup.workers.value())
-        self._start(experiment, len(sizes) * repeats, ChartSpec(
-            "train_size", None, "held_out_mean_errors",
-            f"Held-out glyphs vs training-set size, {_seeds(repeats)}"))
+        experiment = partial(
+            generalization_study, base, glyphs.copy(), sizes, repeats, self.setup.workers.value()
+        )
+        self._start(
+            experiment,
+            len(sizes) * repeats,
+            ChartSpec(
+                "train_size",
+                None,
+                "held_out_mean_errors",
+                f"Held-out glyphs vs training-set size, {_seeds(repeats)}",
+            ),
+        )
 
     def _start(self, experiment, runs: int, chart: ChartSpec) -> None:
         self._chart = chart
@@ -211,7 +250,7 @@ class ExperimentsPanel(QWidget):
         self._set_running(False)
         short = " ".join(message.split())  # engine messages can span many lines
         if len(short) > MAX_STATUS_CHARS:
-            short = short[:MAX_STATUS_CHARS - 1] + "…"
+            short = short[: MAX_STATUS_CHARS - 1] + "…"
         self._show_status(f"The experiment failed: {short}", error=True)
         self.status.setToolTip(message)
 

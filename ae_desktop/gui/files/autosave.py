@@ -72,8 +72,12 @@ class AutoSaver(QObject):
             self._write(self.store.clear_model)
         elif model is not self._model_written:
             g = document.glyphs
-            self._write(save_model, self.store.model_file, model,
-                        self.session.metadata(document.title, (g.height, g.width)))
+            self._write(
+                save_model,
+                self.store.model_file,
+                model,
+                self.session.metadata(document.title, (g.height, g.width)),
+            )
         self._model_written = model
 
     def wait(self) -> None:
@@ -167,10 +171,14 @@ def _when(recovery: Recovery) -> str:
 def ask_about_damaged(parent, recovery: Recovery, problem: str) -> bool:
     """Keep for later / Discard dialog for an autosave that cannot be read; True to
     discard it."""
-    box = QMessageBox(QMessageBox.Warning, "Recover unsaved work",
-                      f"ae-desktop did not exit cleanly, but the work it autosaved at "
-                      f"{_when(recovery)} could not be read: {problem}",
-                      QMessageBox.Ignore | QMessageBox.Discard, parent)
+    box = QMessageBox(
+        QMessageBox.Warning,
+        "Recover unsaved work",
+        f"ae-desktop did not exit cleanly, but the work it autosaved at "
+        f"{_when(recovery)} could not be read: {problem}",
+        QMessageBox.Ignore | QMessageBox.Discard,
+        parent,
+    )
     box.button(QMessageBox.Ignore).setText("Keep for later")
     box.setDefaultButton(QMessageBox.Ignore)
     return box.exec() == QMessageBox.Discard
@@ -179,11 +187,16 @@ def ask_about_damaged(parent, recovery: Recovery, problem: str) -> bool:
 def ask_to_recover(parent, recovery: Recovery) -> bool:
     """Recover / Discard dialog for ``recovery``; True for Recover."""
     parts = (["unsaved glyph edits"] if recovery.has_glyphs() else []) + (
-        ["the last model"] if recovery.model_file is not None else [])
-    box = QMessageBox(QMessageBox.Question, "Recover unsaved work",
-                      f"ae-desktop did not exit cleanly. Recover {' and '.join(parts)} "
-                      f"autosaved at {_when(recovery)}?",
-                      QMessageBox.Open | QMessageBox.Discard, parent)
+        ["the last model"] if recovery.model_file is not None else []
+    )
+    box = QMessageBox(
+        QMessageBox.Question,
+        "Recover unsaved work",
+        f"ae-desktop did not exit cleanly. Recover {' and '.join(parts)} "
+        f"autosaved at {_when(recovery)}?",
+        QMessageBox.Open | QMessageBox.Discard,
+        parent,
+    )
     box.button(QMessageBox.Open).setText("Recover")
     box.setDefaultButton(QMessageBox.Open)
     return box.exec() == QMessageBox.Open

@@ -27,8 +27,18 @@ GLYPH_FILTER = "Glyph sets (*.json);;All files (*)"
 MODEL_FILTER = "Models (*.npz);;All files (*)"
 PLOT_FILTER = "PNG image (*.png);;SVG drawing (*.svg)"
 # What reading an untrusted file may raise: each ends in a dialog, nothing swapped
-READ_ERRORS = (GlyphSetError, ModelFileError, ConfigError, OSError, ValueError, TypeError,
-               AttributeError, OverflowError, RecursionError, MemoryError)
+READ_ERRORS = (
+    GlyphSetError,
+    ModelFileError,
+    ConfigError,
+    OSError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    OverflowError,
+    RecursionError,
+    MemoryError,
+)
 
 
 class FileMenu(QObject):
@@ -36,15 +46,21 @@ class FileMenu(QObject):
     (ids ``file.*``); dialogs open over ``parent``, messages go to ``status``;
     ``plots`` maps an export's name ("latent-plane", "loss-curve") to its PlotItem."""
 
-    def __init__(self, parent: QWidget, actions: ActionRegistry, document: GlyphDocument,
-                 session: ModelSession, status: TrainingStatus, plots: dict):
+    def __init__(
+        self,
+        parent: QWidget,
+        actions: ActionRegistry,
+        document: GlyphDocument,
+        session: ModelSession,
+        status: TrainingStatus,
+        plots: dict,
+    ):
         super().__init__(parent)
         self.parent, self.actions = parent, actions
         self.document, self.session, self.status = document, session, status
         add = actions.add
         add("file.new_set", "&New glyph set…", self.new_set, (QKeySequence.New,))
-        add("file.open_set", "&Open glyph set…", self._on_open_triggered,
-            (QKeySequence.Open,))
+        add("file.open_set", "&Open glyph set…", self._on_open_triggered, (QKeySequence.Open,))
         for name in FONT_NAMES:
             add(f"file.font.{name}", name, lambda n=name: self._replace_set(bundled_font(n)))
         add("file.save_set", "&Save glyph set", self.save, (QKeySequence.Save,))
@@ -55,12 +71,16 @@ class FileMenu(QObject):
         add("file.open_model", "Open &model…", self.open_model, ("Ctrl+Shift+O",))
         add("file.save_model", "Save mo&del…", self.save_model, ("Ctrl+Shift+M",))
         add("file.export_glyphs", "Glyph grid as PNG…", self.export_glyphs)
-        for name, text in (("latent-plane", "Latent plane as PNG or SVG…"),
-                           ("loss-curve", "Loss curve as PNG or SVG…")):
-            add(f"file.export.{name}", text,
-                lambda n=name: self._export_plot(plots[n], n))
-        reopen = add("file.reopen_last", "Reopen last files at &launch",
-                     tip="Open the last glyph set and model again when ae-desktop starts")
+        for name, text in (
+            ("latent-plane", "Latent plane as PNG or SVG…"),
+            ("loss-curve", "Loss curve as PNG or SVG…"),
+        ):
+            add(f"file.export.{name}", text, lambda n=name: self._export_plot(plots[n], n))
+        reopen = add(
+            "file.reopen_last",
+            "Reopen last files at &launch",
+            tip="Open the last glyph set and model again when ae-desktop starts",
+        )
         reopen.setCheckable(True)
         reopen.setChecked(recent_files.reopen_last())
         reopen.toggled.connect(recent_files.set_reopen_last)
@@ -73,10 +93,24 @@ class FileMenu(QObject):
         fill(menu, ["file.new_set", "file.new_circles", "file.open_set"])
         fill(menu.addMenu("Open bundled &font"), [f"file.font.{n}" for n in FONT_NAMES])
         menu.addMenu(self.recent_menu)
-        fill(menu, ["file.save_set", "file.save_set_as", None, "file.import_images",
-                    "file.import_idx", None, "file.open_model", "file.save_model", None])
-        fill(menu.addMenu("&Export"), ["file.export_glyphs", "file.export.latent-plane",
-                                       "file.export.loss-curve"])
+        fill(
+            menu,
+            [
+                "file.save_set",
+                "file.save_set_as",
+                None,
+                "file.import_images",
+                "file.import_idx",
+                None,
+                "file.open_model",
+                "file.save_model",
+                None,
+            ],
+        )
+        fill(
+            menu.addMenu("&Export"),
+            ["file.export_glyphs", "file.export.latent-plane", "file.export.loss-curve"],
+        )
         fill(menu, [None, "file.reopen_last", None, "file.quit"])
 
     # -- closing -----------------------------------------------------------------------
@@ -88,9 +122,12 @@ class FileMenu(QObject):
         if not self.session.unsaved:
             return True
         answer = QMessageBox.question(
-            self.parent, "Unsaved model",
+            self.parent,
+            "Unsaved model",
             f"Save the trained model ({self.session.model.arch.text})?",
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
+            QMessageBox.Save,
+        )
         if answer == QMessageBox.Save:
             return self.save_model()
         return answer == QMessageBox.Discard
@@ -98,8 +135,12 @@ class FileMenu(QObject):
     def confirm_discard(self) -> bool:
         """Ask before unsaved glyph edits are lost; True to go ahead."""
         answer = QMessageBox.question(
-            self.parent, "Unsaved glyphs", f"Save the changes to {self.document.title}?",
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+            self.parent,
+            "Unsaved glyphs",
+            f"Save the changes to {self.document.title}?",
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
+            QMessageBox.Save,
+        )
         if answer == QMessageBox.Save:
             return self.save()
         return answer == QMessageBox.Discard
@@ -118,7 +159,8 @@ class FileMenu(QObject):
 
     def _on_open_triggered(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.parent, "Open glyph set", recent_files.last_folder(GLYPH_SETS), GLYPH_FILTER)
+            self.parent, "Open glyph set", recent_files.last_folder(GLYPH_SETS), GLYPH_FILTER
+        )
         if path:
             self.open_set(path)
 
@@ -142,17 +184,22 @@ class FileMenu(QObject):
         if self._refuse_empty_set():
             return False
         path, _ = QFileDialog.getSaveFileName(
-            self.parent, "Save glyph set",
+            self.parent,
+            "Save glyph set",
             recent_files.in_last_folder(GLYPH_SETS, f"{self.document.glyphs.name}.json"),
-            GLYPH_FILTER)
+            GLYPH_FILTER,
+        )
         return bool(path) and self._write_set(path)
 
     def _refuse_empty_set(self) -> bool:
         """A set of no glyphs cannot be reopened: say so instead of saving it."""
         if len(self.document.glyphs):
             return False
-        QMessageBox.warning(self.parent, "Cannot save glyph set",
-                            "The set has no glyphs; add at least one before saving it.")
+        QMessageBox.warning(
+            self.parent,
+            "Cannot save glyph set",
+            "The set has no glyphs; add at least one before saving it.",
+        )
         return True
 
     def _write_set(self, path) -> bool:
@@ -179,14 +226,16 @@ class FileMenu(QObject):
         if sets and models:
             self.recent_menu.addSeparator()
         for path in models:
-            self.recent_menu.addAction(f"{Path(path).name} (model)",
-                                       lambda p=path: self.load_model_file(p))
+            self.recent_menu.addAction(
+                f"{Path(path).name} (model)", lambda p=path: self.load_model_file(p)
+            )
         self.recent_menu.setEnabled(bool(sets or models))
 
     # -- models ------------------------------------------------------------------------
     def open_model(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.parent, "Open model", recent_files.last_folder(MODELS), MODEL_FILTER)
+            self.parent, "Open model", recent_files.last_folder(MODELS), MODEL_FILTER
+        )
         if path:
             self.load_model_file(path)
 
@@ -214,15 +263,21 @@ class FileMenu(QObject):
             QMessageBox.information(self.parent, "No model", "Train or open a model first.")
             return False
         path, _ = QFileDialog.getSaveFileName(
-            self.parent, "Save model", recent_files.in_last_folder(MODELS, "model.npz"),
-            MODEL_FILTER)
+            self.parent,
+            "Save model",
+            recent_files.in_last_folder(MODELS, "model.npz"),
+            MODEL_FILTER,
+        )
         return bool(path) and self.write_model(path)
 
     def write_model(self, path: str) -> bool:
         g = self.document.glyphs
         try:
-            save_model(path, self.session.model,
-                       self.session.metadata(self.document.title, (g.height, g.width)))
+            save_model(
+                path,
+                self.session.model,
+                self.session.metadata(self.document.title, (g.height, g.width)),
+            )
         except (OSError, ValueError) as exc:
             QMessageBox.critical(self.parent, "Cannot save model", error_line(exc))
             return False
@@ -234,8 +289,11 @@ class FileMenu(QObject):
     # -- exports -----------------------------------------------------------------------
     def export_glyphs(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.parent, "Export glyph grid", recent_files.in_last_folder(EXPORTS, "glyphs.png"),
-            "PNG image (*.png)")
+            self.parent,
+            "Export glyph grid",
+            recent_files.in_last_folder(EXPORTS, "glyphs.png"),
+            "PNG image (*.png)",
+        )
         if not path:
             return
         recent_files.remember_folder(EXPORTS, path)
@@ -246,8 +304,11 @@ class FileMenu(QObject):
 
     def _export_plot(self, plot_item, name: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.parent, "Export plot", recent_files.in_last_folder(EXPORTS, f"{name}.png"),
-            PLOT_FILTER)
+            self.parent,
+            "Export plot",
+            recent_files.in_last_folder(EXPORTS, f"{name}.png"),
+            PLOT_FILTER,
+        )
         if path:
             recent_files.remember_folder(EXPORTS, path)
             try:
@@ -275,8 +336,7 @@ def read_model_file(path: str) -> tuple:
             config = TrainConfig.from_dict(metadata["config"])
             config.architecture(model.arch.n_inputs)  # also validates every setting
         except (ConfigError, TypeError, AttributeError, OverflowError) as exc:
-            raise ModelFileError(
-                f"{Path(path).name}: stored config: {error_line(exc)}") from exc
+            raise ModelFileError(f"{Path(path).name}: stored config: {error_line(exc)}") from exc
     return model, config, metadata["history"], metadata["test_history"]
 
 
@@ -295,9 +355,9 @@ def glyph_sheet(glyphs: GlyphSet, columns: int = 8, cell: int = 10) -> QImage:
     painter = QPainter(image)
     for i, (label, pixels) in enumerate(zip(glyphs.labels, glyphs.pixels)):
         x, y = (i % columns) * tile_w + 8, (i // columns) * tile_h + 6
-        paint_glyph(painter, QRectF(x, y, glyphs.width * cell, glyphs.height * cell),
-                    np.asarray(pixels))
-        painter.drawText(QRectF(x - 8, y + glyphs.height * cell, tile_w, 22),
-                         Qt.AlignCenter, label)
+        paint_glyph(
+            painter, QRectF(x, y, glyphs.width * cell, glyphs.height * cell), np.asarray(pixels)
+        )
+        painter.drawText(QRectF(x - 8, y + glyphs.height * cell, tile_w, 22), Qt.AlignCenter, label)
     painter.end()
     return image

@@ -26,7 +26,7 @@ class ImportController(QObject):
     (after which nothing else of that import arrives)."""
 
     progressed = Signal(int, int)  # done, total
-    imported = Signal(object)      # GlyphSet
+    imported = Signal(object)  # GlyphSet
     failed = Signal(str)
     finished = Signal()
 

@@ -20,8 +20,7 @@ from ae_desktop.gui.files.recent_files import IMAGES, last_folder, remember_fold
 from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
 from ae_desktop.gui.training.training_status import TrainingStatus
 
-IDX_FILTER = ("IDX images (*-images-idx3-ubyte *-images-idx3-ubyte.gz *.idx3-ubyte);;"
-              "All files (*)")
+IDX_FILTER = "IDX images (*-images-idx3-ubyte *-images-idx3-ubyte.gz *.idx3-ubyte);;All files (*)"
 LABELS_FILTER = "IDX labels (*-labels-idx1-ubyte *-labels-idx1-ubyte.gz);;All files (*)"
 SHOW_AFTER_MS = 300  # quick imports finish without a dialog flashing up
 
@@ -30,8 +29,13 @@ class GlyphImporter(QObject):
     """Import commands that replace ``document``'s set: dialogs over ``parent``, the
     outcome in ``status``; ``confirm_discard()`` asks about unsaved edits first."""
 
-    def __init__(self, parent: QWidget, document: GlyphDocument, status: TrainingStatus,
-                 confirm_discard: Callable[[], bool]):
+    def __init__(
+        self,
+        parent: QWidget,
+        document: GlyphDocument,
+        status: TrainingStatus,
+        confirm_discard: Callable[[], bool],
+    ):
         super().__init__(parent)
         self.parent, self.document, self.status = parent, document, status
         self._confirm_discard = confirm_discard
@@ -47,23 +51,28 @@ class GlyphImporter(QObject):
 
     # -- commands ----------------------------------------------------------------------
     def choose_image_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.parent, "Import a folder of images",
-                                                  last_folder(IMAGES))
+        folder = QFileDialog.getExistingDirectory(
+            self.parent, "Import a folder of images", last_folder(IMAGES)
+        )
         if folder:
             remember_folder(IMAGES, folder)
             self.import_image_folder(folder)
 
     def choose_idx_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.parent, "Import MNIST / IDX images",
-                                              last_folder(IMAGES), IDX_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent, "Import MNIST / IDX images", last_folder(IMAGES), IDX_FILTER
+        )
         if not path:
             return
         remember_folder(IMAGES, path)
         labels = None
         if labels_path_for(Path(path)) is None:
             labels, _ = QFileDialog.getOpenFileName(
-                self.parent, "Labels for these images (Cancel: number them)",
-                str(Path(path).parent), LABELS_FILTER)
+                self.parent,
+                "Labels for these images (Cancel: number them)",
+                str(Path(path).parent),
+                LABELS_FILTER,
+            )
         self.import_idx_file(path, labels or None)
 
     def import_image_folder(self, folder: str) -> bool:
@@ -122,7 +131,8 @@ class GlyphImporter(QObject):
         self.document.set_glyphs(glyphs)
         self.status.show_message(
             f"Imported {len(glyphs):,} glyphs of {glyphs.width}x{glyphs.height} "
-            f"from {self._source}{self._note}")
+            f"from {self._source}{self._note}"
+        )
 
     def _on_failed(self, message: str) -> None:
         self._close_progress()
@@ -147,7 +157,7 @@ class GlyphImporter(QObject):
 
 
 def _skipped_note(folder: str) -> str:
-    """"; N skipped as not regular files" for a folder holding FIFOs or devices named
+    """ "; N skipped as not regular files" for a folder holding FIFOs or devices named
     like images (the reader leaves them out), else ""."""
     try:
         skipped = image_files(Path(folder))[1]

@@ -41,8 +41,9 @@ def remember(kind: str, path: str) -> None:
     """``path`` was opened or saved: first in the recent list, and its folder is the
     last used for ``kind``."""
     path = str(Path(path).absolute())
-    QSettings().setValue(f"recent/{kind}",
-                         [path] + [p for p in recent(kind) if p != path][:MAX_RECENT - 1])
+    QSettings().setValue(
+        f"recent/{kind}", [path] + [p for p in recent(kind) if p != path][: MAX_RECENT - 1]
+    )
     remember_folder(kind, path)
 
 

@@ -45,17 +45,23 @@ class CirclesDialog(QDialog):
 
     def glyph_set(self) -> GlyphSet:
         """The curve set the fields describe (centred at the origin, equal spacing)."""
-        return circles(self.count.value(), self.r_min.value(), self.r_max.value(),
-                       self.points.value())
+        return circles(
+            self.count.value(), self.r_min.value(), self.r_max.value(), self.points.value()
+        )
 
     def _on_radius_changed(self) -> None:
         self.ok_button.setEnabled(self.r_min.value() <= self.r_max.value())
 
 
-def add_circles_action(actions: ActionRegistry, parent: QWidget, document: GlyphDocument,
-                       confirm_discard: Callable[[], bool]) -> QAction:
+def add_circles_action(
+    actions: ActionRegistry,
+    parent: QWidget,
+    document: GlyphDocument,
+    confirm_discard: Callable[[], bool],
+) -> QAction:
     """Register ``file.new_circles`` ("New circles set…"): it replaces ``document``'s set
     after asking about unsaved edits (``confirm_discard``)."""
+
     def new_circles() -> None:
         dialog = CirclesDialog(parent)
         if dialog.exec() != QDialog.Accepted:

@@ -112,8 +112,12 @@ class CurveEditor(EditableGlyph):
             self._push_applied(before, "Move point")
 
     def keyPressEvent(self, event) -> None:
-        moves = {Qt.Key_Left: (-NUDGE, 0), Qt.Key_Right: (NUDGE, 0), Qt.Key_Up: (0, NUDGE),
-                 Qt.Key_Down: (0, -NUDGE)}
+        moves = {
+            Qt.Key_Left: (-NUDGE, 0),
+            Qt.Key_Right: (NUDGE, 0),
+            Qt.Key_Up: (0, NUDGE),
+            Qt.Key_Down: (0, -NUDGE),
+        }
         count = len(self._pixels)
         if event.key() in (Qt.Key_PageUp, Qt.Key_PageDown):
             step = 1 if event.key() == Qt.Key_PageDown else -1
@@ -151,12 +155,14 @@ class CurveEditor(EditableGlyph):
             painter.setBrush(CURSOR if chosen else PAPER)
             painter.drawEllipse(point, radius, radius)
 
-    def _paint_legend(self, painter: QPainter, rect: QRectF, output: bool,
-                      noisy: bool) -> None:
+    def _paint_legend(self, painter: QPainter, rect: QRectF, output: bool, noisy: bool) -> None:
         """Which line is which, in the plane's top left corner."""
         line = self.fontMetrics().height()
-        entries = [("input", INK)] + [("clean", CLEAN)] * noisy + [
-            ("reconstruction", OUTPUT), ("error", WRONG)] * output
+        entries = (
+            [("input", INK)]
+            + [("clean", CLEAN)] * noisy
+            + [("reconstruction", OUTPUT), ("error", WRONG)] * output
+        )
         for row, (text, color) in enumerate(entries):
             painter.setPen(color)
             painter.drawText(QPointF(rect.left() + 6, rect.top() + (row + 1) * line), text)

@@ -30,9 +30,9 @@ class EditorPanel(QWidget):
     """Draw a glyph; see its reconstruction, denoised result and wrong pixels live. A
     "curve" set is edited as a curve, its reconstruction drawn over it and beside it."""
 
-    glyph_added = Signal(object)     # (height, width) pixels to append to the set
+    glyph_added = Signal(object)  # (height, width) pixels to append to the set
     glyph_replaced = Signal(object)  # (height, width) pixels for the selected glyph
-    encoded = Signal(object)         # (latent,) code of the drawing, or None without model
+    encoded = Signal(object)  # (latent,) code of the drawing, or None without model
 
     def __init__(self, width: int = 5, height: int = 7, parent=None):
         super().__init__(parent)
@@ -78,10 +78,14 @@ class EditorPanel(QWidget):
     def _build_tools(self) -> QHBoxLayout:
         row = QHBoxLayout()
         stack = self.undo_group
-        undo = QAction("Undo", self, shortcut=QKeySequence.Undo, enabled=False,
-                       shortcutContext=Qt.WidgetWithChildrenShortcut)
-        redo = QAction("Redo", self, enabled=False,
-                       shortcutContext=Qt.WidgetWithChildrenShortcut)
+        undo = QAction(
+            "Undo",
+            self,
+            shortcut=QKeySequence.Undo,
+            enabled=False,
+            shortcutContext=Qt.WidgetWithChildrenShortcut,
+        )
+        redo = QAction("Redo", self, enabled=False, shortcutContext=Qt.WidgetWithChildrenShortcut)
         redo.setShortcuts(redo_keys())
         undo.triggered.connect(stack.undo)
         redo.triggered.connect(stack.redo)
@@ -100,10 +104,13 @@ class EditorPanel(QWidget):
         tools.setContentsMargins(8, 0, 0, 0)
         tools.addWidget(self._button("Clear", self.editor.clear))
         tools.addWidget(self._button("Invert", self.editor.invert))
-        for text, move, tip in (("←", (0, -1), "Shift left"), ("→", (0, 1), "Shift right"),
-                                ("↑", (-1, 0), "Shift up"), ("↓", (1, 0), "Shift down")):
-            tools.addWidget(self._button(text, lambda _=False, m=move: self.editor.shift(*m),
-                                         tip))
+        for text, move, tip in (
+            ("←", (0, -1), "Shift left"),
+            ("→", (0, 1), "Shift right"),
+            ("↑", (-1, 0), "Shift up"),
+            ("↓", (1, 0), "Shift down"),
+        ):
+            tools.addWidget(self._button(text, lambda _=False, m=move: self.editor.shift(*m), tip))
         row.addWidget(self.pixel_tools)
         row.addStretch(1)
         return row
@@ -121,11 +128,13 @@ class EditorPanel(QWidget):
         self.noise_sigma.setSingleStep(0.01)
         self.noise_sigma.setValue(0.05)
         self.noise_sigma.setPrefix("σ ")
-        self.noise_sigma.setToolTip("Standard deviation per coordinate, in plane units "
-                                    "(the plane spans -1 to 1)")
+        self.noise_sigma.setToolTip(
+            "Standard deviation per coordinate, in plane units (the plane spans -1 to 1)"
+        )
         self.noise_sigma.setVisible(False)
-        self.noise_button = self._button("Add noise", self._on_add_noise_clicked,
-                                         "Flip randomly chosen pixels")
+        self.noise_button = self._button(
+            "Add noise", self._on_add_noise_clicked, "Flip randomly chosen pixels"
+        )
         row.addWidget(self.noise_button)
         for box in (self.noise_amount, self.noise_unit, self.noise_sigma):
             row.addWidget(box)
@@ -170,12 +179,18 @@ class EditorPanel(QWidget):
         self.editors.setCurrentWidget(editor)
         self.undo_group.setActiveStack(editor.undo_stack)
         self.reconstruction.set_kind(kind)
-        for widget in (self.thresholded, self.wrong, self.pixel_tools, self.noise_amount,
-                       self.noise_unit):
+        for widget in (
+            self.thresholded,
+            self.wrong,
+            self.pixel_tools,
+            self.noise_amount,
+            self.noise_unit,
+        ):
             widget.setVisible(pixels)
         self.noise_sigma.setVisible(not pixels)
-        self.noise_button.setToolTip("Flip randomly chosen pixels" if pixels else
-                                     "Move every point by Gaussian noise")
+        self.noise_button.setToolTip(
+            "Flip randomly chosen pixels" if pixels else "Move every point by Gaussian noise"
+        )
         self._on_pixels_changed(editor.pixels())
 
     def set_model(self, model) -> None:
@@ -204,8 +219,9 @@ class EditorPanel(QWidget):
             self.model_note.setVisible(True)
             if model is not None:
                 unit = "values" if self.kind == "curve" else "pixels"
-                self.model_note.setText(f"The model expects {model.arch.n_inputs} {unit}; "
-                                        f"this glyph has {pixels.size}.")
+                self.model_note.setText(
+                    f"The model expects {model.arch.n_inputs} {unit}; this glyph has {pixels.size}."
+                )
             self.encoded.emit(None)
             return
         self.model_note.setVisible(False)

@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from ae_desktop.gui.glyphs.glyph_list_model import BACKGROUND, GlyphListModel
 from ae_desktop.gui.glyphs.glyph_view import margin_image, paint_curve, paint_glyph
 
-CELL = 5     # thumbnail pixels per glyph pixel, at most
-THUMB = 56   # a thumbnail's longer side, at least one screen pixel per glyph pixel
-GAP = 4      # between the glyph and its reconstruction
+CELL = 5  # thumbnail pixels per glyph pixel, at most
+THUMB = 56  # a thumbnail's longer side, at least one screen pixel per glyph pixel
+GAP = 4  # between the glyph and its reconstruction
 MARGIN = 6
 TEXT = 18
-CURVE = 40   # side of a curve glyph's thumbnail
+CURVE = 40  # side of a curve glyph's thumbnail
 SELECTED = QStyle.State_Selected  # looked up once: Qt enum attributes are slow in Python
 
 
@@ -75,8 +75,9 @@ class GlyphDelegate(QStyledItemDelegate):
                 if self.shade_margin is not None:
                     painter.drawImage(beside, margin_image(output, self.shade_margin))
         selected = option.state & SELECTED
-        painter.setPen(opt.palette.highlightedText().color() if selected
-                       else opt.palette.text().color())
+        painter.setPen(
+            opt.palette.highlightedText().color() if selected else opt.palette.text().color()
+        )
         text_rect = rect.adjusted(2, MARGIN + height + 2, -2, 0)
         text = opt.fontMetrics.elidedText(index.data(), Qt.ElideRight, text_rect.width())
         painter.drawText(text_rect, Qt.AlignHCenter | Qt.AlignTop, text)

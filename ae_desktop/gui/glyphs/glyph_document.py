@@ -14,7 +14,7 @@ class GlyphDocument(QObject):
     """Holds a GlyphSet (pixels (n, height, width)); every edit emits ``changed``."""
 
     changed = Signal()
-    replaced = Signal()           # a different set was loaded (sizes may differ)
+    replaced = Signal()  # a different set was loaded (sizes may differ)
     modified_changed = Signal(bool)
 
     def __init__(self, glyphs: GlyphSet, parent=None):
@@ -27,8 +27,9 @@ class GlyphDocument(QObject):
     def title(self) -> str:
         return self.path.name if self.path else self.glyphs.name
 
-    def set_glyphs(self, glyphs: GlyphSet, path: Path | None = None,
-                   modified: bool = False) -> None:
+    def set_glyphs(
+        self, glyphs: GlyphSet, path: Path | None = None, modified: bool = False
+    ) -> None:
         """Replace the whole set (New, Open, a bundled font; a recovered autosave is
         ``modified``: it differs from ``path``)."""
         self.glyphs = glyphs
@@ -56,17 +57,27 @@ class GlyphDocument(QObject):
         returns ``index``."""
         g = self.glyphs
         pixels = np.clip(np.asarray(pixels, dtype=g.pixels.dtype), 0, 1)  # float32 stays
-        self.glyphs = GlyphSet(g.name, g.width, g.height,
-                               g.labels[:index] + [label] + g.labels[index:],
-                               np.insert(g.pixels, index, pixels, axis=0), g.kind)
+        self.glyphs = GlyphSet(
+            g.name,
+            g.width,
+            g.height,
+            g.labels[:index] + [label] + g.labels[index:],
+            np.insert(g.pixels, index, pixels, axis=0),
+            g.kind,
+        )
         self._edited()
         return index
 
     def remove(self, index: int) -> None:
         g = self.glyphs
-        self.glyphs = GlyphSet(g.name, g.width, g.height,
-                               g.labels[:index] + g.labels[index + 1:],
-                               np.delete(g.pixels, index, axis=0), g.kind)
+        self.glyphs = GlyphSet(
+            g.name,
+            g.width,
+            g.height,
+            g.labels[:index] + g.labels[index + 1 :],
+            np.delete(g.pixels, index, axis=0),
+            g.kind,
+        )
         self._edited()
 
     def relabel(self, index: int, label: str) -> None:

@@ -16,8 +16,16 @@ class EditCommand(QUndoCommand):
     reference, any other edit makes the new drawing the reference.
     """
 
-    def __init__(self, editor: EditableGlyph, text: str, before, after, clean_before,
-                 clean_after, applied: bool = False):
+    def __init__(
+        self,
+        editor: EditableGlyph,
+        text: str,
+        before,
+        after,
+        clean_before,
+        clean_after,
+        applied: bool = False,
+    ):
         super().__init__(text)
         self._editor = editor
         self._before, self._after = before.copy(), after.copy()
@@ -63,22 +71,27 @@ class EditableGlyph(QWidget):
             self._apply(pixels, pixels)
             self.updateGeometry()
         elif not np.array_equal(pixels, self._pixels):
-            self.undo_stack.push(EditCommand(self, "show another glyph", self._pixels, pixels,
-                                             self._clean, pixels))
+            self.undo_stack.push(
+                EditCommand(self, "show another glyph", self._pixels, pixels, self._clean, pixels)
+            )
         self.undo_stack.setClean()
 
     def edit(self, pixels: np.ndarray, text: str, noise: bool = False) -> None:
         """Replace the glyph with ``pixels`` (height, width) as one undoable step."""
         pixels = np.clip(np.array(pixels, dtype=np.float64), 0.0, 1.0)
         clean_after = self._clean if noise else pixels
-        self.undo_stack.push(EditCommand(self, text, self._pixels, pixels, self._clean,
-                                         clean_after))
+        self.undo_stack.push(
+            EditCommand(self, text, self._pixels, pixels, self._clean, clean_after)
+        )
 
     def _push_applied(self, before: np.ndarray, text: str) -> None:
         """Record a drag already shown on screen (started from ``before``) as one step."""
         if not np.array_equal(before, self._pixels):
-            self.undo_stack.push(EditCommand(self, text, before, self._pixels, self._clean,
-                                             self._pixels, applied=True))
+            self.undo_stack.push(
+                EditCommand(
+                    self, text, before, self._pixels, self._clean, self._pixels, applied=True
+                )
+            )
             self._clean = self._pixels.copy()
 
     def _apply(self, pixels: np.ndarray, clean: np.ndarray) -> None:

@@ -41,11 +41,14 @@ class GlyphGrid(QWidget):
         self._select_first = True
         self._silent = False  # rebuilding: a relabel or an added glyph must not reload the editor
         self.undo_stack = QUndoStack(self)
-        self.undo_action = self._stack_action("Undo", self.undo_stack.createUndoAction,
-                                              [QKeySequence("Ctrl+Z")])
-        self.redo_action = self._stack_action("Redo", self.undo_stack.createRedoAction,
-                                              [QKeySequence("Ctrl+Shift+Z"),
-                                               QKeySequence("Ctrl+Y")])
+        self.undo_action = self._stack_action(
+            "Undo", self.undo_stack.createUndoAction, [QKeySequence("Ctrl+Z")]
+        )
+        self.redo_action = self._stack_action(
+            "Redo",
+            self.undo_stack.createRedoAction,
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
+        )
         self.model = GlyphListModel(document.glyphs, self)
         self.delegate = GlyphDelegate(self.model, self)
         self.list = _GlyphListView(self)
@@ -64,9 +67,11 @@ class GlyphGrid(QWidget):
         self.list.doubleClicked.connect(self._on_item_double_clicked)
 
         buttons = QHBoxLayout()
-        actions = (("Add", "Add a blank glyph", self._on_add_clicked),
-                   ("Delete", "Delete the selected glyph", self.delete_selected),
-                   ("Relabel…", "Rename the selected glyph", self.relabel_selected))
+        actions = (
+            ("Add", "Add a blank glyph", self._on_add_clicked),
+            ("Delete", "Delete the selected glyph", self.delete_selected),
+            ("Relabel…", "Rename the selected glyph", self.relabel_selected),
+        )
         for text, tip, slot in actions:
             button = QToolButton(self)
             button.setText(text)
@@ -76,14 +81,19 @@ class GlyphGrid(QWidget):
         buttons.addStretch(1)
         self._target_margin = TrainConfig.target_margin
         self.shade_margin = QCheckBox("Shade by margin", self)
-        self.shade_margin.setToolTip("Shade the model's output pixels within the target "
-                                     "margin of 0.5: the closer, the stronger")
+        self.shade_margin.setToolTip(
+            "Shade the model's output pixels within the target "
+            "margin of 0.5: the closer, the stronger"
+        )
         self.shade_margin.toggled.connect(self._update_shading)
         buttons.addWidget(self.shade_margin)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.legend = QLabel("Each glyph, then the model's output and its wrong pixels; "
-                             "shaded glyphs are held out of training.", self)
+        self.legend = QLabel(
+            "Each glyph, then the model's output and its wrong pixels; "
+            "shaded glyphs are held out of training.",
+            self,
+        )
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("color: palette(placeholder-text);")
         self.legend.setVisible(False)
@@ -133,8 +143,7 @@ class GlyphGrid(QWidget):
         self._update_shading()
 
     def _update_shading(self, *args) -> None:
-        self.delegate.shade_margin = (self._target_margin if self.shade_margin.isChecked()
-                                      else None)
+        self.delegate.shade_margin = self._target_margin if self.shade_margin.isChecked() else None
         self.list.viewport().update()
 
     def _on_document_replaced(self) -> None:
@@ -191,8 +200,9 @@ class GlyphGrid(QWidget):
         index = self.selected_index()
         if index < 0:
             return
-        label, ok = QInputDialog.getText(self, "Relabel glyph", "Label:",
-                                         text=self.document.glyphs.labels[index])
+        label, ok = QInputDialog.getText(
+            self, "Relabel glyph", "Label:", text=self.document.glyphs.labels[index]
+        )
         if ok and label and label != self.document.glyphs.labels[index]:
             self.undo_stack.push(RelabelGlyph(self.document, self.select, index, label))
 

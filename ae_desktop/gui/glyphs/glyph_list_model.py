@@ -17,8 +17,11 @@ KEPT_IMAGES = 4096  # glyph images kept for repainting (a screenful is a few hun
 HELD_OUT = QBrush(QColor(255, 243, 214))
 
 # roles as plain ints: Qt passes ints, and comparing an int with a Qt enum costs ~3 us
-DISPLAY, TOOL_TIP, BACKGROUND = (Qt.DisplayRole.value, Qt.ToolTipRole.value,
-                                 Qt.BackgroundRole.value)
+DISPLAY, TOOL_TIP, BACKGROUND = (
+    Qt.DisplayRole.value,
+    Qt.ToolTipRole.value,
+    Qt.BackgroundRole.value,
+)
 
 Reconstructor = Callable[[np.ndarray], np.ndarray]  # (k, height*width) -> same shape
 
@@ -85,8 +88,9 @@ class GlyphListModel(QStringListModel):
     def set_training_mask(self, training: np.ndarray | None) -> None:
         """(n,) bool: glyphs the model trains on, the others are held out; None: all."""
         n = len(self.glyphs)
-        self._training = (np.ones(n, dtype=bool) if training is None
-                          else np.asarray(training, dtype=bool))
+        self._training = (
+            np.ones(n, dtype=bool) if training is None else np.asarray(training, dtype=bool)
+        )
         self._changed()
 
     def glyph_image(self, row: int) -> QImage:
@@ -114,7 +118,7 @@ class GlyphListModel(QStringListModel):
             return None
         key = row // BLOCK
         if key not in self._outputs:
-            rows = self.glyphs.pixels[key * BLOCK:(key + 1) * BLOCK]
+            rows = self.glyphs.pixels[key * BLOCK : (key + 1) * BLOCK]
             outputs = np.asarray(self._reconstruct(rows.reshape(len(rows), -1)))
             outputs = outputs.reshape(rows.shape)
             wrong = (outputs >= PIXEL_THRESHOLD) != (rows >= PIXEL_THRESHOLD)

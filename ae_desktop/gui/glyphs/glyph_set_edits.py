@@ -16,8 +16,7 @@ Select = Callable[[int], None]
 class AddGlyph(QUndoCommand):
     """Append a glyph (height, width) labelled ``label``."""
 
-    def __init__(self, document: GlyphDocument, select: Select, label: str,
-                 pixels: np.ndarray):
+    def __init__(self, document: GlyphDocument, select: Select, label: str, pixels: np.ndarray):
         super().__init__(f"add glyph {label!r}")
         self._document, self._select = document, select
         self._label, self._pixels = label, np.array(pixels)
@@ -70,8 +69,7 @@ class RelabelGlyph(QUndoCommand):
 class RedrawGlyph(QUndoCommand):
     """Store the drawing ``pixels`` (height, width) in glyph ``index``."""
 
-    def __init__(self, document: GlyphDocument, select: Select, index: int,
-                 pixels: np.ndarray):
+    def __init__(self, document: GlyphDocument, select: Select, index: int, pixels: np.ndarray):
         super().__init__(f"redraw glyph {document.glyphs.labels[index]!r}")
         self._document, self._select, self._index = document, select, index
         self._before = document.glyphs.pixels[index].copy()

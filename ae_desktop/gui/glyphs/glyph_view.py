@@ -28,8 +28,9 @@ def ink_rgb(values) -> np.ndarray:
 def glyph_image(pixels: np.ndarray) -> QImage:
     """A (width x height)-pixel image of ``pixels`` (height, width), one texel per pixel."""
     rgb = ink_rgb(pixels).astype(np.uint32)
-    argb = np.ascontiguousarray(0xFF000000 | rgb[..., 0] << 16 | rgb[..., 1] << 8 | rgb[..., 2],
-                                dtype=np.uint32)
+    argb = np.ascontiguousarray(
+        0xFF000000 | rgb[..., 0] << 16 | rgb[..., 1] << 8 | rgb[..., 2], dtype=np.uint32
+    )
     height, width = argb.shape
     return QImage(argb.data, width, height, 4 * width, QImage.Format_RGB32).copy()
 
@@ -46,7 +47,8 @@ def margin_image(output: np.ndarray, target_margin: float) -> QImage:
     """A (width x height) image shading the pixels of ``output`` (height, width) within
     ``target_margin`` of 0.5: NEAR, the more opaque the closer to 0.5; others clear."""
     closeness = 1.0 - np.abs(np.asarray(output, dtype=np.float64) - PIXEL_THRESHOLD) / max(
-        target_margin, 1e-9)
+        target_margin, 1e-9
+    )
     alpha = np.rint(200 * np.clip(closeness, 0.0, 1.0)).astype(np.uint32)
     alpha[closeness <= 0] = 0
     colour = np.uint32(NEAR.red() << 16 | NEAR.green() << 8 | NEAR.blue())
@@ -55,8 +57,13 @@ def margin_image(output: np.ndarray, target_margin: float) -> QImage:
     return QImage(argb.data, width, height, 4 * width, QImage.Format_ARGB32).copy()
 
 
-def paint_glyph(painter: QPainter, rect: QRectF, pixels: np.ndarray,
-                wrong: np.ndarray | None = None, grid: bool = False) -> None:
+def paint_glyph(
+    painter: QPainter,
+    rect: QRectF,
+    pixels: np.ndarray,
+    wrong: np.ndarray | None = None,
+    grid: bool = False,
+) -> None:
     """Paint ``pixels`` (height, width) in [0, 1] into ``rect``, square cells scaled
     without smoothing; ``wrong`` (height, width) bool cells get a red frame."""
     height, width = pixels.shape
@@ -81,8 +88,14 @@ def paint_glyph(painter: QPainter, rect: QRectF, pixels: np.ndarray,
         painter.setBrush(Qt.NoBrush)
         inset = pen.widthF() / 2
         for r, c in zip(*np.nonzero(wrong)):
-            painter.drawRect(QRectF(rect.x() + c * cw + inset, rect.y() + r * ch + inset,
-                                    cw - 2 * inset, ch - 2 * inset))
+            painter.drawRect(
+                QRectF(
+                    rect.x() + c * cw + inset,
+                    rect.y() + r * ch + inset,
+                    cw - 2 * inset,
+                    ch - 2 * inset,
+                )
+            )
     painter.restore()
 
 
@@ -107,8 +120,9 @@ def paint_curve_frame(painter: QPainter, rect: QRectF) -> None:
     painter.restore()
 
 
-def paint_curve_line(painter: QPainter, rect: QRectF, values: np.ndarray,
-                     color: QColor = INK, style=Qt.SolidLine) -> None:
+def paint_curve_line(
+    painter: QPainter, rect: QRectF, values: np.ndarray, color: QColor = INK, style=Qt.SolidLine
+) -> None:
     """A "curve" glyph, ``values`` (points, 2), as a closed antialiased polyline."""
     painter.save()
     painter.setRenderHint(QPainter.Antialiasing, True)
@@ -144,8 +158,9 @@ class GlyphCanvas(QWidget):
         self._detail = ""
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
 
-    def set_glyph(self, pixels: np.ndarray | None, wrong: np.ndarray | None = None,
-                  detail: str = "") -> None:
+    def set_glyph(
+        self, pixels: np.ndarray | None, wrong: np.ndarray | None = None, detail: str = ""
+    ) -> None:
         """Show ``pixels`` (height, width) in [0, 1]; ``wrong`` (height, width) bool cells
         get a red frame; ``detail`` is written below."""
         before = None if self._pixels is None else self._pixels.shape
@@ -157,7 +172,7 @@ class GlyphCanvas(QWidget):
         self.update()
 
     def set_kind(self, kind: str) -> None:
-        """"pixels" or "curve" (see GlyphSet), for the glyphs shown from now on."""
+        """ "pixels" or "curve" (see GlyphSet), for the glyphs shown from now on."""
         self.kind = kind
         self.update()
 
@@ -198,14 +213,14 @@ class GlyphCanvas(QWidget):
             height = width = 1
         cell = max(1.0, min(self.width() / width, (self.height() - 2 * text_h) / height))
         top = (self.height() - cell * height - 2 * text_h) / 2
-        rect = QRectF((self.width() - cell * width) / 2, top + text_h, cell * width,
-                      cell * height)
+        rect = QRectF((self.width() - cell * width) / 2, top + text_h, cell * width, cell * height)
         if self._title:
             painter.setPen(self.palette().windowText().color())
             painter.drawText(QRectF(0, top, self.width(), text_h), Qt.AlignCenter, self._title)
             painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(QRectF(0, rect.bottom(), self.width(), text_h), Qt.AlignCenter,
-                             self._detail)
+            painter.drawText(
+                QRectF(0, rect.bottom(), self.width(), text_h), Qt.AlignCenter, self._detail
+            )
         if self._pixels is None:
             painter.setPen(QPen(GRID, 1, Qt.DashLine))
             painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))

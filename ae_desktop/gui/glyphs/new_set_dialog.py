@@ -39,8 +39,9 @@ class NewSetDialog(QDialog):
 
     def glyph_set(self) -> GlyphSet:
         """An empty set of the chosen name and size."""
-        return GlyphSet(self.name.text().strip() or "untitled", self.width_box.value(),
-                        self.height_box.value())
+        return GlyphSet(
+            self.name.text().strip() or "untitled", self.width_box.value(), self.height_box.value()
+        )
 
     def _on_preset_chosen(self, index: int) -> None:
         if index < len(PRESETS):

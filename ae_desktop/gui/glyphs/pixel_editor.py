@@ -73,8 +73,12 @@ class PixelEditor(EditableGlyph):
     def _grid_rect(self) -> QRectF:
         height, width = self._pixels.shape
         cell = self._cell_size()
-        return QRectF((self.width() - cell * width) / 2, (self.height() - cell * height) / 2,
-                      cell * width, cell * height)
+        return QRectF(
+            (self.width() - cell * width) / 2,
+            (self.height() - cell * height) / 2,
+            cell * width,
+            cell * height,
+        )
 
     def cell_center(self, row: int, col: int) -> QPoint:
         """Widget coordinates of the centre of cell (row, col), for tests and tools."""
@@ -103,8 +107,7 @@ class PixelEditor(EditableGlyph):
 
     # -- mouse -------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:
-        erase = (event.button() == Qt.RightButton
-                 or event.modifiers() & Qt.ShiftModifier)
+        erase = event.button() == Qt.RightButton or event.modifiers() & Qt.ShiftModifier
         if event.button() not in (Qt.LeftButton, Qt.RightButton):
             return super().mousePressEvent(event)
         self._stroke_before = self._pixels.copy()
@@ -135,13 +138,19 @@ class PixelEditor(EditableGlyph):
 
     # -- keyboard ----------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:
-        moves = {Qt.Key_Left: (0, -1), Qt.Key_Right: (0, 1), Qt.Key_Up: (-1, 0),
-                 Qt.Key_Down: (1, 0)}
+        moves = {
+            Qt.Key_Left: (0, -1),
+            Qt.Key_Right: (0, 1),
+            Qt.Key_Up: (-1, 0),
+            Qt.Key_Down: (1, 0),
+        }
         height, width = self._pixels.shape
         if event.key() in moves:
             d_row, d_col = moves[event.key()]
-            self._cursor = QPoint(min(max(self._cursor.x() + d_col, 0), width - 1),
-                                  min(max(self._cursor.y() + d_row, 0), height - 1))
+            self._cursor = QPoint(
+                min(max(self._cursor.x() + d_col, 0), width - 1),
+                min(max(self._cursor.y() + d_row, 0), height - 1),
+            )
             self.update()
         elif event.key() == Qt.Key_Space:
             row, col = self.cursor_cell()
@@ -162,6 +171,11 @@ class PixelEditor(EditableGlyph):
             painter.setPen(pen)
             painter.setBrush(Qt.NoBrush)
             inset = pen.widthF() / 2
-            painter.drawRect(QRectF(rect.x() + self._cursor.x() * cell + inset,
-                                    rect.y() + self._cursor.y() * cell + inset,
-                                    cell - 2 * inset, cell - 2 * inset))
+            painter.drawRect(
+                QRectF(
+                    rect.x() + self._cursor.x() * cell + inset,
+                    rect.y() + self._cursor.y() * cell + inset,
+                    cell - 2 * inset,
+                    cell - 2 * inset,
+                )
+            )

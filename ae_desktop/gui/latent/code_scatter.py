@@ -14,9 +14,28 @@ import numpy as np
 import pyqtgraph as pg
 
 # tab20's strong colours first, then its light ones: 20 classes stay distinguishable
-PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
-           "#7f7f7f", "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896",
-           "#c5b0d5", "#c49c94", "#f7b6d2", "#c7c7c7", "#dbdb8d", "#9edae5")
+PALETTE = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+    "#aec7e8",
+    "#ffbb78",
+    "#98df8a",
+    "#ff9896",
+    "#c5b0d5",
+    "#c49c94",
+    "#f7b6d2",
+    "#c7c7c7",
+    "#dbdb8d",
+    "#9edae5",
+)
 SINGLE = "#268bd2"
 
 
@@ -42,8 +61,9 @@ class CodeScatter(pg.ScatterPlotItem):
 
     def __init__(self):
         super().__init__(pxMode=True)
-        self._brushes = np.array([pg.mkBrush(c) for c in PALETTE] + [pg.mkBrush(SINGLE)],
-                                 dtype=object)
+        self._brushes = np.array(
+            [pg.mkBrush(c) for c in PALETTE] + [pg.mkBrush(SINGLE)], dtype=object
+        )
         self._outline = pg.mkPen("w", width=1)
 
     def mouseClickEvent(self, ev) -> None:
@@ -53,8 +73,13 @@ class CodeScatter(pg.ScatterPlotItem):
 
     def restyle(self, n: int, classes: np.ndarray | None) -> None:
         """``n`` hidden points at the origin, coloured by ``classes`` (n,) or all alike."""
-        self.setData(np.zeros(n), np.zeros(n), brush=self._brushes[-1], size=point_size(n),
-                     pen=self._outline if n <= 200 else None)
+        self.setData(
+            np.zeros(n),
+            np.zeros(n),
+            brush=self._brushes[-1],
+            size=point_size(n),
+            pen=self._outline if n <= 200 else None,
+        )
         if classes is not None:  # setData(brush=array) would call mkBrush once per point
             self.data["brush"] = self._brushes[classes]
             self.data["sourceRect"] = 0
@@ -74,8 +99,11 @@ class CodeScatter(pg.ScatterPlotItem):
             styles = list(self._style(["symbol", "size", "pen", "brush"], data=data, idx=todo))
             style_code = np.zeros(int(todo.sum()), dtype=np.int64)
             for column in styles:  # number each distinct style, column by column
-                ids = (np.fromiter(map(id, column), dtype=np.int64, count=len(column))
-                       if column.dtype == object else column)
+                ids = (
+                    np.fromiter(map(id, column), dtype=np.int64, count=len(column))
+                    if column.dtype == object
+                    else column
+                )
                 values, codes = np.unique(ids, return_inverse=True)
                 style_code = style_code * len(values) + codes
             _, first, which = np.unique(style_code, return_index=True, return_inverse=True)

@@ -23,7 +23,7 @@ class InterpolationPanel(QWidget):
     """Pick two glyphs and a number of steps; shows the decoded path."""
 
     path_changed = Signal(object)  # codes (steps, latent) or None
-    code_picked = Signal(object)   # (latent,) code of the strip glyph clicked
+    code_picked = Signal(object)  # (latent,) code of the strip glyph clicked
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -44,8 +44,10 @@ class InterpolationPanel(QWidget):
         self.steps.setRange(2, 32)
         self.steps.setValue(10)
         self.steps.setSuffix(" steps, both ends")
-        self.steps.setToolTip("Glyphs in the strip, both ends included (as ae-desktop "
-                              "interpolate --steps); click one to decode it in the preview")
+        self.steps.setToolTip(
+            "Glyphs in the strip, both ends included (as ae-desktop "
+            "interpolate --steps); click one to decode it in the preview"
+        )
         self.run_button = QToolButton(self)
         self.run_button.setText("Interpolate")
         self.run_button.clicked.connect(self._on_run_clicked)
@@ -68,8 +70,9 @@ class InterpolationPanel(QWidget):
         layout.addLayout(row)
         layout.addLayout(self.strip)
 
-    def set_glyphs(self, matrix: np.ndarray, labels: list[str], shape: tuple[int, int],
-                   kind: str = "pixels") -> None:
+    def set_glyphs(
+        self, matrix: np.ndarray, labels: list[str], shape: tuple[int, int], kind: str = "pixels"
+    ) -> None:
         """Glyphs (n, height*width) with their labels and the set's kind ("curve" sets
         are drawn as curves); keeps the chosen pair if present."""
         self._matrix, self._shape, self._kind = np.asarray(matrix), shape, kind
@@ -93,8 +96,10 @@ class InterpolationPanel(QWidget):
     def _update_enabled(self) -> None:
         m = self._model
         self.run_button.setEnabled(
-            m is not None and len(self._matrix) > 0
-            and m.arch.n_inputs == self._shape[0] * self._shape[1])
+            m is not None
+            and len(self._matrix) > 0
+            and m.arch.n_inputs == self._shape[0] * self._shape[1]
+        )
 
     def clear(self) -> None:
         self.codes = self.images = None
@@ -105,8 +110,9 @@ class InterpolationPanel(QWidget):
     def _on_run_clicked(self) -> None:
         if not self.run_button.isEnabled():
             return
-        ends = self._model.encode(self._matrix[[self.start.currentIndex(),
-                                                 self.end.currentIndex()]])
+        ends = self._model.encode(
+            self._matrix[[self.start.currentIndex(), self.end.currentIndex()]]
+        )
         codes, images = interpolate(self._model, ends[0], ends[1], self.steps.value())
         self.codes = codes
         self.images = images.reshape(len(images), *self._shape)
@@ -123,7 +129,12 @@ class InterpolationPanel(QWidget):
         for i, image in enumerate(self.images):
             canvas = self.strip.itemAt(i).widget()
             canvas.set_glyph(image)
-            name = (self.start.currentText() if i == 0 else
-                    self.end.currentText() if i == last else f"step {i + 1} of {last + 1}")
+            name = (
+                self.start.currentText()
+                if i == 0
+                else self.end.currentText()
+                if i == last
+                else f"step {i + 1} of {last + 1}"
+            )
             canvas.setToolTip(f"{name}: click to decode it in the preview")
         self.path_changed.emit(codes)

@@ -31,19 +31,19 @@ from ae_desktop.gui.latent.latent_labels import place_labels
 from ae_desktop.gui.latent.latent_map import MapLayer
 from ae_desktop.gui.latent.pick_view_box import PickViewBox
 
-FRAME_FILL = 0.8      # while following training, a view the glyphs fill this much stays
-FRAME_SLACK = 0.05    # and a new one leaves this much room on each side
-MAP_TILES = 13        # default columns of the latent map
-TEXT_LIMIT = 64       # more points than this get no text labels (a colour key if classes)
+FRAME_FILL = 0.8  # while following training, a view the glyphs fill this much stays
+FRAME_SLACK = 0.05  # and a new one leaves this much room on each side
+MAP_TILES = 13  # default columns of the latent map
+TEXT_LIMIT = 64  # more points than this get no text labels (a colour key if classes)
 SYNC_WORK = 10_000_000  # sets that encode in fewer multiply-adds are encoded at once
 SLICE_SECONDS = 0.010  # a big set is encoded 10 ms at a time, every 50 ms while
 SLICE_INTERVAL_MS = 50  # models keep coming (training), every 20 ms once they stop
 IDLE_INTERVAL_MS = 20
 IDLE_SECONDS = 0.5
-SHOW_SECONDS = 0.25    # and its points move (a repaint of them all) at most this often
-MAP_PAUSE = 4         # after a map taking t, wait 4 t before the next: at most 20% busy
-TOP_MARGIN = 8        # pixels above the plot: half a tick label sticks out there
-CODE_LIMIT = 1e9      # codes beyond this (or not finite) cannot be drawn: a note instead
+SHOW_SECONDS = 0.25  # and its points move (a repaint of them all) at most this often
+MAP_PAUSE = 4  # after a map taking t, wait 4 t before the next: at most 20% busy
+TOP_MARGIN = 8  # pixels above the plot: half a tick label sticks out there
+CODE_LIMIT = 1e9  # codes beyond this (or not finite) cannot be drawn: a note instead
 
 
 class LatentCanvas(QWidget):
@@ -78,24 +78,41 @@ class LatentCanvas(QWidget):
         # A GridItem, not the axes' grid: that one is replayed over the whole view on every
         # paint (~15 ms while the range moves, against ~1 ms)
         self.plot.addItem(pg.GridItem(pen=pg.mkPen(0, 0, 0, 22), textPen=None))
-        self.plot_widget.setToolTip("Click or drag: decode that point · wheel or right-drag: "
-                                    "zoom · middle-drag: pan")
+        self.plot_widget.setToolTip(
+            "Click or drag: decode that point · wheel or right-drag: zoom · middle-drag: pan"
+        )
         self.view.setRange(xRange=(-3, 3), yRange=(-3, 3), padding=0)
         self.map_layer = MapLayer()
         self.map_image, self.map_curves = self.map_layer.image, self.map_layer.curves
-        self.path = pg.PlotDataItem([], [], pen=pg.mkPen("#cb4b16", width=2), symbol="o",
-                                    symbolSize=6, symbolBrush="#cb4b16", symbolPen=None)
+        self.path = pg.PlotDataItem(
+            [],
+            [],
+            pen=pg.mkPen("#cb4b16", width=2),
+            symbol="o",
+            symbolSize=6,
+            symbolBrush="#cb4b16",
+            symbolPen=None,
+        )
         self.points = CodeScatter()
-        self.drawn = pg.ScatterPlotItem(size=16, symbol="star", brush=pg.mkBrush("#859900"),
-                                        pen=pg.mkPen("#2e3b00", width=1))
+        self.drawn = pg.ScatterPlotItem(
+            size=16, symbol="star", brush=pg.mkBrush("#859900"), pen=pg.mkPen("#2e3b00", width=1)
+        )
         # dark and outlined: a red cross vanished among the red points of a digit class
-        self.marker = pg.ScatterPlotItem(size=18, symbol="+", brush=pg.mkBrush("#dc322f"),
-                                         pen=pg.mkPen("#002b36", width=1.5))
-        for item in (self.map_image, self.map_curves, self.path, self.points, self.drawn,
-                     self.marker):
+        self.marker = pg.ScatterPlotItem(
+            size=18, symbol="+", brush=pg.mkBrush("#dc322f"), pen=pg.mkPen("#002b36", width=1.5)
+        )
+        for item in (
+            self.map_image,
+            self.map_curves,
+            self.path,
+            self.points,
+            self.drawn,
+            self.marker,
+        ):
             self.plot.addItem(item)
-        self.key = self.plot.addLegend(offset=(-8, 8), labelTextColor="#073642",
-                                       brush=pg.mkBrush(255, 255, 255, 210))
+        self.key = self.plot.addLegend(
+            offset=(-8, 8), labelTextColor="#073642", brush=pg.mkBrush(255, 255, 255, 210)
+        )
         self.key.setVisible(False)
         self._texts: list[pg.TextItem] = []
         self.view.point_picked.connect(self._on_point_picked)
@@ -116,13 +133,15 @@ class LatentCanvas(QWidget):
         self.show_map.toggled.connect(self._on_show_map_toggled)
         self.map_columns = QSpinBox(self, minimum=2, maximum=60, value=MAP_TILES)
         self.map_columns.setSuffix(" columns")
-        self.map_columns.setToolTip("Grid points across the latent map (rows follow the "
-                                    "glyph's shape)")
+        self.map_columns.setToolTip(
+            "Grid points across the latent map (rows follow the glyph's shape)"
+        )
         self.map_columns.valueChanged.connect(self._on_map_columns_changed)
         self.show_points = QCheckBox("Points", self)
         self.show_points.setChecked(True)
-        self.show_points.setToolTip("The glyphs' codes; hide them to see the whole latent "
-                                    "map, drawn in full contrast then")
+        self.show_points.setToolTip(
+            "The glyphs' codes; hide them to see the whole latent map, drawn in full contrast then"
+        )
         self.show_points.toggled.connect(self._on_show_points_toggled)
         frame = QPushButton("Frame glyphs", self)
         frame.clicked.connect(self._on_frame_clicked)
@@ -131,8 +150,7 @@ class LatentCanvas(QWidget):
         self.label_edit.setPlaceholderText("label")
         self.label_edit.setMaximumWidth(90)
         self.keep_button = QPushButton("Keep", self)
-        self.keep_button.setToolTip("Add the decoded glyph (pixels thresholded at 0.5) "
-                                    "to the set")
+        self.keep_button.setToolTip("Add the decoded glyph (pixels thresholded at 0.5) to the set")
         self.keep_button.clicked.connect(self._on_keep_clicked)
         self.keep_button.setEnabled(False)
         self.label_edit.returnPressed.connect(self._on_keep_clicked)
@@ -166,10 +184,11 @@ class LatentCanvas(QWidget):
         None (shape (0, 2)) while the model cannot place these glyphs."""
         if not self.usable():
             return np.zeros((0, 2))
-        return self._codes.mean[:self._codes.filled]
+        return self._codes.mean[: self._codes.filled]
 
-    def set_glyphs(self, matrix: np.ndarray, labels: list[str], shape: tuple[int, int],
-                   kind: str = "pixels") -> None:
+    def set_glyphs(
+        self, matrix: np.ndarray, labels: list[str], shape: tuple[int, int], kind: str = "pixels"
+    ) -> None:
         """Glyphs to place: rows of ``matrix`` (n, height*width), labels, (height, width),
         and the glyph set's kind ("pixels", or "curve": drawn as closed curves)."""
         self._codes.set_matrix(matrix)
@@ -195,8 +214,11 @@ class LatentCanvas(QWidget):
 
     def usable(self) -> bool:
         m = self._model
-        return (m is not None and m.arch.latent_dim == 2
-                and m.arch.n_inputs == self._shape[0] * self._shape[1])
+        return (
+            m is not None
+            and m.arch.latent_dim == 2
+            and m.arch.n_inputs == self._shape[0] * self._shape[1]
+        )
 
     def decode(self, z: np.ndarray) -> np.ndarray:
         """Decoded glyph (height, width) of code ``z`` (2,)."""
@@ -274,15 +296,18 @@ class LatentCanvas(QWidget):
         self._bad_codes = bad > 0
         if bad:
             self._clear()
-            self.message.setText(f"{bad:,} of the model's codes cannot be drawn (not finite "
-                                 f"or beyond ±{CODE_LIMIT:g}): the plane stays empty.")
+            self.message.setText(
+                f"{bad:,} of the model's codes cannot be drawn (not finite "
+                f"or beyond ±{CODE_LIMIT:g}): the plane stays empty."
+            )
             self.message.setVisible(True)
             self.keep_button.setEnabled(False)
             return False
         self.points.move(self._codes.mean, filled)
         self._place_labels()
-        self.count_label.setText(f"{n:,} points" if filled == n
-                                 else f"encoding… {filled:,} of {n:,} points")
+        self.count_label.setText(
+            f"{n:,} points" if filled == n else f"encoding… {filled:,} of {n:,} points"
+        )
         if self._frame_to_glyphs and filled:
             self._frame(following=not self._frame_exactly)
             self._frame_exactly = self._frame_exactly and filled < n  # exact once all are in
@@ -296,8 +321,10 @@ class LatentCanvas(QWidget):
             return f"This model has a {m.arch.latent_dim}-D latent space; the plane needs 2-D."
         if len(self._codes) == 0:
             return "The glyph set is empty."
-        return (f"The model takes {m.arch.n_inputs} pixels; "
-                f"these glyphs have {self._codes.matrix.shape[1]}.")
+        return (
+            f"The model takes {m.arch.n_inputs} pixels; "
+            f"these glyphs have {self._codes.matrix.shape[1]}."
+        )
 
     def _frame_ranges(self):
         """Where the glyphs lie; for a VAE, also +-3 sigma of each code and of the prior."""
@@ -312,11 +339,13 @@ class LatentCanvas(QWidget):
         codes move every tick)."""
         wanted = self._frame_ranges()
         if following and all(
-                lo <= w_lo and w_hi <= hi and (w_hi - w_lo) >= FRAME_FILL * (hi - lo)
-                for (w_lo, w_hi), (lo, hi) in zip(wanted, self.view.viewRange())):
+            lo <= w_lo and w_hi <= hi and (w_hi - w_lo) >= FRAME_FILL * (hi - lo)
+            for (w_lo, w_hi), (lo, hi) in zip(wanted, self.view.viewRange())
+        ):
             return
-        self.view.setRange(xRange=wanted[0], yRange=wanted[1],
-                           padding=FRAME_SLACK if following else 0)
+        self.view.setRange(
+            xRange=wanted[0], yRange=wanted[1], padding=FRAME_SLACK if following else 0
+        )
 
     def _place_labels(self) -> None:
         """A text label per point for small sets (none for big ones)."""
@@ -335,9 +364,9 @@ class LatentCanvas(QWidget):
 
     def _arrange_labels(self, *args) -> None:
         """Labels beside their points where they cover nothing, else hidden."""
-        codes = self.codes[:len(self._texts)]  # none while the plane is being cleared
+        codes = self.codes[: len(self._texts)]  # none while the plane is being cleared
         if len(codes):
-            place_labels(self.view, self._texts[:len(codes)], codes)
+            place_labels(self.view, self._texts[: len(codes)], codes)
 
     def map_tiles(self) -> tuple[int, int]:
         """(columns, rows) of the latent map: the chosen columns, and as many rows as keep
@@ -346,7 +375,7 @@ class LatentCanvas(QWidget):
         (x0, x1), (y0, y1) = self._frame_ranges()
         (vx0, vx1), (vy0, vy1) = self.view.viewRange()
         screen = self.view.sceneBoundingRect()
-        px_x = screen.width() / max(vx1 - vx0, 1e-12)   # screen pixels per latent unit
+        px_x = screen.width() / max(vx1 - vx0, 1e-12)  # screen pixels per latent unit
         px_y = screen.height() / max(vy1 - vy0, 1e-12)
         height, width = (1, 1) if self._kind == "curve" else self._shape
         tile_w = (x1 - x0) / columns * px_x
@@ -366,15 +395,18 @@ class LatentCanvas(QWidget):
 
     def _draw_map(self) -> None:
         """Decoded glyphs on a grid over the glyphs' frame, one per grid point."""
-        if not (self.show_map.isChecked() and self.usable() and self._codes.filled
-                and not self._bad_codes):
+        if not (
+            self.show_map.isChecked()
+            and self.usable()
+            and self._codes.filled
+            and not self._bad_codes
+        ):
             return
         began = time.perf_counter()
         (x0, x1), (y0, y1) = self._frame_ranges()
         nx, ny = self.map_tiles()
         tiles = decode_grid(self._model, (x0, x1), (y0, y1), nx, ny, precision="float32")
-        self.map_layer.show(tiles.reshape(ny, nx, *self._shape), (x0, x1), (y0, y1),
-                            self._kind)
+        self.map_layer.show(tiles.reshape(ny, nx, *self._shape), (x0, x1), (y0, y1), self._kind)
         now = time.perf_counter()
         self._map_due = now + MAP_PAUSE * (now - began)
 
@@ -440,11 +472,13 @@ class LatentCanvas(QWidget):
             self.label_edit.setPlaceholderText("type a label")
             self.label_edit.setFocus()
             return
-        kept = (self.preview_pixels if self._kind == "curve"
-                else (self.preview_pixels >= 0.5).astype(np.float64))
+        kept = (
+            self.preview_pixels
+            if self._kind == "curve"
+            else (self.preview_pixels >= 0.5).astype(np.float64)
+        )
         self.glyph_kept.emit(label, kept)
         self.label_edit.clear()
-
 
 
 def drawable(codes) -> np.ndarray:

@@ -54,8 +54,11 @@ class LatentCodes:
     def set_model(self, model) -> None:
         """Encode with ``model`` from now on (an Autoencoder with a 2-D latent space).
         Codes of a model of the same architecture stay shown until their rows come up."""
-        same = (self.model is not None and model.arch == self.model.arch
-                and len(self.mean) == len(self.matrix))
+        same = (
+            self.model is not None
+            and model.arch == self.model.arch
+            and len(self.mean) == len(self.matrix)
+        )
         self.model = model
         if same:
             self._fresh = 0
@@ -75,8 +78,9 @@ class LatentCodes:
             left = seconds - (time.perf_counter() - start)
             if done and left <= 0:
                 break
-            rows = int(min(n - self._cursor, n - self._fresh,
-                           max(MIN_SLICE_ROWS, left * self._rate())))
+            rows = int(
+                min(n - self._cursor, n - self._fresh, max(MIN_SLICE_ROWS, left * self._rate()))
+            )
             self._encode(self._cursor, self._cursor + rows)
             done += rows
             self._cursor = (self._cursor + rows) % n
@@ -98,7 +102,7 @@ class LatentCodes:
 
     def _macs_per_row(self) -> int:
         arch = self.model.arch
-        return sum(n_in * n_out for n_in, n_out in arch.layer_shapes[:arch.n_encoder_layers])
+        return sum(n_in * n_out for n_in, n_out in arch.layer_shapes[: arch.n_encoder_layers])
 
     def _rate(self) -> float:
         if self._rows_per_second is None:

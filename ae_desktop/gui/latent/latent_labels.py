@@ -42,5 +42,11 @@ def _scene_xy(view: pg.ViewBox, x: float, y: float) -> tuple[float, float]:
 
 def _hits(box: np.ndarray, boxes: np.ndarray) -> bool:
     """Whether ``box`` (x0, y0, x1, y1) overlaps any of ``boxes`` (k, 4)."""
-    return bool(np.any((box[0] < boxes[:, 2]) & (boxes[:, 0] < box[2])
-                       & (box[1] < boxes[:, 3]) & (boxes[:, 1] < box[3])))
+    return bool(
+        np.any(
+            (box[0] < boxes[:, 2])
+            & (boxes[:, 0] < box[2])
+            & (box[1] < boxes[:, 3])
+            & (boxes[:, 1] < box[3])
+        )
+    )

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF
 from ae_desktop.gui.glyphs.glyph_view import ink_rgb
 
 CURVE_FILL = 0.85  # a decoded unit circle spans this share of its tile
-FADED = 0.35       # the map's opacity behind the points
+FADED = 0.35  # the map's opacity behind the points
 
 
 def pixel_mosaic(tiles: np.ndarray) -> np.ndarray:
@@ -33,7 +33,7 @@ def curve_mosaic(tiles: np.ndarray, x_range, y_range) -> tuple[np.ndarray, np.nd
     ys = np.linspace(*y_range[::-1], ny)
     half_w = (x_range[1] - x_range[0]) / max(nx - 1, 1) / 2 * CURVE_FILL
     half_h = (y_range[1] - y_range[0]) / max(ny - 1, 1) / 2 * CURVE_FILL
-    plane = tiles * 2 - 1                                              # [-1, 1]
+    plane = tiles * 2 - 1  # [-1, 1]
     closed = np.concatenate([plane, plane[:, :, :1], np.full((ny, nx, 1, 2), np.nan)], axis=2)
     x = xs[None, :, None] + closed[..., 0] * half_w
     y = ys[:, None, None] + closed[..., 1] * half_h

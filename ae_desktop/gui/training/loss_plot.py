@@ -12,8 +12,11 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 
 REDRAW_MS = 100  # reports arrive every ~30 ms; repainting the plot that often is wasted
 ENVELOPE_BUCKETS = 4096  # a longer history is drawn as the min and max of this many spans
-CURVES = (("total", "Loss", "#268bd2"), ("recon", "Reconstruction", "#859900"),
-          ("kl", "KL", "#d33682"))
+CURVES = (
+    ("total", "Loss", "#268bd2"),
+    ("recon", "Reconstruction", "#859900"),
+    ("kl", "KL", "#d33682"),
+)
 TEST_CURVE = ("Test loss", "#cb4b16")
 DRAWABLE = 1e30  # larger values (and inf, nan) cannot be drawn: pyqtgraph raises on them
 MAX_EPOCH = 1e12
@@ -24,9 +27,11 @@ class EpochAxis(pg.AxisItem):
     """Whole epochs only: a 5-epoch run is not labelled 1.5, 2.5, ..."""
 
     def tickValues(self, minVal, maxVal, size):  # noqa: N802,N803 - pyqtgraph override
-        return [(spacing, [v for v in values if v == round(v)])
-                for spacing, values in super().tickValues(minVal, maxVal, size)
-                if spacing >= 1]
+        return [
+            (spacing, [v for v in values if v == round(v)])
+            for spacing, values in super().tickValues(minVal, maxVal, size)
+            if spacing >= 1
+        ]
 
 
 class LossAxis(pg.AxisItem):
@@ -82,15 +87,15 @@ class _Rows:
 
     def rows(self) -> np.ndarray:
         """The rows appended so far (a view)."""
-        return self._buffer[:self.count]
+        return self._buffer[: self.count]
 
     def append(self, rows: np.ndarray) -> None:
         end = self.count + len(rows)
         if end > len(self._buffer):
             grown = np.empty((max(end, 2 * len(self._buffer), 1024), self._buffer.shape[1]))
-            grown[:self.count] = self._buffer[:self.count]
+            grown[: self.count] = self._buffer[: self.count]
             self._buffer = grown
-        self._buffer[self.count:end] = rows
+        self._buffer[self.count : end] = rows
         self.count = end
 
 
@@ -105,8 +110,11 @@ class LossPlot(QWidget):
         self._split_terms = False
         self._redraw_timer = QTimer(self, singleShot=True, interval=REDRAW_MS)
         self._redraw_timer.timeout.connect(self._redraw)
-        self.plot_widget = pg.PlotWidget(self, background="w", axisItems={
-            "bottom": EpochAxis("bottom"), "left": LossAxis("left")})
+        self.plot_widget = pg.PlotWidget(
+            self,
+            background="w",
+            axisItems={"bottom": EpochAxis("bottom"), "left": LossAxis("left")},
+        )
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setLabel("bottom", "epoch")
         self.plot.setLabel("left", "loss")
@@ -118,8 +126,10 @@ class LossPlot(QWidget):
         self.legend = self.legend_row.legend
         self.plot.layout.removeItem(self.plot.titleLabel)  # untitled: its row is free
         self.plot.layout.addItem(self.legend_row, 0, 1)
-        self.curves = {key: self.plot.plot([], [], name=name, pen=pg.mkPen(color, width=1))
-                       for key, name, color in CURVES}
+        self.curves = {
+            key: self.plot.plot([], [], name=name, pen=pg.mkPen(color, width=1))
+            for key, name, color in CURVES
+        }
         for curve in self.curves.values():
             # a long run has a million epochs: draw a few thousand peak-preserving points,
             # or every redraw costs hundreds of milliseconds of GUI time (bench_soak.py)
@@ -259,8 +269,11 @@ class LossPlot(QWidget):
         """Count the epochs with a value left out of the curves, and say so."""
         self._undrawable = count
         self.note.setVisible(count > 0)
-        self.note.setText(f"{count:,} value{'s' * (count != 1)} not drawn: not finite "
-                          f"or beyond ±{DRAWABLE:g}." if count else "")
+        self.note.setText(
+            f"{count:,} value{'s' * (count != 1)} not drawn: not finite or beyond ±{DRAWABLE:g}."
+            if count
+            else ""
+        )
 
     def _shown(self, y: np.ndarray) -> np.ndarray:
         """Values as plotted: on the log axis zeros sit at 1e-12 (log 0 is -inf)."""
@@ -292,8 +305,10 @@ def envelope(values: np.ndarray, buckets: int = ENVELOPE_BUCKETS) -> tuple[np.nd
     whole = buckets * span
     spans = values[:whole].reshape(buckets, span)
     starts = np.arange(1, whole + 1, span)
-    epochs = np.concatenate([np.column_stack([starts, starts + span // 2]).ravel(),
-                             np.arange(whole + 1, count + 1)])
-    drawn = np.concatenate([np.column_stack([spans.min(axis=1), spans.max(axis=1)]).ravel(),
-                            values[whole:]])
+    epochs = np.concatenate(
+        [np.column_stack([starts, starts + span // 2]).ravel(), np.arange(whole + 1, count + 1)]
+    )
+    drawn = np.concatenate(
+        [np.column_stack([spans.min(axis=1), spans.max(axis=1)]).ravel(), values[whole:]]
+    )
     return epochs, drawn

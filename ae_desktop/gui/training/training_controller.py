@@ -15,9 +15,9 @@ class TrainingController(QObject):
     """Starts, pauses, resumes and stops training runs; one run at a time. Signals carry
     only the current run's results (BackgroundTask drops those of replaced runs)."""
 
-    reported = Signal(object)       # TrainReport
-    finished = Signal(str)          # final status: done, target_reached, cancelled, ...
-    failed = Signal(str)            # message
+    reported = Signal(object)  # TrainReport
+    finished = Signal(str)  # final status: done, target_reached, cancelled, ...
+    failed = Signal(str)  # message
     paused_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None):
@@ -36,8 +36,9 @@ class TrainingController(QObject):
     def is_paused(self) -> bool:
         return self._task.is_paused()
 
-    def start(self, config: TrainConfig, data: np.ndarray, model=None, history=None,
-              test_history=None) -> TrainingRun:
+    def start(
+        self, config: TrainConfig, data: np.ndarray, model=None, history=None, test_history=None
+    ) -> TrainingRun:
         """Train ``config`` on ``data`` (n, P), continuing ``model`` and its loss curves
         ``history`` and ``test_history`` if given (see TrainingRun).
 

@@ -21,16 +21,34 @@ from PySide6.QtWidgets import (
 from ae_desktop.engine import OPTIMIZERS, ConfigError, TrainConfig
 from ae_desktop.engine.activations import ACTIVATIONS
 
-MODELS = (("ae", "Autoencoder"), ("dae", "Denoising autoencoder"),
-          ("vae", "Variational autoencoder"))
-NOISE_KINDS = (("flip", "Flip k pixels"), ("saltpepper", "Salt & pepper p"),
-               ("gauss", "Gaussian σ"), ("uniform", "Uniform ±a"))
-SUBSETS = (("all", "All glyphs"), ("4", "First 4"), ("8", "First 8"), ("16", "First 16"),
-           ("1000", "First 1,000"), ("10000", "First 10,000"))
+MODELS = (
+    ("ae", "Autoencoder"),
+    ("dae", "Denoising autoencoder"),
+    ("vae", "Variational autoencoder"),
+)
+NOISE_KINDS = (
+    ("flip", "Flip k pixels"),
+    ("saltpepper", "Salt & pepper p"),
+    ("gauss", "Gaussian σ"),
+    ("uniform", "Uniform ±a"),
+)
+SUBSETS = (
+    ("all", "All glyphs"),
+    ("4", "First 4"),
+    ("8", "First 8"),
+    ("16", "First 16"),
+    ("1000", "First 1,000"),
+    ("10000", "First 10,000"),
+)
 PRECISIONS = (("float64", "float64"), ("float32", "float32 (faster, half the memory)"))
 BIG_SET = 1000  # glyphs: from here on mini-batches, a few epochs and float32 are proposed
-BIG_SET_SETTINGS = {"batch_size": 100, "epochs": 20, "lr": 0.001, "target_errors": None,
-                    "precision": "float32"}
+BIG_SET_SETTINGS = {
+    "batch_size": 100,
+    "epochs": 20,
+    "lr": 0.001,
+    "target_errors": None,
+    "precision": "float32",
+}
 
 
 def default_arch(n_inputs: int) -> str:
@@ -83,27 +101,30 @@ class TrainingPanel(QWidget):
         self.arch.setToolTip("Encoder layer sizes from input to latent; the decoder mirrors it")
         self.decoder = QLabel(self)
         self.activation = combo_box(self, [(a, a.replace("_", " ")) for a in ACTIVATIONS])
-        self.loss = combo_box(self, (("bce", "Binary cross-entropy"), ("mse", "Mean squared error")))
+        self.loss = combo_box(
+            self, (("bce", "Binary cross-entropy"), ("mse", "Mean squared error"))
+        )
         self.optimizer = combo_box(self, [(o, o) for o in OPTIMIZERS])
-        self.lr = QDoubleSpinBox(self, decimals=5, minimum=0.00001, maximum=10.0,
-                                 singleStep=0.0005)
+        self.lr = QDoubleSpinBox(self, decimals=5, minimum=0.00001, maximum=10.0, singleStep=0.0005)
         self.epochs = QSpinBox(self, minimum=1, maximum=1_000_000, singleStep=500)
         self.batch_size = QSpinBox(self, minimum=0, maximum=100_000)
         self.batch_size.setSpecialValueText("full batch")
-        self.batch_size.setToolTip("Glyphs per weight update, shuffled every epoch; full "
-                                   "batch: one update per epoch")
+        self.batch_size.setToolTip(
+            "Glyphs per weight update, shuffled every epoch; full batch: one update per epoch"
+        )
         self.precision = combo_box(self, PRECISIONS)
-        self.dropout = QDoubleSpinBox(self, decimals=2, minimum=0.0, maximum=0.9,
-                                      singleStep=0.1)
+        self.dropout = QDoubleSpinBox(self, decimals=2, minimum=0.0, maximum=0.9, singleStep=0.1)
         self.dropout.setSpecialValueText("none")
-        self.dropout.setToolTip("Share of hidden units zeroed at random in each training "
-                                "step (not when encoding or decoding)")
+        self.dropout.setToolTip(
+            "Share of hidden units zeroed at random in each training "
+            "step (not when encoding or decoding)"
+        )
         self.seed = QSpinBox(self, minimum=0, maximum=2**31 - 1)
         self.noise_kind = combo_box(self, NOISE_KINDS)
-        self.noise_level = QDoubleSpinBox(self, decimals=2, minimum=0.0, maximum=35.0,
-                                          singleStep=0.05)
-        self.beta = QDoubleSpinBox(self, decimals=3, minimum=0.0, maximum=100.0,
-                                   singleStep=0.1)
+        self.noise_level = QDoubleSpinBox(
+            self, decimals=2, minimum=0.0, maximum=35.0, singleStep=0.05
+        )
+        self.beta = QDoubleSpinBox(self, decimals=3, minimum=0.0, maximum=100.0, singleStep=0.1)
         self.subset = combo_box(self, SUBSETS)
         self.subset.setToolTip("Train on these glyphs; the rest are held out as a test set")
         self.test_split = QSpinBox(self, minimum=0, maximum=90, suffix=" %")
@@ -112,15 +133,18 @@ class TrainingPanel(QWidget):
             "Hold out this share of the glyphs trained on as a test set, drawn from the seed "
             "(same seed, same split): never trained on, shaded in the glyph list, their loss "
             "drawn as the Test loss curve. A rising test loss while the training loss falls "
-            "is overfitting.")
+            "is overfitting."
+        )
         self.stop_when_exact = QCheckBox("Stop when every glyph is exact", self)
-        self.margin = QDoubleSpinBox(self, decimals=2, minimum=0.0, maximum=0.5,
-                                     singleStep=0.05)
-        self.margin.setToolTip("With the stop when exact: also wait until every output "
-                               "pixel is on its side of 0.5 by at least this much")
+        self.margin = QDoubleSpinBox(self, decimals=2, minimum=0.0, maximum=0.5, singleStep=0.05)
+        self.margin.setToolTip(
+            "With the stop when exact: also wait until every output "
+            "pixel is on its side of 0.5 by at least this much"
+        )
         self.continue_training = QCheckBox("Continue from the current model", self)
         self.continue_training.setToolTip(
-            "Start from the trained or opened model's weights instead of a fresh draw")
+            "Start from the trained or opened model's weights instead of a fresh draw"
+        )
         self.continue_training.setEnabled(False)
         self._model_available = False
         self.proposal = QLabel(self)
@@ -159,8 +183,11 @@ class TrainingPanel(QWidget):
         self.pause_button = QPushButton("Pause", self)
         self.pause_button.setCheckable(True)
         self.stop_button = QPushButton("Stop", self)
-        for button, key in ((self.start_button, "F5"), (self.pause_button, "F6"),
-                            (self.stop_button, "Shift+F5")):
+        for button, key in (
+            (self.start_button, "F5"),
+            (self.pause_button, "F6"),
+            (self.stop_button, "Shift+F5"),
+        ):
             button.setShortcut(QKeySequence(key))
             button.setToolTip(f"{button.text()} training ({key})")
         self.start_button.clicked.connect(self.start_requested)
@@ -177,13 +204,28 @@ class TrainingPanel(QWidget):
         layout.addStretch(1)
 
         self.set_config(TrainConfig())
-        for widget in (self.model, self.activation, self.loss, self.optimizer, self.noise_kind,
-                       self.precision):
+        for widget in (
+            self.model,
+            self.activation,
+            self.loss,
+            self.optimizer,
+            self.noise_kind,
+            self.precision,
+        ):
             widget.currentIndexChanged.connect(self._on_settings_edited)
         self.arch.textChanged.connect(self._on_settings_edited)
         self.arch.textEdited.connect(self._on_arch_typed)
-        for widget in (self.lr, self.epochs, self.batch_size, self.seed, self.noise_level,
-                       self.beta, self.test_split, self.dropout, self.margin):
+        for widget in (
+            self.lr,
+            self.epochs,
+            self.batch_size,
+            self.seed,
+            self.noise_level,
+            self.beta,
+            self.test_split,
+            self.dropout,
+            self.margin,
+        ):
             widget.valueChanged.connect(self._on_settings_edited)
         self.subset.currentIndexChanged.connect(self.settings_changed)
         self.stop_when_exact.toggled.connect(self._on_settings_edited)
@@ -205,8 +247,10 @@ class TrainingPanel(QWidget):
             self._propose(proposed_config(n_glyphs))
         self.proposal.setVisible(big)
         if big:
-            self.proposal.setText(f"Proposed for {n_glyphs:,} glyphs: mini-batches, a few "
-                                  f"epochs, float32, no stop when exact.")
+            self.proposal.setText(
+                f"Proposed for {n_glyphs:,} glyphs: mini-batches, a few "
+                f"epochs, float32, no stop when exact."
+            )
         self._on_settings_edited()
 
     def typed_architectures(self) -> dict[int, str]:
@@ -237,14 +281,23 @@ class TrainingPanel(QWidget):
             kind, level = self.noise_kind.currentData(), self.noise_level.value()
             noise = f"flip:{round(level)}" if kind == "flip" else f"{kind}:{level:g}"
         return TrainConfig(
-            model=model, arch=self.arch.text().strip(), activation=self.activation.currentData(),
-            loss=self.loss.currentData(), optimizer=self.optimizer.currentData(),
-            lr=self.lr.value(), epochs=self.epochs.value(), batch_size=self.batch_size.value(),
-            seed=self.seed.value(), noise=noise, beta=self.beta.value(),
+            model=model,
+            arch=self.arch.text().strip(),
+            activation=self.activation.currentData(),
+            loss=self.loss.currentData(),
+            optimizer=self.optimizer.currentData(),
+            lr=self.lr.value(),
+            epochs=self.epochs.value(),
+            batch_size=self.batch_size.value(),
+            seed=self.seed.value(),
+            noise=noise,
+            beta=self.beta.value(),
             target_errors=0 if self.stop_when_exact.isChecked() else None,
             target_margin=self.margin.value(),
-            precision=self.precision.currentData(), dropout=self.dropout.value(),
-            test_fraction=self.test_split.value() / 100)
+            precision=self.precision.currentData(),
+            dropout=self.dropout.value(),
+            test_fraction=self.test_split.value() / 100,
+        )
 
     def validated_config(self) -> TrainConfig:
         """The config, or ConfigError naming the bad setting."""
@@ -293,11 +346,26 @@ class TrainingPanel(QWidget):
 
     def set_running(self, running: bool) -> None:
         """Enable the buttons and fields that fit an idle or a running trainer."""
-        for widget in (self.model, self.arch, self.activation, self.loss, self.optimizer,
-                       self.lr, self.epochs, self.batch_size, self.precision, self.dropout,
-                       self.seed, self.noise_kind,
-                       self.noise_level, self.beta, self.subset, self.test_split,
-                       self.stop_when_exact, self.margin):
+        for widget in (
+            self.model,
+            self.arch,
+            self.activation,
+            self.loss,
+            self.optimizer,
+            self.lr,
+            self.epochs,
+            self.batch_size,
+            self.precision,
+            self.dropout,
+            self.seed,
+            self.noise_kind,
+            self.noise_level,
+            self.beta,
+            self.subset,
+            self.test_split,
+            self.stop_when_exact,
+            self.margin,
+        ):
             widget.setEnabled(not running)
         self.continue_training.setEnabled(self._model_available and not running)
         self.pause_button.setEnabled(running)
@@ -326,8 +394,9 @@ class TrainingPanel(QWidget):
         self.noise_kind.setEnabled(model == "dae" and not self.stop_button.isEnabled())
         self.noise_level.setEnabled(model == "dae" and not self.stop_button.isEnabled())
         self.beta.setEnabled(model == "vae" and not self.stop_button.isEnabled())
-        self.margin.setEnabled(self.stop_when_exact.isChecked()
-                               and not self.stop_button.isEnabled())
+        self.margin.setEnabled(
+            self.stop_when_exact.isChecked() and not self.stop_button.isEnabled()
+        )
         try:
             arch = self.validated_config().architecture(self._n_inputs)
         except ConfigError as exc:

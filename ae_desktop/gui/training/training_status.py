@@ -74,8 +74,11 @@ class TrainingStatus:
         a "curve" set."""
         self._last = self._first = self._paused_at = None
         self._paused = self._elapsed = 0.0
-        self._curves = None if curve_run is None else (
-            curve_run.model.arch, curve_run.data, curve_run.held_out.data)
+        self._curves = (
+            None
+            if curve_run is None
+            else (curve_run.model.arch, curve_run.data, curve_run.held_out.data)
+        )
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.summary.setText(f"epoch 0/{epochs}")
@@ -117,11 +120,16 @@ class TrainingStatus:
         else:
             train_error, test_error = self._curve_errors(report)
             learned = f"max error {train_error:.3f}"
-            test = (f"test loss {report.test_loss:.4g}, max error {test_error:.3f}   "
-                    if report.n_test else "")
+            test = (
+                f"test loss {report.test_loss:.4g}, max error {test_error:.3f}   "
+                if report.n_test
+                else ""
+            )
         timing = f"elapsed {format_eta(self._elapsed)}   ETA {eta}"
-        self.summary.setText(f"epoch {report.epoch}/{report.epochs}   loss {report.loss:.4g}"
-                             f"   {learned}   {test}{timing}")
+        self.summary.setText(
+            f"epoch {report.epoch}/{report.epochs}   loss {report.loss:.4g}"
+            f"   {learned}   {test}{timing}"
+        )
         self.progress.setValue(round(1000 * report.epoch / max(report.epochs, 1)))
         if report.status == "running" and self.bar.currentMessage().startswith("Training…"):
             self.bar.showMessage("Training…")
@@ -132,22 +140,24 @@ class TrainingStatus:
         report = self._last
         if report is not None:
             text += f" at epoch {report.epoch}: {self._result_text(report)}"
-            self.summary.setText(f"epoch {report.epoch}/{report.epochs}   "
-                                 f"loss {report.loss:.4g}")
+            self.summary.setText(f"epoch {report.epoch}/{report.epochs}   loss {report.loss:.4g}")
         self.bar.showMessage(text)
 
     def _result_text(self, report) -> str:
         """How well the final model reconstructs the training (and held-out) glyphs."""
         if self._curves is None:
-            text = (f"{report.learned}/{report.n_glyphs} glyphs within 1 px"
-                    f"{_margin_text(report)}, at most {report.max_errors} wrong, "
-                    f"{self._elapsed:.1f} s")
+            text = (
+                f"{report.learned}/{report.n_glyphs} glyphs within 1 px"
+                f"{_margin_text(report)}, at most {report.max_errors} wrong, "
+                f"{self._elapsed:.1f} s"
+            )
             if report.n_test:
                 text += f"; held out: {report.test_learned}/{report.n_test} within 1 px"
             return text
         train_error, test_error = self._curve_errors(report)
-        text = (f"points within {train_error:.3f} of their input (plane -1..1), "
-                f"{self._elapsed:.1f} s")
+        text = (
+            f"points within {train_error:.3f} of their input (plane -1..1), {self._elapsed:.1f} s"
+        )
         return text + (f"; held out: within {test_error:.3f}" if report.n_test else "")
 
     def _curve_errors(self, report) -> tuple[float, float]:
@@ -165,7 +175,7 @@ def _test_text(report) -> str:
 
 
 def _margin_text(report) -> str:
-    """", margin 0.27": the report's smallest pixel margin (negative: a wrong pixel),
+    """ ", margin 0.27": the report's smallest pixel margin (negative: a wrong pixel),
     or nothing when it was not measured (NaN)."""
     margin = report.min_margin
     return "" if math.isnan(margin) else f", margin {margin:.2f}"

@@ -16,9 +16,11 @@ def warm_up_kernels() -> None:
     compiled), then the latent map's and the points' decoding, then a variational model
     with a test split and a quasi-Newton run."""
     data = np.random.default_rng(0).integers(0, 2, size=(4, 35)).astype(np.float64)
-    runs = (TrainConfig(arch="35-4-2", epochs=2),  # the settings' defaults
-            TrainConfig(model="vae", arch="35-4-2", epochs=2, test_fraction=0.25),
-            TrainConfig(arch="35-4-2", optimizer="lbfgs", epochs=2))
+    runs = (
+        TrainConfig(arch="35-4-2", epochs=2),  # the settings' defaults
+        TrainConfig(model="vae", arch="35-4-2", epochs=2, test_fraction=0.25),
+        TrainConfig(arch="35-4-2", optimizer="lbfgs", epochs=2),
+    )
     for index, config in enumerate(runs):
         run = TrainingRun(config, data)
         for _ in run.reports():
