@@ -121,28 +121,29 @@ class FileMenu(QObject):
             return False
         if not self.session.unsaved:
             return True
-        answer = QMessageBox.question(
-            self.parent,
+        return self._ask_to_save(
             "Unsaved model",
             f"Save the trained model ({self.session.model.arch.text})?",
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
-            QMessageBox.Save,
+            self.save_model,
         )
-        if answer == QMessageBox.Save:
-            return self.save_model()
-        return answer == QMessageBox.Discard
 
     def confirm_discard(self) -> bool:
         """Ask before unsaved glyph edits are lost; True to go ahead."""
+        return self._ask_to_save(
+            "Unsaved glyphs", f"Save the changes to {self.document.title}?", self.save
+        )
+
+    def _ask_to_save(self, title: str, question: str, save) -> bool:
+        """Save / Discard / Cancel: True once ``save()`` succeeded or on Discard."""
         answer = QMessageBox.question(
             self.parent,
-            "Unsaved glyphs",
-            f"Save the changes to {self.document.title}?",
+            title,
+            question,
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
             QMessageBox.Save,
         )
         if answer == QMessageBox.Save:
-            return self.save()
+            return save()
         return answer == QMessageBox.Discard
 
     # -- glyph sets --------------------------------------------------------------------
