@@ -11,6 +11,7 @@ from ae_desktop.engine.metrics import PIXEL_THRESHOLD, learned_count, wrong_pixe
 from ae_desktop.engine.model import Autoencoder
 from ae_desktop.engine.noise import NoiseError, NoiseSpec, corrupt, parse_noise
 from ae_desktop.engine.persistence import ModelFileError, load_model, save_model
+from ae_desktop.engine.sampling import LatentGaussian, latent_gaussian, sample_glyphs
 from ae_desktop.engine.training import TrainingRun, TrainReport, train
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "ArchitectureError",
     "Autoencoder",
     "ConfigError",
+    "LatentGaussian",
     "ModelFileError",
     "NoiseError",
     "NoiseSpec",
@@ -35,11 +37,13 @@ __all__ = [
     "denoising_errors",
     "interpolate",
     "latent_extent",
+    "latent_gaussian",
     "learned_count",
     "load_model",
     "nearest_glyph_baseline",
     "parse_noise",
     "parse_sizes",
+    "sample_glyphs",
     "save_model",
     "train",
     "wrong_pixels",
