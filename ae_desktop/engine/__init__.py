@@ -1,6 +1,7 @@
 """The autoencoder engine: NumPy + Numba, no Qt. Public API below."""
 
 from ae_desktop.engine.activations import ACTIVATIONS
+from ae_desktop.engine.activations_trace import layer_activations
 from ae_desktop.engine.architecture import MODEL_KINDS, Architecture, ArchitectureError, parse_sizes
 from ae_desktop.engine.config import OPTIMIZERS, ConfigError, TrainConfig
 from ae_desktop.engine.denoising import denoising_errors, nearest_glyph_baseline
@@ -38,6 +39,7 @@ __all__ = [
     "interpolate",
     "latent_extent",
     "latent_gaussian",
+    "layer_activations",
     "learned_count",
     "load_model",
     "nearest_glyph_baseline",
