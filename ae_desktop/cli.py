@@ -1,5 +1,5 @@
 """The ``ae-desktop`` command: the GUI without a subcommand, else train / eval / encode /
-decode / interpolate / sweep / study. Bad input prints one ``ae-desktop: error: ...``
+decode / interpolate / sweep / study / font. Bad input prints one ``ae-desktop: error: ...``
 line, exit status 2."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 
 from ae_desktop import runtime_env  # noqa: F401 - first: sets NUMBA_CACHE_DIR before numba loads
+from ae_desktop.commands.font import add_font_parser, run_font
 from ae_desktop.commands.model_tools import run_decode, run_encode, run_eval, run_interpolate
 from ae_desktop.commands.numbers import COUNT, FLAG_RANGES, number, range_type
 from ae_desktop.commands.options import DATASET_HELP, add_training_options
@@ -31,6 +32,7 @@ RUNNERS = {
     "interpolate": run_interpolate,
     "sweep": run_sweep_command,
     "study": run_study,
+    "font": run_font,
 }
 USAGE_ERRORS = (
     CommandError,
@@ -117,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model_commands(commands)
     add_sweep_parser(commands)
     add_study_parser(commands)
+    add_font_parser(commands)
     return parser
 
 

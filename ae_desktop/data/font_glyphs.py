@@ -95,3 +95,10 @@ def glyph_name(char: str) -> str:
     """The PostScript name of ``char``'s glyph: ``uni0041``, ``u1F600``."""
     code = ord(char)
     return f"uni{code:04X}" if code < 0x10000 else f"u{code:05X}"
+
+
+def default_family(set_name: str) -> str:
+    """A family name made from a glyph set's name (its printable characters, cut to
+    MAX_FAMILY), or ``ae-desktop glyphs`` when none is left."""
+    kept = "".join(ch for ch in set_name if ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF)
+    return kept.strip()[:MAX_FAMILY].strip() or "ae-desktop glyphs"
