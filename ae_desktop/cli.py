@@ -16,6 +16,7 @@ from ae_desktop.commands.numbers import COUNT, FLAG_RANGES, number, range_type
 from ae_desktop.commands.options import DATASET_HELP, add_training_options
 from ae_desktop.commands.output import CommandError
 from ae_desktop.commands.parser import EXIT_USAGE, PROG, OneLineParser, gui_parser, one_line
+from ae_desktop.commands.sample import add_sample_parser, run_sample
 from ae_desktop.commands.study import add_study_parser, run_study
 from ae_desktop.commands.sweep import add_sweep_parser, run_sweep_command
 from ae_desktop.commands.train import run_train
@@ -33,6 +34,7 @@ RUNNERS = {
     "sweep": run_sweep_command,
     "study": run_study,
     "font": run_font,
+    "sample": run_sample,
 }
 USAGE_ERRORS = (
     CommandError,
@@ -120,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sweep_parser(commands)
     add_study_parser(commands)
     add_font_parser(commands)
+    add_sample_parser(commands)
     return parser
 
 
