@@ -1,28 +1,12 @@
-"""layer_activations: every layer's values for one input, against a NumPy forward pass
-written out here from the model's weights."""
+"""layer_activations: every layer's values for one input, against the engine's NumPy
+reference forward pass (reference.py)."""
 
 import numpy as np
 import pytest
 
 from ae_desktop.engine import Architecture, Autoencoder, layer_activations
-
-FUNCTIONS = {
-    "linear": lambda z: z,
-    "tanh": np.tanh,
-    "sigmoid": lambda z: 1.0 / (1.0 + np.exp(-z)),
-    "relu": lambda z: np.maximum(z, 0.0),
-}
-
-
-def numpy_layers(model: Autoencoder, x: np.ndarray) -> list[np.ndarray]:
-    arch = model.arch
-    values, a = [x], x
-    for index, ((w, b), name) in enumerate(zip(arch.unflatten(model.theta), arch.activations)):
-        if arch.kind == "vae" and index == arch.n_encoder_layers:
-            a = a[: arch.latent_dim]  # the decoder reads the mean
-        a = FUNCTIONS[name](a @ w + b)
-        values.append(a)
-    return values
+from ae_desktop.engine.activations import activate
+from ae_desktop.engine.reference import forward
 
 
 @pytest.mark.parametrize(
@@ -35,15 +19,17 @@ def numpy_layers(model: Autoencoder, x: np.ndarray) -> list[np.ndarray]:
         ("42-2", "ae", "sigmoid"),
     ],
 )
-def test_every_layer_matches_a_numpy_forward_pass(text, kind, activation):
+def test_every_layer_matches_the_numpy_reference(text, kind, activation):
     arch = Architecture.parse(text, kind=kind, activation=activation)
     model = Autoencoder.initialize(arch, rng=np.random.default_rng(3))
     x = np.random.default_rng(4).random(arch.n_inputs)
     got = layer_activations(model, x)
-    expected = numpy_layers(model, x)
+    _, zs, out = forward(arch, model.theta, x[None, :])
+    expected = [x] + [activate(code, z)[0] for code, z in zip(arch.activation_codes, zs)]
     assert [v.shape for v in got] == [v.shape for v in expected]
     for mine, theirs in zip(got, expected):
         np.testing.assert_allclose(mine, theirs, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(got[-1], out[0], rtol=0, atol=1e-12)
     np.testing.assert_allclose(got[-1], model.reconstruct(x)[0], rtol=0, atol=1e-12)
     if kind == "vae":  # the code layer: mean, then log-variance
         mean, log_var = model.encode_distribution(x)
