@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 
 from ae_desktop.commands.output import (
     CommandError,
@@ -12,8 +17,61 @@ from ae_desktop.commands.output import (
     save_output,
     write_json,
 )
+from ae_desktop.commands.parser import PROG
 from ae_desktop.engine.experiments import ResultTable
+from ae_desktop.engine.experiments.cluster import ClusterError, on_scheduler
 from ae_desktop.engine.experiments.table import columns
+
+
+def add_scheduler_option(p) -> None:
+    p.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:8786",
+        help="run on the workers of this Dask scheduler (needs the 'cluster' extra: "
+        'pip install "ae-desktop[cluster]"; see docs/CLUSTER.md)',
+    )
+
+
+@contextmanager
+def experiment_runs(args) -> Iterator[threading.Event]:
+    """The cancel event of an experiment, set by Ctrl+C; inside, runs go to the Dask
+    scheduler ``args.scheduler`` when given (a problem with it: CommandError)."""
+    try:
+        with on_scheduler(args.scheduler) if args.scheduler else nullcontext():
+            cancel = threading.Event()
+            with _interrupt_sets(cancel):
+                yield cancel
+    except ClusterError as exc:
+        raise CommandError(str(exc)) from None
+
+
+@contextmanager
+def _interrupt_sets(cancel: threading.Event) -> Iterator[None]:
+    """The first Ctrl+C sets ``cancel`` (finished runs are kept); a second one interrupts."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupted(signum, frame) -> None:
+        cancel.set()
+        signal.signal(signal.SIGINT, previous)
+        print(f"{PROG}: stopping: finished runs are kept (Ctrl+C again to quit)", file=sys.stderr)
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def interrupted_status(table: ResultTable, planned: int) -> int:
+    """Exit status 0, or for a cancelled experiment 130 after saying what was kept."""
+    if not table.cancelled:
+        return 0
+    from ae_desktop.cli import EXIT_INTERRUPTED
+
+    print(f"{PROG}: interrupted: {len(table.rows)} of {planned} runs finished", file=sys.stderr)
+    return EXIT_INTERRUPTED
 
 
 def check_outputs(args) -> None:

@@ -6,7 +6,10 @@ from __future__ import annotations
 import argparse
 
 from ae_desktop.commands.experiment_output import (
+    add_scheduler_option,
     check_outputs,
+    experiment_runs,
+    interrupted_status,
     run_printer,
     summary_lines,
     write_outputs,
@@ -68,6 +71,7 @@ def add_study_parser(commands) -> None:
         help="noisy copies of each glyph per level (default: 100)",
     )
     add_experiment_options(p, STUDY_METRICS)
+    add_scheduler_option(p)
 
     p = study.add_parser(
         "generalize",
@@ -83,6 +87,7 @@ def add_study_parser(commands) -> None:
         help="training-set sizes (default: 4,8,16,32)",
     )
     add_experiment_options(p, HELD_OUT_METRICS + RUN_METRICS)
+    add_scheduler_option(p)
 
 
 def run_study(args: argparse.Namespace) -> int:
@@ -104,16 +109,20 @@ def _run_denoise(args: argparse.Namespace) -> int:
         f"study denoise --draws {args.draws}",
     )
     models = denoising_models(dae, args.repeats)
-    table = denoising_study(
-        dae,
-        glyphs.matrix(),
-        args.levels or DEFAULT_LEVELS,
-        args.kind,
-        args.draws,
-        args.repeats,
-        args.workers,
-        run_printer(args.quiet, lambda i: f"{models[i][0]} seed {models[i][2].seed}"),
-    )
+    with experiment_runs(args) as cancel:
+        table = denoising_study(
+            dae,
+            glyphs.matrix(),
+            args.levels or DEFAULT_LEVELS,
+            args.kind,
+            args.draws,
+            args.repeats,
+            args.workers,
+            run_printer(args.quiet, lambda i: f"{models[i][0]} seed {models[i][2].seed}"),
+            cancel,
+        )
+    if table.cancelled:  # the study measures only once every model is trained
+        return interrupted_status(table, len(models))
     print("\n".join(summary_lines(table, list(STUDY_METRICS))))
     document = {
         "study": "denoise",
@@ -143,16 +152,20 @@ def _run_generalize(args: argparse.Namespace) -> int:
     base = config_from_args(args)
     check_training_memory(base, len(glyphs), glyphs.n_pixels)
     plan = generalization_plan(base, len(glyphs), args.sizes, args.repeats)
-    table = generalization_study(
-        base,
-        glyphs.matrix(),
-        args.sizes,
-        args.repeats,
-        args.workers,
-        run_printer(
-            args.quiet, lambda i: f"{plan[i][0]['train_size']} glyphs seed {plan[i][1].seed}"
-        ),
-    )
+    with experiment_runs(args) as cancel:
+        table = generalization_study(
+            base,
+            glyphs.matrix(),
+            args.sizes,
+            args.repeats,
+            args.workers,
+            run_printer(
+                args.quiet, lambda i: f"{plan[i][0]['train_size']} glyphs seed {plan[i][1].seed}"
+            ),
+            cancel,
+        )
+    if not table.rows:
+        return interrupted_status(table, len(plan))
     metrics = list(dict.fromkeys([*GENERALIZE_SUMMARY, args.metric]))
     print("\n".join(summary_lines(table, metrics)))
     document = {
@@ -173,4 +186,4 @@ def _run_generalize(args: argparse.Namespace) -> int:
         None,
         f"{glyphs.name}: {args.metric} vs training-set size",
     )
-    return 0
+    return interrupted_status(table, len(plan))

@@ -6,7 +6,10 @@ from __future__ import annotations
 import argparse
 
 from ae_desktop.commands.experiment_output import (
+    add_scheduler_option,
     check_outputs,
+    experiment_runs,
+    interrupted_status,
     run_printer,
     summary_lines,
     write_outputs,
@@ -49,6 +52,7 @@ def add_sweep_parser(commands) -> None:
         "arch=35-20-2,35-30-2; 'none' for an unset optional value",
     )
     add_experiment_options(p, RUN_METRICS + DENOISE_METRICS + TEST_METRICS)
+    add_scheduler_option(p)
 
 
 def run_sweep_command(args: argparse.Namespace) -> int:
@@ -69,14 +73,18 @@ def run_sweep_command(args: argparse.Namespace) -> int:
         point, _, config = plan[index]
         return " ".join(f"{k}={v}" for k, v in point.items()) + f" seed {config.seed}"
 
-    result = run_sweep(
-        base,
-        variations,
-        glyphs.matrix(),
-        args.repeats,
-        args.workers,
-        run_printer(args.quiet, describe),
-    )
+    with experiment_runs(args) as cancel:
+        result = run_sweep(
+            base,
+            variations,
+            glyphs.matrix(),
+            args.repeats,
+            args.workers,
+            run_printer(args.quiet, describe),
+            cancel,
+        )
+    if not result.rows:
+        return interrupted_status(result, len(plan))
     metrics = list(dict.fromkeys([*SUMMARY_METRICS, args.metric]))
     print("\n".join(summary_lines(result, metrics)))
     document = {
@@ -98,7 +106,7 @@ def run_sweep_command(args: argparse.Namespace) -> int:
         series,
         f"{glyphs.name}: {args.metric}, {args.repeats} seeds per point",
     )
-    return 0
+    return interrupted_status(result, len(plan))
 
 
 def _checked_numbers(text: str) -> str:

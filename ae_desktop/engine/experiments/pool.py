@@ -15,6 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from multiprocessing.connection import wait as wait_for
 
+from ae_desktop.engine.experiments.cluster import current_client, run_on_cluster
 from ae_desktop.engine.experiments.runs import RunOutcome, RunTask, execute
 
 # progress(done, total, task index, outcome): called in the caller's thread per finished run
@@ -37,8 +38,9 @@ def run_tasks(
 ) -> tuple[list[RunOutcome | None], bool]:
     """Run every task; returns (outcomes in task order, cancelled).
 
-    With ``workers`` = 1 the runs happen one after another in this process; otherwise
-    in a pool of that many processes (default: one per core). Once ``cancel`` is set,
+    Inside ``cluster.on_scheduler`` the runs go to that Dask scheduler (``workers`` is
+    ignored); else with ``workers`` = 1 they happen one after another in this process,
+    otherwise in a pool of that many processes (default: one per core). Once ``cancel`` is set,
     pending runs are dropped and running ones stop at their next progress check; runs
     that did not finish have outcome None.
     """
@@ -48,7 +50,10 @@ def run_tasks(
     cancel = cancel or threading.Event()
     outcomes: list[RunOutcome | None] = [None] * len(tasks)
     finished = _Finished(outcomes, progress)
-    if workers == 1 or len(tasks) <= 1:
+    client = current_client()
+    if client is not None:
+        run_on_cluster(client, tasks, finished.add, cancel)
+    elif workers == 1 or len(tasks) <= 1:
         for index, task in enumerate(tasks):
             if cancel.is_set():
                 break
