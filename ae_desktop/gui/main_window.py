@@ -33,6 +33,7 @@ from ae_desktop.gui.help_menu import HelpMenu
 from ae_desktop.gui.latent.interpolation_panel import InterpolationPanel
 from ae_desktop.gui.latent.latent_canvas import LatentCanvas
 from ae_desktop.gui.model_session import ModelSession
+from ae_desktop.gui.network.network_view import NetworkView
 from ae_desktop.gui.stored_settings import stored_architectures, stored_config
 from ae_desktop.gui.training.loss_plot import LossPlot
 from ae_desktop.gui.training.training_controller import TrainingController
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
         ]
         experiments = self._add_dock("Experiments", self.experiments, Qt.RightDockWidgetArea)
         self.tabifyDockWidget(self._docks[1], experiments)
+        self.network_view = NetworkView(self.editor_panel, self.session, self)
+        network = self._add_dock("Network", self.network_view, Qt.RightDockWidgetArea)
+        self.tabifyDockWidget(experiments, network)
         self._docks[1].raise_()
         self.file_menu = FileMenu(
             self,
