@@ -25,8 +25,10 @@ from ae_desktop.engine.compiled_layers import (
     weight_gradient,
     weights,
 )
+from ae_desktop.engine.compiled_math import inline
 from ae_desktop.engine.layout import ACTIVATION, ENCODER, N_IN, N_OUT, PART, SAMPLED
-from ae_desktop.engine.train_records import MOMENTUM, SGD
+from ae_desktop.engine.schedules import COSINE, STEP
+from ae_desktop.engine.train_records import ADAM, MOMENTUM, SGD
 
 RUNNING, DIVERGED, TARGET_REACHED = range(3)
 TARGET_CHECK = 10
@@ -141,11 +143,37 @@ def _undo_dropout(scales, a, da):
                 a[c, r] /= s
 
 
+@inline
+def epoch_rate(settings, epoch):
+    """The learning rate of the run's 0-based ``epoch`` (schedules.py)."""
+    if settings.schedule == STEP:
+        return settings.lr * settings.step_factor ** (epoch // settings.step_every)
+    if settings.schedule == COSINE:
+        return settings.lr * 0.5 * (1.0 + math.cos(math.pi * epoch / settings.epochs))
+    return settings.lr
+
+
+@inline
+def epoch_beta(settings, epoch):
+    """A VAE's KL weight in ``epoch``: rising from 0 over the warm-up epochs."""
+    if epoch < settings.kl_warmup:
+        return settings.beta * epoch / settings.kl_warmup
+    return settings.beta
+
+
 @jit
-def _optimizer_step(settings, theta, grad, state):
-    lr = settings.lr
+def _optimizer_step(settings, lr, theta, grad, state):
+    """One update at rate ``lr``. Weight decay: Adam shrinks theta by lr * decay
+    (AdamW), SGD and momentum add decay * theta to the gradient (L2)."""
     n = theta.shape[0]
     first, second = state.first, state.second
+    decay = settings.weight_decay
+    if decay > 0.0:
+        for i in range(n):
+            if settings.optimizer == ADAM:
+                theta[i] -= lr * decay * theta[i]
+            else:
+                grad[i] += decay * theta[i]
     if settings.optimizer == SGD:
         for i in range(n):
             theta[i] -= lr * grad[i]
@@ -208,12 +236,13 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop, pass_err
     drop = dropout_rows(layout, n_draws)
     no_perm = np.empty(0, dtype=np.int64)
     kl = np.zeros(1)
-    beta = settings.beta
     n_layers = layout.shape[0]
     wrong = np.zeros(batch, dtype=np.int64)
     check = np.zeros(stop.n_glyphs if stop.target >= 0 else 0, dtype=np.int64)
     margins = np.zeros(2)
     for e in range(n_epochs):
+        lr = epoch_rate(settings, settings.first_epoch + e)
+        beta = epoch_beta(settings, settings.first_epoch + e)
         copy_into(theta, theta_good)
         slab = inputs[min(e, inputs.shape[0] - 1)]
         perm = perms[e] if perms.shape[0] > 0 else no_perm
@@ -257,7 +286,7 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop, pass_err
             recon_sum += recon * rows
             kl_sum += kl[0] * rows
             state.step[0] += 1
-            _optimizer_step(settings, theta, grad, state)
+            _optimizer_step(settings, lr, theta, grad, state)
         losses[e, 0] = total / m
         losses[e, 1] = recon_sum / m
         losses[e, 2] = kl_sum / m
@@ -278,7 +307,8 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop, pass_err
 @jit
 def loss_gradient(layout, theta, grad, settings, x, y, draws, parts):
     """Full-batch loss at ``theta`` with its gradient in ``grad``; x, y (rows, P),
-    draws (rows, k) as in train_epochs; parts (2,) gets [reconstruction, kl]."""
+    draws (rows, k) as in train_epochs; parts (2,) gets [reconstruction, kl]. Weight
+    decay adds its L2 penalty, decay / 2 * |theta|^2, to the loss and the gradient."""
     rows, n_pixels = x.shape
     offsets, acts, buf_a, buf_b = _buffers(layout, rows, theta.dtype)
     no_perm = np.empty(0, dtype=np.int64)
@@ -307,4 +337,10 @@ def loss_gradient(layout, theta, grad, settings, x, y, draws, parts):
     )
     parts[0] = recon
     parts[1] = kl[0]
-    return recon + settings.beta * kl[0]
+    penalty = 0.0
+    decay = settings.weight_decay
+    if decay > 0.0:
+        for i in range(theta.shape[0]):
+            penalty += theta[i] * theta[i]
+            grad[i] += decay * theta[i]
+    return recon + settings.beta * kl[0] + 0.5 * decay * penalty

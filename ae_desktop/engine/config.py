@@ -12,9 +12,12 @@ from ae_desktop.engine.initialization import InitError, parse_init
 from ae_desktop.engine.limits import Range
 from ae_desktop.engine.losses import LOSSES
 from ae_desktop.engine.noise import NoiseError, NoiseSpec, parse_noise
+from ae_desktop.engine.schedules import parse_schedule
 
 GRADIENT_OPTIMIZERS = ("sgd", "momentum", "adam")
-QUASI_NEWTON_OPTIMIZERS = ("lbfgs", "cg")
+QUASI_NEWTON_OPTIMIZERS = ("lbfgs", "cg", "bfgs", "powell")
+DENSE_OPTIMIZERS = ("bfgs", "powell")  # hold n x n matrices (Hessian, directions)
+DENSE_MAX_PARAMS = 4000  # their n: 128 MB a matrix, and scipy holds a few at once
 OPTIMIZERS = GRADIENT_OPTIMIZERS + QUASI_NEWTON_OPTIMIZERS
 DEFAULT_DAE_NOISE = "saltpepper:0.1"
 PRECISIONS = ("float64", "float32")
@@ -31,6 +34,9 @@ SETTING_LIMITS = {  # the range of each numeric setting: validate_settings and t
     "momentum": Range(float, 0, 1, open_high=True),
     "dropout": Range(float, 0, 0.9),
     "test_fraction": Range(float, 0, 1, open_high=True),
+    "weight_decay": Range(float, 0, 1),
+    "kl_warmup": Range(int, 0, 10_000_000),
+    "early_stop": Range(int, 0, 10_000_000),
 }
 _OUT_OF_RANGE = {  # validate_settings's wording where not "NAME must be <describe()>"
     "lr": "learning rate must be a number > {low}",
@@ -71,6 +77,10 @@ class TrainConfig:
     precision: str = "float64"
     dropout: float = 0.0
     test_fraction: float = 0.0
+    weight_decay: float = 0.0  # L2: decoupled for adam, in the gradient otherwise
+    lr_schedule: str = "constant"  # constant, step:EVERY:FACTOR or cosine
+    kl_warmup: int = 0  # epochs over which a VAE's beta rises from 0
+    early_stop: int = 0  # epochs without a better test loss before stopping (0: never)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -110,6 +120,11 @@ class TrainConfig:
                 f"architecture {self.arch} takes {arch.n_inputs} inputs but the "
                 f"data has {n_inputs} pixels per glyph"
             )
+        if self.optimizer in DENSE_OPTIMIZERS and arch.n_params > DENSE_MAX_PARAMS:
+            raise ConfigError(
+                f"{self.optimizer} holds an n x n matrix: at most {DENSE_MAX_PARAMS:,} "
+                f"weights and biases, {arch.text} has {arch.n_params:,} (use lbfgs or cg)"
+            )
         return arch
 
     def validate_settings(self) -> None:
@@ -143,6 +158,18 @@ class TrainConfig:
             what = "a VAE's" if self.model == "vae" else "with dropout, the"
             raise ConfigError(f"{what} loss is stochastic: train it with sgd, momentum or adam")
         self.noise_spec()
+        self._check_training_aids()
+
+    def _check_training_aids(self) -> None:
+        """The weight decay, schedule, warm-up and early stop settings."""
+        try:
+            parse_schedule(self.lr_schedule)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+        if self.kl_warmup and self.model != "vae":
+            raise ConfigError("KL warm-up is for a variational (vae) model only")
+        if self.early_stop and not self.test_fraction:
+            raise ConfigError("early stopping watches the test loss: give a test fraction")
 
 
 _TYPES = {

@@ -1,9 +1,14 @@
-"""Quasi-Newton and conjugate-gradient training (scipy.optimize on the flat parameters).
+"""Quasi-Newton, conjugate-gradient and Powell training (scipy.optimize on the flat
+parameters).
 
 The course's report 003 trained with BFGS, CG and Powell; L-BFGS-B keeps BFGS's
-behaviour in memory linear in the number of parameters. scipy runs one uninterrupted
-optimisation in a worker thread that pauses after every iteration until the trainer asks
-for the next, so progress reports and cancellation never restart its search.
+behaviour in memory linear in the number of parameters, full BFGS and Powell hold n x n
+matrices (config.DENSE_MAX_PARAMS). Powell uses no gradient: an iteration is a line
+search along every parameter's direction, seconds for a big network. scipy runs one
+uninterrupted optimisation in a worker thread that pauses after every iteration until
+the trainer asks for the next, so progress reports and cancellation never restart its
+search; a cancel also ends an iteration midway (the objective raises). Weight decay adds
+its L2 penalty to the objective.
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ from ae_desktop.engine.metrics import pixel_margins, wrong_pixels
 from ae_desktop.engine.model import Autoencoder
 from ae_desktop.engine.train_records import StopRule, TrainSettings
 
-SCIPY_METHODS = {"lbfgs": "L-BFGS-B", "cg": "CG"}
+SCIPY_METHODS = {"lbfgs": "L-BFGS-B", "cg": "CG", "bfgs": "BFGS", "powell": "Powell"}
+WAIT_SECONDS = 0.05  # how often a trainer waiting for an iteration looks at its cancel
 
 
 class _Stop(Exception):
@@ -31,14 +37,20 @@ class QuasiNewton:
     """Advances ``model`` by iterations of scipy's optimizer; one iteration = one epoch.
 
     A denoising model's corrupted inputs are drawn once, so scipy minimises one fixed,
-    deterministic objective.
+    deterministic objective. ``cancel`` set, ``advance`` returns without waiting for
+    the iteration under way.
     """
 
     max_chunk = 5000
     pass_errors = None  # no wrong pixels counted in its passes: reports reconstruct
 
     def __init__(
-        self, model: Autoencoder, data: np.ndarray, config: TrainConfig, rng: np.random.Generator
+        self,
+        model: Autoencoder,
+        data: np.ndarray,
+        config: TrainConfig,
+        rng: np.random.Generator,
+        cancel: threading.Event | None = None,
     ):
         self.model = model
         self.data = data
@@ -52,8 +64,11 @@ class QuasiNewton:
         self._messages: queue.Queue = queue.Queue()
         self._stopping = False
         self._thread: threading.Thread | None = None
+        self._cancel = cancel or threading.Event()
 
     def _objective(self, x: np.ndarray):
+        if self._stopping:
+            raise _Stop
         grad = np.empty_like(x)
         value = compiled_train.loss_gradient(
             self.model.arch.layout.table,
@@ -76,11 +91,12 @@ class QuasiNewton:
                 raise _Stop
             self._messages.put(("iteration", intermediate_result))
 
+        gradient = self.method != "Powell"
         try:
             result = minimize(
-                self._objective,
+                self._objective if gradient else lambda x: self._objective(x)[0],
                 self.model.theta.copy(),
-                jac=True,
+                jac=gradient,
                 method=self.method,
                 callback=on_iteration,
                 options={"maxiter": self.max_iterations},
@@ -104,7 +120,13 @@ class QuasiNewton:
         status = "running"
         while len(losses) < n_epochs and status == "running":
             self._go.release()
-            kind, payload = self._messages.get()
+            while True:
+                try:
+                    kind, payload = self._messages.get(timeout=WAIT_SECONDS)
+                    break
+                except queue.Empty:
+                    if self._cancel.is_set():
+                        return self._losses(losses), "running"  # the run reports cancelled
             if kind == "error":
                 raise payload
             x, value = payload.x.copy(), float(payload.fun)

@@ -7,12 +7,22 @@ that.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ae_desktop.engine.activations import SIGMOID, activate, derivative_from_output
 from ae_desktop.engine.architecture import Architecture
 from ae_desktop.engine.losses import MSE, kl_divergence, reconstruction_loss
-from ae_desktop.engine.train_records import MOMENTUM, SGD, Batches, OptimizerState, TrainSettings
+from ae_desktop.engine.schedules import COSINE, STEP
+from ae_desktop.engine.train_records import (
+    ADAM,
+    MOMENTUM,
+    SGD,
+    Batches,
+    OptimizerState,
+    TrainSettings,
+)
 
 
 def forward(
@@ -120,10 +130,35 @@ def held_out_loss(
     return recon + beta * kl, recon, kl
 
 
-def optimizer_step(settings: TrainSettings, theta, grad, state: OptimizerState) -> None:
-    """Update ``theta`` and ``state`` in place; ``state.step`` counts updates from 1
-    (Adam's bias correction)."""
-    lr, first, second = settings.lr, state.first, state.second
+def epoch_rate(settings: TrainSettings, epoch: int) -> float:
+    """The learning rate of the run's 0-based ``epoch``: constant, times step_factor
+    every step_every epochs, or half a cosine from lr to 0 over the run's epochs."""
+    if settings.schedule == STEP:
+        return settings.lr * settings.step_factor ** (epoch // settings.step_every)
+    if settings.schedule == COSINE:
+        return settings.lr * 0.5 * (1.0 + math.cos(math.pi * epoch / settings.epochs))
+    return settings.lr
+
+
+def epoch_beta(settings: TrainSettings, epoch: int) -> float:
+    """A VAE's KL weight in ``epoch``: beta * epoch / kl_warmup during the warm-up."""
+    if epoch < settings.kl_warmup:
+        return settings.beta * epoch / settings.kl_warmup
+    return settings.beta
+
+
+def optimizer_step(
+    settings: TrainSettings, theta, grad, state: OptimizerState, lr: float | None = None
+) -> None:
+    """Update ``theta`` and ``state`` in place at rate ``lr`` (default settings.lr);
+    ``state.step`` counts updates from 1 (Adam's bias correction). Weight decay: AdamW's
+    decoupled shrinking of theta for Adam, an L2 term in the gradient otherwise."""
+    lr = settings.lr if lr is None else lr
+    first, second = state.first, state.second
+    if settings.weight_decay > 0 and settings.optimizer == ADAM:
+        theta -= lr * settings.weight_decay * theta
+    elif settings.weight_decay > 0:
+        grad = grad + settings.weight_decay * theta
     if settings.optimizer == SGD:
         theta -= lr * grad
     elif settings.optimizer == MOMENTUM:
@@ -157,6 +192,8 @@ def run_epochs(
     batch = min(settings.batch_size, m) if settings.batch_size > 0 else m
     losses = np.zeros((n_epochs, 3))
     for e in range(n_epochs):
+        lr = epoch_rate(settings, settings.first_epoch + e)
+        beta = epoch_beta(settings, settings.first_epoch + e)
         slab = inputs[min(e, len(inputs) - 1)]
         order = perms[e] if len(perms) else np.arange(m)
         for start in range(0, m, batch):
@@ -168,12 +205,12 @@ def run_epochs(
                 slab[rows],
                 targets[rows],
                 settings.loss,
-                settings.beta,
+                beta,
                 batch_draws[:, :n_eps] if n_eps else None,
                 batch_draws[:, n_eps:],
             )
             losses[e] += np.array([total, recon, kl]) * len(rows)
             state.step[0] += 1
-            optimizer_step(settings, theta, grad, state)
+            optimizer_step(settings, theta, grad, state, lr)
         losses[e] /= m
     return losses

@@ -10,6 +10,7 @@ import numpy as np
 
 from ae_desktop.engine.config import GRADIENT_OPTIMIZERS, TrainConfig
 from ae_desktop.engine.losses import loss_code
+from ae_desktop.engine.schedules import CONSTANT, parse_schedule
 
 SGD, MOMENTUM, ADAM = range(3)
 OPTIMIZER_CODES = dict(zip(GRADIENT_OPTIMIZERS, (SGD, MOMENTUM, ADAM)))
@@ -17,7 +18,9 @@ ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON = 0.9, 0.999, 1e-8
 
 
 class TrainSettings(NamedTuple):
-    """Loss and optimizer codes, batch size (0: full batch) and the hyper-parameters."""
+    """Loss and optimizer codes, batch size (0: full batch) and the hyper-parameters:
+    the schedule (schedules.py: code, every, factor, over ``epochs``), a VAE's KL
+    warm-up epochs, and ``first_epoch``, where this call starts in the run (0-based)."""
 
     loss: int
     optimizer: int
@@ -28,10 +31,18 @@ class TrainSettings(NamedTuple):
     beta2: float = ADAM_BETA2
     epsilon: float = ADAM_EPSILON
     beta: float = 1.0  # weight of a VAE's KL term
+    weight_decay: float = 0.0
+    schedule: int = CONSTANT
+    step_every: int = 1
+    step_factor: float = 1.0
+    epochs: int = 1
+    kl_warmup: int = 0
+    first_epoch: int = 0
 
     @classmethod
     def of(cls, config: TrainConfig) -> TrainSettings:
         optimizer = OPTIMIZER_CODES.get(config.optimizer, SGD)  # quasi-Newton: loss only
+        schedule, every, factor = parse_schedule(config.lr_schedule)
         return cls(
             loss_code(config.loss),
             optimizer,
@@ -39,6 +50,12 @@ class TrainSettings(NamedTuple):
             float(config.lr),
             float(config.momentum),
             beta=float(config.beta),
+            weight_decay=float(config.weight_decay),
+            schedule=schedule,
+            step_every=every,
+            step_factor=factor,
+            epochs=int(config.epochs),
+            kl_warmup=int(config.kl_warmup),
         )
 
 

@@ -45,6 +45,8 @@ class TrainReport:
     evaluated the test rows. ``errors_exact`` is False when the errors were counted in
     the last epoch's own training passes (big sets, before the last report; then the
     margins are NaN and False). ``min_margin`` is metrics.pixel_margins's signed margin.
+    ``best_test_epoch`` is the epoch of the lowest test loss so far (-1: none); status
+    ``stopped_early`` says config.early_stop epochs passed without a lower one.
     """
 
     epoch: int
@@ -68,6 +70,8 @@ class TrainReport:
     errors_exact: bool = True  # False: counted in the last epoch's training passes
     min_margin: float = math.nan  # smallest |output - 0.5|, negative when wrong (exact errors)
     margin_reached: bool = False  # every right pixel at least config.target_margin from 0.5
+    best_test_epoch: int = -1
+    best_test_loss: float = math.nan
 
     @property
     def finished(self) -> bool:
@@ -144,6 +148,7 @@ class TrainingRun:
         self.epoch = 0
         self.big = len(self.data) * arch.n_params >= BIG_SET_WORK
         self.margins = np.full(2, np.nan)  # of the last errors()
+        self.early_stop = EarlyStop(config.early_stop)
 
     @property
     def history(self) -> np.ndarray:
@@ -184,7 +189,7 @@ class TrainingRun:
         config = self.config
         stepper: QuasiNewton | _GradientStepper
         if config.optimizer in QUASI_NEWTON_OPTIMIZERS:
-            stepper = QuasiNewton(self.model, self.data, config, self.rng)
+            stepper = QuasiNewton(self.model, self.data, config, self.rng, cancel)
         else:
             stepper = _GradientStepper(self.model, self.data, config, self.rng)
         try:
@@ -197,11 +202,15 @@ class TrainingRun:
         self.held_out.prepare(self.model.theta)
         start = time.perf_counter()
         chunk, status = report_every or 1, "running"
+        check = self.early_stop.check_every if len(self.held_out) else 0
         while status == "running":
             if cancel is not None and cancel.is_set():
-                yield self._report(np.zeros((0, 3)), start, "cancelled", True, None)
+                new_test = self._evaluate_test(True, True)
+                yield self._report(np.zeros((0, 3)), start, "cancelled", new_test, None)
                 return
             n = min(chunk, self.config.epochs - self.epoch, stepper.max_chunk)
+            if check:  # chunks end at the epochs where the test loss is checked
+                n = min(n, check - self.epoch % check)
             t0 = time.perf_counter()
             losses, status = stepper.advance(n)
             elapsed = time.perf_counter() - t0
@@ -211,12 +220,14 @@ class TrainingRun:
                 self._last_losses = losses[-1]
             if status == "running" and self.epoch >= self.config.epochs:
                 status = "done"
+            checkpoint = bool(check) and self.epoch % check == 0
+            new_test = self._evaluate_test(
+                report_every is not None or self.big or checkpoint, status != "running"
+            )
+            if self.early_stop.update(new_test) and status == "running":
+                status = "stopped_early"
             yield self._report(
-                losses,
-                start,
-                status,
-                report_every is not None or self.big,
-                stepper.pass_errors if self.big else None,
+                losses, start, status, new_test, stepper.pass_errors if self.big else None
             )
             if report_every is None and not self.big:
                 per_epoch = elapsed / max(n, 1)
@@ -244,11 +255,12 @@ class TrainingRun:
         new_losses: np.ndarray,
         start: float,
         status: str,
-        every_report: bool,
+        new_test: np.ndarray,
         pass_errors: np.ndarray | None,
     ) -> TrainReport:
+        """The report of ``status`` after the epochs of ``new_losses``; ``new_test`` the
+        test losses evaluated for it (see _evaluate_test)."""
         final = status != "running"
-        new_test = self._evaluate_test(every_report, final)
         exact = final or pass_errors is None or not len(pass_errors)
         if exact or pass_errors is None:
             errors, margins = self.errors(), self.margins
@@ -278,6 +290,31 @@ class TrainingRun:
             errors_exact=exact,
             min_margin=float(margins[0]),
             margin_reached=bool(margins[1] >= self.config.target_margin),
+            best_test_epoch=self.early_stop.best_epoch,
+            best_test_loss=self.early_stop.best_loss
+            if self.early_stop.best_epoch >= 0
+            else math.nan,
+        )
+
+
+class EarlyStop:
+    """Early stopping on the test loss: stops once the test loss has not gone below its
+    lowest for ``patience`` epochs (0: never), checked every ``check_every`` epochs
+    (a tenth of the patience, at least 1) so that where a run stops does not depend on
+    the timing of its reports."""
+
+    def __init__(self, patience: int):
+        self.patience = patience
+        self.check_every = max(1, math.ceil(patience / 10)) if patience else 0
+        self.best_loss, self.best_epoch = math.inf, -1
+
+    def update(self, new_test: np.ndarray) -> bool:
+        """Take the [epoch, loss] rows just evaluated; True when it is time to stop."""
+        for epoch, loss in new_test:
+            if loss < self.best_loss:
+                self.best_loss, self.best_epoch = float(loss), int(epoch)
+        return bool(self.patience and len(new_test)) and (
+            new_test[-1, 0] - self.best_epoch >= self.patience
         )
 
 

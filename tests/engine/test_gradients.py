@@ -96,3 +96,23 @@ def test_bce_is_finite_for_saturated_logits():
     x = np.array([[0.0, 1.0, 0.0]])
     total, _, _, grad = loss_and_gradient(arch, theta, x, x, BCE)
     assert np.isfinite(total) and np.all(np.isfinite(grad))
+
+
+def test_weight_decay_penalty_gradient_matches_finite_differences():
+    """The quasi-Newton objective with weight decay: loss + decay / 2 * |theta|^2."""
+    arch, theta, x, _ = problem("ae", "tanh", "sigmoid", seed=4)
+    settings = TrainSettings(BCE, SGD, 0, 0.0, weight_decay=0.3)
+    draws, parts = np.zeros((4, 0)), np.zeros(2)
+
+    def f(t):
+        grad = np.zeros_like(t)
+        return compiled_train.loss_gradient(
+            arch.layout.table, t, grad, settings, x, x, draws, parts
+        )
+
+    grad = np.zeros_like(theta)
+    value = compiled_train.loss_gradient(
+        arch.layout.table, theta, grad, settings, x, x, draws, parts
+    )
+    assert value == pytest.approx(parts[0] + 0.15 * float(theta @ theta), rel=1e-12)
+    np.testing.assert_allclose(grad, numeric_gradient(f, theta), rtol=1e-5, atol=1e-6)

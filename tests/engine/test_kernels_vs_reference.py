@@ -60,11 +60,22 @@ CASES = [
     ),
     TrainConfig(arch="35-20-10-2", dropout=0.2, batch_size=8, activation="relu"),
     TrainConfig(model="vae", arch="35-16-8-2", dropout=0.1, batch_size=16, precision="float64"),
+    # the training aids: weight decay, learning-rate schedules, KL warm-up
+    TrainConfig(weight_decay=0.01, target_errors=None),
+    TrainConfig(optimizer="sgd", lr=0.1, weight_decay=0.02, lr_schedule="step:40:0.5"),
+    TrainConfig(optimizer="momentum", lr=0.01, weight_decay=0.05, lr_schedule="cosine", epochs=150),
+    TrainConfig(model="vae", arch="35-16-2", batch_size=16, kl_warmup=100, lr_schedule="cosine"),
+    TrainConfig(model="dae", batch_size=8, weight_decay=0.1, lr_schedule="step:7:0.9"),
 ]
 
 
 @pytest.mark.parametrize(
-    "config", CASES, ids=lambda c: f"{c.model}-{c.optimizer}-{c.loss}-drop{c.dropout}"
+    "config",
+    CASES,
+    ids=lambda c: (
+        f"{c.model}-{c.optimizer}-{c.loss}-drop{c.dropout}-wd{c.weight_decay}-"
+        f"{c.lr_schedule}-warm{c.kl_warmup}"
+    ),
 )
 def test_numba_epochs_match_numpy_reference(config):
     theta_ref, losses_ref, theta, losses = run_both(config, 150)
