@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ae_desktop.data import FONT_NAMES, GlyphSet, GlyphSetError, bundled_font
 from ae_desktop.data.atomic import write_atomic
+from ae_desktop.data.font_glyphs import FontError, font_glyphs
 from ae_desktop.engine import ConfigError, ModelFileError, TrainConfig, load_model, save_model
 from ae_desktop.gui.actions import ActionRegistry
 from ae_desktop.gui.files import recent_files
+from ae_desktop.gui.files.export_font_dialog import ExportFontDialog
 from ae_desktop.gui.files.importer import GlyphImporter
 from ae_desktop.gui.files.recent_files import EXPORTS, GLYPH_SETS, MODELS
 from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
@@ -58,6 +60,7 @@ class FileMenu(QObject):
         super().__init__(parent)
         self.parent, self.actions = parent, actions
         self.document, self.session, self.status = document, session, status
+        self.font_dialog: ExportFontDialog | None = None
         add = actions.add
         add("file.new_set", "&New glyph set…", self.new_set, (QKeySequence.New,))
         add("file.open_set", "&Open glyph set…", self._on_open_triggered, (QKeySequence.Open,))
@@ -71,6 +74,12 @@ class FileMenu(QObject):
         add("file.open_model", "Open &model…", self.open_model, ("Ctrl+Shift+O",))
         add("file.save_model", "Save mo&del…", self.save_model, ("Ctrl+Shift+M",))
         add("file.export_glyphs", "Glyph grid as PNG…", self.export_glyphs)
+        add(
+            "file.export_font",
+            "Export &font…",
+            self.export_font,
+            tip="The glyphs (or the model's reconstructions) as a TrueType, OpenType or BDF font",
+        )
         for name, text in (
             ("latent-plane", "Latent plane as PNG or SVG…"),
             ("loss-curve", "Loss curve as PNG or SVG…"),
@@ -105,6 +114,7 @@ class FileMenu(QObject):
                 "file.open_model",
                 "file.save_model",
                 None,
+                "file.export_font",
             ],
         )
         fill(
@@ -302,6 +312,37 @@ class FileMenu(QObject):
             write_atomic(path, png_bytes(glyph_sheet(self.document.glyphs)))
         except OSError as exc:
             QMessageBox.critical(self.parent, "Export failed", f"Cannot write {path}: {exc}")
+
+    def export_font(self) -> None:
+        """The Export font dialog (not modal: it follows the set and the model); an error
+        dialog when nothing can be exported."""
+        try:
+            choices = self._font_choices()
+        except FontError as exc:
+            QMessageBox.critical(self.parent, "Cannot export font", error_line(exc))
+            return
+        if self.font_dialog is None:
+            self.font_dialog = ExportFontDialog(
+                self.parent,
+                self._font_choices,
+                lambda name: recent_files.in_last_folder(EXPORTS, name),
+            )
+            self.font_dialog.saved.connect(self._font_saved)
+            self.document.changed.connect(self.font_dialog.refresh)
+            self.session.changed.connect(self.font_dialog.refresh)
+        self.font_dialog.start(choices)
+
+    def _font_choices(self) -> tuple:
+        """The set's exportable glyphs, and the model's reconstructions when the model
+        takes glyphs of this size (else None); FontError when none can be exported."""
+        glyphs, model = self.document.glyphs, self.session.model
+        drawn = font_glyphs(glyphs)
+        fits = model is not None and model.arch.n_inputs == glyphs.n_pixels
+        return drawn, font_glyphs(glyphs, model.reconstruct) if fits else None
+
+    def _font_saved(self, path: str) -> None:
+        recent_files.remember_folder(EXPORTS, path)
+        self.status.show_message(f"Exported font {Path(path).name}")
 
     def _export_plot(self, plot_item, name: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
