@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QImage, QLinearGradient, QPainter, QPen
+from PySide6.QtGui import QImage, QLinearGradient, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ae_desktop.gui.glyphs.glyph_view import GRID, paint_curve, paint_glyph
@@ -55,6 +55,7 @@ class LayerCanvas(QWidget):
         self._kind = "pixels"
         self._boxes: list[tuple[QRectF, float, int]] = []  # cells' rect, cell size, columns
         self._marked = (-1, -1)
+        self._cache: tuple[tuple, QPixmap] | None = None  # (what it shows, the overlay)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Minimum)
 
@@ -128,35 +129,60 @@ class LayerCanvas(QWidget):
         super().mousePressEvent(event)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """The values (cells and glyphs), then the cached text, key and grid over them."""
         painter = QPainter(self)
+        background = self.palette().window().color().rgba()
+        for row, (rect, _cell, cols) in zip(self._rows, self._boxes):
+            if row.glyph:
+                self._paint_glyph(painter, rect, row.values)
+                continue
+            n = row.values.size
+            argb = np.full(math.ceil(n / cols) * cols, background, np.uint32)
+            argb[:n] = value_colours(row.values, row.lo, row.hi)
+            painter.drawImage(rect, colour_image(argb.reshape(-1, cols)))
+        painter.drawPixmap(0, 0, self._overlay())
+        row, unit = self._marked
+        if 0 <= row < len(self._rows) and 0 <= unit < self._rows[row].values.size:
+            cell = self._boxes[row][1]
+            painter.setPen(HIGHLIGHT)
+            painter.setBrush(Qt.NoBrush)
+            center = self.unit_center(row, unit)
+            painter.drawRect(QRectF(center.x() - cell / 2, center.y() - cell / 2, cell, cell))
+
+    def _overlay(self) -> QPixmap:
+        """What changes only with the layers' sizes and ranges or the widget's size (the
+        titles, the colour key, the lines between cells), drawn once on a clear pixmap."""
+        key = (
+            self.size(),
+            self.devicePixelRatioF(),
+            [(r.title, r.detail, r.values.size, r.lo, r.hi) for r in self._rows],
+        )
+        if self._cache is not None and self._cache[0] == key:
+            return self._cache[1]
+        pixmap = QPixmap(self.size() * self.devicePixelRatioF())
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        pixmap.fill(Qt.transparent)
+        painter = QPainter(pixmap)
         palette = self.palette()
         text, quiet = palette.windowText().color(), palette.placeholderText().color()
         line = painter.fontMetrics().height()
         if self._rows:
             painter.setPen(text)
             painter.drawText(QRectF(MARGIN, MARGIN, TITLE_W, line), "Colour key")
-            key = QRectF(TITLE_W + MARGIN, MARGIN, self.width() - TITLE_W - 2 * MARGIN, KEY_H)
-            paint_key(painter, key, "−range", "+range")
-        for index, (row, (rect, cell, cols)) in enumerate(zip(self._rows, self._boxes)):
+            bar = QRectF(TITLE_W + MARGIN, MARGIN, self.width() - TITLE_W - 2 * MARGIN, KEY_H)
+            paint_key(painter, bar, "−range", "+range")
+        for row, (rect, cell, cols) in zip(self._rows, self._boxes):
             n = row.values.size
             painter.setPen(text)
             painter.drawText(QRectF(MARGIN, rect.top(), TITLE_W, line), f"{row.title} · {n}")
             painter.setPen(quiet)
             detail = row.detail if row.glyph else f"{row.detail} {row.lo:g}…{row.hi:g}"
             painter.drawText(QRectF(MARGIN, rect.top() + line, TITLE_W, line), detail)
-            if row.glyph:
-                self._paint_glyph(painter, rect, row.values)
-                continue
-            argb = np.full(math.ceil(n / cols) * cols, palette.window().color().rgba(), np.uint32)
-            argb[:n] = value_colours(row.values, row.lo, row.hi)
-            painter.drawImage(rect, colour_image(argb.reshape(-1, cols)))
-            if cell >= 10:
+            if not row.glyph and cell >= 10:
                 self._paint_grid(painter, rect, cell, cols, n)
-            if self._marked[0] == index and 0 <= self._marked[1] < n:
-                painter.setPen(HIGHLIGHT)
-                painter.setBrush(Qt.NoBrush)
-                center = self.unit_center(index, self._marked[1])
-                painter.drawRect(QRectF(center.x() - cell / 2, center.y() - cell / 2, cell, cell))
+        painter.end()
+        self._cache = (key, pixmap)
+        return pixmap
 
     def _paint_glyph(self, painter: QPainter, rect: QRectF, values: np.ndarray) -> None:
         if self._kind == "curve":

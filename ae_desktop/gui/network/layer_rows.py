@@ -99,10 +99,11 @@ LUT = _lut()
 
 def value_colours(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
     """ARGB (uint32) of ``values``: a range from 0 uses the map's positive half; a range
-    across 0 the whole map, 0 in the middle. Values outside the range are clamped."""
+    across 0 the whole map, 0 in the middle. Values outside the range are clamped, NaN
+    shows as the low end."""
     if lo >= 0:
         t = 0.5 + 0.5 * np.asarray(values, dtype=np.float64) / hi
     else:
         t = (np.asarray(values, dtype=np.float64) - lo) / (hi - lo)
-    index = np.nan_to_num(np.clip(t, 0.0, 1.0) * 255.0, nan=127.0).astype(np.intp)
-    return LUT[index]
+    t = np.fmin(np.fmax(t, 0.0), 1.0)  # fmax/fmin drop a NaN: it shows as the low end
+    return LUT[(t * 255.0).astype(np.intp)]
