@@ -20,6 +20,7 @@ from ae_desktop.engine.architecture import MODEL_KINDS
 from ae_desktop.engine.config import DEFAULT_DAE_NOISE, OPTIMIZERS, PRECISIONS
 from ae_desktop.engine.limits import Range
 from ae_desktop.engine.losses import LOSSES
+from ae_desktop.engine.schedules import SCHEDULE_FORMS, parse_schedule
 
 DATASET_HELP = (
     f"bundled font ({', '.join(FONT_NAMES)}), circles (100 curves of 21 "
@@ -40,6 +41,15 @@ def _target_errors(text: str) -> int | str:
         return parse_number(FLAG_RANGES["target_errors"], text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{exc} or {NO_TARGET!r}") from None
+
+
+def _schedule(text: str) -> str:
+    """A learning-rate schedule text, checked as the stored config is."""
+    try:
+        parse_schedule(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text.strip().lower()
 
 
 def add_training_options(p: argparse.ArgumentParser) -> None:
@@ -111,6 +121,38 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
         metavar="F",
         help="hold out this fraction of the glyphs (drawn from --seed) as a test "
         f"set: never trained on, its loss recorded (default: {d.test_fraction})",
+    )
+    _add_training_aids(p, d)
+
+
+def _add_training_aids(p: argparse.ArgumentParser, d: TrainConfig) -> None:
+    """Weight decay, learning-rate schedule, KL warm-up and early stopping."""
+    p.add_argument(
+        "--weight-decay",
+        type=flag_type("weight_decay"),
+        metavar="L2",
+        help="decoupled weight decay for adam (AdamW), an L2 term in the gradient for "
+        f"sgd and momentum, an L2 penalty for the scipy optimizers (default: {d.weight_decay})",
+    )
+    p.add_argument(
+        "--lr-schedule",
+        type=_schedule,
+        metavar="SCHEDULE",
+        help=f"{' | '.join(SCHEDULE_FORMS)}: the learning rate times FACTOR every EVERY "
+        f"epochs, or down to 0 along half a cosine over the epochs (default: {d.lr_schedule})",
+    )
+    p.add_argument(
+        "--kl-warmup",
+        type=flag_type("kl_warmup"),
+        metavar="EPOCHS",
+        help=f"vae: beta rises linearly from 0 to --beta over EPOCHS (default: {d.kl_warmup})",
+    )
+    p.add_argument(
+        "--early-stop",
+        type=flag_type("early_stop"),
+        metavar="PATIENCE",
+        help="with --test-fraction: stop once the test loss has not improved for "
+        f"PATIENCE epochs; 0 = never (default: {d.early_stop})",
     )
 
 

@@ -42,9 +42,12 @@ def flag_accepts(name: str, value) -> bool:
     return True
 
 
+NEEDS = {"kl_warmup": {"model": "vae"}, "early_stop": {"test_fraction": 0.5}}  # else refused
+
+
 def config_accepts(name: str, value) -> bool:
     try:
-        TrainConfig(**{name: value}).validate_settings()
+        TrainConfig(**{name: value, **NEEDS.get(name, {})}).validate_settings()
     except ConfigError:
         return False
     return True
