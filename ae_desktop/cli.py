@@ -16,6 +16,7 @@ from ae_desktop.commands.numbers import COUNT, FLAG_RANGES, number, range_type
 from ae_desktop.commands.options import DATASET_HELP, add_training_options
 from ae_desktop.commands.output import CommandError
 from ae_desktop.commands.parser import EXIT_USAGE, PROG, OneLineParser, gui_parser, one_line
+from ae_desktop.commands.plot import add_plot_parser, run_plot
 from ae_desktop.commands.sample import add_sample_parser, run_sample
 from ae_desktop.commands.study import add_study_parser, run_study
 from ae_desktop.commands.sweep import add_sweep_parser, run_sweep_command
@@ -35,6 +36,7 @@ RUNNERS = {
     "study": run_study,
     "font": run_font,
     "sample": run_sample,
+    "plot": run_plot,
 }
 USAGE_ERRORS = (
     CommandError,
@@ -123,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_study_parser(commands)
     add_font_parser(commands)
     add_sample_parser(commands)
+    add_plot_parser(commands)
     return parser
 
 

@@ -104,13 +104,15 @@ def summary_image(
         widget.deleteLater()
 
 
-def plot_bytes(plot: pg.PlotItem, svg: bool, width: int = 1200) -> bytes:
-    """The plot as an SVG document or a PNG image ``width`` pixels wide; OSError when
-    it cannot be rendered."""
+def plot_bytes(plot: pg.PlotItem, svg: bool, width: int = 1200, height: int | None = None) -> bytes:
+    """The plot as an SVG document or a PNG image ``width`` pixels wide (and ``height``
+    high, else in the plot's proportions); OSError when it cannot be rendered."""
     if svg:
         return bytes(SVGExporter(plot).export(toBytes=True))
     exporter = ImageExporter(plot)
     exporter.parameters()["width"] = width
+    if height is not None:
+        exporter.parameters().param("height").setValue(height, blockSignal=exporter.heightChanged)
     return png_bytes(exporter.export(toBytes=True))
 
 

@@ -1,0 +1,134 @@
+"""``ae-desktop plot``: a figure of a model as PNG or SVG, drawn offscreen by the window's
+own widgets (``ae_desktop.plots.model_figures``); also ``train --plot``'s loss curve.
+
+Every argument is checked before Qt loads; Qt then loads on the offscreen platform, so
+no window is shown and no display is needed."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+from ae_desktop.commands.model_tools import _model_and_glyphs
+from ae_desktop.commands.numbers import number
+from ae_desktop.commands.options import DATASET_HELP
+from ae_desktop.commands.output import CommandError, check_writable, printable, save_output
+from ae_desktop.data.bounded_json import quote
+from ae_desktop.engine.persistence import load_model
+
+WHATS = ("latent", "map", "loss", "reconstructions", "interpolation")
+FORMATS = (".png", ".svg")
+SIZE_RANGE = (100, 8000)  # pixels per side
+DEFAULT_SIZE = (1200, 900)
+
+
+def figure_size(text: str) -> tuple[int, int]:
+    """``"1200x900"`` -> (1200, 900); argparse's one-line error otherwise."""
+    match = re.fullmatch(r"\s*(\d{1,5})\s*[xX]\s*(\d{1,5})\s*", text)
+    low, high = SIZE_RANGE
+    if not match or not all(low <= int(v) <= high for v in match.groups()):
+        raise argparse.ArgumentTypeError(
+            f"expected WIDTHxHEIGHT in pixels, each {low} to {high}, got {quote(text)}"
+        )
+    return int(match[1]), int(match[2])
+
+
+figure_size.__name__ = "size"
+
+
+def check_figure_path(path: str, flag: str) -> bool:
+    """Whether ``path`` names an SVG (else a PNG); CommandError for another extension
+    or a place it cannot be written."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise CommandError(f"{flag} {printable(quote(path))}: the name must end in .png or .svg")
+    check_writable(path, "figure")
+    return suffix == ".svg"
+
+
+def add_plot_parser(commands) -> None:
+    p = commands.add_parser(
+        "plot",
+        help="draw a figure of a model (PNG or SVG), as the window draws it",
+        description="Draw the latent plane, the latent map, the loss curves, the "
+        "reconstructions or an interpolation strip of a model, offscreen.",
+    )
+    p.add_argument("model", metavar="MODEL.npz")
+    p.add_argument("--what", required=True, choices=WHATS, help="the figure")
+    p.add_argument("--out", required=True, metavar="FIG.png|FIG.svg", help="where to write it")
+    p.add_argument(
+        "--size",
+        type=figure_size,
+        default=DEFAULT_SIZE,
+        metavar="WxH",
+        help="pixels (default: 1200x900)",
+    )
+    p.add_argument("--dataset", help=f"{DATASET_HELP} (default: the training set)")
+    p.add_argument("--from", dest="start", metavar="LABEL", help="interpolation: first glyph")
+    p.add_argument("--to", dest="end", metavar="LABEL", help="interpolation: last glyph")
+    p.add_argument(
+        "--steps",
+        type=number(int, 2, 64),
+        default=10,
+        help="interpolation: glyphs, both ends included (default: 10)",
+    )
+
+
+PLATFORM_NOISE = "This plugin does not support"  # the offscreen platform's own notes
+
+
+def _load_qt_offscreen():
+    """The figure module, with Qt on the offscreen platform (unless already running) and
+    its notes about missing window-manager features left out of stderr."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from ae_desktop.plots import model_figures
+
+    def handler(kind, context, text):
+        if not text.startswith(PLATFORM_NOISE):
+            print(text, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+    return model_figures
+
+
+def run_plot(args: argparse.Namespace) -> int:
+    if args.what == "interpolation" and (args.start is None or args.end is None):
+        raise CommandError("--what interpolation needs --from LABEL and --to LABEL")
+    svg = check_figure_path(args.out, "--out")
+    if args.what == "loss":
+        model, meta = load_model(args.model)
+        if len(meta["history"]) == 0:
+            raise CommandError(f"{printable(args.model)} holds no loss history")
+        figures = _load_qt_offscreen()
+        payload = figures.loss_figure(
+            meta["history"], meta["test_history"], model.arch.kind == "vae", args.size, svg
+        )
+    else:
+        payload = _glyph_figure(args, svg)
+    save_output(args.out, payload, "figure")
+    print(f"wrote {printable(args.out)}")
+    return 0
+
+
+def _glyph_figure(args: argparse.Namespace, svg: bool) -> bytes:
+    model, glyphs = _model_and_glyphs(args)
+    if args.what in ("latent", "map") and model.arch.latent_dim != 2:
+        raise CommandError(
+            f"--what {args.what} needs a 2-D latent space; "
+            f"this model's has {model.arch.latent_dim} dimensions"
+        )
+    ends = None
+    if args.what == "interpolation":
+        ends = (glyphs.index_of(args.start), glyphs.index_of(args.end))
+    figures = _load_qt_offscreen()
+    common = (glyphs.matrix(), glyphs.labels, (glyphs.height, glyphs.width), glyphs.kind)
+    if args.what in ("latent", "map"):
+        return figures.latent_figure(model, *common, args.size, svg, show_map=args.what == "map")
+    if args.what == "reconstructions":
+        return figures.reconstructions_figure(model, *common, args.size, svg)
+    return figures.interpolation_figure(model, *common, ends, args.steps, args.size, svg)

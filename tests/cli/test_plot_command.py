@@ -1,0 +1,106 @@
+"""``ae-desktop plot``: each figure written as a PNG of the asked size and as SVG that
+parses, by a fresh interpreter with no display; bad input exits 2 with one line."""
+
+import os
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from ae_desktop.cli import main
+
+WHATS = ["latent", "map", "loss", "reconstructions", "interpolation"]
+
+
+def ae_desktop(*args, cwd):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    return subprocess.run(
+        [sys.executable, "-m", "ae_desktop", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env=env,
+    )
+
+
+def png_size(payload: bytes) -> tuple[int, int]:
+    assert payload[:8] == b"\x89PNG\r\n\x1a\n" and payload[12:16] == b"IHDR"
+    return struct.unpack(">II", payload[16:24])
+
+
+def _ends(what):
+    return ["--from", "a", "--to", "o"] if what == "interpolation" else []
+
+
+@pytest.mark.parametrize("what", WHATS)
+def test_each_figure_as_png_and_svg(model_file, tmp_path, what, capsys):
+    for out, size in ((tmp_path / f"{what}.png", "640x480"), (tmp_path / f"{what}.svg", "500x300")):
+        argv = ["plot", str(model_file), "--what", what, *_ends(what), "--out", str(out)]
+        assert main([*argv, "--size", size]) == 0
+        assert capsys.readouterr().out == f"wrote {out}\n"
+    assert png_size((tmp_path / f"{what}.png").read_bytes()) == (640, 480)
+    root = ET.parse(tmp_path / f"{what}.svg").getroot()
+    assert root.tag == "{http://www.w3.org/2000/svg}svg" and len(list(root.iter())) > 5
+
+
+def test_a_fresh_interpreter_without_display_shows_no_window(model_file, tmp_path):
+    done = ae_desktop("plot", str(model_file), "--what", "latent", "--out", "f.png", cwd=tmp_path)
+    assert done.returncode == 0 and done.stderr == "" and done.stdout == "wrote f.png\n"
+    assert png_size((tmp_path / "f.png").read_bytes()) == (1200, 900)
+
+
+def test_default_size_and_curve_sets(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert (
+        main(
+            [
+                "train",
+                "--dataset",
+                "circles",
+                "--arch",
+                "42-8-2",
+                "--epochs",
+                "20",
+                "--quiet",
+                "--save",
+                str(tmp_path / "c.npz"),
+            ]
+        )
+        == 0
+    )
+    for what in ("map", "reconstructions"):
+        assert main(["plot", "c.npz", "--what", what, "--out", f"{what}.png"]) == 0
+        assert png_size((tmp_path / f"{what}.png").read_bytes()) == (1200, 900)
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--what", "histogram", "--out", "f.png"], "argument --what: invalid choice"),
+        (["--what", "interpolation", "--out", "f.png"], "needs --from LABEL and --to LABEL"),
+        (["--what", "interpolation", "--from", "a", "--out", "f.png"], "needs --from"),
+        (["--what", "loss", "--out", "f.png", "--size", "12x9"], "argument --size"),
+        (["--what", "loss", "--out", "f.png", "--size", "big"], "argument --size"),
+        (["--what", "loss", "--out", "f.jpg"], "must end in .png or .svg"),
+        (["--what", "loss", "--out", "no/such/folder/f.png"], "cannot write figure"),
+        (["--what", "loss", "--out", "."], "must end in .png or .svg"),
+        (["--what", "latent", "--out", "f.png", "--dataset", "circles"], "42 pixels"),
+        (["--what", "interpolation", "--from", "a", "--to", "?!", "--out", "f.png"], "?!"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(
+    model_file, argv, message, run_fails, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    line = run_fails(["plot", str(model_file), *argv])
+    assert message in line
+    assert not (tmp_path / "f.png").exists()
+
+
+def test_a_folder_in_the_way(model_file, tmp_path, run_fails):
+    (tmp_path / "f.svg").mkdir()
+    line = run_fails(["plot", str(model_file), "--what", "loss", "--out", str(tmp_path / "f.svg")])
+    assert "cannot write figure" in line and "not a regular file" in line
