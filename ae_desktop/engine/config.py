@@ -47,6 +47,26 @@ _OUT_OF_RANGE = {  # validate_settings's wording where not "NAME must be <descri
 }
 
 
+# What a denoising model trains with where the user sets nothing else (the CLI applies
+# these under its flags; docs/EXPERIMENTS.md "Denoising defaults" says why each): a wide
+# ReLU layer, many noisy copies per epoch in batches of 256, all epochs (no early stop).
+DAE_DEFAULTS = {
+    "arch": "35-128-32",
+    "activation": "relu",
+    "augment": 30,
+    "batch_size": 256,
+    "lr": 0.003,
+    "epochs": 2000,
+    "target_errors": None,
+}
+
+
+def model_defaults(model: str | None) -> dict:
+    """Settings that differ from the TrainConfig defaults for ``model`` (a copy; only a
+    DAE has any), to be overridden by every setting the user gives."""
+    return dict(DAE_DEFAULTS) if model == "dae" else {}
+
+
 class ConfigError(ValueError):
     """A training setting out of range or inconsistent with the data; names the setting."""
 
