@@ -61,6 +61,7 @@ def _add_train(commands) -> None:
     add_training_options(p)
     p.add_argument("--save", metavar="MODEL.npz", help="write the trained model")
     p.add_argument("--json", metavar="OUT.json", help="write results and loss history")
+    p.add_argument("--plot", metavar="LOSS.png", help="write the loss curves (.png or .svg)")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
 
 

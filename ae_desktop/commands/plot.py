@@ -104,15 +104,21 @@ def run_plot(args: argparse.Namespace) -> int:
         model, meta = load_model(args.model)
         if len(meta["history"]) == 0:
             raise CommandError(f"{printable(args.model)} holds no loss history")
-        figures = _load_qt_offscreen()
-        payload = figures.loss_figure(
-            meta["history"], meta["test_history"], model.arch.kind == "vae", args.size, svg
+        write_loss_figure(
+            args.out, meta["history"], meta["test_history"], model.arch.kind == "vae", args.size
         )
     else:
-        payload = _glyph_figure(args, svg)
-    save_output(args.out, payload, "figure")
+        save_output(args.out, _glyph_figure(args, svg), "figure")
     print(f"wrote {printable(args.out)}")
     return 0
+
+
+def write_loss_figure(path: str, history, test_history, vae: bool, size=DEFAULT_SIZE) -> None:
+    """The loss curves (a VAE's terms too) as the Loss dock draws them, saved atomically
+    to ``path`` (checked by ``check_figure_path``)."""
+    figures = _load_qt_offscreen()
+    svg = Path(path).suffix.lower() == ".svg"
+    save_output(path, figures.loss_figure(history, test_history, vae, size, svg), "figure")
 
 
 def _glyph_figure(args: argparse.Namespace, svg: bool) -> bytes:

@@ -116,6 +116,11 @@ def run_train(args: argparse.Namespace) -> int:
     check_training_memory(config, len(glyphs), glyphs.n_pixels)
     check_writable(args.save, "model file")
     check_writable(args.json, "JSON file")
+    plot = getattr(args, "plot", None)
+    if plot is not None:  # imported here: plot's parser imports options, which imports train
+        from ae_desktop.commands.plot import check_figure_path, write_loss_figure
+
+        check_figure_path(plot, "--plot")
     # a view, not matrix()'s copy: the command never edits the set (188 MB for MNIST)
     run = TrainingRun(config, glyphs.pixels.reshape(len(glyphs), glyphs.n_pixels))
     progress = None if args.quiet else Progress(sys.stdout)
@@ -138,6 +143,8 @@ def run_train(args: argparse.Namespace) -> int:
         _save(args.save, run, glyphs, _dataset_reference(args.dataset))
     if args.json is not None:
         write_json(args.json, result_document(run, report, glyphs.labels, args.dataset))
+    if plot is not None:
+        write_loss_figure(plot, run.history, run.test_history, config.model == "vae")
     if report.status == "diverged":
         print(
             f"ae-desktop: training diverged at epoch {report.epoch} (non-finite loss); "

@@ -104,3 +104,16 @@ def test_a_folder_in_the_way(model_file, tmp_path, run_fails):
     (tmp_path / "f.svg").mkdir()
     line = run_fails(["plot", str(model_file), "--what", "loss", "--out", str(tmp_path / "f.svg")])
     assert "cannot write figure" in line and "not a regular file" in line
+
+
+def test_train_plot_writes_the_loss_curves(tmp_path, capsys):
+    out = tmp_path / "loss.png"
+    argv = ["train", "--model", "vae", "--arch", "35-8-2", "--epochs", "30", "--quiet"]
+    assert main([*argv, "--test-fraction", "0.2", "--plot", str(out)]) == 0
+    assert png_size(out.read_bytes()) == (1200, 900)
+
+
+def test_train_plot_with_a_bad_name_fails_before_training(tmp_path, run_fails):
+    model = tmp_path / "m.npz"
+    line = run_fails(["train", "--epochs", "5", "--save", str(model), "--plot", "loss.gif"])
+    assert "--plot" in line and ".png or .svg" in line and not model.exists()
