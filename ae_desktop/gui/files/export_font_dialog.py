@@ -69,7 +69,7 @@ class ExportFontDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumSize(420, PREVIEW_HEIGHT * 2 + 20)
+        scroll.setMinimumSize(640, PREVIEW_HEIGHT * 2 + 24)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Close, self)
