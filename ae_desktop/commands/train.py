@@ -20,6 +20,7 @@ from ae_desktop.commands.output import (
 from ae_desktop.data import resolve_dataset
 from ae_desktop.data.datasets import BUILTIN_NAMES
 from ae_desktop.engine import TrainConfig, TrainingRun
+from ae_desktop.engine.config import model_defaults
 from ae_desktop.engine.memory_budget import check_memory, training_bytes
 from ae_desktop.engine.model_metadata import model_metadata
 from ae_desktop.engine.persistence import save_model
@@ -29,7 +30,8 @@ NO_TARGET = "none"  # --target-errors none: train all epochs
 
 
 def config_from_args(args: argparse.Namespace) -> TrainConfig:
-    """TrainConfig defaults, overridden by every option given on the command line."""
+    """TrainConfig defaults (a DAE's own where it has them, see config.model_defaults),
+    overridden by every option given on the command line."""
     given = {
         f.name: getattr(args, f.name)
         for f in fields(TrainConfig)
@@ -37,7 +39,7 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
     }
     if given.get("target_errors") == NO_TARGET:
         given["target_errors"] = None
-    return TrainConfig(**given)
+    return TrainConfig(**{**model_defaults(given.get("model")), **given})
 
 
 def check_training_memory(config: TrainConfig, n_samples: int, n_inputs: int) -> None:
