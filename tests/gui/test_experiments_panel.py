@@ -2,15 +2,18 @@
 
 import csv
 import multiprocessing
+import socket
 import threading
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from distributed import Client, LocalCluster
+from PySide6.QtCore import QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QWidget
 
 from ae_desktop.engine import TrainConfig
 from ae_desktop.engine.experiments import ResultTable
+from ae_desktop.gui.experiments.experiment_setup import ExperimentSetup
 from ae_desktop.gui.experiments.experiments_panel import ExperimentsPanel
 from ae_desktop.gui.training.training_panel import TrainingPanel
 
@@ -226,3 +229,68 @@ def test_the_progress_label_counts_the_finished_runs(panel, qtbot, monkeypatch):
         assert panel.progress.value() == done
         step.set()
     qtbot.waitUntil(lambda: not panel.controller.is_running())
+
+
+@pytest.fixture(scope="module")
+def scheduler():
+    """A Dask LocalCluster's address (two worker processes, loopback only)."""
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def run_on(qtbot, setup, key: str, address: str = "") -> None:
+    setup.run_on.setFocus()
+    qtbot.keyClick(setup.run_on, Qt.Key_Down if key == "scheduler" else Qt.Key_Up)
+    assert setup.run_on.currentData() == key
+    if key == "scheduler":
+        type_values(qtbot, setup.address, address)
+
+
+def without_seconds(rows):
+    return [{k: v for k, v in row.items() if k != "seconds"} for row in rows]
+
+
+def test_run_on_a_dask_scheduler_gives_the_local_results_and_stop_cancels(
+    window, panel, qtbot, scheduler
+):
+    setup = panel.setup
+    type_values(qtbot, setup.values, "0.01,0.02")
+    with qtbot.waitSignal(panel.controller.finished, timeout=RUN_TIMEOUT) as local:
+        qtbot.mouseClick(panel.run_button, Qt.LeftButton)
+    run_on(qtbot, setup, "scheduler")
+    assert not setup.workers.isEnabled() and not panel.run_button.isEnabled()
+    assert "type the Dask scheduler's address" in setup.error.text()
+    type_values(qtbot, setup.address, scheduler)
+    with qtbot.waitSignal(panel.controller.finished, timeout=RUN_TIMEOUT) as remote:
+        qtbot.mouseClick(panel.run_button, Qt.LeftButton)
+    assert len(remote.args[0].rows) == 2 and not remote.args[0].cancelled
+    assert without_seconds(remote.args[0].rows) == without_seconds(local.args[0].rows)
+    assert QSettings().value("experiments/scheduler") == scheduler
+
+    window.training_panel.set_config(
+        TrainConfig(arch="35-8-2", epochs=1_000_000, target_errors=None)
+    )
+    with Client(scheduler, set_as_default=False) as client:
+        with qtbot.waitSignal(panel.controller.finished, timeout=20_000) as blocker:
+            qtbot.mouseClick(panel.run_button, Qt.LeftButton)
+            qtbot.waitUntil(lambda: any(client.processing().values()), timeout=10_000)
+            qtbot.mouseClick(panel.cancel_button, Qt.LeftButton)
+        assert blocker.args[0].cancelled and blocker.args[0].rows == []
+        qtbot.waitUntil(lambda: not any(client.processing().values()), timeout=10_000)
+
+
+def test_an_unreachable_scheduler_fails_in_seconds_and_the_choice_is_kept(panel, qtbot):
+    with socket.socket() as closed:  # bound, not listening: connections are refused
+        closed.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{closed.getsockname()[1]}"
+        run_on(qtbot, panel.setup, "scheduler", address)
+        with qtbot.waitSignal(panel.controller.failed, timeout=15_000):
+            qtbot.mouseClick(panel.run_button, Qt.LeftButton)
+            assert panel.status.text() == f"Starting on {address}…"
+    assert f"cannot reach the Dask scheduler at {address}" in panel.status.text()
+    assert panel.run_button.isEnabled()
+    again = ExperimentSetup()
+    assert again.run_on.currentData() == "scheduler" and again.address.text() == address
+    again.deleteLater()

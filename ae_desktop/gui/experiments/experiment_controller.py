@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from ae_desktop.engine.experiments import ResultTable
+from ae_desktop.engine.experiments.cluster import on_scheduler
 from ae_desktop.gui.background import BackgroundTask
 
 # experiment(progress=..., cancel=...) -> ResultTable; other arguments already bound
@@ -21,6 +22,15 @@ def _run(experiment: Experiment, report: Callable, cancel: threading.Event) -> R
     return experiment(
         progress=lambda done, total, index, outcome: report((done, total)), cancel=cancel
     )
+
+
+def on_cluster(
+    address: str, experiment: Experiment, progress: Callable, cancel: threading.Event
+) -> ResultTable:
+    """``experiment`` with its runs on the Dask scheduler at ``address`` (connected here,
+    in the worker thread: an unreachable one fails within seconds)."""
+    with on_scheduler(address):
+        return experiment(progress=progress, cancel=cancel)
 
 
 class ExperimentController(QObject):

@@ -20,7 +20,7 @@ from ae_desktop.engine.experiments import (
     run_sweep,
 )
 from ae_desktop.gui.experiments.experiment_chart import ChartSpec
-from ae_desktop.gui.experiments.experiment_controller import ExperimentController
+from ae_desktop.gui.experiments.experiment_controller import ExperimentController, on_cluster
 from ae_desktop.gui.experiments.experiment_results import ExperimentResults
 from ae_desktop.gui.experiments.experiment_setup import ExperimentSetup
 
@@ -126,6 +126,7 @@ class ExperimentsPanel(QWidget):
         if len(data) == 0:
             raise ConfigError("the glyph set is empty: add glyphs to train on")
         variations = self.setup.variations()
+        self.setup.scheduler_address()  # a missing address disables Run too
         plan = plan_sweep(base, variations, self.setup.repeats.value(), data.shape[1])
         return base, variations, data, len(plan)
 
@@ -215,11 +216,19 @@ class ExperimentsPanel(QWidget):
         )
 
     def _start(self, experiment, runs: int, chart: ChartSpec) -> None:
+        try:
+            address = self.setup.scheduler_address()
+        except ConfigError as exc:
+            self._show_status(str(exc), error=True)
+            return
+        self.setup.remember_run_on()
+        if address is not None:
+            experiment = partial(on_cluster, address, experiment)
         self._chart = chart
         self._started = time.monotonic()
         self.progress.setRange(0, runs)
         self.progress.setValue(0)
-        self._show_status("Starting…")
+        self._show_status("Starting…" if address is None else f"Starting on {address}…")
         self._set_running(True)
         self.controller.start(experiment)
 
