@@ -2,6 +2,8 @@
 BDF reader here gets back exactly the glyph bitmaps, for every glyph of the bundled fonts."""
 
 import io
+import shutil
+import subprocess
 
 import numpy as np
 import pytest
@@ -49,6 +51,20 @@ def test_bdf_bitmaps_equal_the_glyphs(name):
     assert list(font["chars"]) == glyphs.chars
     for char, bitmap in zip(glyphs.chars, glyphs.bitmaps):
         assert np.array_equal(font["chars"][char], bitmap), char
+
+
+@pytest.mark.skipif(shutil.which("bdftopcf") is None, reason="X11's bdftopcf not installed")
+def test_x11_bdftopcf_accepts_the_bdf(tmp_path):
+    glyphs = GlyphSet('Q "quoted"-name', 3, 2, ["Ñ", "€"], np.ones((2, 2, 3)))
+    save_font(font_glyphs(glyphs), tmp_path / "q.bdf", 'Q "quoted"-name')
+    done = subprocess.run(
+        ["bdftopcf", "-o", str(tmp_path / "q.pcf"), str(tmp_path / "q.bdf")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert (tmp_path / "q.pcf").read_bytes()[:4] == b"\x01fcp"
 
 
 @pytest.mark.parametrize("suffix", [".ttf", ".otf"])
