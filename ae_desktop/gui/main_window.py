@@ -356,6 +356,7 @@ class MainWindow(QMainWindow):
         rows = g.pixels.reshape(len(g), g.n_pixels)  # a view: copying 60,000 glyphs stalls
         self.latent_canvas.set_glyphs(rows, g.labels, shape, g.kind)
         self.interpolation.set_glyphs(rows, g.labels, shape, g.kind)
+        self.editor_panel.set_glyphs(rows, g.labels)
         self._refresh_model_views()
 
     def _on_glyph_selected(self, index: int) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ae_desktop.engine.denoising import nearest_glyphs
 from ae_desktop.gui.glyphs.curve_editor import CurveEditor
 from ae_desktop.gui.glyphs.curve_error import point_distances
 from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
@@ -27,8 +28,9 @@ from ae_desktop.gui.shortcuts import redo_keys
 
 
 class EditorPanel(QWidget):
-    """Draw a glyph; see its reconstruction, denoised result and wrong pixels live. A
-    "curve" set is edited as a curve, its reconstruction drawn over it and beside it."""
+    """Draw a glyph; see its reconstruction, denoised result, the nearest glyph of the set
+    (the best any decoder can answer) and wrong pixels live. A "curve" set is edited as a
+    curve, its reconstruction drawn over it and beside it."""
 
     glyph_added = Signal(object)  # (height, width) pixels to append to the set
     glyph_replaced = Signal(object)  # (height, width) pixels for the selected glyph
@@ -37,6 +39,7 @@ class EditorPanel(QWidget):
     def __init__(self, width: int = 5, height: int = 7, parent=None):
         super().__init__(parent)
         self._model = None
+        self._glyphs: tuple[np.ndarray, list[str]] | None = None  # rows (n, P), labels
         self._rng = np.random.default_rng(0)
         self.kind = "pixels"
         self.editor = PixelEditor(width, height, self)
@@ -50,6 +53,10 @@ class EditorPanel(QWidget):
         self.undo_group.setActiveStack(self.editor.undo_stack)
         self.reconstruction = GlyphCanvas(self, title="Reconstruction")
         self.thresholded = GlyphCanvas(self, title="Denoised")
+        self.nearest = GlyphCanvas(self, title="Nearest glyph")
+        self.nearest.setToolTip(
+            "The glyph of the set nearest to the drawing: the best any denoiser can answer"
+        )
         self.wrong = GlyphCanvas(self, title="Wrong pixels")
         self.model_note = QLabel("Train or open a model to see its reconstruction.", self)
         self.model_note.setWordWrap(True)
@@ -59,7 +66,7 @@ class EditorPanel(QWidget):
         layout.addLayout(self._build_tools())
         layout.addWidget(self.editors, 3)
         views = QHBoxLayout()
-        for view in (self.reconstruction, self.thresholded, self.wrong):
+        for view in self._pixel_views():
             views.addWidget(view, 1)
         layout.addLayout(views, 2)
         layout.addWidget(self.model_note)
@@ -181,6 +188,7 @@ class EditorPanel(QWidget):
         self.reconstruction.set_kind(kind)
         for widget in (
             self.thresholded,
+            self.nearest,
             self.wrong,
             self.pixel_tools,
             self.noise_amount,
@@ -198,6 +206,14 @@ class EditorPanel(QWidget):
         self._model = model
         self._on_pixels_changed(self.active_editor().pixels())
 
+    def set_glyphs(self, rows: np.ndarray, labels: list[str]) -> None:
+        """The glyph set (n, P) rows (kept, not copied) and labels, for the nearest glyph."""
+        self._glyphs = (rows, labels) if len(rows) else None
+        self._on_pixels_changed(self.active_editor().pixels())
+
+    def _pixel_views(self) -> tuple[GlyphCanvas, ...]:
+        return (self.reconstruction, self.thresholded, self.nearest, self.wrong)
+
     def _on_add_noise_clicked(self) -> None:
         if self.kind == "curve":
             self.curve_editor.add_noise(self.noise_sigma.value(), self._rng)
@@ -213,7 +229,7 @@ class EditorPanel(QWidget):
     def _on_pixels_changed(self, pixels: np.ndarray) -> None:
         model = self._model
         if model is None or model.arch.n_inputs != pixels.size:
-            for view in (self.reconstruction, self.thresholded, self.wrong):
+            for view in self._pixel_views():
                 view.set_glyph(None)
             self.curve_editor.set_reconstruction(None)
             self.model_note.setVisible(True)
@@ -253,3 +269,19 @@ class EditorPanel(QWidget):
         noisy = not np.array_equal(clean, pixels)
         detail = f"{int(wrong.sum())} px" + (" vs clean" if noisy else "")
         self.wrong.set_glyph(binary, wrong, detail)
+        self._show_nearest(pixels, binary)
+
+    def _show_nearest(self, pixels: np.ndarray, binary: np.ndarray) -> None:
+        """The set's glyph nearest to the drawing beside the denoised output, and whether
+        the two agree (the first of tied glyphs; the count of ties is named)."""
+        if self._glyphs is None or self._glyphs[0].shape[1] != pixels.size:
+            self.nearest.set_glyph(None)
+            return
+        rows, labels = self._glyphs
+        tied = np.flatnonzero(nearest_glyphs(pixels.reshape(1, -1), rows)[0])
+        glyph = (rows[tied[0]] >= 0.5).reshape(pixels.shape)
+        apart = int((glyph != binary).sum())
+        label = labels[tied[0]][:12]
+        ties = f" (1 of {len(tied)} tied)" if len(tied) > 1 else ""
+        verdict = "agrees with Denoised" if apart == 0 else f"{apart} px from Denoised"
+        self.nearest.set_glyph(glyph, detail=f"{label}{ties}: {verdict}")
