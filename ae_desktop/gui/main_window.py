@@ -32,6 +32,7 @@ from ae_desktop.gui.glyphs.glyph_grid import GlyphGrid
 from ae_desktop.gui.help_menu import HelpMenu
 from ae_desktop.gui.latent.interpolation_panel import InterpolationPanel
 from ae_desktop.gui.latent.latent_canvas import LatentCanvas
+from ae_desktop.gui.latent.sample_strip import SampleStrip
 from ae_desktop.gui.model_session import ModelSession
 from ae_desktop.gui.network.network_view import NetworkView
 from ae_desktop.gui.stored_settings import stored_architectures, stored_config
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
         self.editor_panel = EditorPanel(g.width, g.height, self)
         self.latent_canvas = LatentCanvas(self)
         self.interpolation = InterpolationPanel(self)
+        self.samples = SampleStrip(self)
+        self.latent_canvas.plot.addItem(self.samples.marks)
         self.glyph_grid = GlyphGrid(self.document, self)
         self.training_panel = TrainingPanel(self)
         self.loss_plot = LossPlot(self)
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
         latent_layout.setContentsMargins(0, 0, 0, 0)
         latent_layout.addWidget(self.latent_canvas, 1)
         latent_layout.addWidget(self.interpolation)
+        latent_layout.addWidget(self.samples)
         splitter = QSplitter(Qt.Horizontal, self)
         splitter.setObjectName("central_splitter")
         splitter.addWidget(self.editor_panel)
@@ -119,6 +123,8 @@ class MainWindow(QMainWindow):
         self.latent_canvas.glyph_kept.connect(self._on_latent_glyph_kept)
         self.interpolation.path_changed.connect(self.latent_canvas.show_path)
         self.interpolation.code_picked.connect(self.latent_canvas.pick)
+        self.samples.code_picked.connect(self.latent_canvas.pick)
+        self.samples.glyph_kept.connect(self._on_latent_glyph_kept)
         self.session.replaced.connect(self._on_model_replaced)
         self.training_panel.settings_changed.connect(self._on_training_settings_changed)
         self.training_panel.start_requested.connect(self.start_training)
@@ -228,6 +234,7 @@ class MainWindow(QMainWindow):
         self.latent_canvas.set_model(model, reframe=reframe)
         self.editor_panel.set_model(model)  # after the canvas: it marks the drawing there
         self.interpolation.set_model(model)
+        self.samples.set_model(model)
         self.training_panel.set_model_available(model is not None)
 
     def training_indices(self) -> np.ndarray:
@@ -357,6 +364,7 @@ class MainWindow(QMainWindow):
         self.latent_canvas.set_glyphs(rows, g.labels, shape, g.kind)
         self.interpolation.set_glyphs(rows, g.labels, shape, g.kind)
         self.editor_panel.set_glyphs(rows, g.labels)
+        self.samples.set_glyphs(rows, g.labels, shape, g.kind)
         self._refresh_model_views()
 
     def _on_glyph_selected(self, index: int) -> None:

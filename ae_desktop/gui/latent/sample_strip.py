@@ -1,0 +1,188 @@
+"""Sampling in the window: N glyphs generated from the model in a strip (as ``ae-desktop
+sample -n N --seed S``); click one to select it (and decode it on the plane), type a
+label and Keep it into the glyph set. Their codes are marked on the latent plane."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ae_desktop.engine import latent_gaussian, sample_glyphs
+from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
+
+FIT_GLYPHS = 10_000  # a plain autoencoder's Gaussian is fitted to at most the first ones
+MARK_LIMIT = 1e9  # codes beyond this (or not finite) are not marked: pyqtgraph raises
+
+
+class SampleStrip(QWidget):
+    """A Sample button with count and seed, the samples, and Keep for the selected one."""
+
+    glyph_kept = Signal(str, object)  # label, (height, width) pixels
+    code_picked = Signal(object)  # (latent,) code of the sample clicked
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._model = None
+        self._matrix = np.zeros((0, 0))
+        self._shape = (7, 5)
+        self._kind = "pixels"
+        self._seed: int | None = None  # of the samples shown
+        self.codes: np.ndarray | None = None
+        self.images: np.ndarray | None = None  # (n, height, width)
+        self.selected: int | None = None
+        self.marks = pg.ScatterPlotItem(  # add to the latent plane's plot
+            size=11, symbol="o", brush=None, pen=pg.mkPen("#6c71c4", width=2)
+        )
+        self.sample_button = QToolButton(self)
+        self.sample_button.setText("Sample")
+        self.sample_button.setToolTip(
+            "Decode codes drawn from a VAE's prior N(0, I), or for a plain autoencoder from "
+            "the Gaussian fitted to the glyphs' codes (as ae-desktop sample); each click "
+            "takes the next seed"
+        )
+        self.sample_button.clicked.connect(self._on_sample_clicked)
+        self.count = QSpinBox(self, minimum=1, maximum=32, value=12)
+        self.count.setSuffix(" samples")
+        self.seed = QSpinBox(self, minimum=0, maximum=2**31 - 1, value=0)
+        self.seed.setPrefix("seed ")
+        self.note = QLabel("", self)
+        self.note.setStyleSheet("color: palette(placeholder-text);")
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
+        self.label_edit = QLineEdit(self)
+        self.label_edit.setPlaceholderText("label")
+        self.label_edit.setMaximumWidth(90)
+        self.label_edit.returnPressed.connect(self._on_keep_clicked)
+        self.keep_button = QPushButton("Keep", self)
+        self.keep_button.setToolTip(
+            "Add the selected sample (pixels thresholded at 0.5) to the set"
+        )
+        self.keep_button.clicked.connect(self._on_keep_clicked)
+        row = QHBoxLayout()
+        for widget in (self.sample_button, self.count, self.seed):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.label_edit)
+        row.addWidget(self.keep_button)
+        self.strip = QHBoxLayout()
+        self.strip.setSpacing(8)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(row)
+        layout.addWidget(self.note)
+        layout.addLayout(self.strip)
+        self._update_enabled()
+
+    def set_glyphs(
+        self, matrix: np.ndarray, labels, shape: tuple[int, int], kind: str = "pixels"
+    ) -> None:
+        """The glyph set (n, height*width): a plain autoencoder samples around its codes.
+        The samples shown stay while the glyphs keep their shape (one was just kept)."""
+        same = (tuple(shape), kind) == (self._shape, self._kind)
+        self._matrix, self._shape, self._kind = np.asarray(matrix), tuple(shape), kind
+        if not same:
+            self.clear()
+        self._update_enabled()
+
+    def set_model(self, model) -> None:
+        """Use ``model`` (or None); samples shown are drawn again from a new one (each
+        training tick), same seed."""
+        if model is self._model:
+            return
+        self._model = model
+        self._update_enabled()
+        if self._seed is not None and self.sample_button.isEnabled():
+            self._sample(self._seed)
+        elif not self.sample_button.isEnabled():
+            self.clear()
+
+    def clear(self) -> None:
+        self.codes = self.images = self._seed = self.selected = None
+        while self.strip.count():
+            self.strip.takeAt(0).widget().deleteLater()
+        self.marks.setData([], [])
+        self.note.clear()
+        self.note.setVisible(False)
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        m = self._model
+        self.sample_button.setEnabled(
+            m is not None
+            and len(self._matrix) > 0
+            and m.arch.n_inputs == self._shape[0] * self._shape[1]
+        )
+        self.keep_button.setEnabled(self.selected is not None)
+        self.keep_button.setText("Keep" if self.selected is None else f"Keep #{self.selected + 1}")
+
+    def _on_sample_clicked(self) -> None:
+        if self.sample_button.isEnabled():
+            self._sample(self.seed.value())
+            self.seed.setValue((self.seed.value() + 1) % (self.seed.maximum() + 1))
+
+    def _sample(self, seed: int) -> None:
+        model = self._model
+        training = None if model.arch.kind == "vae" else self._matrix[:FIT_GLYPHS]
+        try:
+            gaussian = latent_gaussian(model, training)
+        except ValueError as exc:  # codes that are not finite: nothing to fit
+            self.clear()
+            self.note.setText(str(exc))
+            self.note.setVisible(True)
+            return
+        self._seed = seed
+        self.codes, images = sample_glyphs(model, gaussian, self.count.value(), seed)
+        self.images = images.reshape(len(images), *self._shape)
+        self.note.setText(f"Samples of seed {seed}, from {gaussian.describe()}")
+        self.note.setVisible(True)
+        self._fill_strip()
+        drawable = np.abs(np.nan_to_num(self.codes, nan=np.inf)) <= MARK_LIMIT
+        shown = self.codes[drawable.all(axis=1)] if self.codes.shape[1] == 2 else []
+        self.marks.setData(*(np.asarray(shown).reshape(-1, 2).T))
+
+    def _fill_strip(self) -> None:
+        if self.strip.count() != len(self.images):  # reuse the canvases while training
+            while self.strip.count():
+                self.strip.takeAt(0).widget().deleteLater()
+            for i in range(len(self.images)):
+                canvas = GlyphCanvas(self, min_cell=4)
+                canvas.setCursor(Qt.PointingHandCursor)
+                canvas.clicked.connect(lambda i=i: self.select(i))
+                self.strip.addWidget(canvas)
+            self.selected = None
+        for i, image in enumerate(self.images):
+            canvas = self.strip.itemAt(i).widget()
+            canvas.set_kind(self._kind)
+            canvas.set_glyph(image)
+            canvas.setToolTip(f"Sample {i + 1}: click to select it, then Keep it")
+        self._update_enabled()
+
+    def select(self, index: int) -> None:
+        """Select sample ``index`` for Keep and decode its code on the plane."""
+        self.selected = index
+        self._fill_strip()
+        self.code_picked.emit(self.codes[index].copy())
+
+    def _on_keep_clicked(self) -> None:
+        if self.selected is None:
+            return
+        label = self.label_edit.text().strip()
+        if not label:
+            self.label_edit.setPlaceholderText("type a label")
+            self.label_edit.setFocus()
+            return
+        image = self.images[self.selected]
+        kept = image if self._kind == "curve" else (image >= 0.5).astype(np.float64)
+        self.glyph_kept.emit(label, kept)
+        self.label_edit.clear()
