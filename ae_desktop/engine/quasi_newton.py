@@ -26,6 +26,7 @@ from ae_desktop.engine.model import Autoencoder
 from ae_desktop.engine.train_records import StopRule, TrainSettings
 
 SCIPY_METHODS = {"lbfgs": "L-BFGS-B", "cg": "CG", "bfgs": "BFGS", "powell": "Powell"}
+THREAD_NAME = "ae-desktop scipy optimizer"
 WAIT_SECONDS = 0.05  # how often a trainer waiting for an iteration looks at its cancel
 
 
@@ -114,7 +115,7 @@ class QuasiNewton:
             self._objective(self.model.theta)  # compiles or loads the kernel
             return np.zeros((0, 3)), "running"
         if self._thread is None:
-            self._thread = threading.Thread(target=self._optimise, daemon=True)
+            self._thread = threading.Thread(target=self._optimise, name=THREAD_NAME, daemon=True)
             self._thread.start()
         losses: list[float] = []
         status = "running"

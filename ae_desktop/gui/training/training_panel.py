@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ae_desktop.engine import OPTIMIZERS, ConfigError, TrainConfig
 from ae_desktop.engine.activations import ACTIVATIONS
+from ae_desktop.gui.training.training_aids import TrainingAids
 
 MODELS = (
     ("ae", "Autoencoder"),
@@ -175,6 +176,7 @@ class TrainingPanel(QWidget):
         form.addRow("β (KL weight)", self.beta)
         form.addRow("Train on", self.subset)
         form.addRow("Test split", self.test_split)
+        self.aids = TrainingAids(self, form, self._on_settings_edited, combo_box)
         form.addRow(self.stop_when_exact)
         form.addRow("Margin", self.margin)
         form.addRow(self.continue_training)
@@ -297,6 +299,7 @@ class TrainingPanel(QWidget):
             precision=self.precision.currentData(),
             dropout=self.dropout.value(),
             test_fraction=self.test_split.value() / 100,
+            **self.aids.values(model, self.test_split.value() / 100),
         )
 
     def validated_config(self) -> TrainConfig:
@@ -321,6 +324,9 @@ class TrainingPanel(QWidget):
         self.test_split.setValue(round(100 * config.test_fraction))
         self.stop_when_exact.setChecked(config.target_errors is not None)
         self.margin.setValue(config.target_margin)
+        self.aids.set_values(
+            config.lr_schedule, config.weight_decay, config.kl_warmup, config.early_stop
+        )
         kind, _, level = (config.noise or "saltpepper:0.1").partition(":")
         _select(self.noise_kind, kind)
         self.noise_level.setValue(float(level or 0))
@@ -365,6 +371,7 @@ class TrainingPanel(QWidget):
             self.test_split,
             self.stop_when_exact,
             self.margin,
+            *self.aids.widgets(),
         ):
             widget.setEnabled(not running)
         self.continue_training.setEnabled(self._model_available and not running)
@@ -397,6 +404,7 @@ class TrainingPanel(QWidget):
         self.margin.setEnabled(
             self.stop_when_exact.isChecked() and not self.stop_button.isEnabled()
         )
+        self.aids.enable(not self.stop_button.isEnabled(), model, self.test_split.value() > 0)
         try:
             arch = self.validated_config().architecture(self._n_inputs)
         except ConfigError as exc:

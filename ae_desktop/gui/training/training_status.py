@@ -14,6 +14,7 @@ FINAL_MESSAGES = {
     "done": "Finished",
     "target_reached": "Every glyph learned",
     "cancelled": "Stopped",
+    "stopped_early": "Stopped early: the test loss stopped improving",
     "diverged": "Diverged: kept the last finite weights",
     "failed": "Training failed",
 }
