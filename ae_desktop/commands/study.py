@@ -4,6 +4,7 @@ generalization studies, averaged over seeds."""
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 
 from ae_desktop.commands.experiment_output import (
     add_scheduler_option,
@@ -19,11 +20,13 @@ from ae_desktop.commands.options import add_experiment_options, add_training_opt
 from ae_desktop.commands.output import CommandError, check_not_empty
 from ae_desktop.commands.train import check_training_memory, config_from_args
 from ae_desktop.data import resolve_dataset
+from ae_desktop.engine.config import model_defaults
 from ae_desktop.engine.experiments import denoising_study, generalization_study
 from ae_desktop.engine.experiments.denoising_study import (
     DEFAULT_LEVELS,
     STUDY_METRICS,
     denoising_models,
+    noise_specs,
 )
 from ae_desktop.engine.experiments.generalization import generalization_plan
 from ae_desktop.engine.experiments.runs import HELD_OUT_METRICS, RUN_METRICS
@@ -48,9 +51,9 @@ def add_study_parser(commands) -> None:
         "denoise",
         help="denoising vs noise level: DAE, plain AE and nearest clean glyph",
         description="Train --repeats denoising models (the training options; --model is "
-        "dae) and as many plain autoencoders with the same settings, then "
-        "measure how well each restores noisy glyphs at every noise level, "
-        "beside the nearest clean glyph (the best any decoder can do).",
+        "dae, with the dae defaults of ae-desktop train) and as many plain autoencoders "
+        "with the same settings, then measure how well each restores noisy glyphs at "
+        "every noise level, beside the nearest clean glyph (the best any decoder can do).",
     )
     add_training_options(p)
     p.add_argument(
@@ -69,6 +72,12 @@ def add_study_parser(commands) -> None:
         type=range_type(COUNT),
         default=100,
         help="noisy copies of each glyph per level (default: 100)",
+    )
+    p.add_argument(
+        "--train-per-level",
+        action="store_true",
+        help="also train a denoising model at each level, measured at that level "
+        "(rows 'matched'; --repeats of them per level)",
     )
     add_experiment_options(p, STUDY_METRICS)
     add_scheduler_option(p)
@@ -102,24 +111,28 @@ def _run_denoise(args: argparse.Namespace) -> int:
     check_outputs(args)
     if args.levels is None and args.kind != "saltpepper":
         raise CommandError(f"give --levels for {args.kind} noise")
-    dae = config_from_args(args)
+    unset = {k: v for k, v in model_defaults("dae").items() if getattr(args, k, None) is None}
+    dae = replace(config_from_args(args), model="dae", **unset)
     check_training_memory(dae, len(glyphs), glyphs.n_pixels)
     check_memory(
         eval_bytes(dae.architecture(glyphs.n_pixels), len(glyphs), args.draws, True),
         f"study denoise --draws {args.draws}",
     )
-    models = denoising_models(dae, args.repeats)
+    levels = args.levels or DEFAULT_LEVELS
+    specs = noise_specs(args.kind, levels) if args.train_per_level else []
+    models = denoising_models(dae, args.repeats, specs)
     with experiment_runs(args) as cancel:
         table = denoising_study(
             dae,
             glyphs.matrix(),
-            args.levels or DEFAULT_LEVELS,
+            levels,
             args.kind,
             args.draws,
             args.repeats,
             args.workers,
-            run_printer(args.quiet, lambda i: f"{models[i][0]} seed {models[i][2].seed}"),
+            run_printer(args.quiet, lambda i: _model_name(models[i])),
             cancel,
+            per_level=args.train_per_level,
         )
     if table.cancelled:  # the study measures only once every model is trained
         return interrupted_status(table, len(models))
@@ -131,6 +144,7 @@ def _run_denoise(args: argparse.Namespace) -> int:
         "kind": args.kind,
         "draws": args.draws,
         "repeats": args.repeats,
+        "train_per_level": args.train_per_level,
         "rows": table.rows,
         "summary": {m: table.summary(m) for m in STUDY_METRICS},
     }
@@ -143,6 +157,12 @@ def _run_denoise(args: argparse.Namespace) -> int:
         f"{glyphs.name}: {args.metric} vs {args.kind} noise, {args.draws} draws",
     )
     return 0
+
+
+def _model_name(model: tuple) -> str:
+    name, _, config, level = model
+    trained = f" at {config.noise}" if level is not None else ""
+    return f"{name}{trained} seed {config.seed}"
 
 
 def _run_generalize(args: argparse.Namespace) -> int:
