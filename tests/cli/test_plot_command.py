@@ -117,3 +117,14 @@ def test_train_plot_with_a_bad_name_fails_before_training(tmp_path, run_fails):
     model = tmp_path / "m.npz"
     line = run_fails(["train", "--epochs", "5", "--save", str(model), "--plot", "loss.gif"])
     assert "--plot" in line and ".png or .svg" in line and not model.exists()
+
+
+def test_the_plane_needs_a_2d_latent_space(tmp_path, run_fails):
+    model = tmp_path / "m3.npz"
+    assert (
+        main(["train", "--arch", "35-8-3", "--epochs", "5", "--quiet", "--save", str(model)]) == 0
+    )
+    for what in ("latent", "map"):
+        line = run_fails(["plot", str(model), "--what", what, "--out", str(tmp_path / "f.png")])
+        assert "needs a 2-D latent space" in line and "3 dimensions" in line
+    assert not (tmp_path / "f.png").exists()
