@@ -1,9 +1,11 @@
 """Experiments: parameter sweeps averaged over seeds, and the reports' studies.
 
-Runs go to a process pool (``pool.run_tasks``); results are ``ResultTable``s of row
+Runs go to a process pool (``pool.run_tasks``), or inside ``on_scheduler(address)`` to a
+Dask cluster's workers (``cluster``); results are ``ResultTable``s of row
 dicts with per-group statistics (``summary``).
 """
 
+from ae_desktop.engine.experiments.cluster import ClusterError, on_scheduler
 from ae_desktop.engine.experiments.denoising_study import DEFAULT_LEVELS, denoising_study
 from ae_desktop.engine.experiments.generalization import generalization_study, training_subset
 from ae_desktop.engine.experiments.pool import default_workers, run_tasks
@@ -13,6 +15,7 @@ from ae_desktop.engine.experiments.table import ResultTable, aggregate, numeric_
 from ae_desktop.engine.experiments.variation import Variation, parse_variation, variable_fields
 
 __all__ = [
+    "ClusterError",
     "DEFAULT_LEVELS",
     "ResultTable",
     "RunOutcome",
@@ -25,6 +28,7 @@ __all__ = [
     "execute",
     "generalization_study",
     "numeric_columns",
+    "on_scheduler",
     "parse_variation",
     "plan_sweep",
     "run_sweep",
