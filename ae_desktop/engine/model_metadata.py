@@ -29,6 +29,8 @@ def model_metadata(
                 "lr": config.lr,
                 "momentum": config.momentum,
                 "batch_size": config.batch_size,
+                "weight_decay": config.weight_decay,
+                "lr_schedule": config.lr_schedule,
             },
         )
     return metadata

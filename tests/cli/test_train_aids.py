@@ -42,6 +42,7 @@ def test_early_stop_says_so_in_the_json_and_the_model_file(tmp_path, capsys):
     assert result["epochs"] - best_epoch >= 30
     _, meta = load_model(tmp_path / "m.npz")
     assert meta["config"]["early_stop"] == 30 and meta["config"] == result["config"]
+    assert meta["optimizer_settings"]["weight_decay"] == 0.0
 
 
 def test_schedule_decay_and_warm_up_are_saved_and_in_the_json(tmp_path):
@@ -54,6 +55,7 @@ def test_schedule_decay_and_warm_up_are_saved_and_in_the_json(tmp_path):
     )
     assert result["status"] == "done"
     _, meta = load_model(tmp_path / "m.npz")
+    assert meta["optimizer_settings"]["lr_schedule"] == "cosine"
     for config in (result["config"], meta["config"]):
         assert (config["weight_decay"], config["lr_schedule"], config["kl_warmup"]) == (
             0.001,
