@@ -26,10 +26,13 @@ _LIVE_TASKS: weakref.WeakSet[BackgroundTask] = weakref.WeakSet()
 
 
 class _Failure:
-    """What a guarded run returns when its work raised: the message for ``errored``."""
+    """What a guarded run returns when its work raised: the message for ``errored``. The
+    app's own errors are written for users and show as they are; anything else (a bug, a
+    library's error) keeps its class name."""
 
     def __init__(self, exc: BaseException):
-        self.message = f"{type(exc).__name__}: {exc}"
+        ours = type(exc).__module__.startswith("ae_desktop.")
+        self.message = str(exc) if ours else f"{type(exc).__name__}: {exc}"
 
 
 class _Run:

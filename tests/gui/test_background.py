@@ -9,6 +9,7 @@ import time
 import pytest
 from PySide6.QtCore import QThread
 
+from ae_desktop.engine import ConfigError
 from ae_desktop.gui.background import BackgroundTask, running_tasks, shutdown_all
 
 
@@ -52,6 +53,20 @@ def test_an_exception_becomes_one_message_and_finished_follows(task, qtbot, erro
     with qtbot.waitSignal(task.finished, timeout=5000):
         task.start(fails)
     assert messages == [f"{type(error).__name__}: {error}"]
+
+
+def test_the_apps_own_error_shows_its_message_alone(task, qtbot):
+    """Errors of ae_desktop are written for users: no class name in front."""
+
+    def fails():
+        yield 1
+        raise ConfigError("lr must be positive")
+
+    messages = []
+    task.errored.connect(messages.append)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.start(fails)
+    assert messages == ["lr must be positive"]
 
 
 def test_function_gets_the_cancel_event_and_returns_what_it_has(task, qtbot):
