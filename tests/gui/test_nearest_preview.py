@@ -46,7 +46,7 @@ def test_nearest_glyph_agrees_then_differs_after_a_click(qtbot, panel):
     glyph = FONT.pixels[5]
     panel.load(glyph)
     np.testing.assert_array_equal(panel.nearest.pixels(), glyph)
-    assert panel.nearest.detail() == f"{FONT.labels[5]}: agrees with Denoised"
+    assert panel.nearest.detail() == f"{FONT.labels[5]}: agrees"
     # one pixel off: still nearest to glyph 5 or tied; the identity keeps the wrong pixel
     row, col = next((r, c) for r in range(7) for c in range(5) if glyph[r, c] == 0)
     click_cell(qtbot, panel.editor, row, col)
@@ -54,7 +54,7 @@ def test_nearest_glyph_agrees_then_differs_after_a_click(qtbot, panel):
     tied = np.flatnonzero(nearest_glyphs(drawing.reshape(1, -1), rows)[0])
     np.testing.assert_array_equal(panel.nearest.pixels(), FONT.pixels[tied[0]])
     apart = int((FONT.pixels[tied[0]] != drawing).sum())
-    assert apart >= 1 and panel.nearest.detail().endswith(f"{apart} px from Denoised")
+    assert apart >= 1 and panel.nearest.detail().endswith(f"{apart} px off")
 
 
 def test_no_glyph_set_or_other_size_shows_nothing(qtbot, panel):
@@ -77,4 +77,5 @@ def test_window_shows_the_nearest_glyph_of_its_set(window, train, qtbot):
     np.testing.assert_array_equal(panel.nearest.pixels(), glyphs.pixels[first])
     denoised = panel.thresholded.pixels()
     agrees = np.array_equal(denoised, glyphs.pixels[first])
-    assert panel.nearest.detail().endswith("agrees with Denoised") == agrees
+    assert panel.nearest.detail().endswith("agrees") == agrees
+    assert "nearest to the drawing" in panel.nearest.toolTip()

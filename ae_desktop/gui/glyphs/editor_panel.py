@@ -53,10 +53,7 @@ class EditorPanel(QWidget):
         self.undo_group.setActiveStack(self.editor.undo_stack)
         self.reconstruction = GlyphCanvas(self, title="Reconstruction")
         self.thresholded = GlyphCanvas(self, title="Denoised")
-        self.nearest = GlyphCanvas(self, title="Nearest glyph")
-        self.nearest.setToolTip(
-            "The glyph of the set nearest to the drawing: the best any denoiser can answer"
-        )
+        self.nearest = GlyphCanvas(self, title="Nearest")
         self.wrong = GlyphCanvas(self, title="Wrong pixels")
         self.model_note = QLabel("Train or open a model to see its reconstruction.", self)
         self.model_note.setWordWrap(True)
@@ -276,12 +273,17 @@ class EditorPanel(QWidget):
         the two agree (the first of tied glyphs; the count of ties is named)."""
         if self._glyphs is None or self._glyphs[0].shape[1] != pixels.size:
             self.nearest.set_glyph(None)
+            self.nearest.setToolTip("")
             return
         rows, labels = self._glyphs
         tied = np.flatnonzero(nearest_glyphs(pixels.reshape(1, -1), rows)[0])
         glyph = (rows[tied[0]] >= 0.5).reshape(pixels.shape)
         apart = int((glyph != binary).sum())
         label = labels[tied[0]][:12]
-        ties = f" (1 of {len(tied)} tied)" if len(tied) > 1 else ""
-        verdict = "agrees with Denoised" if apart == 0 else f"{apart} px from Denoised"
-        self.nearest.set_glyph(glyph, detail=f"{label}{ties}: {verdict}")
+        verdict = "agrees" if apart == 0 else f"{apart} px off"
+        ties = f", the first of {len(tied)} equally near" if len(tied) > 1 else ""
+        self.nearest.set_glyph(glyph, detail=f"{label}: {verdict}")
+        self.nearest.setToolTip(
+            f"The set's glyph nearest to the drawing ({label}{ties}), the best any denoiser "
+            f"can answer: {'it agrees with' if apart == 0 else f'{apart} px from'} Denoised"
+        )

@@ -214,13 +214,15 @@ class GlyphCanvas(QWidget):
         cell = max(1.0, min(self.width() / width, (self.height() - 2 * text_h) / height))
         top = (self.height() - cell * height - 2 * text_h) / 2
         rect = QRectF((self.width() - cell * width) / 2, top + text_h, cell * width, cell * height)
-        if self._title:
-            painter.setPen(self.palette().windowText().color())
-            painter.drawText(QRectF(0, top, self.width(), text_h), Qt.AlignCenter, self._title)
-            painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(
-                QRectF(0, rect.bottom(), self.width(), text_h), Qt.AlignCenter, self._detail
-            )
+        if self._title:  # elided, not clipped, where the view is narrow (full text: tooltip)
+            metrics = self.fontMetrics()
+            for y, text, color in (
+                (top, self._title, self.palette().windowText().color()),
+                (rect.bottom(), self._detail, self.palette().placeholderText().color()),
+            ):
+                painter.setPen(color)
+                shown = metrics.elidedText(text, Qt.ElideRight, self.width())
+                painter.drawText(QRectF(0, y, self.width(), text_h), Qt.AlignCenter, shown)
         if self._pixels is None:
             painter.setPen(QPen(GRID, 1, Qt.DashLine))
             painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
