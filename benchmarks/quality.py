@@ -1,32 +1,23 @@
 """Quality figures for the README: exact reconstruction with the CLI defaults, and denoising
-at 10% per-pixel flip noise next to the best any decoder can do.
+at 10% per-pixel flip noise with the DAE defaults next to the best any decoder can do
+(every level: benchmarks/denoising.py).
 
     python benchmarks/quality.py [--seeds 10] [--skip-defaults] [--skip-denoising]
-                                 [--dae-epochs 15000]
+                                 [--dae-epochs N]
 """
 
 from __future__ import annotations
 
 import argparse
-import time
 
 import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: Numba cache, BLAS threads
 
 import numpy as np
+from denoising import denoising_row  # benchmarks/denoising.py, beside this script
 
 from ae_desktop.data import FONT_NAMES, bundled_font
-from ae_desktop.engine import TrainConfig, parse_noise, train
-from ae_desktop.engine.denoising import denoising_errors, nearest_glyph_baseline
-
-DAE_SETTINGS = dict(
-    model="dae",
-    arch="35-64-32-8",
-    noise="saltpepper:0.1",
-    augment=10,
-    batch_size=64,
-    lr=0.001,
-    target_errors=None,
-)
+from ae_desktop.engine import TrainConfig, train
+from ae_desktop.engine.config import model_defaults
 
 
 def defaults_table(seeds: int) -> None:
@@ -57,20 +48,13 @@ def defaults_table(seeds: int) -> None:
         )
 
 
-def denoising_table(epochs: int, repeats: int) -> None:
-    spec = parse_noise("saltpepper:0.1")
+def denoising_table(epochs: int | None, repeats: int) -> None:
     for font in FONT_NAMES:
-        data = bundled_font(font).matrix()
-        t0 = time.perf_counter()
-        model, _, _ = train(TrainConfig(epochs=epochs, **DAE_SETTINGS), data)
-        seconds = time.perf_counter() - t0
-        ours = denoising_errors(model, data, spec, repeats, np.random.default_rng(123))
-        best = nearest_glyph_baseline(data, spec, repeats, np.random.default_rng(123))
+        row = denoising_row(font, 0.1, repeats, epochs)
         print(
-            f"{font}: DAE exact {ours['exact_rate']:.1%} (mean wrong px "
-            f"{ours['mean_errors']:.2f}) | nearest clean glyph {best['exact_rate']:.1%} "
-            f"({best['mean_errors']:.2f}) | noisy input {ours['noisy_errors']:.2f} px | "
-            f"trained {seconds:.1f} s"
+            f"{font}: DAE exact {row['dae']:.1f}% | nearest clean glyph {row['nearest']:.1f}% "
+            f"| gap {row['gap']:.1f} points | trained {row['cpu']:.1f} CPU s "
+            f"({row['wall']:.1f} s wall)"
         )
 
 
@@ -79,13 +63,13 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=10)
     parser.add_argument("--skip-defaults", action="store_true")
     parser.add_argument("--skip-denoising", action="store_true")
-    parser.add_argument("--dae-epochs", type=int, default=15000)
+    parser.add_argument("--dae-epochs", type=int, help="default: the DAE default")
     parser.add_argument("--repeats", type=int, default=200)
     args = parser.parse_args()
     if not args.skip_defaults:
         defaults_table(args.seeds)
     if not args.skip_denoising:
-        print(f"DAE settings: {DAE_SETTINGS}, epochs {args.dae_epochs}")
+        print(f"DAE defaults: {model_defaults('dae')}, noise saltpepper:0.1")
         denoising_table(args.dae_epochs, args.repeats)
 
 
