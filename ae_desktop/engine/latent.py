@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ae_desktop.engine.latent_projection import Projection
 from ae_desktop.engine.model import Autoencoder
 
 
@@ -43,18 +44,28 @@ def _evenly_spaced(start, stop, n: int) -> np.ndarray:
 
 
 def decode_grid(
-    model: Autoencoder, x_range, y_range, nx: int, ny: int, precision: str = "float64"
+    model: Autoencoder,
+    x_range,
+    y_range,
+    nx: int,
+    ny: int,
+    precision: str = "float64",
+    projection: Projection | None = None,
+    offsets=(),
 ) -> np.ndarray:
     """Decodings (ny, nx, n_inputs) of an nx-by-ny grid over a 2-D latent rectangle,
     laid out like an image: row 0 at y max, column 0 at x min (``precision`` as in
-    ``Autoencoder.decode``)."""
-    if model.arch.latent_dim != 2:
+    ``Autoencoder.decode``). A code of d > 2 dimensions needs the ``projection`` whose
+    plane the rectangle lies in, the grid's points lifted at ``offsets`` (d - 2,)."""
+    d = model.arch.latent_dim
+    if (2 if projection is None else projection.dim) != d:
         raise ValueError(
-            f"a latent grid needs a 2-D latent space, "
-            f"this model's has {model.arch.latent_dim} dimensions"
+            f"a latent grid needs a 2-D latent space or a projection of it, "
+            f"this model's has {d} dimensions"
         )
-    points = grid_points(x_range, y_range, nx, ny)
-    return model.decode(points.reshape(-1, 2), precision).reshape(ny, nx, -1)
+    points = grid_points(x_range, y_range, nx, ny).reshape(-1, 2)
+    codes = points if projection is None else projection.lift(points, offsets)
+    return model.decode(codes, precision).reshape(ny, nx, -1)
 
 
 def latent_extent(codes, margin: float = 0.1, log_var=None, sigmas: float = 3.0):
