@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from ae_desktop.data.glyph_set import MAX_SIDE, GlyphSet, GlyphSetError
+from ae_desktop.engine.glyph_kinds import CURVE
 
 
 def circle_radii(count: int, r_min: float, r_max: float) -> np.ndarray:
@@ -17,7 +18,7 @@ def circle_radii(count: int, r_min: float, r_max: float) -> np.ndarray:
 
 
 def circles(count: int = 100, r_min: float = 0.1, r_max: float = 0.9, points: int = 21) -> GlyphSet:
-    """A "curve" glyph set of ``count`` circles; pixels shape (count, points, 2)."""
+    """A CURVE glyph set of ``count`` circles; pixels shape (count, points, 2)."""
     if count < 1:
         raise GlyphSetError(f"circle count must be at least 1, got {count}")
     if not 3 <= points <= MAX_SIDE:
@@ -29,7 +30,7 @@ def circles(count: int = 100, r_min: float = 0.1, r_max: float = 0.9, points: in
     unit = np.stack([np.cos(angles), np.sin(angles)], axis=1)  # (points, 2)
     plane = radii[:, None, None] * unit[None]  # (count, points, 2)
     labels = [f"r={r:.3f}" for r in radii]
-    return GlyphSet("circles", 2, points, labels, (plane + 1) / 2, kind="curve")
+    return GlyphSet("circles", 2, points, labels, (plane + 1) / 2, kind=CURVE)
 
 
 def curve_points(values: np.ndarray) -> np.ndarray:

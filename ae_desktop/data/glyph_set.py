@@ -8,6 +8,7 @@ File format (UTF-8 JSON)::
 ``kind`` is optional and defaults to "pixels" (grey images). A "curve" set holds closed
 plane curves, not images: each glyph is ``height`` points, one per row, and ``width`` is 2
 (x, y); a coordinate c in [-1, 1] is stored as (c + 1) / 2 so it fits a sigmoid output.
+In memory the kind is an ``engine.glyph_kinds.GlyphKind`` (PIXELS or CURVE).
 
 Files are read through the bounded JSON reader (at most MAX_FILE_BYTES, refused from the
 file's size before reading; depth, huge integers and lone surrogates refused), and a
@@ -26,10 +27,10 @@ import numpy as np
 from ae_desktop.data.atomic import write_atomic
 from ae_desktop.data.bounded_json import quote, read_json
 from ae_desktop.data.regular_file import MIB
+from ae_desktop.engine.glyph_kinds import CURVE, PIXELS, GlyphKind, glyph_kind
 
 MAX_FILE_BYTES = 256 * MIB
 MAX_SIDE = 64
-KINDS = ("pixels", "curve")
 
 
 class GlyphSetError(ValueError):
@@ -38,21 +39,21 @@ class GlyphSetError(ValueError):
 
 @dataclass
 class GlyphSet:
-    """``pixels`` has shape (n, height, width), values in [0, 1]; for a "curve"
-    set it is (n, points, 2) with (x, y) mapped from [-1, 1] to [0, 1]. They are float64,
-    or float32 when given so (8-bit image datasets: half the memory)."""
+    """``pixels`` has shape (n, height, width), values in [0, 1]; for a CURVE set it is
+    (n, points, 2) with (x, y) mapped from [-1, 1] to [0, 1]. They are float64, or float32
+    when given so (8-bit image datasets: half the memory). ``kind`` may be given by its
+    name in files; it is kept as the GlyphKind."""
 
     name: str
     width: int
     height: int
     labels: list[str] = field(default_factory=list)
     pixels: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 0)))  # no glyphs
-    kind: str = "pixels"
+    kind: GlyphKind = PIXELS
 
     def __post_init__(self):
-        if self.kind not in KINDS:
-            raise GlyphSetError(f"'kind' must be one of {', '.join(KINDS)}, got {quote(self.kind)}")
-        if self.kind == "curve" and self.width != 2:
+        self.kind = glyph_kind(self.kind, GlyphSetError)
+        if self.kind is CURVE and self.width != 2:
             raise GlyphSetError(f"a curve set has width 2 (x, y), got {self.width}")
         if self.pixels is None or (not self.labels and np.size(self.pixels) == 0):
             self.pixels = np.zeros((0, self.height, self.width))
@@ -95,7 +96,7 @@ class GlyphSet:
             "name": self.name,
             "width": self.width,
             "height": self.height,
-            "kind": self.kind,
+            "kind": self.kind.value,
             "glyphs": [
                 {"label": label, "pixels": _rows(glyph)}
                 for label, glyph in zip(self.labels, self.pixels)
@@ -156,9 +157,7 @@ def glyph_set_from_dict(data) -> GlyphSet:
         raise GlyphSetError("'name' must be a string")
     width = check_size(data["width"], "width")
     height = check_size(data["height"], "height")
-    kind = data.get("kind", "pixels")
-    if not isinstance(kind, str) or kind not in KINDS:
-        raise GlyphSetError(f"'kind' must be one of {', '.join(KINDS)}, got {quote(kind)}")
+    kind = glyph_kind(data.get("kind", PIXELS.value), GlyphSetError)
     if not isinstance(data["glyphs"], list):
         raise GlyphSetError("'glyphs' must be a list")
     checked = [_check_glyph(g, i, width, height) for i, g in enumerate(data["glyphs"])]

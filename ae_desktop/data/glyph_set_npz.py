@@ -35,7 +35,7 @@ def save_glyph_set_npz(glyphs: GlyphSet, path: str | Path) -> None:
     np.savez(
         buffer,
         name=np.array(glyphs.name),
-        kind=np.array(glyphs.kind),
+        kind=np.array(glyphs.kind.value),
         labels=np.array(glyphs.labels, dtype=str).reshape(len(glyphs)),
         pixels=glyphs.pixels,
     )
