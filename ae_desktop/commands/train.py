@@ -56,12 +56,15 @@ def result_document(run: TrainingRun, report, labels: list[str], dataset: str) -
     """What ``--json`` writes: the final state, the per-epoch losses and the settings.
 
     ``labels``, the errors and the margins are of the training glyphs; the ``test_`` keys of the
-    held-out ones (``test_loss_history``: [epoch, loss] pairs; ``final_test_loss`` is
-    null without a test split).
+    held-out ones (``test_loss_history``: [epoch, loss] pairs; ``final_test_loss``,
+    ``best_test_epoch`` and ``best_test_loss``, the lowest test loss and its epoch, are null
+    without a test split).
     """
     history = run.history
+    best = report.best_test_epoch >= 0
     return {
         "status": report.status,
+        "stopped_early": report.status == "stopped_early",
         "dataset": dataset,
         "epochs": report.epoch,
         "seconds": report.seconds,
@@ -86,6 +89,8 @@ def result_document(run: TrainingRun, report, labels: list[str], dataset: str) -
         "test_loss_history": [[int(epoch), loss] for epoch, loss in run.test_history],
         "test_errors_per_glyph": report.test_errors_per_glyph,
         "test_learned": report.test_learned,
+        "best_test_epoch": report.best_test_epoch if best else None,
+        "best_test_loss": report.best_test_loss if best else None,
     }
 
 
