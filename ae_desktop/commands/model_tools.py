@@ -30,7 +30,7 @@ from ae_desktop.engine.memory_budget import (
 from ae_desktop.engine.persistence import load_model
 
 
-def _model_and_glyphs(args: argparse.Namespace) -> tuple[Autoencoder, GlyphSet]:
+def model_and_glyphs(args: argparse.Namespace) -> tuple[Autoencoder, GlyphSet]:
     """The model file and the dataset (``--dataset``, else the one it was trained on)."""
     model, meta = load_model(args.model)
     spec = args.dataset or meta["dataset"]
@@ -54,7 +54,7 @@ def _model_and_glyphs(args: argparse.Namespace) -> tuple[Autoencoder, GlyphSet]:
 def run_eval(args: argparse.Namespace) -> int:
     noise = parse_noise(args.noise) if args.noise else None
     check_writable(args.json, "JSON file")
-    model, glyphs = _model_and_glyphs(args)
+    model, glyphs = model_and_glyphs(args)
     n = len(glyphs)
     check_memory(
         eval_bytes(model.arch, n, args.repeats, noise is not None),
@@ -106,7 +106,7 @@ def run_eval(args: argparse.Namespace) -> int:
 
 def run_encode(args: argparse.Namespace) -> int:
     check_writable(args.json, "JSON file")
-    model, glyphs = _model_and_glyphs(args)
+    model, glyphs = model_and_glyphs(args)
     check_memory(inference_bytes(model.arch, len(glyphs)), f"encoding {len(glyphs)} glyphs")
     mean, log_var = model.encode_distribution(glyphs.matrix())
     labels = [shown_label(label) for label in glyphs.labels]
@@ -142,12 +142,12 @@ def run_decode(args: argparse.Namespace) -> int:
     points = np.stack([parse_point(z, model.arch.latent_dim) for z in args.z])
     images = model.decode(points)
     captions = [printable(z) for z in args.z]
-    print(glyphs_side_by_side(images, meta["image_shape"], captions, _terminal_width()))
+    print(glyphs_side_by_side(images, meta["image_shape"], captions, terminal_width()))
     return 0
 
 
 def run_interpolate(args: argparse.Namespace) -> int:
-    model, glyphs = _model_and_glyphs(args)
+    model, glyphs = model_and_glyphs(args)
     text_per_step = glyphs.n_pixels + 2 * glyphs.height  # ASCII art and line breaks
     check_memory(
         interpolation_bytes(model.arch, args.steps, text_per_step),
@@ -159,9 +159,9 @@ def run_interpolate(args: argparse.Namespace) -> int:
     print(f"{printable(args.start)} -> {printable(args.end)}")
     for caption, z in zip(captions, path):
         print(f"  {caption}  z = " + " ".join(f"{v:+.4f}" for v in z))
-    print(glyphs_side_by_side(images, (glyphs.height, glyphs.width), captions, _terminal_width()))
+    print(glyphs_side_by_side(images, (glyphs.height, glyphs.width), captions, terminal_width()))
     return 0
 
 
-def _terminal_width() -> int:
+def terminal_width() -> int:
     return shutil.get_terminal_size((80, 24)).columns

@@ -12,12 +12,12 @@ import re
 import sys
 from pathlib import Path
 
-from ae_desktop.commands.model_tools import _model_and_glyphs
+from ae_desktop.commands.model_tools import model_and_glyphs
 from ae_desktop.commands.numbers import number
 from ae_desktop.commands.options import DATASET_HELP
 from ae_desktop.commands.output import CommandError, check_writable, printable, save_output
 from ae_desktop.data.bounded_json import quote
-from ae_desktop.engine.persistence import load_model
+from ae_desktop.engine import load_model
 
 WHATS = ("latent", "map", "loss", "reconstructions", "interpolation")
 FORMATS = (".png", ".svg")
@@ -122,7 +122,7 @@ def write_loss_figure(path: str, history, test_history, vae: bool, size=DEFAULT_
 
 
 def _glyph_figure(args: argparse.Namespace, svg: bool) -> bytes:
-    model, glyphs = _model_and_glyphs(args)
+    model, glyphs = model_and_glyphs(args)
     if args.what in ("latent", "map") and model.arch.latent_dim != 2:
         raise CommandError(
             f"--what {args.what} needs a 2-D latent space; "

@@ -10,7 +10,7 @@ import secrets
 
 import numpy as np
 
-from ae_desktop.commands.model_tools import _model_and_glyphs, _terminal_width
+from ae_desktop.commands.model_tools import model_and_glyphs, terminal_width
 from ae_desktop.commands.numbers import FLAG_RANGES, number, range_type
 from ae_desktop.commands.options import DATASET_HELP
 from ae_desktop.commands.output import (
@@ -60,7 +60,7 @@ def run_sample(args: argparse.Namespace) -> int:
     shape = meta["image_shape"]
     training, kind = None, "curve" if shape[1] == 2 else "pixels"
     if model.arch.kind != "vae" or args.dataset:
-        model, glyphs = _model_and_glyphs(args)
+        model, glyphs = model_and_glyphs(args)
         training, kind, shape = glyphs.matrix(), glyphs.kind, (glyphs.height, glyphs.width)
     check_memory(inference_bytes(model.arch, args.n), f"sample -n {args.n}")
     try:
@@ -75,9 +75,9 @@ def run_sample(args: argparse.Namespace) -> int:
         print(f"  {caption:>5}  z = " + " ".join(f"{v:+.4f}" for v in z))
     if kind == "curve":
         drawn = np.stack([curve_raster(image) for image in images])
-        print(glyphs_side_by_side(drawn, CURVE_GRID, captions, _terminal_width()))
+        print(glyphs_side_by_side(drawn, CURVE_GRID, captions, terminal_width()))
     else:
-        print(glyphs_side_by_side(images, shape, captions, _terminal_width()))
+        print(glyphs_side_by_side(images, shape, captions, terminal_width()))
     if args.json is not None:
         write_json(
             args.json,
