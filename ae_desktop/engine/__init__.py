@@ -3,8 +3,16 @@
 from ae_desktop.engine.activations import ACTIVATIONS
 from ae_desktop.engine.activations_trace import layer_activations
 from ae_desktop.engine.architecture import MODEL_KINDS, Architecture, ArchitectureError, parse_sizes
-from ae_desktop.engine.config import OPTIMIZERS, ConfigError, TrainConfig
-from ae_desktop.engine.denoising import denoising_errors, nearest_glyph_baseline
+from ae_desktop.engine.config import (
+    DEFAULT_DAE_NOISE,
+    OPTIMIZERS,
+    PRECISIONS,
+    SETTING_LIMITS,
+    ConfigError,
+    TrainConfig,
+    model_defaults,
+)
+from ae_desktop.engine.denoising import denoising_errors, nearest_glyph_baseline, nearest_glyphs
 from ae_desktop.engine.glyph_kinds import CURVE, PIXELS, GlyphKind, glyph_kind
 from ae_desktop.engine.kernel_compile import compile_progress
 from ae_desktop.engine.latent import decode_grid, interpolate, latent_extent
@@ -16,56 +24,85 @@ from ae_desktop.engine.latent_projection import (
     principal_projection,
     projection_named,
 )
+from ae_desktop.engine.limits import Range
 from ae_desktop.engine.losses import LOSSES
+from ae_desktop.engine.memory_budget import (
+    MemoryBudgetError,
+    check_memory,
+    eval_bytes,
+    inference_bytes,
+    interpolation_bytes,
+    training_bytes,
+)
 from ae_desktop.engine.metrics import PIXEL_THRESHOLD, learned_count, wrong_pixels
 from ae_desktop.engine.model import Autoencoder
-from ae_desktop.engine.noise import NoiseError, NoiseSpec, corrupt, parse_noise
+from ae_desktop.engine.model_metadata import model_metadata
+from ae_desktop.engine.noise import NOISE_KINDS, NoiseError, NoiseSpec, corrupt, parse_noise
 from ae_desktop.engine.persistence import ModelFileError, load_model, save_model
-from ae_desktop.engine.sampling import LatentGaussian, latent_gaussian, sample_glyphs
+from ae_desktop.engine.sampling import MAX_SAMPLES, LatentGaussian, latent_gaussian, sample_glyphs
+from ae_desktop.engine.schedules import SCHEDULE_FORMS, STEP_EVERY, parse_schedule
 from ae_desktop.engine.training import TrainingRun, TrainReport, train
 
 __all__ = [
     "ACTIVATIONS",
+    "CURVE",
+    "DEFAULT_DAE_NOISE",
     "LOSSES",
+    "MAX_SAMPLES",
     "MODEL_KINDS",
+    "NOISE_KINDS",
+    "OPTIMIZERS",
+    "PIXELS",
+    "PIXEL_THRESHOLD",
+    "PRECISIONS",
+    "SCHEDULE_FORMS",
+    "SETTING_LIMITS",
+    "STEP_EVERY",
     "Architecture",
     "ArchitectureError",
     "Autoencoder",
     "ConfigError",
-    "CURVE",
     "GlyphKind",
     "LatentGaussian",
+    "MemoryBudgetError",
     "ModelFileError",
     "NoiseError",
     "NoiseSpec",
-    "OPTIMIZERS",
-    "PIXELS",
-    "PIXEL_THRESHOLD",
     "Projection",
+    "Range",
     "TrainConfig",
     "TrainReport",
     "TrainingRun",
     "axis_names",
     "axis_projection",
+    "check_memory",
     "compile_progress",
     "corrupt",
     "decode_grid",
     "denoising_errors",
+    "eval_bytes",
     "glyph_kind",
+    "inference_bytes",
     "interpolate",
+    "interpolation_bytes",
     "latent_extent",
     "latent_gaussian",
     "layer_activations",
     "learned_count",
     "load_model",
+    "model_defaults",
+    "model_metadata",
     "nearest_glyph_baseline",
+    "nearest_glyphs",
     "offset_ranges",
     "parse_noise",
+    "parse_schedule",
     "parse_sizes",
     "principal_projection",
     "projection_named",
     "sample_glyphs",
     "save_model",
     "train",
+    "training_bytes",
     "wrong_pixels",
 ]
