@@ -22,9 +22,13 @@ from ae_desktop.commands.study import add_study_parser, run_study
 from ae_desktop.commands.sweep import add_sweep_parser, run_sweep_command
 from ae_desktop.commands.train import run_train
 from ae_desktop.data import GlyphSetError
-from ae_desktop.engine import ArchitectureError, ConfigError, NoiseError
-from ae_desktop.engine.memory_budget import MemoryBudgetError
-from ae_desktop.engine.persistence import ModelFileError
+from ae_desktop.engine import (
+    ArchitectureError,
+    ConfigError,
+    MemoryBudgetError,
+    ModelFileError,
+    NoiseError,
+)
 
 RUNNERS = {
     "train": run_train,

@@ -18,9 +18,7 @@ from ae_desktop.commands.output import (
     write_json,
 )
 from ae_desktop.commands.parser import PROG
-from ae_desktop.engine.experiments import ResultTable
-from ae_desktop.engine.experiments.cluster import ClusterError, on_scheduler
-from ae_desktop.engine.experiments.table import columns
+from ae_desktop.engine.experiments import ClusterError, ResultTable, columns, on_scheduler
 
 
 def add_scheduler_option(p) -> None:

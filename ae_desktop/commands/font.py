@@ -17,8 +17,7 @@ from ae_desktop.data import FONT_NAMES, GlyphSet, resolve_dataset
 from ae_desktop.data.font_file import FONT_FORMATS, font_bytes, font_format
 from ae_desktop.data.font_glyphs import default_family, family_name, font_glyphs
 from ae_desktop.data.glyph_set_npz import load_glyph_set_npz
-from ae_desktop.engine.memory_budget import check_memory, inference_bytes
-from ae_desktop.engine.persistence import load_model
+from ae_desktop.engine import check_memory, inference_bytes, load_model
 
 SHOWN = 20  # skipped labels listed by name
 

@@ -18,16 +18,20 @@ from ae_desktop.commands.output import (
 )
 from ae_desktop.data import GlyphSet, GlyphSetError, resolve_dataset
 from ae_desktop.data.bounded_json import quote
-from ae_desktop.engine import Autoencoder, learned_count, parse_noise, wrong_pixels
-from ae_desktop.engine.denoising import denoising_errors, nearest_glyph_baseline
-from ae_desktop.engine.latent import interpolate
-from ae_desktop.engine.memory_budget import (
+from ae_desktop.engine import (
+    Autoencoder,
     check_memory,
+    denoising_errors,
     eval_bytes,
     inference_bytes,
+    interpolate,
     interpolation_bytes,
+    learned_count,
+    load_model,
+    nearest_glyph_baseline,
+    parse_noise,
+    wrong_pixels,
 )
-from ae_desktop.engine.persistence import load_model
 
 
 def model_and_glyphs(args: argparse.Namespace) -> tuple[Autoencoder, GlyphSet]:

@@ -14,13 +14,18 @@ from ae_desktop.commands.numbers import (
 )
 from ae_desktop.commands.train import NO_TARGET
 from ae_desktop.data import FONT_NAMES
-from ae_desktop.engine import TrainConfig
-from ae_desktop.engine.activations import ACTIVATIONS
-from ae_desktop.engine.architecture import MODEL_KINDS
-from ae_desktop.engine.config import DEFAULT_DAE_NOISE, OPTIMIZERS, PRECISIONS
-from ae_desktop.engine.limits import Range
-from ae_desktop.engine.losses import LOSSES
-from ae_desktop.engine.schedules import SCHEDULE_FORMS, parse_schedule
+from ae_desktop.engine import (
+    ACTIVATIONS,
+    DEFAULT_DAE_NOISE,
+    LOSSES,
+    MODEL_KINDS,
+    OPTIMIZERS,
+    PRECISIONS,
+    SCHEDULE_FORMS,
+    Range,
+    TrainConfig,
+    parse_schedule,
+)
 
 DATASET_HELP = (
     f"bundled font ({', '.join(FONT_NAMES)}), circles (100 curves of 21 "

@@ -19,10 +19,14 @@ from ae_desktop.commands.output import (
     glyphs_side_by_side,
     write_json,
 )
-from ae_desktop.engine import latent_gaussian, sample_glyphs
-from ae_desktop.engine.memory_budget import check_memory, inference_bytes
-from ae_desktop.engine.persistence import load_model
-from ae_desktop.engine.sampling import MAX_SAMPLES
+from ae_desktop.engine import (
+    MAX_SAMPLES,
+    check_memory,
+    inference_bytes,
+    latent_gaussian,
+    load_model,
+    sample_glyphs,
+)
 
 CURVE_GRID = (11, 21)  # rows, columns of the ASCII drawing of one sampled curve
 

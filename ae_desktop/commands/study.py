@@ -20,18 +20,18 @@ from ae_desktop.commands.options import add_experiment_options, add_training_opt
 from ae_desktop.commands.output import CommandError, check_not_empty
 from ae_desktop.commands.train import check_training_memory, config_from_args
 from ae_desktop.data import resolve_dataset
-from ae_desktop.engine.config import model_defaults
-from ae_desktop.engine.experiments import denoising_study, generalization_study
-from ae_desktop.engine.experiments.denoising_study import (
+from ae_desktop.engine import NOISE_KINDS, check_memory, eval_bytes, model_defaults
+from ae_desktop.engine.experiments import (
     DEFAULT_LEVELS,
+    HELD_OUT_METRICS,
+    RUN_METRICS,
     STUDY_METRICS,
     denoising_models,
+    denoising_study,
+    generalization_plan,
+    generalization_study,
     noise_specs,
 )
-from ae_desktop.engine.experiments.generalization import generalization_plan
-from ae_desktop.engine.experiments.runs import HELD_OUT_METRICS, RUN_METRICS
-from ae_desktop.engine.memory_budget import check_memory, eval_bytes
-from ae_desktop.engine.noise import NOISE_KINDS
 
 GENERALIZE_SUMMARY = [
     "learned",

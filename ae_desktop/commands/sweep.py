@@ -19,8 +19,14 @@ from ae_desktop.commands.options import add_experiment_options, add_training_opt
 from ae_desktop.commands.output import CommandError, check_not_empty
 from ae_desktop.commands.train import check_training_memory, config_from_args
 from ae_desktop.data import resolve_dataset
-from ae_desktop.engine.experiments import parse_variation, plan_sweep, run_sweep
-from ae_desktop.engine.experiments.runs import DENOISE_METRICS, RUN_METRICS, TEST_METRICS
+from ae_desktop.engine.experiments import (
+    DENOISE_METRICS,
+    RUN_METRICS,
+    TEST_METRICS,
+    parse_variation,
+    plan_sweep,
+    run_sweep,
+)
 
 SUMMARY_METRICS = [
     "learned",

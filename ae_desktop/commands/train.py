@@ -19,11 +19,15 @@ from ae_desktop.commands.output import (
 )
 from ae_desktop.data import resolve_dataset
 from ae_desktop.data.datasets import BUILTIN_NAMES
-from ae_desktop.engine import TrainConfig, TrainingRun
-from ae_desktop.engine.config import model_defaults
-from ae_desktop.engine.memory_budget import check_memory, training_bytes
-from ae_desktop.engine.model_metadata import model_metadata
-from ae_desktop.engine.persistence import save_model
+from ae_desktop.engine import (
+    TrainConfig,
+    TrainingRun,
+    check_memory,
+    model_defaults,
+    model_metadata,
+    save_model,
+    training_bytes,
+)
 
 EXIT_DIVERGED = 1
 NO_TARGET = "none"  # --target-errors none: train all epochs

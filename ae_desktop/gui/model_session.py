@@ -8,8 +8,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from ae_desktop.engine import Autoencoder, TrainConfig
-from ae_desktop.engine.model_metadata import model_metadata
+from ae_desktop.engine import Autoencoder, TrainConfig, model_metadata
 
 FILE, TRAINED, CONTINUED, RECOVERED = "file", "trained", "continued", "recovered"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from ae_desktop.engine.experiments.table import columns
+from ae_desktop.engine.experiments import columns
 
 SORT_ROLE = Qt.UserRole  # the raw value, so numbers sort as numbers
 
