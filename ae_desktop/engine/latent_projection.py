@@ -44,8 +44,12 @@ class Projection:
 
     def project_log_var(self, log_var) -> np.ndarray:
         """Log-variances (..., 2) along the plane's axes of diagonal Gaussians with
-        ``log_var`` (..., d)."""
-        return np.log(np.exp(np.asarray(log_var, dtype=np.float64)) @ (self.basis[:2] ** 2).T)
+        ``log_var`` (..., d); exactly the axes' own for an axis view."""
+        log_var = np.asarray(log_var, dtype=np.float64)
+        weights = self.basis[:2] ** 2
+        if np.isin(weights, (0.0, 1.0)).all():
+            return log_var @ weights.T
+        return np.log(np.exp(log_var) @ weights.T)
 
 
 def axis_names(dim: int) -> list[str]:

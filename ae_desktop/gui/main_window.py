@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ae_desktop.data import bundled_font
-from ae_desktop.engine import Autoencoder, ConfigError, ModelFileError, TrainConfig
+from ae_desktop.engine import CURVE, PIXELS, Autoencoder, ConfigError, ModelFileError, TrainConfig
 from ae_desktop.gui.actions import ActionRegistry
 from ae_desktop.gui.experiments.experiments_panel import ExperimentsPanel
 from ae_desktop.gui.files import recent_files
@@ -44,6 +44,7 @@ from ae_desktop.gui.training.warmup import KernelWarmup
 
 REFRESH_MS = 100  # model-dependent views redraw at most this often while training
 SUBSET_KEYS = [key for key, _ in SUBSETS if key != "all"]
+SET_SIZES = {PIXELS: "glyphs of {width}x{height}", CURVE: "curves of {height} points"}  # by kind
 
 
 class MainWindow(QMainWindow):
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.interpolation.path_changed.connect(self.latent_canvas.show_path)
         self.interpolation.code_picked.connect(self.latent_canvas.pick)
         self.samples.code_picked.connect(self.latent_canvas.pick)
+        self.latent_canvas.projection_changed.connect(self.samples.set_projection)
         self.samples.glyph_kept.connect(self._on_latent_glyph_kept)
         self.session.replaced.connect(self._on_model_replaced)
         self.training_panel.settings_changed.connect(self._on_training_settings_changed)
@@ -278,7 +280,7 @@ class MainWindow(QMainWindow):
         self.loss_plot.reset(split_terms=config.model == "vae")
         self.loss_plot.set_history(*earlier)  # the run's own losses arrive in reports
         self.training_panel.set_running(True)
-        self.status.begin(config.epochs, run if g.kind == "curve" else None)
+        self.status.begin(config.epochs, run if g.kind is CURVE else None)
         self._save_settings()
 
     def abandon_training(self) -> None:
@@ -346,11 +348,7 @@ class MainWindow(QMainWindow):
             note = (
                 f"; the model ({model.arch.text}) does not fit it and was closed" if dropped else ""
             )
-            size = (
-                f"curves of {g.height} points"
-                if g.kind == "curve"
-                else f"glyphs of {g.width}x{g.height}"
-            )
+            size = SET_SIZES[g.kind].format(width=g.width, height=g.height)
             self.status.clear(f"{self.document.title}: {len(g):,} {size}{note}")
         self.training_panel.set_input_size(g.n_pixels, len(g))
         self.editor_panel.set_kind(g.kind)

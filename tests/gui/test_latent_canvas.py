@@ -120,10 +120,10 @@ def test_latent_map_covers_the_glyph_frame(canvas, model):
     assert canvas.map_image.image is None
 
 
-def test_model_without_2d_latent_shows_a_message(canvas):
-    wide = Autoencoder.initialize(Architecture.parse("35-8-3"))
-    canvas.set_model(wide)
-    assert not canvas.usable() and "3-D latent" in canvas.message.text()
+def test_model_with_a_1d_latent_shows_a_message(canvas):
+    narrow = Autoencoder.initialize(Architecture.parse("35-8-1"))
+    canvas.set_model(narrow)
+    assert not canvas.usable() and "1-D latent" in canvas.message.text()
     assert len(canvas.points.getData()[0]) == 0
     assert len(canvas.codes) == 0 and canvas._texts == []  # no labels left at stale codes
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ae_desktop.engine import interpolate
+from ae_desktop.engine import PIXELS, GlyphKind, interpolate
 from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
 
 
@@ -30,7 +30,7 @@ class InterpolationPanel(QWidget):
         self._model = None
         self._matrix = np.zeros((0, 0))
         self._shape = (7, 5)
-        self._kind = "pixels"
+        self._kind = PIXELS
         self.codes: np.ndarray | None = None
         self.images: np.ndarray | None = None  # (steps, height, width)
         self.labels = QStringListModel(self)  # shared: 60,000 labels are set once, fast
@@ -71,10 +71,14 @@ class InterpolationPanel(QWidget):
         layout.addLayout(self.strip)
 
     def set_glyphs(
-        self, matrix: np.ndarray, labels: list[str], shape: tuple[int, int], kind: str = "pixels"
+        self,
+        matrix: np.ndarray,
+        labels: list[str],
+        shape: tuple[int, int],
+        kind: GlyphKind = PIXELS,
     ) -> None:
-        """Glyphs (n, height*width) with their labels and the set's kind ("curve" sets
-        are drawn as curves); keeps the chosen pair if present."""
+        """Glyphs (n, height*width) with their labels and the set's kind (a CURVE set is
+        drawn as curves); keeps the chosen pair if present."""
         self._matrix, self._shape, self._kind = np.asarray(matrix), shape, kind
         combos = ((self.start, 0), (self.end, len(labels) - 1))
         previous = [combo.currentIndex() for combo, _ in combos]

@@ -1,4 +1,6 @@
 """The latent plane: glyph codes as points coloured by label; click or drag to decode.
+A code above 2-D is shown projected on a plane chosen in ProjectionControls, the other
+coordinates set by its sliders.
 
 Small sets get a text label per point; big ones (60,000 MNIST codes) are one pxMode
 scatter with a colour key, encoded a slice at a time (see latent_codes) so that neither
@@ -23,13 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ae_desktop.engine import decode_grid, latent_extent
+from ae_desktop.engine import decode_grid, latent_extent, offset_ranges, projection_named
 from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
 from ae_desktop.gui.latent.code_scatter import CodeScatter, fill_key, label_classes
 from ae_desktop.gui.latent.latent_codes import LatentCodes
 from ae_desktop.gui.latent.latent_labels import place_labels
 from ae_desktop.gui.latent.latent_map import MapLayer
 from ae_desktop.gui.latent.pick_view_box import PickViewBox
+from ae_desktop.gui.latent.projection_controls import ProjectionControls, pretty
 
 FRAME_FILL = 0.8  # while following training, a view the glyphs fill this much stays
 FRAME_SLACK = 0.05  # and a new one leaves this much room on each side
@@ -47,9 +50,11 @@ CODE_LIMIT = 1e9  # codes beyond this (or not finite) cannot be drawn: a note in
 
 
 class LatentCanvas(QWidget):
-    """Plots codes (n, 2) of the glyphs; decodes the picked point into a preview."""
+    """Plots codes (n, d) of the glyphs on a plane; decodes the picked code into a
+    preview."""
 
     glyph_kept = Signal(str, object)  # label, (height, width) pixels
+    projection_changed = Signal(object)  # the engine Projection of the plane
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -68,6 +73,10 @@ class LatentCanvas(QWidget):
         self._model_at = 0.0
         self.picked_z: np.ndarray | None = None
         self.preview_pixels: np.ndarray | None = None
+        self.projection = projection_named("z1 × z2", np.zeros((1, 2)))
+        self._fresh_offsets = True  # sliders go to the codes' mean once they are in
+        self._drawn_z: np.ndarray | None = None
+        self._path_codes: np.ndarray | None = None
 
         self.view = PickViewBox()
         self.plot_widget = pg.PlotWidget(self, viewBox=self.view, background="w")
@@ -124,6 +133,9 @@ class LatentCanvas(QWidget):
         self._map_timer = QTimer(self, singleShot=True)
         self._map_timer.timeout.connect(self._draw_map)
 
+        self.controls = ProjectionControls(self)
+        self.controls.view_changed.connect(self._on_view_changed)
+        self.controls.offsets_changed.connect(self._on_offsets_changed)
         self.message = QLabel("Train or open a model with a 2-D latent space.", self)
         self.message.setStyleSheet("color: palette(placeholder-text);")
         self.message.setWordWrap(True)
@@ -176,15 +188,22 @@ class LatentCanvas(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
         layout.addWidget(self.message)
+        layout.addWidget(self.controls)
         layout.addLayout(body, 1)
 
     @property
     def codes(self) -> np.ndarray:
-        """Codes (k, 2) of the first k glyphs, all n once encoded; for a VAE, the means.
+        """Codes (k, d) of the first k glyphs, all n once encoded; for a VAE, the means.
         None (shape (0, 2)) while the model cannot place these glyphs."""
         if not self.usable():
             return np.zeros((0, 2))
         return self._codes.mean[: self._codes.filled]
+
+    @property
+    def plane_codes(self) -> np.ndarray:
+        """The codes' points (k, 2) on the plane: the codes themselves for a 2-D code."""
+        codes = self.codes
+        return self.projection.project(codes) if self._fits(codes) else np.zeros((0, 2))
 
     def set_glyphs(
         self, matrix: np.ndarray, labels: list[str], shape: tuple[int, int], kind: str = "pixels"
@@ -216,34 +235,52 @@ class LatentCanvas(QWidget):
         m = self._model
         return (
             m is not None
-            and m.arch.latent_dim == 2
+            and m.arch.latent_dim >= 2
             and m.arch.n_inputs == self._shape[0] * self._shape[1]
         )
 
     def decode(self, z: np.ndarray) -> np.ndarray:
-        """Decoded glyph (height, width) of code ``z`` (2,)."""
+        """Decoded glyph (height, width) of code ``z`` (latent,)."""
         return self._model.decode(np.asarray(z, dtype=np.float64)[None, :]).reshape(self._shape)
+
+    def lift(self, x: float, y: float) -> np.ndarray:
+        """The code (latent,) of plane point (x, y) at the sliders' offsets."""
+        return self.projection.lift([x, y], self.controls.offsets())
 
     def set_drawn_point(self, z: np.ndarray | None) -> None:
         """Mark the editor's glyph at code ``z`` (latent,), or hide the mark."""
-        if z is None or not self.usable() or not drawable(z).all():
+        self._drawn_z = z
+        if z is None or not self._fits(z) or not drawable(z).all():
             self.drawn.setData([], [])
         else:
-            self.drawn.setData([z[0]], [z[1]])
+            self.drawn.setData(*self.projection.project(z)[:, None])
 
     def show_path(self, codes: np.ndarray | None) -> None:
-        """Draw an interpolation path through ``codes`` (k, 2), or remove it."""
-        if codes is None:
+        """Draw an interpolation path through ``codes`` (k, latent), or remove it."""
+        self._path_codes = codes
+        if codes is None or not self._fits(codes[0]):
             self.path.setData([], [])
         else:
-            self.path.setData(codes[:, 0], codes[:, 1])
+            self.path.setData(*self.projection.project(codes).T)
 
     def pick(self, z) -> None:
-        """Decode ``z`` (2,) into the preview, as a click there does."""
-        if not self.usable() or not drawable(z).all():
-            return
+        """Decode ``z`` (latent,) into the preview, as a click on its point does; the
+        sliders go to its other coordinates."""
+        if self._set_picked(z) and self.controls.dim > 2:
+            self.controls.set_offsets(self.projection.offsets(self.picked_z))
+            self._request_map()
+
+    def _set_picked(self, z) -> bool:
+        """Decode ``z`` (latent,) into the preview; False for a code it cannot draw."""
+        if not self.usable() or not self._fits(z) or not drawable(z).all():
+            return False
         self.picked_z = np.array(z, dtype=np.float64)
         self._update_preview()
+        return True
+
+    def _fits(self, z) -> bool:
+        """Whether code ``z`` has the plane's number of dimensions."""
+        return np.shape(z)[-1] == self.projection.dim
 
     def encoding(self) -> bool:
         """Whether codes of the current model are still being computed in slices."""
@@ -252,12 +289,19 @@ class LatentCanvas(QWidget):
     def _refresh(self) -> None:
         usable = self.usable() and len(self._codes) > 0
         self.message.setVisible(not usable)
+        self.controls.setVisible(usable and self._model.arch.latent_dim > 2)
         self.keep_button.setEnabled(usable and self.picked_z is not None)
         if not usable:
             self._clear()
             return
         if self._codes.model is not self._model:
             self._codes.set_model(self._model)
+        if self.controls.set_dim(self._model.arch.latent_dim):
+            self._fresh_offsets = True
+            if self.picked_z is not None and not self._fits(self.picked_z):
+                self.picked_z = self.preview_pixels = None
+                self.marker.setData([], [])
+                self.preview.set_glyph(None)
         if self._restyle:
             self.points.restyle(len(self._codes), self._classes)
             self._restyle = False
@@ -303,7 +347,8 @@ class LatentCanvas(QWidget):
             self.message.setVisible(True)
             self.keep_button.setEnabled(False)
             return False
-        self.points.move(self._codes.mean, filled)
+        self._update_projection()
+        self.points.move(self.projection.project(self._codes.mean), filled)
         self._place_labels()
         self.count_label.setText(
             f"{n:,} points" if filled == n else f"encoding… {filled:,} of {n:,} points"
@@ -317,8 +362,8 @@ class LatentCanvas(QWidget):
         m = self._model
         if m is None:
             return "Train or open a model with a 2-D latent space."
-        if m.arch.latent_dim != 2:
-            return f"This model has a {m.arch.latent_dim}-D latent space; the plane needs 2-D."
+        if m.arch.latent_dim < 2:
+            return "This model has a 1-D latent space; the plane needs 2-D or more."
         if len(self._codes) == 0:
             return "The glyph set is empty."
         return (
@@ -329,8 +374,9 @@ class LatentCanvas(QWidget):
     def _frame_ranges(self):
         """Where the glyphs lie; for a VAE, also +-3 sigma of each code and of the prior."""
         log_var = self._codes.log_var
-        filled = self._codes.filled
-        return latent_extent(self.codes, log_var=None if log_var is None else log_var[:filled])
+        if log_var is not None:
+            log_var = self.projection.project_log_var(log_var[: self._codes.filled])
+        return latent_extent(self.plane_codes, log_var=log_var)
 
     def _frame(self, following: bool = False) -> None:
         """Fit the view to the glyphs. ``following`` the codes of a training run: leave the
@@ -349,7 +395,7 @@ class LatentCanvas(QWidget):
 
     def _place_labels(self) -> None:
         """A text label per point for small sets (none for big ones)."""
-        codes = self.codes if len(self._codes) <= TEXT_LIMIT else np.zeros((0, 2))
+        codes = self.plane_codes if len(self._codes) <= TEXT_LIMIT else np.zeros((0, 2))
         while len(self._texts) > len(codes):
             self.plot.removeItem(self._texts.pop())
         while len(self._texts) < len(codes):
@@ -364,7 +410,7 @@ class LatentCanvas(QWidget):
 
     def _arrange_labels(self, *args) -> None:
         """Labels beside their points where they cover nothing, else hidden."""
-        codes = self.codes[: len(self._texts)]  # none while the plane is being cleared
+        codes = self.plane_codes[: len(self._texts)]  # none while the plane is cleared
         if len(codes):
             place_labels(self.view, self._texts[: len(codes)], codes)
 
@@ -405,16 +451,25 @@ class LatentCanvas(QWidget):
         began = time.perf_counter()
         (x0, x1), (y0, y1) = self._frame_ranges()
         nx, ny = self.map_tiles()
-        tiles = decode_grid(self._model, (x0, x1), (y0, y1), nx, ny, precision="float32")
+        tiles = decode_grid(
+            self._model,
+            (x0, x1),
+            (y0, y1),
+            nx,
+            ny,
+            precision="float32",
+            projection=self.projection,
+            offsets=self.controls.offsets(),
+        )
         self.map_layer.show(tiles.reshape(ny, nx, *self._shape), (x0, x1), (y0, y1), self._kind)
         now = time.perf_counter()
         self._map_due = now + MAP_PAUSE * (now - began)
 
     def _update_preview(self) -> None:
         self.preview_pixels = self.decode(self.picked_z)
-        z = self.picked_z
-        self.marker.setData([z[0]], [z[1]])
-        self.preview.set_glyph(self.preview_pixels, detail=f"({z[0]:.2f}, {z[1]:.2f})")
+        x, y = self.projection.project(self.picked_z)
+        self.marker.setData([x], [y])
+        self.preview.set_glyph(self.preview_pixels, detail=f"({x:.2f}, {y:.2f})")
         self.keep_button.setEnabled(True)
 
     def _on_slice_timeout(self) -> None:
@@ -432,7 +487,40 @@ class LatentCanvas(QWidget):
             self._show_codes()
 
     def _on_point_picked(self, x: float, y: float) -> None:
-        self.pick((x, y))
+        self._set_picked(self.lift(x, y))
+
+    def _update_projection(self) -> None:
+        """The chosen view's plane for the codes encoded so far (the principal
+        components move with them); the sliders follow the picked code, else start at
+        the codes' mean; the marks are drawn again on the plane."""
+        codes = self.codes
+        self.projection = projection = projection_named(self.controls.name(), codes)
+        if self.controls.dim > 2:
+            offsets = projection.offsets(codes)
+            self.controls.set_directions(projection.labels[2:], offset_ranges(offsets))
+            if self.picked_z is not None:
+                self.controls.set_offsets(projection.offsets(self.picked_z))
+            elif self._fresh_offsets:
+                self.controls.set_offsets(offsets.mean(axis=0))
+            self._fresh_offsets = not self._codes.complete
+        for side, label in (("bottom", projection.labels[0]), ("left", projection.labels[1])):
+            if self.plot.getAxis(side).labelText != pretty(label):
+                self.plot.setLabel(side, pretty(label))
+        self.set_drawn_point(self._drawn_z)
+        self.show_path(self._path_codes)
+        if self.picked_z is not None:
+            self.marker.setData(*projection.project(self.picked_z)[:, None])
+        self.projection_changed.emit(projection)
+
+    def _on_view_changed(self, name: str) -> None:
+        self._frame_to_glyphs = self._frame_exactly = self._fresh_offsets = True
+        self._shown_at = 0.0
+        self._refresh()
+
+    def _on_offsets_changed(self) -> None:
+        if self.picked_z is not None:
+            self._set_picked(self.lift(*self.projection.project(self.picked_z)))
+        self._request_map()
 
     def _on_range_changed_manually(self, *args) -> None:
         self._frame_to_glyphs = False

@@ -16,7 +16,7 @@ MIN_SLICE_ROWS = 64
 
 
 class LatentCodes:
-    """``mean`` (n, 2) and, for a VAE, ``log_var`` (n, 2) of the rows of a matrix
+    """``mean`` (n, latent) and, for a VAE, ``log_var`` (n, latent) of the rows of a matrix
     (n, n_inputs); rows [0, ``filled``) have codes, from the current or a recent model."""
 
     def __init__(self):
@@ -52,7 +52,7 @@ class LatentCodes:
             self._forget()
 
     def set_model(self, model) -> None:
-        """Encode with ``model`` from now on (an Autoencoder with a 2-D latent space).
+        """Encode with ``model`` from now on (an Autoencoder).
         Codes of a model of the same architecture stay shown until their rows come up."""
         same = (
             self.model is not None
@@ -110,9 +110,9 @@ class LatentCodes:
         return self._rows_per_second
 
     def _forget(self) -> None:
-        n = len(self.matrix)
-        self.mean = np.zeros((n, 2))
-        vae = self.model is not None and self.model.arch.kind == "vae"
-        self.log_var = np.zeros((n, 2)) if vae else None
+        n, m = len(self.matrix), self.model
+        d = 2 if m is None else m.arch.latent_dim
+        self.mean = np.zeros((n, d))
+        self.log_var = np.zeros((n, d)) if m is not None and m.arch.kind == "vae" else None
         self.filled = self._cursor = self._fresh = 0
         self._rows_per_second = None

@@ -1,6 +1,7 @@
 """Sampling in the window: N glyphs generated from the model in a strip (as ``ae-desktop
 sample -n N --seed S``); click one to select it (and decode it on the plane), type a
-label and Keep it into the glyph set. Their codes are marked on the latent plane."""
+label and Keep it into the glyph set. Their codes are marked on the latent plane (projected
+on it for a code above 2-D)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ class SampleStrip(QWidget):
         self.codes: np.ndarray | None = None
         self.images: np.ndarray | None = None  # (n, height, width)
         self.selected: int | None = None
+        self.projection = None  # the latent plane's (engine Projection), once known
         self.marks = pg.ScatterPlotItem(  # add to the latent plane's plot
             size=11, symbol="o", brush=None, pen=pg.mkPen("#6c71c4", width=2)
         )
@@ -147,9 +149,20 @@ class SampleStrip(QWidget):
         self.note.setText(f"Samples of seed {seed}, from {gaussian.describe()}")
         self.note.setVisible(True)
         self._fill_strip()
-        drawable = np.abs(np.nan_to_num(self.codes, nan=np.inf)) <= MARK_LIMIT
-        shown = self.codes[drawable.all(axis=1)] if self.codes.shape[1] == 2 else []
-        self.marks.setData(*(np.asarray(shown).reshape(-1, 2).T))
+        self._mark()
+
+    def set_projection(self, projection) -> None:
+        """Mark the samples on the latent plane of ``projection`` (engine Projection)."""
+        self.projection = projection
+        self._mark()
+
+    def _mark(self) -> None:
+        view, codes = self.projection, self.codes
+        if codes is None or view is None or codes.shape[1] != view.dim:
+            self.marks.setData([], [])
+            return
+        drawable = np.abs(np.nan_to_num(codes, nan=np.inf)) <= MARK_LIMIT
+        self.marks.setData(*view.project(codes[drawable.all(axis=1)]).reshape(-1, 2).T)
 
     def _fill_strip(self) -> None:
         if self.strip.count() != len(self.images):  # reuse the canvases while training
