@@ -13,16 +13,17 @@ import sys
 from pathlib import Path
 
 from ae_desktop.commands.model_tools import model_and_glyphs
-from ae_desktop.commands.numbers import number
+from ae_desktop.commands.numbers import number, parse_number
 from ae_desktop.commands.options import DATASET_HELP
 from ae_desktop.commands.output import CommandError, check_writable, printable, save_output
 from ae_desktop.data.bounded_json import quote
-from ae_desktop.engine import load_model
+from ae_desktop.engine import Range, axis_names, load_model
 
 WHATS = ("latent", "map", "loss", "reconstructions", "interpolation")
 FORMATS = (".png", ".svg")
 SIZE_RANGE = (100, 8000)  # pixels per side
 DEFAULT_SIZE = (1200, 900)
+COORDINATE = Range(float, -1e9, 1e9)  # an --at value: the plane draws codes up to 1e9
 
 
 def figure_size(text: str) -> tuple[int, int]:
@@ -37,6 +38,22 @@ def figure_size(text: str) -> tuple[int, int]:
 
 
 figure_size.__name__ = "size"
+
+
+def plane_axes(text: str) -> tuple[int, int] | None:
+    """``"1,3"`` -> (1, 3) (axes counted from 1, the first smaller), ``"pca"`` -> None."""
+    if text.strip().lower() == "pca":
+        return None
+    match = re.fullmatch(r"\s*(\d{1,4})\s*,\s*(\d{1,4})\s*", text)
+    if not match or not 1 <= int(match[1]) < int(match[2]):
+        raise argparse.ArgumentTypeError(
+            f"expected two axes counted from 1, the first smaller, like 1,3, "
+            f"or pca, got {quote(text)}"
+        )
+    return int(match[1]), int(match[2])
+
+
+plane_axes.__name__ = "axes"
 
 
 def check_figure_path(path: str, flag: str) -> bool:
@@ -74,6 +91,21 @@ def add_plot_parser(commands) -> None:
         type=number(int, 2, 64),
         default=10,
         help="interpolation: glyphs, both ends included (default: 10)",
+    )
+    p.add_argument(
+        "--axes",
+        type=plane_axes,
+        default=(1, 2),
+        metavar="I,J|pca",
+        help="latent/map of a code above 2-D: the plane of code axes I and J (from 1), "
+        "or of the first two principal components of the codes (default: 1,2)",
+    )
+    p.add_argument(
+        "--at",
+        metavar="V,...",
+        help="latent/map of a code above 2-D: its other coordinates, one per other axis "
+        "in order (or principal component 3, 4, ...); write --at=-1,2 for a negative "
+        "first value (default: the codes' mean)",
     )
 
 
@@ -123,18 +155,49 @@ def write_loss_figure(path: str, history, test_history, vae: bool, size=DEFAULT_
 
 def _glyph_figure(args: argparse.Namespace, svg: bool) -> bytes:
     model, glyphs = model_and_glyphs(args)
-    if args.what in ("latent", "map") and model.arch.latent_dim != 2:
-        raise CommandError(
-            f"--what {args.what} needs a 2-D latent space; "
-            f"this model's has {model.arch.latent_dim} dimensions"
-        )
+    view = offsets = None
+    if args.what in ("latent", "map"):
+        view, offsets = _plane(args, model.arch.latent_dim)
     ends = None
     if args.what == "interpolation":
         ends = (glyphs.index_of(args.start), glyphs.index_of(args.end))
     figures = _load_qt_offscreen()
     common = (glyphs.matrix(), glyphs.labels, (glyphs.height, glyphs.width), glyphs.kind)
     if args.what in ("latent", "map"):
-        return figures.latent_figure(model, *common, args.size, svg, show_map=args.what == "map")
+        return figures.latent_figure(
+            model, *common, args.size, svg, args.what == "map", view, offsets
+        )
     if args.what == "reconstructions":
         return figures.reconstructions_figure(model, *common, args.size, svg)
     return figures.interpolation_figure(model, *common, ends, args.steps, args.size, svg)
+
+
+def _plane(args: argparse.Namespace, dim: int) -> tuple[str, list[float] | None]:
+    """The view (an entry of engine.axis_names) chosen by --axes and the coordinates
+    off the plane given by --at; CommandError where they do not fit a ``dim``-D code."""
+    if dim < 2:
+        raise CommandError(
+            f"--what {args.what} needs a latent space of 2-D or more; this model's has 1 dimension"
+        )
+    if args.axes is None and dim == 2:
+        raise CommandError("--axes pca needs a code above 2-D; this model's has 2 dimensions")
+    if args.axes is None:
+        view = axis_names(dim)[-1]
+    elif args.axes[1] > dim:
+        raise CommandError(
+            f"--axes {args.axes[0]},{args.axes[1]}: this model's code has {dim} dimensions"
+        )
+    else:
+        view = f"z{args.axes[0]} × z{args.axes[1]}"
+    if args.at is None:
+        return view, None
+    parts = args.at.split(",")
+    if len(parts) != dim - 2:
+        raise CommandError(
+            f"--at {printable(quote(args.at))}: this model's code has {dim} dimensions, "
+            f"give {dim - 2} numbers (the coordinates off the plane)"
+        )
+    try:
+        return view, [parse_number(COORDINATE, part) for part in parts]
+    except ValueError as exc:
+        raise CommandError(f"--at {printable(quote(args.at))}: {exc}") from None

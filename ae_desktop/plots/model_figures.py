@@ -40,9 +40,13 @@ def _export(widget, plot, size: tuple[int, int], svg: bool) -> bytes:
         widget.deleteLater()
 
 
-def latent_figure(model, matrix, labels, shape, kind, size, svg, show_map=False) -> bytes:
+def latent_figure(
+    model, matrix, labels, shape, kind, size, svg, show_map=False, view=None, offsets=None
+) -> bytes:
     """The latent plane of ``model`` with the glyphs' codes and labels, or (``show_map``)
-    the latent map: decoded glyphs on a grid over the same frame, without the points."""
+    the latent map: decoded glyphs on a grid over the same frame, without the points.
+    A code above 2-D is shown in ``view`` (one of engine.axis_names), its other
+    coordinates at ``offsets`` (d - 2,) or at the codes' mean."""
     from ae_desktop.gui.latent.latent_canvas import LatentCanvas
 
     _application()
@@ -53,6 +57,8 @@ def latent_figure(model, matrix, labels, shape, kind, size, svg, show_map=False)
     while canvas.encoding():  # a big set is encoded a slice at a time, on a timer
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         QThread.msleep(5)
+    if view is not None:
+        canvas.set_view(view, offsets)
     if show_map:
         canvas.show_points.setChecked(False)
         canvas.show_map.setChecked(True)

@@ -119,12 +119,56 @@ def test_train_plot_with_a_bad_name_fails_before_training(tmp_path, run_fails):
     assert "--plot" in line and ".png or .svg" in line and not model.exists()
 
 
-def test_the_plane_needs_a_2d_latent_space(tmp_path, run_fails):
-    model = tmp_path / "m3.npz"
+@pytest.fixture(scope="module")
+def model_3d(tmp_path_factory):
+    model = tmp_path_factory.mktemp("m3") / "m3.npz"
+    argv = ["train", "--arch", "35-8-3", "--epochs", "5", "--quiet", "--save", str(model)]
+    assert main(argv) == 0
+    return model
+
+
+def test_a_3d_code_is_drawn_on_a_chosen_plane(model_3d, tmp_path, capsys):
+    written = {}
+    for what, extra in [
+        ("latent", []),
+        ("latent", ["--axes", "pca"]),
+        ("map", ["--axes", "1,3", "--at=-0.5"]),
+        ("map", ["--axes", "1,3", "--at", "0.5"]),
+    ]:
+        out = tmp_path / f"{len(written)}.png"
+        argv = ["plot", str(model_3d), "--what", what, *extra, "--out", str(out)]
+        assert main([*argv, "--size", "400x300"]) == 0
+        assert capsys.readouterr().out == f"wrote {out}\n"
+        written[out] = out.read_bytes()
+        assert png_size(written[out]) == (400, 300)
+    assert len(set(written.values())) == 4  # another view, another slice of the code
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        (["--axes", "1,4"], "--axes 1,4: this model's code has 3 dimensions"),
+        (["--axes", "2,1"], "argument --axes: expected two axes"),
+        (["--axes", "x"], "argument --axes"),
+        (["--at", "1,2"], "give 1 numbers"),
+        (["--at", "nan"], "expected a finite number"),
+        (["--at", "1e10"], "from -1000000000.0 to 1000000000.0"),
+    ],
+)
+def test_bad_planes_exit_2_with_one_line(model_3d, extra, message, run_fails, tmp_path):
+    out = tmp_path / "f.png"
+    line = run_fails(["plot", str(model_3d), "--what", "map", *extra, "--out", str(out)])
+    assert message in line and not out.exists()
+
+
+def test_the_plane_needs_a_code_of_2d_or_more(model_file, tmp_path, run_fails):
+    model = tmp_path / "m1.npz"
     assert (
-        main(["train", "--arch", "35-8-3", "--epochs", "5", "--quiet", "--save", str(model)]) == 0
+        main(["train", "--arch", "35-8-1", "--epochs", "5", "--quiet", "--save", str(model)]) == 0
     )
-    for what in ("latent", "map"):
-        line = run_fails(["plot", str(model), "--what", what, "--out", str(tmp_path / "f.png")])
-        assert "needs a 2-D latent space" in line and "3 dimensions" in line
+    out = str(tmp_path / "f.png")
+    line = run_fails(["plot", str(model), "--what", "latent", "--out", out])
+    assert "needs a latent space of 2-D or more" in line
+    line = run_fails(["plot", str(model_file), "--what", "latent", "--axes", "pca", "--out", out])
+    assert "--axes pca needs a code above 2-D" in line
     assert not (tmp_path / "f.png").exists()

@@ -278,6 +278,14 @@ class LatentCanvas(QWidget):
         self._update_preview()
         return True
 
+    def set_view(self, name: str, offsets=None) -> None:
+        """Show the view ``name`` (one of engine.axis_names) of a code above 2-D, the
+        sliders at ``offsets`` (d - 2,) or at the codes' mean."""
+        self.controls.view.setCurrentText(name)
+        if offsets is not None:
+            self.controls.set_offsets(offsets)
+            self._on_offsets_changed()
+
     def _fits(self, z) -> bool:
         """Whether code ``z`` has the plane's number of dimensions."""
         return np.shape(z)[-1] == self.projection.dim
