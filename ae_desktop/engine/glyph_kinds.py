@@ -40,17 +40,16 @@ def largest_point_distances(outputs: np.ndarray, targets: np.ndarray) -> np.ndar
 class GlyphKind(StrEnum):
     """A glyph set's kind: its name in files, its error measure and its "learned" rule."""
 
-    PIXELS = ("pixels", wrong_pixels, LEARNED_MAX_ERRORS, "glyphs of {width}x{height}")
-    CURVE = ("curve", largest_point_distances, CURVE_TOLERANCE, "curves of {height} points")
+    PIXELS = ("pixels", wrong_pixels, LEARNED_MAX_ERRORS)
+    CURVE = ("curve", largest_point_distances, CURVE_TOLERANCE)
 
     _measure: Callable[[np.ndarray, np.ndarray], np.ndarray]
     tolerance: float  # a glyph whose error is at most this is learned
-    _size: str
 
-    def __new__(cls, name: str, measure, tolerance: float, size: str) -> GlyphKind:
+    def __new__(cls, name: str, measure, tolerance: float) -> GlyphKind:
         kind = str.__new__(cls, name)
         kind._value_ = name
-        kind._measure, kind.tolerance, kind._size = measure, tolerance, size
+        kind._measure, kind.tolerance = measure, tolerance
         return kind
 
     def errors(self, outputs: np.ndarray, targets: np.ndarray) -> np.ndarray:
@@ -63,10 +62,6 @@ class GlyphKind(StrEnum):
 
     def learned_count(self, errors: np.ndarray) -> int:
         return int(np.count_nonzero(self.learned(errors)))
-
-    def size_text(self, width: int, height: int) -> str:
-        """What one glyph of a set of this kind is, e.g. "glyphs of 5x7"."""
-        return self._size.format(width=width, height=height)
 
 
 PIXELS = GlyphKind.PIXELS

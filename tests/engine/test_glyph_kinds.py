@@ -43,8 +43,3 @@ def test_an_unknown_kind_is_refused_with_the_error_asked_for(name):
         glyph_kind(name, KeyError)
     with pytest.raises(ValueError, match="must be one of pixels, curve"):
         glyph_kind(name)
-
-
-def test_size_text():
-    assert PIXELS.size_text(5, 7) == "glyphs of 5x7"
-    assert CURVE.size_text(2, 21) == "curves of 21 points"
