@@ -15,6 +15,7 @@ from ae_desktop.engine import compiled_train as kernel
 from ae_desktop.engine.batch_plan import BatchPlan
 from ae_desktop.engine.compiled_evaluate import stop_check
 from ae_desktop.engine.config import QUASI_NEWTON_OPTIMIZERS, ConfigError, TrainConfig
+from ae_desktop.engine.glyph_kinds import CURVE, PIXELS, GlyphKind
 from ae_desktop.engine.held_out import HeldOutSet, split_rows
 from ae_desktop.engine.metrics import learned_count
 from ae_desktop.engine.model import Autoencoder
@@ -31,8 +32,10 @@ KERNEL_STATUS = {
 TEST_TIME_SHARE = 0.1  # timed reports skip the test loss while it would cost more than this
 # A big set (rows x parameters at least this: an epoch of about 10 ms or more) gets a
 # timed report after every epoch, with the test loss, and wrong pixels counted in the
-# epoch's own passes; the whole set is reconstructed once, for the last report.
+# epoch's own passes (a curve set's point errors in a fixed sample of SAMPLE_ROWS rows);
+# the whole set is reconstructed once, for the last report.
 BIG_SET_WORK = 2**24
+SAMPLE_ROWS = 1024
 
 
 @dataclass
@@ -45,6 +48,11 @@ class TrainReport:
     evaluated the test rows. ``errors_exact`` is False when the errors were counted in
     the last epoch's own training passes (big sets, before the last report; then the
     margins are NaN and False). ``min_margin`` is metrics.pixel_margins's signed margin.
+    ``max_point_error`` (``test_``: of the held-out rows, as of the last test evaluation)
+    is a curve run's largest plane distance of an output point from its input (NaN for
+    pixel sets); ``errors_sampled`` says it came from a fixed sample of rows (big sets,
+    before the last report). A float32 run's errors are counted in float32, as its stop
+    rule counts them.
     ``best_test_epoch`` is the epoch of the lowest test loss so far (-1: none); status
     ``stopped_early`` says config.early_stop epochs passed without a lower one.
     """
@@ -72,6 +80,9 @@ class TrainReport:
     margin_reached: bool = False  # every right pixel at least config.target_margin from 0.5
     best_test_epoch: int = -1
     best_test_loss: float = math.nan
+    max_point_error: float = math.nan
+    test_max_point_error: float = math.nan
+    errors_sampled: bool = False
 
     @property
     def finished(self) -> bool:
@@ -89,7 +100,8 @@ class TrainingRun:
     never trained on, their loss recorded in ``test_history`` (see held_out.py).
     Continuing ``model``, ``history`` (k, 3) and ``test_history`` (j, 2) are its earlier
     loss curves: this run's ``history`` and ``test_history`` carry them on, and its test
-    epochs (in reports too) count on from them.
+    epochs (in reports too) count on from them. ``kind`` is the glyph set's (CURVE:
+    reports give the largest point distances).
     """
 
     def __init__(
@@ -99,6 +111,7 @@ class TrainingRun:
         model: Autoencoder | None = None,
         history: np.ndarray | None = None,
         test_history: np.ndarray | None = None,
+        kind: GlyphKind = PIXELS,
     ):
         data = np.asarray(data)
         # float32 data (8-bit image sets) stays float32: 60,000 MNIST rows are 188 MB so
@@ -116,6 +129,7 @@ class TrainingRun:
                 f"settings ask for {arch.text} ({arch.kind})"
             )
         self.config = config
+        self.kind = kind
         self.rng = np.random.default_rng(config.seed)
         self.train_indices, self.test_indices = split_rows(
             len(data), config.test_fraction, self.rng
@@ -149,6 +163,7 @@ class TrainingRun:
         self.big = len(self.data) * arch.n_params >= BIG_SET_WORK
         self.margins = np.full(2, np.nan)  # of the last errors()
         self.early_stop = EarlyStop(config.early_stop)
+        self._test_point_error = math.nan  # at the last test evaluation (curve runs)
 
     @property
     def history(self) -> np.ndarray:
@@ -165,17 +180,30 @@ class TrainingRun:
         return np.array(test_losses, dtype=np.float64).reshape(-1, 2) + [len(self._earlier), 0]
 
     def errors(self) -> np.ndarray:
-        """Wrong pixels per training glyph of the current model (float64) on the clean
-        data, as ``metrics.wrong_pixels`` of its reconstruction counts them; ``margins``
-        gets [signed, right-pixel] margins of it, as metrics.pixel_margins has them."""
+        """Wrong pixels per training glyph of the current model on the clean data, as
+        ``metrics.wrong_pixels`` of its reconstruction counts them, computed in the
+        training precision (as the stop rule counts them; float32 halves the time of a
+        big set's final count); ``margins`` gets [signed, right-pixel] margins of it, as
+        metrics.pixel_margins has them."""
         errors = np.zeros(len(self.data), dtype=np.int64)
         self.margins, block = np.full(2, np.inf), np.zeros(2)
-        layout, theta = self.model.arch.layout.table, self.model.theta
-        for start in range(0, len(self.data), ERROR_ROWS):  # float64 copies a block at a time
-            rows = np.asarray(self.data[start : start + ERROR_ROWS], dtype=np.float64)
+        dtype = np.dtype(self.config.precision)
+        layout, theta = self.model.arch.layout.table, self.model.theta.astype(dtype)
+        for start in range(0, len(self.data), ERROR_ROWS):  # copies a block at a time, if any
+            rows = np.asarray(self.data[start : start + ERROR_ROWS], dtype=dtype)
             stop_check(theta, layout, rows, errors[start : start + ERROR_ROWS], block)
             np.minimum(self.margins, block, out=self.margins)
         return errors
+
+    def largest_point_error(self, rows: np.ndarray, whole: bool) -> float:
+        """The largest plane distance of a reconstructed point of ``rows`` (curves) from
+        its input; unless ``whole``, in SAMPLE_ROWS rows spread evenly over them (NaN
+        without rows)."""
+        if not len(rows):
+            return math.nan
+        if not whole and len(rows) > SAMPLE_ROWS:
+            rows = rows[np.linspace(0, len(rows) - 1, SAMPLE_ROWS).astype(np.int64)]
+        return float(CURVE.errors(self.model.reconstruct(rows), rows).max())
 
     def reports(
         self,
@@ -268,6 +296,12 @@ class TrainingRun:
             errors, margins = pass_errors.copy(), np.full(2, np.nan)
         last = self._last_losses
         held_out = self.held_out
+        sampled = self.kind is CURVE and self.big and not final
+        point_error = math.nan
+        if self.kind is CURVE:
+            point_error = self.largest_point_error(self.data, not sampled)
+            if len(new_test) or final:
+                self._test_point_error = self.largest_point_error(held_out.data, not sampled)
         return TrainReport(
             epoch=self.epoch,
             epochs=self.config.epochs,
@@ -294,6 +328,9 @@ class TrainingRun:
             best_test_loss=self.early_stop.best_loss
             if self.early_stop.best_epoch >= 0
             else math.nan,
+            max_point_error=point_error,
+            test_max_point_error=self._test_point_error,
+            errors_sampled=sampled,
         )
 
 

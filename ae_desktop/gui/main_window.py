@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
                 if base is not None
                 else (np.zeros((0, 3)), np.zeros((0, 2)))
             )
-            run = self.controller.start(config, rows, base, *earlier)
+            run = self.controller.start(config, rows, base, *earlier, kind=g.kind)
         except ConfigError as exc:
             QMessageBox.warning(self, "Cannot train", str(exc))
             return

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from ae_desktop.engine import TrainConfig, TrainingRun
+from ae_desktop.engine import PIXELS, GlyphKind, TrainConfig, TrainingRun
 from ae_desktop.gui.background import BackgroundTask
 
 
@@ -37,16 +37,22 @@ class TrainingController(QObject):
         return self._task.is_paused()
 
     def start(
-        self, config: TrainConfig, data: np.ndarray, model=None, history=None, test_history=None
+        self,
+        config: TrainConfig,
+        data: np.ndarray,
+        model=None,
+        history=None,
+        test_history=None,
+        kind: GlyphKind = PIXELS,
     ) -> TrainingRun:
-        """Train ``config`` on ``data`` (n, P), continuing ``model`` and its loss curves
-        ``history`` and ``test_history`` if given (see TrainingRun).
+        """Train ``config`` on ``data`` (n, P) of glyph ``kind``, continuing ``model`` and
+        its loss curves ``history`` and ``test_history`` if given (see TrainingRun).
 
         Raises ConfigError (before any thread starts) for settings that do not fit.
         """
         if self.is_running():
             raise RuntimeError("a training run is already in progress")
-        run = TrainingRun(config, data, model, history, test_history)
+        run = TrainingRun(config, data, model, history, test_history, kind)
         self._last_status = "cancelled"
         self.run = run
         self._task.start(run.reports, report_seconds=0.03)  # gets cancel: ends itself

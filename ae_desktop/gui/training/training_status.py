@@ -7,9 +7,6 @@ import time
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
-from ae_desktop.engine import Autoencoder
-from ae_desktop.gui.glyphs.curve_error import max_curve_error
-
 FINAL_MESSAGES = {
     "done": "Finished",
     "target_reached": "Every glyph learned",
@@ -34,7 +31,8 @@ class TrainingStatus:
 
     Glyphs count as learned within 1 wrong pixel; for a "curve" set, where pixels mean
     nothing, the summary gives the largest distance of a reconstructed point from its
-    input in plane units (the plane spans -1 to 1) instead.
+    input in plane units (the plane spans -1 to 1) instead, as the report has it (the
+    engine measures it; nothing is reconstructed here).
 
     Elapsed time and ETA count training time only: ``clock`` (seconds) measures it from
     the run's first report, with pauses left out.
@@ -53,7 +51,7 @@ class TrainingStatus:
         status_bar.addPermanentWidget(self.summary)
         status_bar.addPermanentWidget(self.progress)
         self._last = None
-        self._curves = None  # (arch, training rows, held-out rows) of a curve set
+        self._curves = False  # a run on a "curve" set
         self._first = None  # (training time, engine seconds, epoch) at the first report
         self._paused_at: float | None = None
         self._paused = 0.0  # seconds paused so far
@@ -75,11 +73,7 @@ class TrainingStatus:
         a "curve" set."""
         self._last = self._first = self._paused_at = None
         self._paused = self._elapsed = 0.0
-        self._curves = (
-            None
-            if curve_run is None
-            else (curve_run.model.arch, curve_run.data, curve_run.held_out.data)
-        )
+        self._curves = curve_run is not None
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.summary.setText(f"epoch 0/{epochs}")
@@ -115,14 +109,14 @@ class TrainingStatus:
         self._last = report
         self._elapsed, rate = self._timing(report)
         eta = format_eta(rate * (report.epochs - report.epoch))
-        if self._curves is None:
+        if not self._curves:
             learned = f"{report.learned}/{report.n_glyphs} within 1 px{_margin_text(report)}"
             test = _test_text(report)
         else:
-            train_error, test_error = self._curve_errors(report)
-            learned = f"max error {train_error:.3f}"
+            sampled = " (sample)" if report.errors_sampled else ""
+            learned = f"max error {report.max_point_error:.3f}{sampled}"
             test = (
-                f"test loss {report.test_loss:.4g}, max error {test_error:.3f}   "
+                f"test loss {report.test_loss:.4g}, max error {report.test_max_point_error:.3f}   "
                 if report.n_test
                 else ""
             )
@@ -146,7 +140,7 @@ class TrainingStatus:
 
     def _result_text(self, report) -> str:
         """How well the final model reconstructs the training (and held-out) glyphs."""
-        if self._curves is None:
+        if not self._curves:
             text = (
                 f"{report.learned}/{report.n_glyphs} glyphs within 1 px"
                 f"{_margin_text(report)}, at most {report.max_errors} wrong, "
@@ -155,17 +149,13 @@ class TrainingStatus:
             if report.n_test:
                 text += f"; held out: {report.test_learned}/{report.n_test} within 1 px"
             return text
-        train_error, test_error = self._curve_errors(report)
         text = (
-            f"points within {train_error:.3f} of their input (plane -1..1), {self._elapsed:.1f} s"
+            f"points within {report.max_point_error:.3f} of their input (plane -1..1), "
+            f"{self._elapsed:.1f} s"
         )
-        return text + (f"; held out: within {test_error:.3f}" if report.n_test else "")
-
-    def _curve_errors(self, report) -> tuple[float, float]:
-        """Largest point distances (training, held-out curves) of the report's model."""
-        arch, rows, test_rows = self._curves
-        model = Autoencoder(arch, report.theta)
-        return max_curve_error(model, rows), max_curve_error(model, test_rows)
+        return text + (
+            f"; held out: within {report.test_max_point_error:.3f}" if report.n_test else ""
+        )
 
 
 def _test_text(report) -> str:
