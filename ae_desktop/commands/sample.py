@@ -20,7 +20,9 @@ from ae_desktop.commands.output import (
     write_json,
 )
 from ae_desktop.engine import (
+    CURVE,
     MAX_SAMPLES,
+    PIXELS,
     check_memory,
     inference_bytes,
     latent_gaussian,
@@ -62,7 +64,7 @@ def run_sample(args: argparse.Namespace) -> int:
     check_writable(args.json, "JSON file")
     model, meta = load_model(args.model)
     shape = meta["image_shape"]
-    training, kind = None, "curve" if shape[1] == 2 else "pixels"
+    training, kind = None, CURVE if shape[1] == 2 else PIXELS
     if model.arch.kind != "vae" or args.dataset:
         model, glyphs = model_and_glyphs(args)
         training, kind, shape = glyphs.matrix(), glyphs.kind, (glyphs.height, glyphs.width)
@@ -77,7 +79,7 @@ def run_sample(args: argparse.Namespace) -> int:
     captions = [f"#{i + 1}" for i in range(args.n)]
     for caption, z in zip(captions, codes):
         print(f"  {caption:>5}  z = " + " ".join(f"{v:+.4f}" for v in z))
-    if kind == "curve":
+    if kind is CURVE:
         drawn = np.stack([curve_raster(image) for image in images])
         print(glyphs_side_by_side(drawn, CURVE_GRID, captions, terminal_width()))
     else:
@@ -87,7 +89,7 @@ def run_sample(args: argparse.Namespace) -> int:
             args.json,
             {
                 "model": args.model,
-                "kind": kind,
+                "kind": kind.value,
                 "seed": seed,
                 "n": args.n,
                 "distribution": {
@@ -104,7 +106,7 @@ def run_sample(args: argparse.Namespace) -> int:
 
 
 def curve_raster(values: np.ndarray, grid: tuple[int, int] = CURVE_GRID) -> np.ndarray:
-    """A "curve" glyph, ``values`` (points*2,) of (x, y) in [0, 1], drawn as a closed
+    """A CURVE glyph, ``values`` (points*2,) of (x, y) in [0, 1], drawn as a closed
     polyline into a (rows, columns) 0/1 grid, y up."""
     points = np.clip(np.asarray(values, dtype=np.float64).reshape(-1, 2), 0.0, 1.0)
     ends = np.roll(points, -1, axis=0)
