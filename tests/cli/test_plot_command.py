@@ -172,3 +172,8 @@ def test_the_plane_needs_a_code_of_2d_or_more(model_file, tmp_path, run_fails):
     line = run_fails(["plot", str(model_file), "--what", "latent", "--axes", "pca", "--out", out])
     assert "--axes pca needs a code above 2-D" in line
     assert not (tmp_path / "f.png").exists()
+
+
+def test_decode_takes_a_code_of_any_length(model_3d, capsys):
+    assert main(["decode", str(model_3d), "--z", "0.1,0.2,-0.3"]) == 0
+    assert capsys.readouterr().out.startswith("0.1,0.2,-0.3\n")

@@ -509,7 +509,7 @@ class LatentCanvas(QWidget):
             if self.picked_z is not None:
                 self.controls.set_offsets(projection.offsets(self.picked_z))
             elif self._fresh_offsets:
-                self.controls.set_offsets(offsets.mean(axis=0))
+                self.controls.set_offsets(projection.offsets(codes.mean(axis=0)))
             self._fresh_offsets = not self._codes.complete
         for side, label in (("bottom", projection.labels[0]), ("left", projection.labels[1])):
             if self.plot.getAxis(side).labelText != pretty(label):
