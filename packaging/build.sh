@@ -33,6 +33,12 @@ fi
 
 [ -x build/venv/bin/python ] || python3 -m venv build/venv
 build/venv/bin/pip install --quiet --disable-pip-version-check ".[package]"
+# The translations (.ts -> .qm, as tools/update_translations.sh compiles them; the same
+# pinned PySide6 gives the committed bytes), then the package again with them.
+for ts in ae_desktop/resources/i18n/ae_desktop_*.ts; do
+    build/venv/bin/pyside6-lrelease -silent "$ts" -qm "${ts%.ts}.qm"
+done
+build/venv/bin/pip install --quiet --disable-pip-version-check --no-deps --force-reinstall .
 build/venv/bin/pyinstaller --noconfirm --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/ae-desktop.spec
 

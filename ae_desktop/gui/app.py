@@ -40,6 +40,7 @@ def run(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ae_desktop.gui import background
+    from ae_desktop.gui.language import install_translators, language_in_use
     from ae_desktop.gui.main_window import MainWindow
     from ae_desktop.startup_probe import watch_startup
 
@@ -48,6 +49,7 @@ def run(argv: list[str] | None = None) -> int:
     app.setApplicationName("ae-desktop")
     app.setDesktopFileName("ae-desktop")  # Wayland matches the window to ae-desktop.desktop
     app.setWindowIcon(_app_icon())
+    install_translators(language_in_use())  # the stored choice, else the system locale
     window = MainWindow(use_settings=args.screenshot is None)
     app.aboutToQuit.connect(window.shutdown)  # the app can quit without closing the window
     app.aboutToQuit.connect(background.shutdown_all)  # and every other worker

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ae_desktop.gui.actions import ActionRegistry
+from ae_desktop.gui.language import active_language
 from ae_desktop.help import help_text
 
 LIBRARIES = (
@@ -35,23 +37,24 @@ def package_version(name: str) -> str:
     try:
         return version(name)
     except PackageNotFoundError:
-        return "not installed"
+        return QCoreApplication.translate("HelpMenu", "not installed")
 
 
 def about_text() -> str:
     """The About box: version, licence and the libraries with their versions."""
     libraries = "".join(f"<li>{name} {package_version(name)}</li>" for name in LIBRARIES)
-    return (
-        f"<h3>ae-desktop {package_version('ae-desktop')}</h3>"
+    text = QCoreApplication.translate(
+        "HelpMenu",
         "<p>Learn how autoencoders work by touching them.</p>"
-        f"<p>Licence: {LICENCE}.</p><p>Built with:</p><ul>{libraries}</ul>"
+        "<p>Licence: {0}.</p><p>Built with:</p>",
     )
+    return f"<h3>ae-desktop {package_version('ae-desktop')}</h3>{text.format(LICENCE)}<ul>{libraries}</ul>"
 
 
 def _browser(parent, name: str) -> QTextBrowser:
     browser = QTextBrowser(parent)
     browser.setOpenExternalLinks(False)
-    browser.setMarkdown(help_text(name))
+    browser.setMarkdown(help_text(name, active_language()))
     return browser
 
 
@@ -60,7 +63,7 @@ class GuideDialog(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("ae-desktop guide")
+        self.setWindowTitle(self.tr("ae-desktop guide"))
         self.browser = _browser(self, "guide")
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.close)
@@ -79,19 +82,29 @@ class HelpMenu:
 
     def __init__(self, parent: QWidget, actions: ActionRegistry):
         self._parent = parent
-        self.getting_started = QDockWidget("Getting started", parent)
+        self.getting_started = QDockWidget(
+            QCoreApplication.translate("HelpMenu", "Getting started"), parent
+        )
         self.getting_started.setObjectName("getting_started_dock")
         self.getting_started.setWidget(_browser(self.getting_started, "getting_started"))
         self.getting_started.hide()
         self.guide: GuideDialog | None = None
-        actions.add("help.getting_started", "&Getting started", self.show_getting_started)
+        actions.add(
+            "help.getting_started",
+            QCoreApplication.translate("HelpMenu", "&Getting started"),
+            self.show_getting_started,
+        )
         actions.add(
             "help.guide",
-            "ae-desktop &guide",
+            QCoreApplication.translate("HelpMenu", "ae-desktop &guide"),
             self.show_guide,
             shortcuts=(QKeySequence.HelpContents, "F1"),
         )
-        actions.add("help.about", "&About ae-desktop", self.show_about)
+        actions.add(
+            "help.about",
+            QCoreApplication.translate("HelpMenu", "&About ae-desktop"),
+            self.show_about,
+        )
 
     def show_getting_started(self) -> None:
         self.getting_started.show()
@@ -105,4 +118,5 @@ class HelpMenu:
         self.guide.activateWindow()
 
     def show_about(self) -> None:
-        QMessageBox.about(self._parent, "About ae-desktop", about_text())
+        title = QCoreApplication.translate("HelpMenu", "About ae-desktop")
+        QMessageBox.about(self._parent, title, about_text())

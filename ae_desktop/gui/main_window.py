@@ -30,6 +30,7 @@ from ae_desktop.gui.glyphs.editor_panel import EditorPanel
 from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
 from ae_desktop.gui.glyphs.glyph_grid import GlyphGrid
 from ae_desktop.gui.help_menu import HelpMenu
+from ae_desktop.gui.language import language_menu
 from ae_desktop.gui.latent.interpolation_panel import InterpolationPanel
 from ae_desktop.gui.latent.latent_canvas import LatentCanvas
 from ae_desktop.gui.latent.sample_strip import SampleStrip
@@ -195,9 +196,10 @@ class MainWindow(QMainWindow):
         docks = self.findChildren(QDockWidget)
         for dock in docks:
             actions.register(f"view.{dock.objectName()}", dock.toggleViewAction())
-        actions.fill(
-            self.menuBar().addMenu("&View"), [f"view.{dock.objectName()}" for dock in docks]
-        )
+        view = self.menuBar().addMenu("&View")
+        actions.fill(view, [f"view.{dock.objectName()}" for dock in docks])
+        view.addSeparator()
+        view.addMenu(language_menu(self, actions))
         actions.fill(self.menuBar().addMenu("&Help"), HelpMenu.MENU)
 
     def _add_dock(self, title: str, widget: QWidget, area) -> QDockWidget:

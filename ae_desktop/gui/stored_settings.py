@@ -81,3 +81,8 @@ def stored_flag(value, default: bool) -> bool:
     if isinstance(value, bool):
         return value
     return {"true": True, "false": False}.get(value, default) if isinstance(value, str) else default
+
+
+def stored_choice(value, choices: tuple[str, ...], default: str) -> str:
+    """A stored setting that is one of ``choices``; anything else gives ``default``."""
+    return value if isinstance(value, str) and value in choices else default

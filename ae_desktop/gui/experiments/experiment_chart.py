@@ -7,11 +7,12 @@ from typing import NamedTuple
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ae_desktop.engine.experiments import ResultTable
 from ae_desktop.plots.summary_chart import COLORS, draw_summary, value_label
 
-EMPTY_TEXT = "Run a sweep or a study to see its chart here."
+EMPTY_TEXT = QT_TRANSLATE_NOOP("ExperimentChart", "Run a sweep or a study to see its chart here.")
 
 
 class ChartSpec(NamedTuple):
@@ -48,14 +49,15 @@ class SummaryChart(_Chart):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._message = pg.TextItem(EMPTY_TEXT, color="#777", anchor=(0.5, 0.5))
-        self.clear_chart(EMPTY_TEXT)
+        empty = QCoreApplication.translate("ExperimentChart", EMPTY_TEXT)
+        self._message = pg.TextItem(empty, color="#777", anchor=(0.5, 0.5))
+        self.clear_chart(empty)
 
     def draw(self, table: ResultTable, chart: ChartSpec, bars: str) -> None:
         """Plot ``table`` as ``chart`` (a ChartSpec) says, with ``bars`` over repeats."""
         self.plot_item.setTitle(chart.title, size="9pt", color="#333")
         if not table.rows:
-            self.clear_chart("No run finished.")
+            self.clear_chart(QCoreApplication.translate("ExperimentChart", "No run finished."))
             return
         draw_summary(
             self.plot_item, table.summary(chart.metric), chart.x, chart.metric, chart.series, bars
@@ -88,8 +90,8 @@ class LossCurvesChart(_Chart):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plot_item.setLabel("bottom", "epoch")
-        self.plot_item.setLabel("left", "loss")
+        self.plot_item.setLabel("bottom", QCoreApplication.translate("ExperimentChart", "epoch"))
+        self.plot_item.setLabel("left", QCoreApplication.translate("ExperimentChart", "loss"))
         self.plot_item.setLogMode(x=False, y=True)
         self.plot_item.showGrid(x=True, y=True, alpha=0.25)
 

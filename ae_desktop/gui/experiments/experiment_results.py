@@ -23,7 +23,7 @@ from ae_desktop.engine.experiments import ResultTable
 from ae_desktop.engine.experiments.table import columns
 from ae_desktop.gui.experiments.experiment_chart import ChartSpec, LossCurvesChart, SummaryChart
 from ae_desktop.gui.experiments.result_table_model import SORT_ROLE, ResultTableModel
-from ae_desktop.gui.files.file_menu import PLOT_FILTER, export_plot
+from ae_desktop.gui.files.file_menu import PLOT_FILTER, export_plot, translated
 from ae_desktop.plots.summary_chart import BARS
 
 NOT_METRICS = ("repeat", "seed", "n_glyphs", "held_out_n")
@@ -49,23 +49,23 @@ class ExperimentResults(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.chart, "Chart")
-        self.tabs.addTab(self.loss_curves, "Loss curves")
-        self.tabs.addTab(self.view, "Table")
+        self.tabs.addTab(self.chart, self.tr("Chart"))
+        self.tabs.addTab(self.loss_curves, self.tr("Loss curves"))
+        self.tabs.addTab(self.view, self.tr("Table"))
 
         self.metric = QComboBox(self)
         self.metric.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.metric.setMinimumContentsLength(8)
-        self.metric.setToolTip("The metric the chart shows")
+        self.metric.setToolTip(self.tr("The metric the chart shows"))
         self.bars = QComboBox(self)
         for bars in BARS:
             self.bars.addItem("± std" if bars == "std" else bars, bars)
-        self.bars.setToolTip("Bars over the repeats: smallest to largest, or mean ± std")
+        self.bars.setToolTip(self.tr("Bars over the repeats: smallest to largest, or mean ± std"))
         export_menu = QMenu(self)
-        export_menu.addAction("Table as CSV…", self._on_export_csv_triggered)
-        export_menu.addAction("Chart as PNG or SVG…", self._on_export_chart_triggered)
+        export_menu.addAction(self.tr("Table as CSV…"), self._on_export_csv_triggered)
+        export_menu.addAction(self.tr("Chart as PNG or SVG…"), self._on_export_chart_triggered)
         self.export_button = QToolButton(self)
-        self.export_button.setText("Export")
+        self.export_button.setText(self.tr("Export"))
         self.export_button.setMenu(export_menu)
         self.export_button.setPopupMode(QToolButton.InstantPopup)
         options = QHBoxLayout()
@@ -106,7 +106,7 @@ class ExperimentResults(QWidget):
         try:
             write_csv(path, self.table.rows)
         except CommandError as exc:
-            QMessageBox.critical(self, "Export failed", str(exc))
+            QMessageBox.critical(self, self.tr("Export failed"), str(exc))
             return False
         return True
 
@@ -115,7 +115,7 @@ class ExperimentResults(QWidget):
         try:
             export_plot(self.chart.plot_item, path)
         except OSError as exc:
-            QMessageBox.critical(self, "Export failed", str(exc))
+            QMessageBox.critical(self, self.tr("Export failed"), str(exc))
             return False
         return True
 
@@ -129,13 +129,15 @@ class ExperimentResults(QWidget):
 
     def _on_export_csv_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export results", "experiment.csv", "CSV table (*.csv)"
+            self, self.tr("Export results"), "experiment.csv", self.tr("CSV table (*.csv)")
         )
         if path:
             self.export_csv(path)
 
     def _on_export_chart_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export chart", "experiment.png", PLOT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export chart"), "experiment.png", translated(PLOT_FILTER)
+        )
         if path:
             self.export_chart(path)
 

@@ -4,7 +4,7 @@ computer or a Dask scheduler's workers (remembered in the settings)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ae_desktop.engine import ConfigError
@@ -17,7 +17,7 @@ from ae_desktop.engine.experiments import (
 from ae_desktop.gui.stored_settings import MAX_TEXT, stored_flag
 from ae_desktop.gui.training.training_panel import combo_box
 
-NO_SECOND = "(none)"
+NO_SECOND = "(none)"  # the second field's key for no second field
 EXAMPLES = {
     "lr": "0.0005, 0.005, 0.05",
     "arch": "35-16-2, 35-30-15-2",
@@ -43,22 +43,34 @@ class ExperimentSetup(QWidget):
         self.field = combo_box(self, [(f, f) for f in fields])
         self.field.setCurrentText("lr")
         self.values = QLineEdit("0.0005, 0.005", self)
-        self.second_field = combo_box(self, [(f, f) for f in (NO_SECOND, *fields)])
+        none = QT_TRANSLATE_NOOP("ExperimentSetup", "(none)")
+        self.second_field = combo_box(
+            self, [(NO_SECOND, none), *((f, f) for f in fields)], "ExperimentSetup"
+        )
         self.second_values = QLineEdit(self)
         self.repeats = QSpinBox(self, minimum=1, maximum=100, value=3)
-        self.repeats.setToolTip("Runs per point, with seeds seed, seed+1, …")
+        self.repeats.setToolTip(self.tr("Runs per point, with seeds seed, seed+1, …"))
         self.workers = QSpinBox(
             self, minimum=1, maximum=max(64, default_workers()), value=default_workers()
         )
-        self.workers.setToolTip("Training processes in parallel (one per core is fastest)")
-        self.run_on = combo_box(self, [(LOCAL, "this computer"), (SCHEDULER, "a Dask scheduler")])
+        self.workers.setToolTip(self.tr("Training processes in parallel (one per core is fastest)"))
+        self.run_on = combo_box(
+            self,
+            [
+                (LOCAL, QT_TRANSLATE_NOOP("ExperimentSetup", "this computer")),
+                (SCHEDULER, QT_TRANSLATE_NOOP("ExperimentSetup", "a Dask scheduler")),
+            ],
+            "ExperimentSetup",
+        )
         self.run_on.setToolTip(
-            "Where the runs train: worker processes here, or the workers of a Dask "
-            "scheduler (needs the 'cluster' extra; see docs/CLUSTER.md)"
+            self.tr(
+                "Where the runs train: worker processes here, or the workers of a Dask "
+                "scheduler (needs the 'cluster' extra; see docs/CLUSTER.md)"
+            )
         )
         self.address = QLineEdit(self)
         self.address.setPlaceholderText("tcp://HOST:8786")
-        self.address.setToolTip("The Dask scheduler's address")
+        self.address.setToolTip(self.tr("The Dask scheduler's address"))
         self._restore_run_on()
         self.error = QLabel(self)
         self.error.setWordWrap(True)
@@ -66,17 +78,17 @@ class ExperimentSetup(QWidget):
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel("Vary", self), 0, 0)
+        grid.addWidget(QLabel(self.tr("Vary"), self), 0, 0)
         grid.addWidget(self.field, 0, 1)
         grid.addWidget(self.values, 0, 2, 1, 3)
-        grid.addWidget(QLabel("and", self), 1, 0)
+        grid.addWidget(QLabel(self.tr("and"), self), 1, 0)
         grid.addWidget(self.second_field, 1, 1)
         grid.addWidget(self.second_values, 1, 2, 1, 3)
-        grid.addWidget(QLabel("Repeats", self), 2, 0)
+        grid.addWidget(QLabel(self.tr("Repeats"), self), 2, 0)
         grid.addWidget(self.repeats, 2, 1)
-        grid.addWidget(QLabel("Workers", self), 2, 3)
+        grid.addWidget(QLabel(self.tr("Workers"), self), 2, 3)
         grid.addWidget(self.workers, 2, 4)
-        grid.addWidget(QLabel("Run on", self), 3, 0)
+        grid.addWidget(QLabel(self.tr("Run on"), self), 3, 0)
         grid.addWidget(self.run_on, 3, 1)
         grid.addWidget(self.address, 3, 2, 1, 3)
         grid.addWidget(self.error, 4, 0, 1, 5)
@@ -95,8 +107,8 @@ class ExperimentSetup(QWidget):
     def variations(self) -> list[Variation]:
         """The varied settings and their values, or ConfigError naming the problem."""
         rows = [(self.field.currentText(), self.values.text())]
-        if self.second_field.currentText() != NO_SECOND:
-            rows.append((self.second_field.currentText(), self.second_values.text()))
+        if self.second_field.currentData() != NO_SECOND:
+            rows.append((self.second_field.currentData(), self.second_values.text()))
         return [parse_variation(f"{field}={text}") for field, text in rows]
 
     def scheduler_address(self) -> str | None:
@@ -106,7 +118,7 @@ class ExperimentSetup(QWidget):
             return None
         address = self.address.text().strip()
         if not address:
-            raise ConfigError("type the Dask scheduler's address, e.g. tcp://HOST:8786")
+            raise ConfigError(self.tr("type the Dask scheduler's address, e.g. tcp://HOST:8786"))
         return address
 
     def remember_run_on(self) -> None:
@@ -136,9 +148,11 @@ class ExperimentSetup(QWidget):
 
     def _on_field_changed(self, *args) -> None:
         for combo, edit in ((self.field, self.values), (self.second_field, self.second_values)):
-            field = combo.currentText()
+            field = combo.currentData()
             edit.setEnabled(field != NO_SECOND)
             edit.setPlaceholderText(
-                f"e.g. {EXAMPLES.get(field, 'v1, v2, …')}" if field != NO_SECOND else ""
+                self.tr("e.g. {0}").format(EXAMPLES.get(field, "v1, v2, …"))
+                if field != NO_SECOND
+                else ""
             )
         self.edited.emit()

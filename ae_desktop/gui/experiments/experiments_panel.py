@@ -52,21 +52,25 @@ class ExperimentsPanel(QWidget):
         self.base_label.setWordWrap(True)
         self.base_label.setStyleSheet("color: #586e75;")
         self.setup = ExperimentSetup(self)
-        self.run_button = QPushButton("Run sweep", self)
+        self.run_button = QPushButton(self.tr("Run sweep"), self)
         self.run_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel", self)
-        self.denoise_button = QPushButton("Denoising", self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.denoise_button = QPushButton(self.tr("Denoising"), self)
         self.denoise_button.setToolTip(
-            "Wrong pixels vs noise level (0-50 %): denoising model, plain autoencoder and "
-            "the nearest clean glyph, trained from these settings"
+            self.tr(
+                "Wrong pixels vs noise level (0-50 %): denoising model, plain autoencoder "
+                "and the nearest clean glyph, trained from these settings"
+            )
         )
-        self.generalize_button = QPushButton("Generalization", self)
+        self.generalize_button = QPushButton(self.tr("Generalization"), self)
         self.generalize_button.setToolTip(
-            "Train on random subsets of 1/8, 1/4, 1/2 and all of the glyphs and measure "
-            "the held-out ones"
+            self.tr(
+                "Train on random subsets of 1/8, 1/4, 1/2 and all of the glyphs and measure "
+                "the held-out ones"
+            )
         )
         self.progress = QProgressBar(self)
-        self.progress.setFormat("%v/%m runs")
+        self.progress.setFormat(self.tr("%v/%m runs"))
         self.progress.setValue(0)
         self.progress.setMaximumWidth(140)
         self.status = QLabel(self)
@@ -77,7 +81,7 @@ class ExperimentsPanel(QWidget):
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
         studies = QHBoxLayout()
-        studies.addWidget(QLabel("Studies", self))
+        studies.addWidget(QLabel(self.tr("Studies"), self))
         studies.addWidget(self.denoise_button)
         studies.addWidget(self.generalize_button)
         layout = QVBoxLayout(self)
@@ -124,7 +128,7 @@ class ExperimentsPanel(QWidget):
         """(base, variations, data, runs) of the sweep as set up, or ConfigError."""
         base, data, _ = self._training_source()
         if len(data) == 0:
-            raise ConfigError("the glyph set is empty: add glyphs to train on")
+            raise ConfigError(self.tr("the glyph set is empty: add glyphs to train on"))
         variations = self.setup.variations()
         self.setup.scheduler_address()  # a missing address disables Run too
         plan = plan_sweep(base, variations, self.setup.repeats.value(), data.shape[1])
@@ -132,12 +136,16 @@ class ExperimentsPanel(QWidget):
 
     def _on_setup_edited(self) -> None:
         base, data, _ = self._training_source()
-        model = {"dae": f"dae (noise {base.noise or 'none'})", "vae": f"vae (β {base.beta:g})"}.get(
-            base.model, base.model
-        )
+        model = {
+            "dae": self.tr("dae (noise {0})").format(base.noise or self.tr("none")),
+            "vae": self.tr("vae (β {0})").format(f"{base.beta:g}"),
+        }.get(base.model, base.model)
         self.base_label.setText(
-            f"From the training settings: {model} {base.arch}, {base.activation}, "
-            f"{base.optimizer} lr {base.lr:g}, {base.epochs} epochs, {len(data)} glyphs"
+            self.tr(
+                "From the training settings: {0} {1}, {2}, {3} lr {4}, {5} epochs, %n glyphs",
+                "",
+                len(data),
+            ).format(model, base.arch, base.activation, base.optimizer, f"{base.lr:g}", base.epochs)
         )
         try:
             runs = self._sweep_plan()[3]
@@ -146,7 +154,7 @@ class ExperimentsPanel(QWidget):
             self.run_button.setEnabled(False)
             return
         self.setup.show_error("")
-        self.run_button.setText(f"Run sweep ({runs} run{'s' * (runs != 1)})")
+        self.run_button.setText(self.tr("Run sweep (%n runs)", "", runs))
         self.run_button.setEnabled(not self.controller.is_running())
 
     def _on_run_clicked(self) -> None:
@@ -169,7 +177,7 @@ class ExperimentsPanel(QWidget):
                 fields[0],
                 fields[1] if len(fields) > 1 else None,
                 "learned",
-                f"Sweep of {' × '.join(fields)}, {_seeds(repeats)}",
+                self.tr("Sweep of {0}, %n seeds", "", repeats).format(" × ".join(fields)),
             ),
         )
 
@@ -193,7 +201,9 @@ class ExperimentsPanel(QWidget):
                 "noise",
                 "model",
                 "mean_errors",
-                f"Denoising vs salt & pepper noise, {_seeds(repeats)}, {DENOISE_DRAWS} draws",
+                self.tr(
+                    "Denoising vs salt & pepper noise, %n seeds, {0} draws", "", repeats
+                ).format(DENOISE_DRAWS),
             ),
         )
 
@@ -211,7 +221,7 @@ class ExperimentsPanel(QWidget):
                 "train_size",
                 None,
                 "held_out_mean_errors",
-                f"Held-out glyphs vs training-set size, {_seeds(repeats)}",
+                self.tr("Held-out glyphs vs training-set size, %n seeds", "", repeats),
             ),
         )
 
@@ -228,22 +238,24 @@ class ExperimentsPanel(QWidget):
         self._started = time.monotonic()
         self.progress.setRange(0, runs)
         self.progress.setValue(0)
-        self._show_status("Starting…" if address is None else f"Starting on {address}…")
+        self._show_status(
+            self.tr("Starting…") if address is None else self.tr("Starting on {0}…").format(address)
+        )
         self._set_running(True)
         self.controller.start(experiment)
 
     def _on_cancel_clicked(self) -> None:
         self.controller.stop()
         self.cancel_button.setEnabled(False)
-        self._show_status("Cancelling…")
+        self._show_status(self.tr("Cancelling…"))
 
     def _on_progressed(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)
         self.progress.setValue(done)
         if done == total and self._chart.x == "noise":
-            self._show_status(f"Measuring {len(DEFAULT_LEVELS)} noise levels…")
+            self._show_status(self.tr("Measuring %n noise levels…", "", len(DEFAULT_LEVELS)))
         elif self.cancel_button.isEnabled():  # else "Cancelling…" stays
-            self._show_status(f"{done}/{total} runs finished…")
+            self._show_status(self.tr("{0}/{1} runs finished…").format(done, total))
 
     def _on_finished(self, table) -> None:
         self._set_running(False)
@@ -251,16 +263,20 @@ class ExperimentsPanel(QWidget):
         seconds = time.monotonic() - self._started
         done = self.progress.value()
         if table.cancelled:
-            self._show_status(f"Cancelled: {done} of {self.progress.maximum()} runs finished.")
+            self._show_status(
+                self.tr("Cancelled: {0} of {1} runs finished.").format(
+                    done, self.progress.maximum()
+                )
+            )
         else:
-            self._show_status(f"Done: {done} runs in {seconds:.1f} s.")
+            self._show_status(self.tr("Done: %n runs in {0} s.", "", done).format(f"{seconds:.1f}"))
 
     def _on_failed(self, message: str) -> None:
         self._set_running(False)
         short = " ".join(message.split())  # engine messages can span many lines
         if len(short) > MAX_STATUS_CHARS:
             short = short[: MAX_STATUS_CHARS - 1] + "…"
-        self._show_status(f"The experiment failed: {short}", error=True)
+        self._show_status(self.tr("The experiment failed: {0}").format(short), error=True)
         self.status.setToolTip(message)
 
     def _show_status(self, text: str, error: bool = False) -> None:
@@ -277,7 +293,3 @@ class ExperimentsPanel(QWidget):
             self.run_button.setEnabled(False)
         else:
             self._on_setup_edited()
-
-
-def _seeds(repeats: int) -> str:
-    return f"{repeats} seed{'s' * (repeats != 1)}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar
 
 from ae_desktop.data.recovery_store import Recovery, RecoveryStore, data_dir
@@ -50,8 +50,8 @@ class AutoSaver(QObject):
         try:
             self.store.begin_session()
         except OSError as exc:  # said beside the status bar's passing messages, for good
-            label = QLabel("Autosave off", objectName="autosave_off")
-            label.setToolTip(f"Autosave off: {exc}")
+            label = QLabel(self.tr("Autosave off"), objectName="autosave_off")
+            label.setToolTip(self.tr("Autosave off: {0}").format(exc))
             self.status_bar.addPermanentWidget(label)
             return False
         return True
@@ -97,7 +97,7 @@ class AutoSaver(QObject):
         try:
             function(*args)
         except (OSError, ValueError) as exc:
-            self.failed.emit(f"Autosave failed: {exc}")
+            self.failed.emit(self.tr("Autosave failed: {0}").format(exc))
 
     def _on_failed(self, message: str) -> None:
         self.files.status.show_message(message)
@@ -152,7 +152,7 @@ class AutoSaver(QObject):
         if glyphs is not None:
             self.document.set_glyphs(*glyphs, modified=True)
         if model is not None:
-            self.files.show_model(model, "Recovered the autosaved model")
+            self.files.show_model(model, self.tr("Recovered the autosaved model"))
         self.save_now()
 
 
@@ -173,30 +173,46 @@ def ask_about_damaged(parent, recovery: Recovery, problem: str) -> bool:
     discard it."""
     box = QMessageBox(
         QMessageBox.Warning,
-        "Recover unsaved work",
-        f"ae-desktop did not exit cleanly, but the work it autosaved at "
-        f"{_when(recovery)} could not be read: {problem}",
+        QCoreApplication.translate("AutoSaver", "Recover unsaved work"),
+        QCoreApplication.translate(
+            "AutoSaver",
+            "ae-desktop did not exit cleanly, but the work it autosaved at {0} "
+            "could not be read: {1}",
+        ).format(_when(recovery), problem),
         QMessageBox.Ignore | QMessageBox.Discard,
         parent,
     )
-    box.button(QMessageBox.Ignore).setText("Keep for later")
+    box.button(QMessageBox.Ignore).setText(
+        QCoreApplication.translate("AutoSaver", "Keep for later")
+    )
     box.setDefaultButton(QMessageBox.Ignore)
     return box.exec() == QMessageBox.Discard
 
 
 def ask_to_recover(parent, recovery: Recovery) -> bool:
     """Recover / Discard dialog for ``recovery``; True for Recover."""
-    parts = (["unsaved glyph edits"] if recovery.has_glyphs() else []) + (
-        ["the last model"] if recovery.model_file is not None else []
-    )
+    if recovery.model_file is None:
+        question = QCoreApplication.translate(
+            "AutoSaver",
+            "ae-desktop did not exit cleanly. Recover unsaved glyph edits autosaved at {0}?",
+        )
+    elif not recovery.has_glyphs():
+        question = QCoreApplication.translate(
+            "AutoSaver", "ae-desktop did not exit cleanly. Recover the last model autosaved at {0}?"
+        )
+    else:
+        question = QCoreApplication.translate(
+            "AutoSaver",
+            "ae-desktop did not exit cleanly. Recover unsaved glyph edits and the last model "
+            "autosaved at {0}?",
+        )
     box = QMessageBox(
         QMessageBox.Question,
-        "Recover unsaved work",
-        f"ae-desktop did not exit cleanly. Recover {' and '.join(parts)} "
-        f"autosaved at {_when(recovery)}?",
+        QCoreApplication.translate("AutoSaver", "Recover unsaved work"),
+        question.format(_when(recovery)),
         QMessageBox.Open | QMessageBox.Discard,
         parent,
     )
-    box.button(QMessageBox.Open).setText("Recover")
+    box.button(QMessageBox.Open).setText(QCoreApplication.translate("AutoSaver", "Recover"))
     box.setDefaultButton(QMessageBox.Open)
     return box.exec() == QMessageBox.Open

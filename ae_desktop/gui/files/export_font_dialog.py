@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QFontDatabase, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,7 +36,11 @@ from ae_desktop.data.font_glyphs import (
 from ae_desktop.data.font_truetype import outline_font_bytes
 from ae_desktop.gui.files.font_preview import FontLoadError, load_font_data, pixel_font, render_text
 
-FONT_FILTER = ";;".join(f"{text} (*{suffix})" for suffix, text in FONT_FORMATS.items())
+FORMAT_NAMES = {  # FONT_FORMATS' texts, translated where used
+    ".ttf": QT_TRANSLATE_NOOP("ExportFontDialog", "TrueType font"),
+    ".otf": QT_TRANSLATE_NOOP("ExportFontDialog", "OpenType font"),
+    ".bdf": QT_TRANSLATE_NOOP("ExportFontDialog", "BDF bitmap font"),
+}
 SAMPLE_LIMIT = 60
 PREVIEW_HEIGHT = 28  # screen pixels a glyph is drawn about as tall as
 SKIPPED_SHOWN = 12
@@ -55,12 +59,14 @@ class ExportFontDialog(QDialog):
 
     def __init__(self, parent, choices: Callable[[], Choices], default_path: Callable[[str], str]):
         super().__init__(parent)
-        self.setWindowTitle("Export font")
+        self.setWindowTitle(self.tr("Export font"))
         self.choices, self.default_path = choices, default_path
         self.options: list[FontGlyphs | None] = [None, None]
         self._font_id = -1
         self.source = QComboBox(self)
-        self.source.addItems(["The glyph set as drawn", "The model's reconstructions"])
+        self.source.addItems(
+            [self.tr("The glyph set as drawn"), self.tr("The model's reconstructions")]
+        )
         self.family = QLineEdit(self)
         self.family.setMaxLength(MAX_FAMILY)
         self.sample = QLineEdit(self)
@@ -76,10 +82,10 @@ class ExportFontDialog(QDialog):
         self.buttons.accepted.connect(self._choose_file)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("Export", self.source)
-        form.addRow("Family name", self.family)
-        form.addRow("Sample text", self.sample)
-        form.addRow("Preview", scroll)
+        form.addRow(self.tr("Export"), self.source)
+        form.addRow(self.tr("Family name"), self.family)
+        form.addRow(self.tr("Sample text"), self.sample)
+        form.addRow(self.tr("Preview"), scroll)
         form.addRow(self.note)
         form.addRow(self.buttons)
         self.source.currentIndexChanged.connect(self._update)
@@ -110,7 +116,7 @@ class ExportFontDialog(QDialog):
         except FontError as exc:
             self.options = [None, None]
             self._update()
-            self.note.setText(f"Cannot export: {exc}")
+            self.note.setText(self.tr("Cannot export: {0}").format(exc))
 
     def _set_options(self, choices: Choices) -> None:
         self.options = list(choices)
@@ -128,13 +134,20 @@ class ExportFontDialog(QDialog):
         self.preview.clear()
         if glyphs is None:
             return
-        count = f"{len(glyphs.chars)} characters in a {glyphs.width} × {glyphs.height} grid"
-        note = f"{count}. Grey pixels are thresholded at {THRESHOLD}: lighter ones are left blank."
+        count = self.tr("%n characters in a {0} × {1} grid.", "", len(glyphs.chars))
+        note = " ".join(
+            (
+                count.format(glyphs.width, glyphs.height),
+                self.tr("Grey pixels are thresholded at {0}: lighter ones are left blank.").format(
+                    THRESHOLD
+                ),
+            )
+        )
         if glyphs.skipped:
             shown = ", ".join(repr(s) for s in glyphs.skipped[:SKIPPED_SHOWN])
             more = len(glyphs.skipped) - SKIPPED_SHOWN
-            shown += f" and {more} more" if more > 0 else ""
-            note += f" Skipped (not one character, or repeated): {shown}."
+            shown += self.tr(" and %n more", "", more) if more > 0 else ""
+            note += " " + self.tr("Skipped (not one character, or repeated): {0}.").format(shown)
         self.note.setText(note)
         self._show_preview(glyphs)
 
@@ -161,7 +174,7 @@ class ExportFontDialog(QDialog):
     def _choose_file(self) -> None:
         name = f"{self.family.text().strip() or 'font'}.ttf"
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Export font", self.default_path(name), FONT_FILTER
+            self, self.tr("Export font"), self.default_path(name), font_filter()
         )
         if not path:
             return
@@ -178,7 +191,9 @@ class ExportFontDialog(QDialog):
             save_font(glyphs, path, self.family.text())
         except (FontError, OSError) as exc:
             reason = getattr(exc, "strerror", None) or exc
-            QMessageBox.critical(self, "Cannot export font", f"{Path(path).name}: {reason}")
+            QMessageBox.critical(
+                self, self.tr("Cannot export font"), f"{Path(path).name}: {reason}"
+            )
             return False
         self.saved.emit(path)
         self.accept()
@@ -188,3 +203,11 @@ class ExportFontDialog(QDialog):
         self._drop_font()
         self.preview.clear()
         super().done(result)
+
+
+def font_filter() -> str:
+    """The file dialog's filter: one entry per font format, in the language in use."""
+    return ";;".join(
+        f"{QCoreApplication.translate('ExportFontDialog', FORMAT_NAMES[suffix])} (*{suffix})"
+        for suffix in FONT_FORMATS
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRectF, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -25,9 +25,11 @@ from ae_desktop.gui.model_session import FILE, RECOVERED, ModelSession
 from ae_desktop.gui.training.training_status import TrainingStatus
 from ae_desktop.plots.summary_chart import plot_bytes, png_bytes
 
-GLYPH_FILTER = "Glyph sets (*.json);;All files (*)"
-MODEL_FILTER = "Models (*.npz);;All files (*)"
-PLOT_FILTER = "PNG image (*.png);;SVG drawing (*.svg)"
+# file-dialog filters: translated where used, with ``translated``
+GLYPH_FILTER = QT_TRANSLATE_NOOP("FileMenu", "Glyph sets (*.json);;All files (*)")
+MODEL_FILTER = QT_TRANSLATE_NOOP("FileMenu", "Models (*.npz);;All files (*)")
+PLOT_FILTER = QT_TRANSLATE_NOOP("FileMenu", "PNG image (*.png);;SVG drawing (*.svg)")
+PNG_FILTER = QT_TRANSLATE_NOOP("FileMenu", "PNG image (*.png)")
 # What reading an untrusted file may raise: each ends in a dialog, nothing swapped
 READ_ERRORS = (
     GlyphSetError,
@@ -62,45 +64,54 @@ class FileMenu(QObject):
         self.document, self.session, self.status = document, session, status
         self.font_dialog: ExportFontDialog | None = None
         add = actions.add
-        add("file.new_set", "&New glyph set…", self.new_set, (QKeySequence.New,))
-        add("file.open_set", "&Open glyph set…", self._on_open_triggered, (QKeySequence.Open,))
+        add("file.new_set", self.tr("&New glyph set…"), self.new_set, (QKeySequence.New,))
+        add(
+            "file.open_set",
+            self.tr("&Open glyph set…"),
+            self._on_open_triggered,
+            (QKeySequence.Open,),
+        )
         for name in FONT_NAMES:
             add(f"file.font.{name}", name, lambda n=name: self._replace_set(bundled_font(n)))
-        add("file.save_set", "&Save glyph set", self.save, (QKeySequence.Save,))
-        add("file.save_set_as", "Save glyph set &as…", self.save_as, (QKeySequence.SaveAs,))
+        add("file.save_set", self.tr("&Save glyph set"), self.save, (QKeySequence.Save,))
+        add(
+            "file.save_set_as", self.tr("Save glyph set &as…"), self.save_as, (QKeySequence.SaveAs,)
+        )
         self.importer = GlyphImporter(parent, document, status, self.confirm_discard)
-        add("file.import_images", "&Import images…", self.importer.choose_image_folder)
-        add("file.import_idx", "Import MNIST / &IDX…", self.importer.choose_idx_file)
-        add("file.open_model", "Open &model…", self.open_model, ("Ctrl+Shift+O",))
-        add("file.save_model", "Save mo&del…", self.save_model, ("Ctrl+Shift+M",))
-        add("file.export_glyphs", "Glyph grid as PNG…", self.export_glyphs)
+        add("file.import_images", self.tr("&Import images…"), self.importer.choose_image_folder)
+        add("file.import_idx", self.tr("Import MNIST / &IDX…"), self.importer.choose_idx_file)
+        add("file.open_model", self.tr("Open &model…"), self.open_model, ("Ctrl+Shift+O",))
+        add("file.save_model", self.tr("Save mo&del…"), self.save_model, ("Ctrl+Shift+M",))
+        add("file.export_glyphs", self.tr("Glyph grid as PNG…"), self.export_glyphs)
         add(
             "file.export_font",
-            "Export &font…",
+            self.tr("Export &font…"),
             self.export_font,
-            tip="The glyphs (or the model's reconstructions) as a TrueType, OpenType or BDF font",
+            tip=self.tr(
+                "The glyphs (or the model's reconstructions) as a TrueType, OpenType or BDF font"
+            ),
         )
         for name, text in (
-            ("latent-plane", "Latent plane as PNG or SVG…"),
-            ("loss-curve", "Loss curve as PNG or SVG…"),
+            ("latent-plane", self.tr("Latent plane as PNG or SVG…")),
+            ("loss-curve", self.tr("Loss curve as PNG or SVG…")),
         ):
             add(f"file.export.{name}", text, lambda n=name: self._export_plot(plots[n], n))
         reopen = add(
             "file.reopen_last",
-            "Reopen last files at &launch",
-            tip="Open the last glyph set and model again when ae-desktop starts",
+            self.tr("Reopen last files at &launch"),
+            tip=self.tr("Open the last glyph set and model again when ae-desktop starts"),
         )
         reopen.setCheckable(True)
         reopen.setChecked(recent_files.reopen_last())
         reopen.toggled.connect(recent_files.set_reopen_last)
-        self.recent_menu = QMenu("Open &recent", parent)
+        self.recent_menu = QMenu(self.tr("Open &recent"), parent)
         self._update_recent_menu()
 
     def fill(self, menu: QMenu) -> None:
         """The File menu: every file.* action, with its submenus, then ``file.quit``."""
         fill = self.actions.fill
         fill(menu, ["file.new_set", "file.new_circles", "file.open_set"])
-        fill(menu.addMenu("Open bundled &font"), [f"file.font.{n}" for n in FONT_NAMES])
+        fill(menu.addMenu(self.tr("Open bundled &font")), [f"file.font.{n}" for n in FONT_NAMES])
         menu.addMenu(self.recent_menu)
         fill(
             menu,
@@ -118,7 +129,7 @@ class FileMenu(QObject):
             ],
         )
         fill(
-            menu.addMenu("&Export"),
+            menu.addMenu(self.tr("&Export")),
             ["file.export_glyphs", "file.export.latent-plane", "file.export.loss-curve"],
         )
         fill(menu, [None, "file.reopen_last", None, "file.quit"])
@@ -132,15 +143,17 @@ class FileMenu(QObject):
         if not self.session.unsaved:
             return True
         return self._ask_to_save(
-            "Unsaved model",
-            f"Save the trained model ({self.session.model.arch.text})?",
+            self.tr("Unsaved model"),
+            self.tr("Save the trained model ({0})?").format(self.session.model.arch.text),
             self.save_model,
         )
 
     def confirm_discard(self) -> bool:
         """Ask before unsaved glyph edits are lost; True to go ahead."""
         return self._ask_to_save(
-            "Unsaved glyphs", f"Save the changes to {self.document.title}?", self.save
+            self.tr("Unsaved glyphs"),
+            self.tr("Save the changes to {0}?").format(self.document.title),
+            self.save,
         )
 
     def _ask_to_save(self, title: str, question: str, save) -> bool:
@@ -170,7 +183,10 @@ class FileMenu(QObject):
 
     def _on_open_triggered(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.parent, "Open glyph set", recent_files.last_folder(GLYPH_SETS), GLYPH_FILTER
+            self.parent,
+            self.tr("Open glyph set"),
+            recent_files.last_folder(GLYPH_SETS),
+            translated(GLYPH_FILTER),
         )
         if path:
             self.open_set(path)
@@ -182,7 +198,7 @@ class FileMenu(QObject):
         try:
             self.document.open(path)
         except READ_ERRORS as exc:
-            QMessageBox.critical(self.parent, "Cannot open glyph set", error_line(exc))
+            QMessageBox.critical(self.parent, self.tr("Cannot open glyph set"), error_line(exc))
             return False
         self._remember(GLYPH_SETS, path)
         return True
@@ -196,9 +212,9 @@ class FileMenu(QObject):
             return False
         path, _ = QFileDialog.getSaveFileName(
             self.parent,
-            "Save glyph set",
+            self.tr("Save glyph set"),
             recent_files.in_last_folder(GLYPH_SETS, f"{self.document.glyphs.name}.json"),
-            GLYPH_FILTER,
+            translated(GLYPH_FILTER),
         )
         return bool(path) and self._write_set(path)
 
@@ -208,8 +224,8 @@ class FileMenu(QObject):
             return False
         QMessageBox.warning(
             self.parent,
-            "Cannot save glyph set",
-            "The set has no glyphs; add at least one before saving it.",
+            self.tr("Cannot save glyph set"),
+            self.tr("The set has no glyphs; add at least one before saving it."),
         )
         return True
 
@@ -219,10 +235,10 @@ class FileMenu(QObject):
         try:
             self.document.save(path)
         except OSError as exc:
-            QMessageBox.critical(self.parent, "Cannot save glyph set", str(exc))
+            QMessageBox.critical(self.parent, self.tr("Cannot save glyph set"), str(exc))
             return False
         self._remember(GLYPH_SETS, str(path))
-        self.status.show_message(f"Saved {Path(path).name}")
+        self.status.show_message(self.tr("Saved {0}").format(Path(path).name))
         return True
 
     def _remember(self, kind: str, path: str) -> None:
@@ -238,14 +254,18 @@ class FileMenu(QObject):
             self.recent_menu.addSeparator()
         for path in models:
             self.recent_menu.addAction(
-                f"{Path(path).name} (model)", lambda p=path: self.load_model_file(p)
+                self.tr("{0} (model)").format(Path(path).name),
+                lambda p=path: self.load_model_file(p),
             )
         self.recent_menu.setEnabled(bool(sets or models))
 
     # -- models ------------------------------------------------------------------------
     def open_model(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.parent, "Open model", recent_files.last_folder(MODELS), MODEL_FILTER
+            self.parent,
+            self.tr("Open model"),
+            recent_files.last_folder(MODELS),
+            translated(MODEL_FILTER),
         )
         if path:
             self.load_model_file(path)
@@ -255,9 +275,9 @@ class FileMenu(QObject):
         try:
             opened = read_model_file(path)
         except READ_ERRORS as exc:
-            QMessageBox.critical(self.parent, "Cannot open model", error_line(exc))
+            QMessageBox.critical(self.parent, self.tr("Cannot open model"), error_line(exc))
             return False
-        self.show_model(opened, f"Opened model {Path(path).name}", path)
+        self.show_model(opened, self.tr("Opened model {0}").format(Path(path).name), path)
         return True
 
     def show_model(self, opened: tuple, message: str, path: str | None = None) -> None:
@@ -271,13 +291,15 @@ class FileMenu(QObject):
 
     def save_model(self) -> bool:
         if self.session.model is None:
-            QMessageBox.information(self.parent, "No model", "Train or open a model first.")
+            QMessageBox.information(
+                self.parent, self.tr("No model"), self.tr("Train or open a model first.")
+            )
             return False
         path, _ = QFileDialog.getSaveFileName(
             self.parent,
-            "Save model",
+            self.tr("Save model"),
             recent_files.in_last_folder(MODELS, "model.npz"),
-            MODEL_FILTER,
+            translated(MODEL_FILTER),
         )
         return bool(path) and self.write_model(path)
 
@@ -290,20 +312,20 @@ class FileMenu(QObject):
                 self.session.metadata(self.document.title, (g.height, g.width)),
             )
         except (OSError, ValueError) as exc:
-            QMessageBox.critical(self.parent, "Cannot save model", error_line(exc))
+            QMessageBox.critical(self.parent, self.tr("Cannot save model"), error_line(exc))
             return False
         self.session.mark_saved(path)
         self._remember(MODELS, path)
-        self.status.show_message(f"Saved model {Path(path).name}")
+        self.status.show_message(self.tr("Saved model {0}").format(Path(path).name))
         return True
 
     # -- exports -----------------------------------------------------------------------
     def export_glyphs(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self.parent,
-            "Export glyph grid",
+            self.tr("Export glyph grid"),
             recent_files.in_last_folder(EXPORTS, "glyphs.png"),
-            "PNG image (*.png)",
+            translated(PNG_FILTER),
         )
         if not path:
             return
@@ -311,7 +333,11 @@ class FileMenu(QObject):
         try:
             write_atomic(path, png_bytes(glyph_sheet(self.document.glyphs)))
         except OSError as exc:
-            QMessageBox.critical(self.parent, "Export failed", f"Cannot write {path}: {exc}")
+            QMessageBox.critical(
+                self.parent,
+                self.tr("Export failed"),
+                self.tr("Cannot write {0}: {1}").format(path, exc),
+            )
 
     def export_font(self) -> None:
         """The Export font dialog (not modal: it follows the set and the model); an error
@@ -319,7 +345,7 @@ class FileMenu(QObject):
         try:
             choices = self._font_choices()
         except FontError as exc:
-            QMessageBox.critical(self.parent, "Cannot export font", error_line(exc))
+            QMessageBox.critical(self.parent, self.tr("Cannot export font"), error_line(exc))
             return
         if self.font_dialog is None:
             self.font_dialog = ExportFontDialog(
@@ -342,21 +368,26 @@ class FileMenu(QObject):
 
     def _font_saved(self, path: str) -> None:
         recent_files.remember_folder(EXPORTS, path)
-        self.status.show_message(f"Exported font {Path(path).name}")
+        self.status.show_message(self.tr("Exported font {0}").format(Path(path).name))
 
     def _export_plot(self, plot_item, name: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self.parent,
-            "Export plot",
+            self.tr("Export plot"),
             recent_files.in_last_folder(EXPORTS, f"{name}.png"),
-            PLOT_FILTER,
+            translated(PLOT_FILTER),
         )
         if path:
             recent_files.remember_folder(EXPORTS, path)
             try:
                 export_plot(plot_item, path)
             except OSError as exc:
-                QMessageBox.critical(self.parent, "Export failed", str(exc))
+                QMessageBox.critical(self.parent, self.tr("Export failed"), str(exc))
+
+
+def translated(file_filter: str) -> str:
+    """A file-dialog filter of this module in the language in use."""
+    return QCoreApplication.translate("FileMenu", file_filter)
 
 
 def error_line(exc: BaseException) -> str:

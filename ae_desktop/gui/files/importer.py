@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QProgressDialog, QWidget
 
 from ae_desktop.data import GlyphSetError
@@ -20,8 +20,13 @@ from ae_desktop.gui.files.recent_files import IMAGES, last_folder, remember_fold
 from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
 from ae_desktop.gui.training.training_status import TrainingStatus
 
-IDX_FILTER = "IDX images (*-images-idx3-ubyte *-images-idx3-ubyte.gz *.idx3-ubyte);;All files (*)"
-LABELS_FILTER = "IDX labels (*-labels-idx1-ubyte *-labels-idx1-ubyte.gz);;All files (*)"
+IDX_FILTER = QT_TRANSLATE_NOOP(
+    "GlyphImporter",
+    "IDX images (*-images-idx3-ubyte *-images-idx3-ubyte.gz *.idx3-ubyte);;All files (*)",
+)
+LABELS_FILTER = QT_TRANSLATE_NOOP(
+    "GlyphImporter", "IDX labels (*-labels-idx1-ubyte *-labels-idx1-ubyte.gz);;All files (*)"
+)
 SHOW_AFTER_MS = 300  # quick imports finish without a dialog flashing up
 
 
@@ -52,7 +57,7 @@ class GlyphImporter(QObject):
     # -- commands ----------------------------------------------------------------------
     def choose_image_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.parent, "Import a folder of images", last_folder(IMAGES)
+            self.parent, self.tr("Import a folder of images"), last_folder(IMAGES)
         )
         if folder:
             remember_folder(IMAGES, folder)
@@ -60,7 +65,10 @@ class GlyphImporter(QObject):
 
     def choose_idx_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.parent, "Import MNIST / IDX images", last_folder(IMAGES), IDX_FILTER
+            self.parent,
+            self.tr("Import MNIST / IDX images"),
+            last_folder(IMAGES),
+            self.tr(IDX_FILTER),
         )
         if not path:
             return
@@ -69,9 +77,9 @@ class GlyphImporter(QObject):
         if labels_path_for(Path(path)) is None:
             labels, _ = QFileDialog.getOpenFileName(
                 self.parent,
-                "Labels for these images (Cancel: number them)",
+                self.tr("Labels for these images (Cancel: number them)"),
                 str(Path(path).parent),
-                LABELS_FILTER,
+                self.tr(LABELS_FILTER),
             )
         self.import_idx_file(path, labels or None)
 
@@ -109,8 +117,10 @@ class GlyphImporter(QObject):
         self._source, self._note = source, ""
         self._bar = QProgressBar()  # set directly: a modal dialog's setValue runs the loop
         self._bar.setRange(0, 0)
-        self.progress = QProgressDialog(f"Importing {source}…", "Cancel", 0, 0, self.parent)
-        self.progress.setWindowTitle("Import")
+        self.progress = QProgressDialog(
+            self.tr("Importing {0}…").format(source), self.tr("Cancel"), 0, 0, self.parent
+        )
+        self.progress.setWindowTitle(self.tr("Import"))
         self.progress.setWindowModality(Qt.WindowModal)
         self.progress.setMinimumDuration(SHOW_AFTER_MS)
         self.progress.setAutoReset(False)
@@ -125,22 +135,26 @@ class GlyphImporter(QObject):
         if self.progress is not None:
             self._bar.setRange(0, total)
             self._bar.setValue(done)
-            self.progress.setLabelText(f"Importing {self._source}: {done:,} of {total:,}")
+            self.progress.setLabelText(
+                self.tr("Importing {0}: {1} of {2}").format(self._source, f"{done:,}", f"{total:,}")
+            )
 
     def _on_imported(self, glyphs) -> None:
         self.document.set_glyphs(glyphs)
         self.status.show_message(
-            f"Imported {len(glyphs):,} glyphs of {glyphs.width}x{glyphs.height} "
-            f"from {self._source}{self._note}"
+            self.tr("Imported %Ln glyphs of {0}x{1} from {2}", "", len(glyphs)).format(
+                glyphs.width, glyphs.height, self._source
+            )
+            + self._note
         )
 
     def _on_failed(self, message: str) -> None:
         self._close_progress()
-        QMessageBox.critical(self.parent, "Cannot import", message)
+        QMessageBox.critical(self.parent, self.tr("Cannot import"), message)
 
     def _on_cancel_clicked(self) -> None:
         self.controller.stop()
-        self.status.show_message("Import cancelled; the glyph set is unchanged")
+        self.status.show_message(self.tr("Import cancelled; the glyph set is unchanged"))
 
     def _on_finished(self) -> None:
         self._close_progress()
@@ -163,4 +177,8 @@ def _skipped_note(folder: str) -> str:
         skipped = image_files(Path(folder))[1]
     except GlyphSetError:
         return ""  # the import itself reports it
-    return f"; {len(skipped)} skipped as not regular files" if skipped else ""
+    if not skipped:
+        return ""
+    return QCoreApplication.translate(
+        "GlyphImporter", "; %n skipped as not regular files", "", len(skipped)
+    )

@@ -168,9 +168,9 @@ class LayerCanvas(QWidget):
         line = painter.fontMetrics().height()
         if self._rows:
             painter.setPen(text)
-            painter.drawText(QRectF(MARGIN, MARGIN, TITLE_W, line), "Colour key")
+            painter.drawText(QRectF(MARGIN, MARGIN, TITLE_W, line), self.tr("Colour key"))
             bar = QRectF(TITLE_W + MARGIN, MARGIN, self.width() - TITLE_W - 2 * MARGIN, KEY_H)
-            paint_key(painter, bar, "−range", "+range")
+            paint_key(painter, bar, self.tr("−range"), self.tr("+range"))
         for row, (rect, cell, cols) in zip(self._rows, self._boxes):
             n = row.values.size
             painter.setPen(text)

@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from ae_desktop.engine import Autoencoder, layer_activations
 
@@ -53,20 +54,55 @@ def layer_rows(model: Autoencoder, x: np.ndarray) -> list[LayerRow]:
     arch = model.arch
     values = layer_activations(model, x)
     n_enc, n_layers = arch.n_encoder_layers, len(arch.layer_shapes)
-    rows = [LayerRow("Input", "values 0…1", values[0], 0.0, 1.0, -1, glyph=True)]
+    rows = [
+        LayerRow(
+            QCoreApplication.translate("LayerRows", "Input"),
+            QCoreApplication.translate("LayerRows", "values 0…1"),
+            values[0],
+            0.0,
+            1.0,
+            -1,
+            glyph=True,
+        )
+    ]
     for layer in range(n_layers):
         out, name = values[layer + 1], arch.activations[layer]
         if layer == n_layers - 1:
-            rows.append(LayerRow("Output", name, out, 0.0, 1.0, layer, glyph=True))
+            rows.append(
+                LayerRow(
+                    QCoreApplication.translate("LayerRows", "Output"),
+                    name,
+                    out,
+                    0.0,
+                    1.0,
+                    layer,
+                    glyph=True,
+                )
+            )
         elif layer == n_enc - 1 and arch.kind == "vae":
             d = arch.latent_dim
-            for title, start in (("Mean", 0), ("Log-variance", d)):
+            for title, start in (
+                (QCoreApplication.translate("LayerRows", "Mean"), 0),
+                (QCoreApplication.translate("LayerRows", "Log-variance"), d),
+            ):
                 part = out[start : start + d]
-                rows.append(LayerRow(title, "code", part, *value_range(part, name), layer, start))
+                rows.append(
+                    LayerRow(
+                        title,
+                        QCoreApplication.translate("LayerRows", "code"),
+                        part,
+                        *value_range(part, name),
+                        layer,
+                        start,
+                    )
+                )
         else:
             code = layer == n_enc - 1
-            title = "Code" if code else f"Hidden {layer + 1 - (layer >= n_enc)}"
-            detail = "code" if code else name
+            hidden = QCoreApplication.translate("LayerRows", "Hidden {0}").format(
+                layer + 1 - (layer >= n_enc)
+            )
+            title = QCoreApplication.translate("LayerRows", "Code") if code else hidden
+            detail = QCoreApplication.translate("LayerRows", "code") if code else name
             rows.append(LayerRow(title, detail, out, *value_range(out, name), layer))
     return rows
 

@@ -3,13 +3,16 @@ is drawn and as the model changes, and the weights of the unit under the mouse."
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ae_desktop.gui.network.layer_canvas import LayerCanvas
 from ae_desktop.gui.network.layer_rows import layer_rows, unit_weights
-from ae_desktop.gui.network.weight_images import HINT, WeightPanel
+from ae_desktop.gui.network.weight_images import WeightPanel, hint
 
-NO_MODEL = "Train or open a model to see its layers, live as you draw."
+NO_MODEL = QT_TRANSLATE_NOOP(
+    "NetworkView", "Train or open a model to see its layers, live as you draw."
+)
 
 
 class NetworkView(QWidget):
@@ -23,7 +26,7 @@ class NetworkView(QWidget):
         self._model = None
         self._stale = True
         self._pinned = (-1, -1)
-        self.hint = QLabel(NO_MODEL, self)
+        self.hint = QLabel(self.tr(NO_MODEL), self)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(placeholder-text); padding: 6px;")
         self.canvas = LayerCanvas(self)
@@ -53,9 +56,11 @@ class NetworkView(QWidget):
         if model is None or model.arch.n_inputs != pixels.size:
             self._model = None
             self.hint.setText(
-                NO_MODEL
+                self.tr(NO_MODEL)
                 if model is None
-                else f"The model expects {model.arch.n_inputs} inputs; this glyph has {pixels.size}."
+                else self.tr("The model expects {0} inputs; this glyph has {1}.").format(
+                    model.arch.n_inputs, pixels.size
+                )
             )
             self._show_model(False)
             return
@@ -88,7 +93,7 @@ class NetworkView(QWidget):
         rows = self.canvas.rows()
         self.canvas.mark(*self._pinned)
         if not (0 <= row < len(rows) and 0 <= unit < rows[row].values.size):
-            self.weights.show_weights(HINT, {})
+            self.weights.show_weights(hint(), {})
             return
         layer = rows[row]
         shape = self._editor.active_editor().pixels().shape
@@ -96,9 +101,15 @@ class NetworkView(QWidget):
             name: weights.reshape(shape)
             for name, weights in unit_weights(self._model, layer, unit).items()
         }
-        what = " and ".join(f"{name} weights" for name in images)
+        caption = self.tr("{0}, unit {1} of {2} = {3}").format(
+            layer.title, unit + 1, layer.values.size, f"{layer.values[unit]:.3g}"
+        )
+        what = {
+            ("incoming",): self.tr("incoming weights"),
+            ("outgoing",): self.tr("outgoing weights"),
+            ("incoming", "outgoing"): self.tr("incoming and outgoing weights"),
+        }.get(tuple(images))
         self.weights.show_weights(
-            f"{layer.title}, unit {unit + 1} of {layer.values.size} = {layer.values[unit]:.3g}"
-            + (f": {what}" if what else f". {HINT}"),
+            caption + (f": {what}" if what else f". {hint()}"),
             images,
         )

@@ -4,19 +4,28 @@ pixel) and outgoing weights (to every output pixel), coloured by sign, with a ke
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ae_desktop.gui.network.layer_canvas import colour_image, paint_key
 from ae_desktop.gui.network.layer_rows import nice_ceiling, value_colours
 
-TITLES = {"incoming": "Incoming weights", "outgoing": "Outgoing weights"}
+TITLES = {  # translated where drawn
+    "incoming": QT_TRANSLATE_NOOP("WeightImages", "Incoming weights"),
+    "outgoing": QT_TRANSLATE_NOOP("WeightImages", "Outgoing weights"),
+}
 KEY_H, TITLE_H, SIDE = 26, 18, 110
-HINT = (
+HINT = QT_TRANSLATE_NOOP(
+    "WeightImages",
     "Point at a unit of the first hidden layer (or of the layer before the output) to "
-    "see its weights; click to keep it."
+    "see its weights; click to keep it.",
 )
+
+
+def hint() -> str:
+    """HINT in the language in use."""
+    return QCoreApplication.translate("WeightImages", HINT)
 
 
 class WeightImages(QWidget):
@@ -49,7 +58,7 @@ class WeightImages(QWidget):
         for name, weights in self._images.items():
             height, width = weights.shape
             scale = min(SIDE / height, SIDE / width)
-            painter.drawText(QRectF(x, 0, 2 * SIDE, TITLE_H), TITLES[name])
+            painter.drawText(QRectF(x, 0, 2 * SIDE, TITLE_H), self.tr(TITLES[name]))
             rect = QRectF(x, TITLE_H, width * scale, height * scale)
             painter.drawImage(rect, colour_image(value_colours(weights, -top, top)))
             x += max(rect.width(), SIDE) + 16
@@ -62,7 +71,7 @@ class WeightPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.caption = QLabel(HINT, self)
+        self.caption = QLabel(hint(), self)
         self.caption.setWordWrap(True)
         self.images = WeightImages(self)
         layout = QVBoxLayout(self)

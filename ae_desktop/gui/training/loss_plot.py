@@ -7,17 +7,17 @@ from math import ceil, floor
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 REDRAW_MS = 100  # reports arrive every ~30 ms; repainting the plot that often is wasted
 ENVELOPE_BUCKETS = 4096  # a longer history is drawn as the min and max of this many spans
-CURVES = (
-    ("total", "Loss", "#268bd2"),
-    ("recon", "Reconstruction", "#859900"),
+CURVES = (  # names translated where drawn
+    ("total", QT_TRANSLATE_NOOP("LossPlot", "Loss"), "#268bd2"),
+    ("recon", QT_TRANSLATE_NOOP("LossPlot", "Reconstruction"), "#859900"),
     ("kl", "KL", "#d33682"),
 )
-TEST_CURVE = ("Test loss", "#cb4b16")
+TEST_CURVE = (QT_TRANSLATE_NOOP("LossPlot", "Test loss"), "#cb4b16")
 DRAWABLE = 1e30  # larger values (and inf, nan) cannot be drawn: pyqtgraph raises on them
 MAX_EPOCH = 1e12
 NOTE_STYLE = "color: #dc322f;"
@@ -116,8 +116,8 @@ class LossPlot(QWidget):
             axisItems={"bottom": EpochAxis("bottom"), "left": LossAxis("left")},
         )
         self.plot = self.plot_widget.getPlotItem()
-        self.plot.setLabel("bottom", "epoch")
-        self.plot.setLabel("left", "loss")
+        self.plot.setLabel("bottom", self.tr("epoch"))
+        self.plot.setLabel("left", self.tr("loss"))
         # No axis grid: while training the range moves on every redraw, and pyqtgraph's
         # axis grid then costs ~15 ms a repaint, against ~4 ms for the rest (bench_soak.py)
         # in a row of its own above the curves (the title's), so it never hides them, and
@@ -127,7 +127,7 @@ class LossPlot(QWidget):
         self.plot.layout.removeItem(self.plot.titleLabel)  # untitled: its row is free
         self.plot.layout.addItem(self.legend_row, 0, 1)
         self.curves = {
-            key: self.plot.plot([], [], name=name, pen=pg.mkPen(color, width=1))
+            key: self.plot.plot([], [], name=self.tr(name), pen=pg.mkPen(color, width=1))
             for key, name, color in CURVES
         }
         for curve in self.curves.values():
@@ -136,8 +136,8 @@ class LossPlot(QWidget):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
         name, color = TEST_CURVE
-        self.test_curve = self.plot.plot([], [], name=name, pen=pg.mkPen(color, width=2))
-        self.log_scale = QCheckBox("Log scale", self)
+        self.test_curve = self.plot.plot([], [], name=self.tr(name), pen=pg.mkPen(color, width=2))
+        self.log_scale = QCheckBox(self.tr("Log scale"), self)
         self.log_scale.setChecked(True)
         self.log_scale.toggled.connect(self._on_log_scale_toggled)
         self.summary = QLabel("", self)
@@ -258,11 +258,11 @@ class LossPlot(QWidget):
             self.test_curve.setData(test[ok, 0], self._shown(test[ok, 1]))
         if count:
             last = losses[-1]
-            text = f"epoch {count}   loss {last[0]:.4g}"
+            text = self.tr("epoch {0}   loss {1}").format(count, f"{last[0]:.4g}")
             if self._split_terms:
-                text += f"   recon {last[1]:.4g}   KL {last[2]:.4g}"
+                text += self.tr("   recon {0}   KL {1}").format(f"{last[1]:.4g}", f"{last[2]:.4g}")
             if len(test):
-                text += f"   test {test[-1, 1]:.4g}"
+                text += self.tr("   test {0}").format(f"{test[-1, 1]:.4g}")
             self.summary.setText(text)
 
     def _set_undrawable(self, count: int) -> None:
@@ -270,7 +270,9 @@ class LossPlot(QWidget):
         self._undrawable = count
         self.note.setVisible(count > 0)
         self.note.setText(
-            f"{count:,} value{'s' * (count != 1)} not drawn: not finite or beyond ±{DRAWABLE:g}."
+            self.tr("%Ln values not drawn: not finite or beyond ±{0}.", "", count).format(
+                f"{DRAWABLE:g}"
+            )
             if count
             else ""
         )

@@ -3,12 +3,17 @@ schedule, KL warm-up and early stopping (TrainConfig's fields of the same names)
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QHBoxLayout, QSpinBox, QWidget
 
 from ae_desktop.engine.config import SETTING_LIMITS
 from ae_desktop.engine.schedules import STEP, STEP_EVERY, parse_schedule
 
-SCHEDULES = (("constant", "Constant"), ("step", "Step decay"), ("cosine", "Cosine"))  # by code
+SCHEDULES = (  # by code
+    ("constant", QT_TRANSLATE_NOOP("TrainingAids", "Constant")),
+    ("step", QT_TRANSLATE_NOOP("TrainingAids", "Step decay")),
+    ("cosine", QT_TRANSLATE_NOOP("TrainingAids", "Cosine")),
+)
 
 
 class TrainingAids:
@@ -19,18 +24,27 @@ class TrainingAids:
             parent, decimals=5, minimum=0.0, maximum=SETTING_LIMITS["weight_decay"].high
         )
         self.weight_decay.setSingleStep(0.0001)
-        self.weight_decay.setSpecialValueText("none")
+        self.weight_decay.setSpecialValueText(QCoreApplication.translate("TrainingAids", "none"))
         self.weight_decay.setToolTip(
-            "L2 weight decay: AdamW's decoupled decay with adam, an L2 term in the "
-            "gradient with sgd and momentum, an L2 penalty with the scipy optimizers"
+            QCoreApplication.translate(
+                "TrainingAids",
+                "L2 weight decay: AdamW's decoupled decay with adam, an L2 term in the "
+                "gradient with sgd and momentum, an L2 penalty with the scipy optimizers",
+            )
         )
-        self.schedule = combo_box(parent, SCHEDULES)
+        self.schedule = combo_box(parent, SCHEDULES, "TrainingAids")
         self.schedule.setToolTip(
-            "Learning rate over the epochs: constant; times the factor every N epochs; "
-            "or down to 0 along half a cosine"
+            QCoreApplication.translate(
+                "TrainingAids",
+                "Learning rate over the epochs: constant; times the factor every N epochs; "
+                "or down to 0 along half a cosine",
+            )
         )
         self.step_every = QSpinBox(
-            parent, minimum=STEP_EVERY.low, maximum=STEP_EVERY.high, prefix="every "
+            parent,
+            minimum=STEP_EVERY.low,
+            maximum=STEP_EVERY.high,
+            prefix=QCoreApplication.translate("TrainingAids", "every "),
         )
         self.step_every.setSingleStep(100)
         self.step_factor = QDoubleSpinBox(
@@ -38,22 +52,29 @@ class TrainingAids:
         )
         self.kl_warmup = QSpinBox(parent, minimum=0, maximum=SETTING_LIMITS["kl_warmup"].high)
         self.kl_warmup.setSingleStep(100)
-        self.kl_warmup.setSpecialValueText("none")
-        self.kl_warmup.setToolTip("Epochs over which β rises linearly from 0 (VAE)")
+        self.kl_warmup.setSpecialValueText(QCoreApplication.translate("TrainingAids", "none"))
+        self.kl_warmup.setToolTip(
+            QCoreApplication.translate(
+                "TrainingAids", "Epochs over which β rises linearly from 0 (VAE)"
+            )
+        )
         self.early_stop = QSpinBox(parent, minimum=0, maximum=SETTING_LIMITS["early_stop"].high)
         self.early_stop.setSingleStep(50)
-        self.early_stop.setSpecialValueText("never")
+        self.early_stop.setSpecialValueText(QCoreApplication.translate("TrainingAids", "never"))
         self.early_stop.setToolTip(
-            "Stop once the test loss has not improved for this many epochs (needs a test split)"
+            QCoreApplication.translate(
+                "TrainingAids",
+                "Stop once the test loss has not improved for this many epochs (needs a test split)",
+            )
         )
         schedule = QHBoxLayout()
         schedule.addWidget(self.schedule, 1)
         schedule.addWidget(self.step_every)
         schedule.addWidget(self.step_factor)
-        form.addRow("Weight decay", self.weight_decay)
-        form.addRow("LR schedule", schedule)
-        form.addRow("KL warm-up", self.kl_warmup)
-        form.addRow("Early stop", self.early_stop)
+        form.addRow(QCoreApplication.translate("TrainingAids", "Weight decay"), self.weight_decay)
+        form.addRow(QCoreApplication.translate("TrainingAids", "LR schedule"), schedule)
+        form.addRow(QCoreApplication.translate("TrainingAids", "KL warm-up"), self.kl_warmup)
+        form.addRow(QCoreApplication.translate("TrainingAids", "Early stop"), self.early_stop)
         self.set_values("constant", 0.0, 0, 0)
         self.step_every.setValue(1000)
         self.step_factor.setValue(0.5)

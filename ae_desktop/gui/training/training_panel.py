@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,26 +22,30 @@ from ae_desktop.engine import OPTIMIZERS, ConfigError, TrainConfig
 from ae_desktop.engine.activations import ACTIVATIONS
 from ae_desktop.gui.training.training_aids import TrainingAids
 
+# item texts: marked for translation here, translated by combo_box
 MODELS = (
-    ("ae", "Autoencoder"),
-    ("dae", "Denoising autoencoder"),
-    ("vae", "Variational autoencoder"),
+    ("ae", QT_TRANSLATE_NOOP("TrainingPanel", "Autoencoder")),
+    ("dae", QT_TRANSLATE_NOOP("TrainingPanel", "Denoising autoencoder")),
+    ("vae", QT_TRANSLATE_NOOP("TrainingPanel", "Variational autoencoder")),
 )
 NOISE_KINDS = (
-    ("flip", "Flip k pixels"),
-    ("saltpepper", "Salt & pepper p"),
-    ("gauss", "Gaussian σ"),
-    ("uniform", "Uniform ±a"),
+    ("flip", QT_TRANSLATE_NOOP("TrainingPanel", "Flip k pixels")),
+    ("saltpepper", QT_TRANSLATE_NOOP("TrainingPanel", "Salt & pepper p")),
+    ("gauss", QT_TRANSLATE_NOOP("TrainingPanel", "Gaussian σ")),
+    ("uniform", QT_TRANSLATE_NOOP("TrainingPanel", "Uniform ±a")),
 )
 SUBSETS = (
-    ("all", "All glyphs"),
-    ("4", "First 4"),
-    ("8", "First 8"),
-    ("16", "First 16"),
-    ("1000", "First 1,000"),
-    ("10000", "First 10,000"),
+    ("all", QT_TRANSLATE_NOOP("TrainingPanel", "All glyphs")),
+    ("4", QT_TRANSLATE_NOOP("TrainingPanel", "First 4")),
+    ("8", QT_TRANSLATE_NOOP("TrainingPanel", "First 8")),
+    ("16", QT_TRANSLATE_NOOP("TrainingPanel", "First 16")),
+    ("1000", QT_TRANSLATE_NOOP("TrainingPanel", "First 1,000")),
+    ("10000", QT_TRANSLATE_NOOP("TrainingPanel", "First 10,000")),
 )
-PRECISIONS = (("float64", "float64"), ("float32", "float32 (faster, half the memory)"))
+PRECISIONS = (
+    ("float64", "float64"),
+    ("float32", QT_TRANSLATE_NOOP("TrainingPanel", "float32 (faster, half the memory)")),
+)
 BIG_SET = 1000  # glyphs: from here on mini-batches, a few epochs and float32 are proposed
 BIG_SET_SETTINGS = {
     "batch_size": 100,
@@ -74,13 +78,14 @@ def proposed_config(n_glyphs: int) -> TrainConfig:
     return TrainConfig(**BIG_SET_SETTINGS) if n_glyphs >= BIG_SET else TrainConfig()
 
 
-def combo_box(parent, items) -> QComboBox:
-    """A compact combo box of (key, text) items; ``currentData()`` is the key."""
+def combo_box(parent, items, context: str = "TrainingPanel") -> QComboBox:
+    """A compact combo box of (key, text) items, each text translated in ``context``;
+    ``currentData()`` is the key."""
     combo = QComboBox(parent)
     combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(8)
     for key, text in items:
-        combo.addItem(text, key)
+        combo.addItem(QCoreApplication.translate(context, text), key)
     return combo
 
 
@@ -99,26 +104,36 @@ class TrainingPanel(QWidget):
         self._typed_archs: dict[int, str] = {}  # input size -> architecture the user typed
         self.model = combo_box(self, MODELS)
         self.arch = QLineEdit(self)
-        self.arch.setToolTip("Encoder layer sizes from input to latent; the decoder mirrors it")
+        self.arch.setToolTip(
+            self.tr("Encoder layer sizes from input to latent; the decoder mirrors it")
+        )
         self.decoder = QLabel(self)
         self.activation = combo_box(self, [(a, a.replace("_", " ")) for a in ACTIVATIONS])
         self.loss = combo_box(
-            self, (("bce", "Binary cross-entropy"), ("mse", "Mean squared error"))
+            self,
+            (
+                ("bce", QT_TRANSLATE_NOOP("TrainingPanel", "Binary cross-entropy")),
+                ("mse", QT_TRANSLATE_NOOP("TrainingPanel", "Mean squared error")),
+            ),
         )
         self.optimizer = combo_box(self, [(o, o) for o in OPTIMIZERS])
         self.lr = QDoubleSpinBox(self, decimals=5, minimum=0.00001, maximum=10.0, singleStep=0.0005)
         self.epochs = QSpinBox(self, minimum=1, maximum=1_000_000, singleStep=500)
         self.batch_size = QSpinBox(self, minimum=0, maximum=100_000)
-        self.batch_size.setSpecialValueText("full batch")
+        self.batch_size.setSpecialValueText(self.tr("full batch"))
         self.batch_size.setToolTip(
-            "Glyphs per weight update, shuffled every epoch; full batch: one update per epoch"
+            self.tr(
+                "Glyphs per weight update, shuffled every epoch; full batch: one update per epoch"
+            )
         )
         self.precision = combo_box(self, PRECISIONS)
         self.dropout = QDoubleSpinBox(self, decimals=2, minimum=0.0, maximum=0.9, singleStep=0.1)
-        self.dropout.setSpecialValueText("none")
+        self.dropout.setSpecialValueText(self.tr("none"))
         self.dropout.setToolTip(
-            "Share of hidden units zeroed at random in each training "
-            "step (not when encoding or decoding)"
+            self.tr(
+                "Share of hidden units zeroed at random in each training "
+                "step (not when encoding or decoding)"
+            )
         )
         self.seed = QSpinBox(self, minimum=0, maximum=2**31 - 1)
         self.noise_kind = combo_box(self, NOISE_KINDS)
@@ -127,24 +142,30 @@ class TrainingPanel(QWidget):
         )
         self.beta = QDoubleSpinBox(self, decimals=3, minimum=0.0, maximum=100.0, singleStep=0.1)
         self.subset = combo_box(self, SUBSETS)
-        self.subset.setToolTip("Train on these glyphs; the rest are held out as a test set")
-        self.test_split = QSpinBox(self, minimum=0, maximum=90, suffix=" %")
-        self.test_split.setSpecialValueText("none")
-        self.test_split.setToolTip(
-            "Hold out this share of the glyphs trained on as a test set, drawn from the seed "
-            "(same seed, same split): never trained on, shaded in the glyph list, their loss "
-            "drawn as the Test loss curve. A rising test loss while the training loss falls "
-            "is overfitting."
+        self.subset.setToolTip(
+            self.tr("Train on these glyphs; the rest are held out as a test set")
         )
-        self.stop_when_exact = QCheckBox("Stop when every glyph is exact", self)
+        self.test_split = QSpinBox(self, minimum=0, maximum=90, suffix=" %")
+        self.test_split.setSpecialValueText(self.tr("none"))
+        self.test_split.setToolTip(
+            self.tr(
+                "Hold out this share of the glyphs trained on as a test set, drawn from the "
+                "seed (same seed, same split): never trained on, shaded in the glyph list, "
+                "their loss drawn as the Test loss curve. A rising test loss while the "
+                "training loss falls is overfitting."
+            )
+        )
+        self.stop_when_exact = QCheckBox(self.tr("Stop when every glyph is exact"), self)
         self.margin = QDoubleSpinBox(self, decimals=2, minimum=0.0, maximum=0.5, singleStep=0.05)
         self.margin.setToolTip(
-            "With the stop when exact: also wait until every output "
-            "pixel is on its side of 0.5 by at least this much"
+            self.tr(
+                "With the stop when exact: also wait until every output "
+                "pixel is on its side of 0.5 by at least this much"
+            )
         )
-        self.continue_training = QCheckBox("Continue from the current model", self)
+        self.continue_training = QCheckBox(self.tr("Continue from the current model"), self)
         self.continue_training.setToolTip(
-            "Start from the trained or opened model's weights instead of a fresh draw"
+            self.tr("Start from the trained or opened model's weights instead of a fresh draw")
         )
         self.continue_training.setEnabled(False)
         self._model_available = False
@@ -157,41 +178,41 @@ class TrainingPanel(QWidget):
         self.error.setStyleSheet("color: #dc322f;")
 
         form = QFormLayout()
-        form.addRow("Model", self.model)
-        form.addRow("Encoder", self.arch)
-        form.addRow("Decoder", self.decoder)
-        form.addRow("Activation", self.activation)
-        form.addRow("Loss", self.loss)
-        form.addRow("Optimizer", self.optimizer)
-        form.addRow("Learning rate", self.lr)
-        form.addRow("Epochs", self.epochs)
-        form.addRow("Batch size", self.batch_size)
-        form.addRow("Precision", self.precision)
-        form.addRow("Dropout", self.dropout)
-        form.addRow("Seed", self.seed)
+        form.addRow(self.tr("Model"), self.model)
+        form.addRow(self.tr("Encoder"), self.arch)
+        form.addRow(self.tr("Decoder"), self.decoder)
+        form.addRow(self.tr("Activation"), self.activation)
+        form.addRow(self.tr("Loss"), self.loss)
+        form.addRow(self.tr("Optimizer"), self.optimizer)
+        form.addRow(self.tr("Learning rate"), self.lr)
+        form.addRow(self.tr("Epochs"), self.epochs)
+        form.addRow(self.tr("Batch size"), self.batch_size)
+        form.addRow(self.tr("Precision"), self.precision)
+        form.addRow(self.tr("Dropout"), self.dropout)
+        form.addRow(self.tr("Seed"), self.seed)
         noise = QHBoxLayout()
         noise.addWidget(self.noise_kind, 1)
         noise.addWidget(self.noise_level)
-        form.addRow("Noise", noise)
-        form.addRow("β (KL weight)", self.beta)
-        form.addRow("Train on", self.subset)
-        form.addRow("Test split", self.test_split)
+        form.addRow(self.tr("Noise"), noise)
+        form.addRow(self.tr("β (KL weight)"), self.beta)
+        form.addRow(self.tr("Train on"), self.subset)
+        form.addRow(self.tr("Test split"), self.test_split)
         self.aids = TrainingAids(self, form, self._on_settings_edited, combo_box)
         form.addRow(self.stop_when_exact)
-        form.addRow("Margin", self.margin)
+        form.addRow(self.tr("Margin"), self.margin)
         form.addRow(self.continue_training)
 
-        self.start_button = QPushButton("Start", self)
-        self.pause_button = QPushButton("Pause", self)
+        self.start_button = QPushButton(self.tr("Start"), self)
+        self.pause_button = QPushButton(self.tr("Pause"), self)
         self.pause_button.setCheckable(True)
-        self.stop_button = QPushButton("Stop", self)
-        for button, key in (
-            (self.start_button, "F5"),
-            (self.pause_button, "F6"),
-            (self.stop_button, "Shift+F5"),
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        for button, key, tip in (
+            (self.start_button, "F5", self.tr("Start training ({0})")),
+            (self.pause_button, "F6", self.tr("Pause training ({0})")),
+            (self.stop_button, "Shift+F5", self.tr("Stop training ({0})")),
         ):
             button.setShortcut(QKeySequence(key))
-            button.setToolTip(f"{button.text()} training ({key})")
+            button.setToolTip(tip.format(key))
         self.start_button.clicked.connect(self.start_requested)
         self.pause_button.toggled.connect(self._on_pause_toggled)
         self.stop_button.clicked.connect(self.stop_requested)
@@ -250,8 +271,12 @@ class TrainingPanel(QWidget):
         self.proposal.setVisible(big)
         if big:
             self.proposal.setText(
-                f"Proposed for {n_glyphs:,} glyphs: mini-batches, a few "
-                f"epochs, float32, no stop when exact."
+                self.tr(
+                    "Proposed for %Ln glyphs: mini-batches, a few epochs, float32, "
+                    "no stop when exact.",
+                    "",
+                    n_glyphs,
+                )
             )
         self._on_settings_edited()
 
@@ -380,14 +405,14 @@ class TrainingPanel(QWidget):
         if not running:
             self.pause_button.blockSignals(True)
             self.pause_button.setChecked(False)
-            self._set_pause_text("Pause")
+            self._set_pause_text(self.tr("Pause"))
             self.pause_button.blockSignals(False)
             self._on_settings_edited()
         else:
             self.start_button.setEnabled(False)
 
     def _on_pause_toggled(self, paused: bool) -> None:
-        self._set_pause_text("Resume" if paused else "Pause")
+        self._set_pause_text(self.tr("Resume") if paused else self.tr("Pause"))
         self.pause_toggled.emit(paused)
 
     def _set_pause_text(self, text: str) -> None:
@@ -414,8 +439,10 @@ class TrainingPanel(QWidget):
         else:
             self.error.setText("")
             decoder = "-".join(map(str, arch.decoder))
-            self.decoder.setText(f"{decoder} (mirrored)")
-            self.decoder.setToolTip(f"{arch.text}: {arch.n_params:,} weights and biases")
+            self.decoder.setText(self.tr("{0} (mirrored)").format(decoder))
+            self.decoder.setToolTip(
+                self.tr("{0}: %Ln weights and biases", "", arch.n_params).format(arch.text)
+            )
             self.start_button.setEnabled(not self.stop_button.isEnabled())
         self.settings_changed.emit()
 

@@ -1,0 +1,110 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ExperimentsPanel</name>
+    <message numerus="yes">
+        <source>From the training settings: {0} {1}, {2}, {3} lr {4}, {5} epochs, %n glyphs</source>
+        <translation>
+            <numerusform>From the training settings: {0} {1}, {2}, {3} lr {4}, {5} epochs, %n glyph</numerusform>
+            <numerusform>From the training settings: {0} {1}, {2}, {3} lr {4}, {5} epochs, %n glyphs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run sweep (%n runs)</source>
+        <translation>
+            <numerusform>Run sweep (%n run)</numerusform>
+            <numerusform>Run sweep (%n runs)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep of {0}, %n seeds</source>
+        <translation>
+            <numerusform>Sweep of {0}, %n seed</numerusform>
+            <numerusform>Sweep of {0}, %n seeds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Denoising vs salt &amp; pepper noise, %n seeds, {0} draws</source>
+        <translation>
+            <numerusform>Denoising vs salt &amp; pepper noise, %n seed, {0} draws</numerusform>
+            <numerusform>Denoising vs salt &amp; pepper noise, %n seeds, {0} draws</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Held-out glyphs vs training-set size, %n seeds</source>
+        <translation>
+            <numerusform>Held-out glyphs vs training-set size, %n seed</numerusform>
+            <numerusform>Held-out glyphs vs training-set size, %n seeds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Measuring %n noise levels…</source>
+        <translation>
+            <numerusform>Measuring %n noise level…</numerusform>
+            <numerusform>Measuring %n noise levels…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n runs in {0} s.</source>
+        <translation>
+            <numerusform>Done: %n run in {0} s.</numerusform>
+            <numerusform>Done: %n runs in {0} s.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportFontDialog</name>
+    <message numerus="yes">
+        <source>%n characters in a {0} × {1} grid.</source>
+        <translation>
+            <numerusform>%n character in a {0} × {1} grid.</numerusform>
+            <numerusform>%n characters in a {0} × {1} grid.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GlyphImporter</name>
+    <message numerus="yes">
+        <source>Imported %Ln glyphs of {0}x{1} from {2}</source>
+        <translation>
+            <numerusform>Imported %Ln glyph of {0}x{1} from {2}</numerusform>
+            <numerusform>Imported %Ln glyphs of {0}x{1} from {2}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message numerus="yes">
+        <source>%Ln values not drawn: not finite or beyond ±{0}.</source>
+        <translation>
+            <numerusform>%Ln value not drawn: not finite or beyond ±{0}.</numerusform>
+            <numerusform>%Ln values not drawn: not finite or beyond ±{0}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message numerus="yes">
+        <source>Proposed for %Ln glyphs: mini-batches, a few epochs, float32, no stop when exact.</source>
+        <translation>
+            <numerusform>Proposed for %Ln glyph: mini-batches, a few epochs, float32, no stop when exact.</numerusform>
+            <numerusform>Proposed for %Ln glyphs: mini-batches, a few epochs, float32, no stop when exact.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}: %Ln weights and biases</source>
+        <translation>
+            <numerusform>{0}: %Ln weight or bias</numerusform>
+            <numerusform>{0}: %Ln weights and biases</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1093 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>AutoSaver</name>
+    <message>
+        <source>Autosave off</source>
+        <translation>Autoguardado desactivado</translation>
+    </message>
+    <message>
+        <source>Autosave off: {0}</source>
+        <translation>Autoguardado desactivado: {0}</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {0}</source>
+        <translation>Falló el autoguardado: {0}</translation>
+    </message>
+    <message>
+        <source>Recovered the autosaved model</source>
+        <translation>Se recuperó el modelo autoguardado</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Recuperar el trabajo sin guardar</translation>
+    </message>
+    <message>
+        <source>ae-desktop did not exit cleanly, but the work it autosaved at {0} could not be read: {1}</source>
+        <translation>ae-desktop no se cerró correctamente, pero el trabajo autoguardado el {0} no se pudo leer: {1}</translation>
+    </message>
+    <message>
+        <source>Keep for later</source>
+        <translation>Conservar para después</translation>
+    </message>
+    <message>
+        <source>ae-desktop did not exit cleanly. Recover unsaved glyph edits autosaved at {0}?</source>
+        <translation>ae-desktop no se cerró correctamente. ¿Recuperar los cambios de glifos sin guardar, autoguardados el {0}?</translation>
+    </message>
+    <message>
+        <source>ae-desktop did not exit cleanly. Recover the last model autosaved at {0}?</source>
+        <translation>ae-desktop no se cerró correctamente. ¿Recuperar el último modelo, autoguardado el {0}?</translation>
+    </message>
+    <message>
+        <source>ae-desktop did not exit cleanly. Recover unsaved glyph edits and the last model autosaved at {0}?</source>
+        <translation>ae-desktop no se cerró correctamente. ¿Recuperar los cambios de glifos sin guardar y el último modelo, autoguardados el {0}?</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>Recuperar</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentChart</name>
+    <message>
+        <source>Run a sweep or a study to see its chart here.</source>
+        <translation>Corré un barrido o un estudio para ver su gráfico acá.</translation>
+    </message>
+    <message>
+        <source>No run finished.</source>
+        <translation>Ninguna corrida terminó.</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentResults</name>
+    <message>
+        <source>Chart</source>
+        <translation>Gráfico</translation>
+    </message>
+    <message>
+        <source>Loss curves</source>
+        <translation>Curvas de pérdida</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>The metric the chart shows</source>
+        <translation>La métrica que muestra el gráfico</translation>
+    </message>
+    <message>
+        <source>Bars over the repeats: smallest to largest, or mean ± std</source>
+        <translation>Barras sobre las repeticiones: del menor al mayor, o media ± desvío estándar</translation>
+    </message>
+    <message>
+        <source>Table as CSV…</source>
+        <translation>Tabla como CSV…</translation>
+    </message>
+    <message>
+        <source>Chart as PNG or SVG…</source>
+        <translation>Gráfico como PNG o SVG…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>No se pudo exportar</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>Exportar resultados</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>Tabla CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Exportar gráfico</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentSetup</name>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Runs per point, with seeds seed, seed+1, …</source>
+        <translation>Corridas por punto, con semillas semilla, semilla+1, …</translation>
+    </message>
+    <message>
+        <source>Training processes in parallel (one per core is fastest)</source>
+        <translation>Procesos de entrenamiento en paralelo (uno por núcleo es lo más rápido)</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>esta computadora</translation>
+    </message>
+    <message>
+        <source>a Dask scheduler</source>
+        <translation>un scheduler de Dask</translation>
+    </message>
+    <message>
+        <source>Where the runs train: worker processes here, or the workers of a Dask scheduler (needs the &apos;cluster&apos; extra; see docs/CLUSTER.md)</source>
+        <translation>Dónde se entrenan las corridas: procesos en esta computadora, o los workers de un scheduler de Dask (requiere el extra &apos;cluster&apos;; ver docs/CLUSTER.md)</translation>
+    </message>
+    <message>
+        <source>The Dask scheduler&apos;s address</source>
+        <translation>La dirección del scheduler de Dask</translation>
+    </message>
+    <message>
+        <source>Vary</source>
+        <translation>Variar</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Repeticiones</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Procesos</translation>
+    </message>
+    <message>
+        <source>Run on</source>
+        <translation>Correr en</translation>
+    </message>
+    <message>
+        <source>type the Dask scheduler&apos;s address, e.g. tcp://HOST:8786</source>
+        <translation>escribí la dirección del scheduler de Dask, p. ej. tcp://HOST:8786</translation>
+    </message>
+    <message>
+        <source>e.g. {0}</source>
+        <translation>p. ej. {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentsPanel</name>
+    <message>
+        <source>Run sweep</source>
+        <translation>Correr barrido</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Denoising</source>
+        <translation>Eliminación de ruido</translation>
+    </message>
+    <message>
+        <source>Wrong pixels vs noise level (0-50 %): denoising model, plain autoencoder and the nearest clean glyph, trained from these settings</source>
+        <translation>Píxeles erróneos según el nivel de ruido (0-50 %): denoising autoencoder, autoencoder simple y el glifo limpio más cercano, entrenados con esta configuración</translation>
+    </message>
+    <message>
+        <source>Generalization</source>
+        <translation>Generalización</translation>
+    </message>
+    <message>
+        <source>Train on random subsets of 1/8, 1/4, 1/2 and all of the glyphs and measure the held-out ones</source>
+        <translation>Entrenar con subconjuntos al azar de 1/8, 1/4, 1/2 y todos los glifos, y medir los que quedaron afuera</translation>
+    </message>
+    <message>
+        <source>%v/%m runs</source>
+        <translation>%v/%m corridas</translation>
+    </message>
+    <message>
+        <source>Studies</source>
+        <translation>Estudios</translation>
+    </message>
+    <message>
+        <source>the glyph set is empty: add glyphs to train on</source>
+        <translation>el conjunto de glifos está vacío: agregá glifos para entrenar</translation>
+    </message>
+    <message>
+        <source>dae (noise {0})</source>
+        <translation>dae (ruido {0})</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>vae (β {0})</source>
+        <translation>vae (β {0})</translation>
+    </message>
+    <message numerus="yes">
+        <source>From the training settings: {0} {1}, {2}, {3} lr {4}, {5} epochs, %n glyphs</source>
+        <translation>
+            <numerusform>Según la configuración de entrenamiento: {0} {1}, {2}, {3} tasa de aprendizaje {4}, {5} épocas, %n glifo</numerusform>
+            <numerusform>Según la configuración de entrenamiento: {0} {1}, {2}, {3} tasa de aprendizaje {4}, {5} épocas, %n glifos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run sweep (%n runs)</source>
+        <translation>
+            <numerusform>Correr barrido (%n corrida)</numerusform>
+            <numerusform>Correr barrido (%n corridas)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep of {0}, %n seeds</source>
+        <translation>
+            <numerusform>Barrido de {0}, %n semilla</numerusform>
+            <numerusform>Barrido de {0}, %n semillas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Denoising vs salt &amp; pepper noise, %n seeds, {0} draws</source>
+        <translation>
+            <numerusform>Eliminación de ruido según el ruido sal y pimienta, %n semilla, {0} muestras</numerusform>
+            <numerusform>Eliminación de ruido según el ruido sal y pimienta, %n semillas, {0} muestras</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Held-out glyphs vs training-set size, %n seeds</source>
+        <translation>
+            <numerusform>Glifos de prueba según el tamaño del conjunto de entrenamiento, %n semilla</numerusform>
+            <numerusform>Glifos de prueba según el tamaño del conjunto de entrenamiento, %n semillas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>Starting on {0}…</source>
+        <translation>Iniciando en {0}…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measuring %n noise levels…</source>
+        <translation>
+            <numerusform>Midiendo %n nivel de ruido…</numerusform>
+            <numerusform>Midiendo %n niveles de ruido…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}/{1} runs finished…</source>
+        <translation>{0}/{1} corridas terminadas…</translation>
+    </message>
+    <message>
+        <source>Cancelled: {0} of {1} runs finished.</source>
+        <translation>Cancelado: terminaron {0} de {1} corridas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n runs in {0} s.</source>
+        <translation>
+            <numerusform>Listo: %n corrida en {0} s.</numerusform>
+            <numerusform>Listo: %n corridas en {0} s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The experiment failed: {0}</source>
+        <translation>El experimento falló: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFontDialog</name>
+    <message>
+        <source>TrueType font</source>
+        <translation>Fuente TrueType</translation>
+    </message>
+    <message>
+        <source>OpenType font</source>
+        <translation>Fuente OpenType</translation>
+    </message>
+    <message>
+        <source>BDF bitmap font</source>
+        <translation>Fuente de mapa de bits BDF</translation>
+    </message>
+    <message>
+        <source>Export font</source>
+        <translation>Exportar fuente</translation>
+    </message>
+    <message>
+        <source>The glyph set as drawn</source>
+        <translation>El conjunto de glifos tal como está dibujado</translation>
+    </message>
+    <message>
+        <source>The model&apos;s reconstructions</source>
+        <translation>Las reconstrucciones del modelo</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nombre de familia</translation>
+    </message>
+    <message>
+        <source>Sample text</source>
+        <translation>Texto de muestra</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Cannot export: {0}</source>
+        <translation>No se puede exportar: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n characters in a {0} × {1} grid.</source>
+        <translation>
+            <numerusform>%n carácter en una grilla de {0} × {1}.</numerusform>
+            <numerusform>%n caracteres en una grilla de {0} × {1}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Grey pixels are thresholded at {0}: lighter ones are left blank.</source>
+        <translation>Los píxeles grises se umbralizan en {0}: los más claros quedan en blanco.</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> y %n más</numerusform>
+            <numerusform> y %n más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skipped (not one character, or repeated): {0}.</source>
+        <translation>Omitidos (no son un solo carácter, o están repetidos): {0}.</translation>
+    </message>
+    <message>
+        <source>Cannot export font</source>
+        <translation>No se puede exportar la fuente</translation>
+    </message>
+</context>
+<context>
+    <name>FileMenu</name>
+    <message>
+        <source>Glyph sets (*.json);;All files (*)</source>
+        <translation>Conjuntos de glifos (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Models (*.npz);;All files (*)</source>
+        <translation>Modelos (*.npz);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Imagen PNG (*.png);;Dibujo SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>&amp;New glyph set…</source>
+        <translation>&amp;Nuevo conjunto de glifos…</translation>
+    </message>
+    <message>
+        <source>&amp;Open glyph set…</source>
+        <translation>&amp;Abrir conjunto de glifos…</translation>
+    </message>
+    <message>
+        <source>&amp;Save glyph set</source>
+        <translation>&amp;Guardar conjunto de glifos</translation>
+    </message>
+    <message>
+        <source>Save glyph set &amp;as…</source>
+        <translation>Guardar conjunto de glifos &amp;como…</translation>
+    </message>
+    <message>
+        <source>&amp;Import images…</source>
+        <translation>&amp;Importar imágenes…</translation>
+    </message>
+    <message>
+        <source>Import MNIST / &amp;IDX…</source>
+        <translation>Importar MNIST / &amp;IDX…</translation>
+    </message>
+    <message>
+        <source>Open &amp;model…</source>
+        <translation>Abrir &amp;modelo…</translation>
+    </message>
+    <message>
+        <source>Save mo&amp;del…</source>
+        <translation>Guardar mo&amp;delo…</translation>
+    </message>
+    <message>
+        <source>Glyph grid as PNG…</source>
+        <translation>Grilla de glifos como PNG…</translation>
+    </message>
+    <message>
+        <source>Export &amp;font…</source>
+        <translation>Exportar &amp;fuente…</translation>
+    </message>
+    <message>
+        <source>The glyphs (or the model&apos;s reconstructions) as a TrueType, OpenType or BDF font</source>
+        <translation>Los glifos (o las reconstrucciones del modelo) como fuente TrueType, OpenType o BDF</translation>
+    </message>
+    <message>
+        <source>Latent plane as PNG or SVG…</source>
+        <translation>Espacio latente como PNG o SVG…</translation>
+    </message>
+    <message>
+        <source>Loss curve as PNG or SVG…</source>
+        <translation>Curva de pérdida como PNG o SVG…</translation>
+    </message>
+    <message>
+        <source>Reopen last files at &amp;launch</source>
+        <translation>Reabrir los últimos archivos al &amp;iniciar</translation>
+    </message>
+    <message>
+        <source>Open the last glyph set and model again when ae-desktop starts</source>
+        <translation>Abrir de nuevo el último conjunto de glifos y el último modelo al iniciar ae-desktop</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <source>Open bundled &amp;font</source>
+        <translation>Abrir &amp;fuente incluida</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <source>Unsaved model</source>
+        <translation>Modelo sin guardar</translation>
+    </message>
+    <message>
+        <source>Save the trained model ({0})?</source>
+        <translation>¿Guardar el modelo entrenado ({0})?</translation>
+    </message>
+    <message>
+        <source>Unsaved glyphs</source>
+        <translation>Glifos sin guardar</translation>
+    </message>
+    <message>
+        <source>Save the changes to {0}?</source>
+        <translation>¿Guardar los cambios de {0}?</translation>
+    </message>
+    <message>
+        <source>Open glyph set</source>
+        <translation>Abrir conjunto de glifos</translation>
+    </message>
+    <message>
+        <source>Cannot open glyph set</source>
+        <translation>No se puede abrir el conjunto de glifos</translation>
+    </message>
+    <message>
+        <source>Save glyph set</source>
+        <translation>Guardar conjunto de glifos</translation>
+    </message>
+    <message>
+        <source>Cannot save glyph set</source>
+        <translation>No se puede guardar el conjunto de glifos</translation>
+    </message>
+    <message>
+        <source>The set has no glyphs; add at least one before saving it.</source>
+        <translation>El conjunto no tiene glifos; agregá al menos uno antes de guardarlo.</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>Se guardó {0}</translation>
+    </message>
+    <message>
+        <source>{0} (model)</source>
+        <translation>{0} (modelo)</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>Abrir modelo</translation>
+    </message>
+    <message>
+        <source>Cannot open model</source>
+        <translation>No se puede abrir el modelo</translation>
+    </message>
+    <message>
+        <source>Opened model {0}</source>
+        <translation>Se abrió el modelo {0}</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>No hay modelo</translation>
+    </message>
+    <message>
+        <source>Train or open a model first.</source>
+        <translation>Primero entrená o abrí un modelo.</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>Guardar modelo</translation>
+    </message>
+    <message>
+        <source>Cannot save model</source>
+        <translation>No se puede guardar el modelo</translation>
+    </message>
+    <message>
+        <source>Saved model {0}</source>
+        <translation>Se guardó el modelo {0}</translation>
+    </message>
+    <message>
+        <source>Export glyph grid</source>
+        <translation>Exportar grilla de glifos</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>No se pudo exportar</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation>No se puede escribir {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Cannot export font</source>
+        <translation>No se puede exportar la fuente</translation>
+    </message>
+    <message>
+        <source>Exported font {0}</source>
+        <translation>Se exportó la fuente {0}</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>Exportar gráfico</translation>
+    </message>
+</context>
+<context>
+    <name>GlyphImporter</name>
+    <message>
+        <source>IDX images (*-images-idx3-ubyte *-images-idx3-ubyte.gz *.idx3-ubyte);;All files (*)</source>
+        <translation>Imágenes IDX (*-images-idx3-ubyte *-images-idx3-ubyte.gz *.idx3-ubyte);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>IDX labels (*-labels-idx1-ubyte *-labels-idx1-ubyte.gz);;All files (*)</source>
+        <translation>Etiquetas IDX (*-labels-idx1-ubyte *-labels-idx1-ubyte.gz);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of images</source>
+        <translation>Importar una carpeta de imágenes</translation>
+    </message>
+    <message>
+        <source>Import MNIST / IDX images</source>
+        <translation>Importar imágenes MNIST / IDX</translation>
+    </message>
+    <message>
+        <source>Labels for these images (Cancel: number them)</source>
+        <translation>Etiquetas para estas imágenes (Cancelar: numerarlas)</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>Importando {0}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Importing {0}: {1} of {2}</source>
+        <translation>Importando {0}: {1} de {2}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln glyphs of {0}x{1} from {2}</source>
+        <translation>
+            <numerusform>Se importó %Ln glifo de {0}x{1} desde {2}</numerusform>
+            <numerusform>Se importaron %Ln glifos de {0}x{1} desde {2}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>No se puede importar</translation>
+    </message>
+    <message>
+        <source>Import cancelled; the glyph set is unchanged</source>
+        <translation>Importación cancelada; el conjunto de glifos no cambió</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>ae-desktop guide</source>
+        <translation>Guía de ae-desktop</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>not installed</source>
+        <translation>no instalado</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Learn how autoencoders work by touching them.&lt;/p&gt;&lt;p&gt;Licence: {0}.&lt;/p&gt;&lt;p&gt;Built with:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Aprendé cómo funcionan los autoencoders tocándolos.&lt;/p&gt;&lt;p&gt;Licencia: {0}.&lt;/p&gt;&lt;p&gt;Hecho con:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>Primeros pasos</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>&amp;Primeros pasos</translation>
+    </message>
+    <message>
+        <source>ae-desktop &amp;guide</source>
+        <translation>&amp;Guía de ae-desktop</translation>
+    </message>
+    <message>
+        <source>&amp;About ae-desktop</source>
+        <translation>&amp;Acerca de ae-desktop</translation>
+    </message>
+    <message>
+        <source>About ae-desktop</source>
+        <translation>Acerca de ae-desktop</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>LayerCanvas</name>
+    <message>
+        <source>Colour key</source>
+        <translation>Escala de color</translation>
+    </message>
+    <message>
+        <source>−range</source>
+        <translation>−rango</translation>
+    </message>
+    <message>
+        <source>+range</source>
+        <translation>+rango</translation>
+    </message>
+</context>
+<context>
+    <name>LayerRows</name>
+    <message>
+        <source>Input</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>values 0…1</source>
+        <translation>valores 0…1</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>Log-variance</source>
+        <translation>Log-varianza</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>código</translation>
+    </message>
+    <message>
+        <source>Hidden {0}</source>
+        <translation>Oculta {0}</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <source>Loss</source>
+        <translation>Pérdida</translation>
+    </message>
+    <message>
+        <source>Reconstruction</source>
+        <translation>Reconstrucción</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>Pérdida de prueba</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Escala logarítmica</translation>
+    </message>
+    <message>
+        <source>epoch {0}   loss {1}</source>
+        <translation>época {0}   pérdida {1}</translation>
+    </message>
+    <message>
+        <source>   recon {0}   KL {1}</source>
+        <translation>   reconstr. {0}   KL {1}</translation>
+    </message>
+    <message>
+        <source>   test {0}</source>
+        <translation>   prueba {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln values not drawn: not finite or beyond ±{0}.</source>
+        <translation>
+            <numerusform>%Ln valor sin dibujar: no finito o más allá de ±{0}.</numerusform>
+            <numerusform>%Ln valores sin dibujar: no finitos o más allá de ±{0}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <source>Train or open a model to see its layers, live as you draw.</source>
+        <translation>Entrená o abrí un modelo para ver sus capas, en vivo mientras dibujás.</translation>
+    </message>
+    <message>
+        <source>The model expects {0} inputs; this glyph has {1}.</source>
+        <translation>El modelo espera {0} entradas; este glifo tiene {1}.</translation>
+    </message>
+    <message>
+        <source>{0}, unit {1} of {2} = {3}</source>
+        <translation>{0}, neurona {1} de {2} = {3}</translation>
+    </message>
+    <message>
+        <source>incoming weights</source>
+        <translation>pesos de entrada</translation>
+    </message>
+    <message>
+        <source>outgoing weights</source>
+        <translation>pesos de salida</translation>
+    </message>
+    <message>
+        <source>incoming and outgoing weights</source>
+        <translation>pesos de entrada y de salida</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingAids</name>
+    <message>
+        <source>Constant</source>
+        <translation>Constante</translation>
+    </message>
+    <message>
+        <source>Step decay</source>
+        <translation>Decaimiento escalonado</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>Coseno</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>L2 weight decay: AdamW&apos;s decoupled decay with adam, an L2 term in the gradient with sgd and momentum, an L2 penalty with the scipy optimizers</source>
+        <translation>Decaimiento de pesos L2: el decaimiento desacoplado de AdamW con adam, un término L2 en el gradiente con sgd y momentum, una penalización L2 con los optimizadores de scipy</translation>
+    </message>
+    <message>
+        <source>Learning rate over the epochs: constant; times the factor every N epochs; or down to 0 along half a cosine</source>
+        <translation>La tasa de aprendizaje a lo largo de las épocas: constante; multiplicada por el factor cada N épocas; o bajando hasta 0 según medio coseno</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>cada </translation>
+    </message>
+    <message>
+        <source>Epochs over which β rises linearly from 0 (VAE)</source>
+        <translation>Épocas en las que β sube linealmente desde 0 (VAE)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Stop once the test loss has not improved for this many epochs (needs a test split)</source>
+        <translation>Detener cuando la pérdida de prueba no mejora durante esta cantidad de épocas (requiere una partición de prueba)</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Decaimiento de pesos</translation>
+    </message>
+    <message>
+        <source>LR schedule</source>
+        <translation>Ajuste de la tasa</translation>
+    </message>
+    <message>
+        <source>KL warm-up</source>
+        <translation>Calentamiento KL</translation>
+    </message>
+    <message>
+        <source>Early stop</source>
+        <translation>Parada temprana</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Autoencoder</source>
+        <translation>Autoencoder</translation>
+    </message>
+    <message>
+        <source>Denoising autoencoder</source>
+        <translation>Denoising autoencoder (elimina ruido)</translation>
+    </message>
+    <message>
+        <source>Variational autoencoder</source>
+        <translation>Autoencoder variacional</translation>
+    </message>
+    <message>
+        <source>Flip k pixels</source>
+        <translation>Invertir k píxeles</translation>
+    </message>
+    <message>
+        <source>Salt &amp; pepper p</source>
+        <translation>Sal y pimienta p</translation>
+    </message>
+    <message>
+        <source>Gaussian σ</source>
+        <translation>Gaussiano σ</translation>
+    </message>
+    <message>
+        <source>Uniform ±a</source>
+        <translation>Uniforme ±a</translation>
+    </message>
+    <message>
+        <source>All glyphs</source>
+        <translation>Todos los glifos</translation>
+    </message>
+    <message>
+        <source>First 4</source>
+        <translation>Los primeros 4</translation>
+    </message>
+    <message>
+        <source>First 8</source>
+        <translation>Los primeros 8</translation>
+    </message>
+    <message>
+        <source>First 16</source>
+        <translation>Los primeros 16</translation>
+    </message>
+    <message>
+        <source>First 1,000</source>
+        <translation>Los primeros 1.000</translation>
+    </message>
+    <message>
+        <source>First 10,000</source>
+        <translation>Los primeros 10.000</translation>
+    </message>
+    <message>
+        <source>float32 (faster, half the memory)</source>
+        <translation>float32 (más rápido, mitad de memoria)</translation>
+    </message>
+    <message>
+        <source>Encoder layer sizes from input to latent; the decoder mirrors it</source>
+        <translation>Tamaños de las capas del codificador, de la entrada al espacio latente; el decodificador es su espejo</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy</source>
+        <translation>Entropía cruzada binaria</translation>
+    </message>
+    <message>
+        <source>Mean squared error</source>
+        <translation>Error cuadrático medio</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>lote completo</translation>
+    </message>
+    <message>
+        <source>Glyphs per weight update, shuffled every epoch; full batch: one update per epoch</source>
+        <translation>Glifos por actualización de pesos, mezclados en cada época; lote completo: una actualización por época</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Share of hidden units zeroed at random in each training step (not when encoding or decoding)</source>
+        <translation>Proporción de neuronas ocultas anuladas al azar en cada paso de entrenamiento (no al codificar ni al decodificar)</translation>
+    </message>
+    <message>
+        <source>Train on these glyphs; the rest are held out as a test set</source>
+        <translation>Entrenar con estos glifos; el resto queda afuera como conjunto de prueba</translation>
+    </message>
+    <message>
+        <source>Hold out this share of the glyphs trained on as a test set, drawn from the seed (same seed, same split): never trained on, shaded in the glyph list, their loss drawn as the Test loss curve. A rising test loss while the training loss falls is overfitting.</source>
+        <translation>Separar esta proporción de los glifos como conjunto de prueba, elegida según la semilla (misma semilla, misma partición): nunca se entrena con ellos, aparecen sombreados en la lista de glifos y su pérdida se dibuja como la curva Pérdida de prueba. Si la pérdida de prueba sube mientras la de entrenamiento baja, hay sobreajuste.</translation>
+    </message>
+    <message>
+        <source>Stop when every glyph is exact</source>
+        <translation>Detener cuando todos los glifos sean exactos</translation>
+    </message>
+    <message>
+        <source>With the stop when exact: also wait until every output pixel is on its side of 0.5 by at least this much</source>
+        <translation>Con la detención al ser exactos: esperar además a que cada píxel de salida esté de su lado de 0,5 por al menos este margen</translation>
+    </message>
+    <message>
+        <source>Continue from the current model</source>
+        <translation>Continuar desde el modelo actual</translation>
+    </message>
+    <message>
+        <source>Start from the trained or opened model&apos;s weights instead of a fresh draw</source>
+        <translation>Partir de los pesos del modelo entrenado o abierto en lugar de una inicialización nueva</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>Codificador</translation>
+    </message>
+    <message>
+        <source>Decoder</source>
+        <translation>Decodificador</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>Activación</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Pérdida</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimizador</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Tamaño de lote</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precisión</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Semilla</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>Ruido</translation>
+    </message>
+    <message>
+        <source>β (KL weight)</source>
+        <translation>β (peso de KL)</translation>
+    </message>
+    <message>
+        <source>Train on</source>
+        <translation>Entrenar con</translation>
+    </message>
+    <message>
+        <source>Test split</source>
+        <translation>Partición de prueba</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Margen</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Start training ({0})</source>
+        <translation>Iniciar el entrenamiento ({0})</translation>
+    </message>
+    <message>
+        <source>Pause training ({0})</source>
+        <translation>Pausar el entrenamiento ({0})</translation>
+    </message>
+    <message>
+        <source>Stop training ({0})</source>
+        <translation>Detener el entrenamiento ({0})</translation>
+    </message>
+    <message numerus="yes">
+        <source>Proposed for %Ln glyphs: mini-batches, a few epochs, float32, no stop when exact.</source>
+        <translation>
+            <numerusform>Propuesto para %Ln glifo: mini-lotes, pocas épocas, float32, sin detención al ser exactos.</numerusform>
+            <numerusform>Propuesto para %Ln glifos: mini-lotes, pocas épocas, float32, sin detención al ser exactos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>{0} (mirrored)</source>
+        <translation>{0} (espejo)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}: %Ln weights and biases</source>
+        <translation>
+            <numerusform>{0}: %Ln peso o sesgo</numerusform>
+            <numerusform>{0}: %Ln pesos y sesgos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WeightImages</name>
+    <message>
+        <source>Incoming weights</source>
+        <translation>Pesos de entrada</translation>
+    </message>
+    <message>
+        <source>Outgoing weights</source>
+        <translation>Pesos de salida</translation>
+    </message>
+    <message>
+        <source>Point at a unit of the first hidden layer (or of the layer before the output) to see its weights; click to keep it.</source>
+        <translation>Señalá una neurona de la primera capa oculta (o de la capa anterior a la salida) para ver sus pesos; hacé clic para fijarla.</translation>
+    </message>
+</context>
+</TS>
