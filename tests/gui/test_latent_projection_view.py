@@ -148,6 +148,10 @@ def test_principal_components_of_a_4d_code(qtbot):
 def test_the_view_is_kept_for_the_session_and_2d_hides_it(qtbot):
     canvas, _ = make_canvas(qtbot, 3)
     choose_view(qtbot, canvas, "z2 × z3")
+    canvas.pick(canvas.codes[5])
+    canvas.set_model(Autoencoder.initialize(Architecture.parse("35-8-5")))
+    assert canvas.picked_z is None and len(canvas.controls.sliders) == 3  # a 3-D pick: gone
+    assert canvas.controls.view.currentText() == "z2 × z3"
     canvas.set_model(Autoencoder.initialize(Architecture.parse("35-8-2")))
     assert not canvas.controls.isVisible() and canvas.plot.getAxis("bottom").labelText == "z₁"
     canvas.set_model(Autoencoder.initialize(Architecture.parse("35-6-3")))

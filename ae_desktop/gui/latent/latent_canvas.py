@@ -304,9 +304,10 @@ class LatentCanvas(QWidget):
             return
         if self._codes.model is not self._model:
             self._codes.set_model(self._model)
-        if self.controls.set_dim(self._model.arch.latent_dim):
+        dim = self._model.arch.latent_dim
+        if self.controls.set_dim(dim):
             self._fresh_offsets = True
-            if self.picked_z is not None and not self._fits(self.picked_z):
+            if self.picked_z is not None and len(self.picked_z) != dim:
                 self.picked_z = self.preview_pixels = None
                 self.marker.setData([], [])
                 self.preview.set_glyph(None)
