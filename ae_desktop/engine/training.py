@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+import os
 import threading
 import time
 from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,6 +26,9 @@ from ae_desktop.engine.train_records import OptimizerState, StopRule, TrainSetti
 
 MAX_CHUNK_EPOCHS = 5000
 ERROR_ROWS = 4096
+# the compiled stop check releases the GIL: a set of several blocks is counted a block per
+# core (BLAS runs one thread, see runtime_env), at most this many at once
+ERROR_THREADS = min(8, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 KERNEL_STATUS = {
     kernel.RUNNING: "running",
     kernel.DIVERGED: "diverged",
@@ -120,7 +125,7 @@ class TrainingRun:
             raise ConfigError(
                 f"training data must be a non-empty (n, pixels) array, got shape {data.shape}"
             )
-        if not np.all(np.isfinite(data)) or data.min() < 0 or data.max() > 1:
+        if not (data.min() >= 0 and data.max() <= 1):  # NaN fails both: one pass each
             raise ConfigError("training data must hold values in 0..1")
         arch = config.architecture(data.shape[1])
         if model is not None and model.arch != arch:
@@ -186,13 +191,21 @@ class TrainingRun:
         big set's final count); ``margins`` gets [signed, right-pixel] margins of it, as
         metrics.pixel_margins has them."""
         errors = np.zeros(len(self.data), dtype=np.int64)
-        self.margins, block = np.full(2, np.inf), np.zeros(2)
+        starts = range(0, len(self.data), ERROR_ROWS)
+        margins = np.zeros((len(starts), 2))  # of each block
         dtype = np.dtype(self.config.precision)
         layout, theta = self.model.arch.layout.table, self.model.theta.astype(dtype)
-        for start in range(0, len(self.data), ERROR_ROWS):  # copies a block at a time, if any
-            rows = np.asarray(self.data[start : start + ERROR_ROWS], dtype=dtype)
-            stop_check(theta, layout, rows, errors[start : start + ERROR_ROWS], block)
-            np.minimum(self.margins, block, out=self.margins)
+
+        def check(i: int) -> None:  # copies the block, unless already in ``dtype``
+            rows = np.asarray(self.data[starts[i] : starts[i] + ERROR_ROWS], dtype=dtype)
+            stop_check(theta, layout, rows, errors[starts[i] : starts[i] + ERROR_ROWS], margins[i])
+
+        if len(starts) == 1:
+            check(0)
+        else:
+            with ThreadPoolExecutor(min(ERROR_THREADS, len(starts))) as pool:
+                list(pool.map(check, range(len(starts))))
+        self.margins = margins.min(axis=0)
         return errors
 
     def largest_point_error(self, rows: np.ndarray, whole: bool) -> float:

@@ -3,9 +3,12 @@ distances (the status bar only shows them), from a fixed sample on big sets and 
 the end; a float32 run's wrong pixels counted in float32, as its stop rule counts them."""
 
 import numpy as np
+import pytest
 
+from ae_desktop.data import bundled_font
 from ae_desktop.data.circles import circles
-from ae_desktop.engine import CURVE, TrainConfig, TrainingRun, training
+from ae_desktop.engine import CURVE, ConfigError, TrainConfig, TrainingRun, training
+from ae_desktop.engine.metrics import pixel_margins, wrong_pixels
 
 CIRCLES = circles(40).matrix()
 
@@ -63,3 +66,22 @@ def test_a_float32_run_counts_its_errors_in_float32(monkeypatch):
         config = TrainConfig(arch="42-8-2", epochs=1, precision=precision, target_errors=None)
         TrainingRun(config, data).errors()
     assert dtypes == [(np.float32, np.float32), (np.float64, np.float64)]
+
+
+def test_a_set_of_several_blocks_is_counted_in_threads_as_in_one(monkeypatch):
+    monkeypatch.setattr(training, "ERROR_ROWS", 7)
+    monkeypatch.setattr(training, "ERROR_THREADS", 3)
+    data = bundled_font("font3").matrix()
+    run = TrainingRun(TrainConfig(arch="35-8-2", epochs=30, target_errors=None), data)
+    list(run.reports(report_every=30))
+    output = run.model.reconstruct(data)
+    np.testing.assert_array_equal(run.errors(), wrong_pixels(output, data))
+    assert tuple(run.margins) == pixel_margins(output, data)
+
+
+def test_values_outside_0_1_are_refused():
+    for bad in (np.nan, np.inf, -np.inf, -0.5, 1.5):
+        data = np.full((3, 4), 0.5)
+        data[1, 2] = bad
+        with pytest.raises(ConfigError, match="0..1"):
+            TrainingRun(TrainConfig(arch="4-2"), data)
