@@ -53,6 +53,7 @@ USAGE_ERRORS = (
 )
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 GUI_OPTIONS = ("--screenshot", "--demo")
+NUMBER_LIST_FLAGS = ("--z", "--at")  # comma-separated numbers, the first may be negative
 
 
 def _add_train(commands) -> None:
@@ -135,10 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _join_negative_values(argv: list[str]) -> list[str]:
-    """``--z -0.3,1`` -> ``--z=-0.3,1`` (argparse would take -0.3,1 for an option)."""
+    """``--z -0.3,1`` -> ``--z=-0.3,1``, and ``--at`` alike (argparse would take -0.3,1
+    for an option)."""
     out = []
     for arg in argv:
-        if out and out[-1] == "--z" and arg.startswith("-"):
+        if out and out[-1] in NUMBER_LIST_FLAGS and arg.startswith("-"):
             out[-1] = f"--z={arg}"
         else:
             out.append(arg)

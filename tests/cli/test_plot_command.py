@@ -132,7 +132,7 @@ def test_a_3d_code_is_drawn_on_a_chosen_plane(model_3d, tmp_path, capsys):
     for what, extra in [
         ("latent", []),
         ("latent", ["--axes", "pca"]),
-        ("map", ["--axes", "1,3", "--at=-0.5"]),
+        ("map", ["--axes", "1,3", "--at", "-0.5"]),
         ("map", ["--axes", "1,3", "--at", "0.5"]),
     ]:
         out = tmp_path / f"{len(written)}.png"
