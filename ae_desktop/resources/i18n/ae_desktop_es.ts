@@ -52,7 +52,7 @@
     <name>ExperimentChart</name>
     <message>
         <source>Run a sweep or a study to see its chart here.</source>
-        <translation>Corré un barrido o un estudio para ver su gráfico acá.</translation>
+        <translation>Corré un barrido o estudio para ver el gráfico.</translation>
     </message>
     <message>
         <source>No run finished.</source>
@@ -134,7 +134,7 @@
     </message>
     <message>
         <source>this computer</source>
-        <translation>esta computadora</translation>
+        <translation>este equipo</translation>
     </message>
     <message>
         <source>a Dask scheduler</source>
@@ -158,7 +158,7 @@
     </message>
     <message>
         <source>Repeats</source>
-        <translation>Repeticiones</translation>
+        <translation>Repetir</translation>
     </message>
     <message>
         <source>Workers</source>
@@ -946,7 +946,7 @@
     </message>
     <message>
         <source>Stop when every glyph is exact</source>
-        <translation>Detener cuando todos los glifos sean exactos</translation>
+        <translation>Detener al ser todos exactos</translation>
     </message>
     <message>
         <source>With the stop when exact: also wait until every output pixel is on its side of 0.5 by at least this much</source>
