@@ -9,8 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from ae_desktop.engine.experiments import ResultTable
-from ae_desktop.engine.experiments.cluster import on_scheduler
+from ae_desktop.engine.experiments import ResultTable, on_scheduler
 from ae_desktop.gui.background import BackgroundTask
 
 # experiment(progress=..., cancel=...) -> ResultTable; other arguments already bound

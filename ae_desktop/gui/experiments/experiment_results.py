@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from ae_desktop.commands.experiment_output import write_csv
 from ae_desktop.commands.output import CommandError
-from ae_desktop.engine.experiments import ResultTable
-from ae_desktop.engine.experiments.table import columns
+from ae_desktop.engine.experiments import ResultTable, columns
 from ae_desktop.gui.experiments.experiment_chart import ChartSpec, LossCurvesChart, SummaryChart
 from ae_desktop.gui.experiments.result_table_model import SORT_ROLE, ResultTableModel
 from ae_desktop.gui.files.file_menu import PLOT_FILTER, export_plot, translated

@@ -6,8 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QHBoxLayout, QSpinBox, QWidget
 
-from ae_desktop.engine.config import SETTING_LIMITS
-from ae_desktop.engine.schedules import STEP, STEP_EVERY, parse_schedule
+from ae_desktop.engine import SETTING_LIMITS, STEP_EVERY, parse_schedule
 
 SCHEDULES = (  # by code
     ("constant", QT_TRANSLATE_NOOP("TrainingAids", "Constant")),
@@ -115,7 +114,7 @@ class TrainingAids:
         """Show a validated config's values."""
         code, every, factor = parse_schedule(schedule)
         self.schedule.setCurrentIndex(code)  # SCHEDULES in schedules.py's code order
-        if code == STEP:
+        if SCHEDULES[code][0] == "step":
             self.step_every.setValue(every)
             self.step_factor.setValue(factor)
         self.weight_decay.setValue(weight_decay)

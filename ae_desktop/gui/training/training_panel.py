@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ae_desktop.engine import OPTIMIZERS, ConfigError, TrainConfig
-from ae_desktop.engine.activations import ACTIVATIONS
+from ae_desktop.engine import ACTIVATIONS, OPTIMIZERS, ConfigError, TrainConfig
 from ae_desktop.gui.training.training_aids import TrainingAids
 
 # item texts: marked for translation here, translated by combo_box
