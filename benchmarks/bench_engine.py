@@ -10,8 +10,12 @@
 2e. The same VAE end to end: ``ae-desktop train`` (a subprocess, as a user runs it, its
    kernels already cached) for 3 epochs on 60,000 digits from make_digits.py (``--digits``
    names a folder holding them, else they are drawn into a temporary one): wall seconds
-   per epoch, start-up and the final evaluation included; PyTorch trains the same images
-   for 3 epochs.
+   per epoch, start-up and the final evaluation included, and its CPU seconds; beside it
+   the kernel alone (one epoch of the same images in this process) and PyTorch training
+   the same images for 3 epochs (no PyTorch figure without torch installed).
+2p. Progress on that set: a 3-epoch TrainingRun with a tenth held out, seconds spent
+   evaluating (wrong pixels after each epoch, test loss at each epoch, the one full-set
+   count at the end) as a share of the training's seconds.
 3. Decoding latency for the latent canvas with benchmark 1's decoder: one point
    (``Autoencoder.decode``), and a 64x64 grid (``decode_grid``), in float64 and in float32
    (as the latent map draws it); the references decode the same points in float64.
@@ -22,10 +26,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections import deque
+from dataclasses import replace
 from pathlib import Path
 
 import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: one OpenBLAS thread
@@ -161,18 +168,7 @@ def bench_glyphs(epochs: int) -> None:
 
 def bench_vae(n_images: int) -> None:
     images = np.random.default_rng(0).random((n_images, 784))
-    config = TrainConfig(
-        model="vae",
-        arch="784-256-2",
-        activation="relu",
-        loss="bce",
-        lr=1e-3,
-        epochs=1,
-        batch_size=100,
-        target_errors=None,
-        precision="float32",
-    )
-    ours = engine_epochs(config, images, 1, repeats=1)
+    ours = engine_epochs(vae_config(1), images, 1, repeats=1)
     tch = torch_vae_epoch(images) if torch else None
     print(ratio_line(f"2. VAE epoch, {n_images} images, batch 100", ours, {"torch": tch}, ("s", 1)))
 
@@ -193,6 +189,27 @@ def digits_file(folder: str | None, count: int) -> Path:
             check=True,
         )
     return images
+
+
+def children_cpu() -> float:
+    """CPU seconds (user + system) of the finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def vae_config(epochs: int) -> TrainConfig:
+    """The VAE of benchmarks 2 and 2e, as ``ae-desktop train``'s flags below set it."""
+    return TrainConfig(
+        model="vae",
+        arch="784-256-2",
+        activation="relu",
+        loss="bce",
+        lr=1e-3,
+        epochs=epochs,
+        batch_size=100,
+        target_errors=None,
+        precision="float32",
+    )
 
 
 def bench_end_to_end(images: Path, epochs: int = 3) -> None:
@@ -221,24 +238,58 @@ def bench_end_to_end(images: Path, epochs: int = 3) -> None:
     subprocess.run(
         command + ["--epochs", "1", "--limit", "200"], env=env, check=True, capture_output=True
     )  # kernels compiled and cached outside the clock
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), children_cpu()
     subprocess.run(command + ["--epochs", str(epochs)], env=env, check=True, capture_output=True)
     ours = (time.perf_counter() - t0) / epochs
-    tch = None
-    if torch:
-        from ae_desktop.data import resolve_dataset
+    cpu = (children_cpu() - cpu0) / epochs
+    from ae_desktop.data import resolve_dataset
 
-        glyphs = resolve_dataset(str(images), None)
-        pixels = glyphs.pixels.reshape(len(glyphs), glyphs.n_pixels)
-        tch = sum(torch_vae_epoch(pixels) for _ in range(epochs)) / epochs
+    glyphs = resolve_dataset(str(images), None)
+    pixels = glyphs.pixels.reshape(len(glyphs), glyphs.n_pixels)
+    others = {"kernel only": engine_epochs(vae_config(1), pixels, 1, repeats=1)}
+    others["torch"] = (
+        sum(torch_vae_epoch(pixels) for _ in range(epochs)) / epochs if torch else None
+    )
     print(
         ratio_line(
             f"2e. VAE end to end, ae-desktop train, {epochs} epochs of "
             f"{idx_count(images)} digits, per epoch",
             ours,
-            {"torch": tch},
+            others,
             ("s", 1),
         )
+        + f" | engine CPU {cpu:.3g} s"
+        + ("" if torch else " | torch not installed: no PyTorch figure")
+    )
+    bench_progress(pixels, epochs)
+
+
+def bench_progress(pixels: np.ndarray, epochs: int) -> None:
+    """Seconds a big-set run spends evaluating progress, against its training seconds."""
+    run = TrainingRun(replace(vae_config(epochs), test_fraction=0.1), pixels)
+    spent = {"reports": 0.0, "final": 0.0}
+
+    def timed(fn):
+        def call(*args):
+            t0 = time.perf_counter()
+            result = fn(*args)
+            spent["final" if run.epoch == epochs and fn == errors else "reports"] += (
+                time.perf_counter() - t0
+            )
+            return result
+
+        return call
+
+    errors = run.errors
+    run.errors = timed(errors)  # type: ignore[method-assign]
+    run.held_out.evaluate = timed(run.held_out.evaluate)  # type: ignore[method-assign]
+    total = deque(run.reports(), maxlen=1).pop().seconds
+    training = total - spent["reports"] - spent["final"]
+    print(
+        f"2p. progress of {epochs} epochs of {len(run.data)} digits, {len(run.held_out)} held "
+        f"out: training {training:.3g} s, reports {spent['reports']:.3g} s "
+        f"({spent['reports'] / training:.1%}), final full-set count {spent['final']:.3g} s "
+        f"({spent['final'] / training:.1%})"
     )
 
 
@@ -296,7 +347,7 @@ def main() -> None:
     parser.add_argument(
         "--only",
         choices=("glyphs", "vae", "e2e", "decode"),
-        help="run one benchmark (1, 2, 2e or 3) instead of all",
+        help="run one benchmark (1, 2, 2e with 2p, or 3) instead of all",
     )
     parser.add_argument("--digits", help="folder of make_digits.py's output for 2e")
     args = parser.parse_args()
