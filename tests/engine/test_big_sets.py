@@ -53,3 +53,18 @@ def test_small_sets_keep_exact_errors_at_every_report():
     run = TrainingRun(TrainConfig(epochs=300, target_errors=None), FONT3)
     assert not run.big
     assert all(r.errors_exact for r in run.reports(report_every=100))
+
+
+def test_a_big_set_with_a_target_counts_the_whole_set_once_in_python(monkeypatch):
+    """The stop rule's exact check runs in the kernel after each epoch; the reports still
+    reconstruct the whole set only for the last one."""
+    monkeypatch.setattr(training, "BIG_SET_WORK", 0)
+    calls = []
+    errors = training.TrainingRun.errors
+    monkeypatch.setattr(
+        training.TrainingRun, "errors", lambda self: calls.append(self.epoch) or errors(self)
+    )
+    config = TrainConfig(arch="35-12-2", epochs=4, batch_size=8, target_errors=0)
+    reports = list(TrainingRun(config, FONT3).reports(report_seconds=1e9))
+    assert [r.epoch for r in reports] == [1, 2, 3, 4] and calls == [4]
+    assert reports[-1].status == "done" and reports[-1].max_errors > 0
