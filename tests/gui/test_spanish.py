@@ -57,6 +57,15 @@ ALLOWLIST = {
 NAME = re.compile(r"^(\S{1,3}|font\d|[\w.+-]+ [\d.]+|[a-z_]+|[\d\s.,:/%×x±−+-]*|tcp://HOST:8786)$")
 
 
+@pytest.fixture(autouse=True)
+def keep_locale():
+    """Installing a language sets the default locale: give the next test the one it had."""
+    before = QLocale()
+    yield
+    language.remove_translators()
+    QLocale.setDefault(before)
+
+
 @pytest.fixture
 def spanish(qapp):
     """The app in Spanish (the stored setting, as View > Language leaves it)."""
@@ -65,9 +74,6 @@ def spanish(qapp):
         "ae_desktop_es",
         "qtbase_es",
     ]
-    yield
-    language.remove_translators()
-    QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))
 
 
 def texts(widget: QWidget) -> list[str]:
