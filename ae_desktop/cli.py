@@ -141,7 +141,7 @@ def _join_negative_values(argv: list[str]) -> list[str]:
     out = []
     for arg in argv:
         if out and out[-1] in NUMBER_LIST_FLAGS and arg.startswith("-"):
-            out[-1] = f"--z={arg}"
+            out[-1] = f"{out[-1]}={arg}"
         else:
             out.append(arg)
     return out

@@ -11,6 +11,7 @@ import numpy as np
 
 from ae_desktop.data.bounded_json import quote
 from ae_desktop.data.glyph_set import GlyphSet, GlyphSetError
+from ae_desktop.engine.glyph_kinds import PIXELS
 
 THRESHOLD = 0.5
 MAX_GLYPHS = 65_000  # a TrueType font holds at most 65,535 glyphs, .notdef included
@@ -50,7 +51,7 @@ def font_glyphs(
     """The exportable glyphs of ``glyphs``; with ``reconstruct`` (a model's: (n, P) rows to
     (n, P) rows), their reconstructions instead of the drawn pixels. FontError for a curve
     set or a set with no exportable glyph."""
-    if glyphs.kind != "pixels":
+    if glyphs.kind is not PIXELS:
         raise FontError(f"{quote(glyphs.name)} is a set of curves, not pixel glyphs")
     keep: list[int] = []
     seen: set[str] = set()

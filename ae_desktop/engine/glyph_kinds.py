@@ -19,7 +19,7 @@ from enum import StrEnum
 import numpy as np
 
 from ae_desktop.data.bounded_json import quote
-from ae_desktop.engine.metrics import LEARNED_MAX_ERRORS, wrong_pixels
+from ae_desktop.engine.metrics import LEARNED_MAX_ERRORS, PIXEL_THRESHOLD, wrong_pixels
 
 CURVE_TOLERANCE = 0.05  # plane units: 2.5 % of the plane's width
 
@@ -37,20 +37,35 @@ def largest_point_distances(outputs: np.ndarray, targets: np.ndarray) -> np.ndar
     return point_distances(outputs, targets).max(axis=1, initial=0.0)
 
 
-class GlyphKind(StrEnum):
-    """A glyph set's kind: its name in files, its error measure and its "learned" rule."""
+def _lit(values: np.ndarray) -> np.ndarray:
+    return (np.asarray(values) >= PIXEL_THRESHOLD).astype(np.float64)
 
-    PIXELS = ("pixels", wrong_pixels, LEARNED_MAX_ERRORS)
-    CURVE = ("curve", largest_point_distances, CURVE_TOLERANCE)
+
+def _as_is(values: np.ndarray) -> np.ndarray:
+    return np.asarray(values, dtype=np.float64)
+
+
+class GlyphKind(StrEnum):
+    """A glyph set's kind: its name in files, its error measure, its "learned" rule and
+    what a decoded glyph becomes when kept into a set."""
+
+    PIXELS = ("pixels", wrong_pixels, LEARNED_MAX_ERRORS, _lit)
+    CURVE = ("curve", largest_point_distances, CURVE_TOLERANCE, _as_is)
 
     _measure: Callable[[np.ndarray, np.ndarray], np.ndarray]
     tolerance: float  # a glyph whose error is at most this is learned
+    _keep: Callable[[np.ndarray], np.ndarray]
 
-    def __new__(cls, name: str, measure, tolerance: float) -> GlyphKind:
+    def __new__(cls, name: str, measure, tolerance: float, keep) -> GlyphKind:
         kind = str.__new__(cls, name)
         kind._value_ = name
-        kind._measure, kind.tolerance = measure, tolerance
+        kind._measure, kind.tolerance, kind._keep = measure, tolerance, keep
         return kind
+
+    def kept(self, decoded: np.ndarray) -> np.ndarray:
+        """A decoded glyph as it is kept into a set: pixels lit at PIXEL_THRESHOLD (the
+        set holds what was shown), curve points as they are."""
+        return self._keep(decoded)
 
     def errors(self, outputs: np.ndarray, targets: np.ndarray) -> np.ndarray:
         """Per row of ``outputs`` and ``targets`` (n, values), this kind's error (n,)."""

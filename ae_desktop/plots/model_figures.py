@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from ae_desktop.engine import interpolate
-from ae_desktop.gui.glyphs.glyph_view import paint_curve, paint_glyph
+from ae_desktop.gui.glyphs.kind_views import kind_view
 from ae_desktop.plots.summary_chart import _application, plot_bytes, png_bytes
 
 SHEET_GLYPHS = 64  # reconstructions of at most the first 64 glyphs
@@ -126,7 +126,8 @@ def _sheet(bands, shape, kind, size, svg, title: str) -> bytes:
 
 def _glyph_size(shape, kind) -> tuple[float, float]:
     """(width, height) of a glyph in cells: curves are square."""
-    return (1.0, 1.0) if kind == "curve" else (shape[1] / max(shape), shape[0] / max(shape))
+    height, width = kind_view(kind).cells(shape)
+    return (width / max(height, width), height / max(height, width))
 
 
 def _layout(count: int, per_column: int, shape, kind, size) -> tuple[int, float]:
@@ -175,9 +176,5 @@ def _paint_bands(painter, bands, shape, kind, columns, edge, title, size) -> Non
                 for r, images in enumerate(rows):
                     top = y + edge * CAPTION + r * edge * (gh + 0.1)
                     rect = QRectF(x + edge * 0.075, top, edge * gw, edge * gh)
-                    image = np.asarray(images[i]).reshape(shape)
-                    if kind == "curve":
-                        paint_curve(painter, rect, image)
-                    else:
-                        paint_glyph(painter, rect, image)
+                    kind_view(kind).paint(painter, rect, images[i], shape)
             y += edge * _band_height(len(rows), gh)

@@ -43,3 +43,9 @@ def test_an_unknown_kind_is_refused_with_the_error_asked_for(name):
         glyph_kind(name, KeyError)
     with pytest.raises(ValueError, match="must be one of pixels, curve"):
         glyph_kind(name)
+
+
+def test_a_kept_glyph_is_lit_pixels_or_the_curve_as_decoded():
+    decoded = np.array([0.1, 0.5, 0.49999, 0.9])
+    np.testing.assert_array_equal(PIXELS.kept(decoded), [0.0, 1.0, 0.0, 1.0])
+    np.testing.assert_array_equal(CURVE.kept(decoded), decoded)

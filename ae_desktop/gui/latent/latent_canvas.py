@@ -25,8 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ae_desktop.engine import decode_grid, latent_extent, offset_ranges, projection_named
+from ae_desktop.engine import (
+    PIXELS,
+    GlyphKind,
+    decode_grid,
+    latent_extent,
+    offset_ranges,
+    projection_named,
+)
 from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
+from ae_desktop.gui.glyphs.kind_views import kind_view
 from ae_desktop.gui.latent.code_scatter import CodeScatter, fill_key, label_classes
 from ae_desktop.gui.latent.latent_codes import LatentCodes
 from ae_desktop.gui.latent.latent_labels import place_labels
@@ -63,7 +71,7 @@ class LatentCanvas(QWidget):
         self._labels: list[str] = []
         self._classes: np.ndarray | None = None
         self._shape = (7, 5)
-        self._kind = "pixels"
+        self._kind = PIXELS
         self._restyle = True
         self._frame_to_glyphs = True
         self._frame_exactly = True  # the next framing fits exactly (a new model or set)
@@ -206,7 +214,11 @@ class LatentCanvas(QWidget):
         return self.projection.project(codes) if self._fits(codes) else np.zeros((0, 2))
 
     def set_glyphs(
-        self, matrix: np.ndarray, labels: list[str], shape: tuple[int, int], kind: str = "pixels"
+        self,
+        matrix: np.ndarray,
+        labels: list[str],
+        shape: tuple[int, int],
+        kind: GlyphKind = PIXELS,
     ) -> None:
         """Glyphs to place: rows of ``matrix`` (n, height*width), labels, (height, width),
         and the glyph set's kind ("pixels", or "curve": drawn as closed curves)."""
@@ -432,7 +444,7 @@ class LatentCanvas(QWidget):
         screen = self.view.sceneBoundingRect()
         px_x = screen.width() / max(vx1 - vx0, 1e-12)  # screen pixels per latent unit
         px_y = screen.height() / max(vy1 - vy0, 1e-12)
-        height, width = (1, 1) if self._kind == "curve" else self._shape
+        height, width = kind_view(self._kind).cells(self._shape)
         tile_w = (x1 - x0) / columns * px_x
         tile_h = tile_w * (height + 1) / (width + 1)
         rows = round((y1 - y0) * px_y / max(tile_h, 1e-12)) if tile_h > 0 else columns
@@ -569,12 +581,7 @@ class LatentCanvas(QWidget):
             self.label_edit.setPlaceholderText("type a label")
             self.label_edit.setFocus()
             return
-        kept = (
-            self.preview_pixels
-            if self._kind == "curve"
-            else (self.preview_pixels >= 0.5).astype(np.float64)
-        )
-        self.glyph_kept.emit(label, kept)
+        self.glyph_kept.emit(label, self._kind.kept(self.preview_pixels))
         self.label_edit.clear()
 
 

@@ -1,5 +1,5 @@
 """The latent map: decoded grid tiles drawn behind the points, as one image or, for a
-"curve" set, as closed curves."""
+set of curves, as closed curves."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
+from ae_desktop.engine import CURVE, GlyphKind
 from ae_desktop.gui.glyphs.glyph_view import ink_rgb
 
 CURVE_FILL = 0.85  # a decoded unit circle spans this share of its tile
@@ -52,11 +53,11 @@ class MapLayer:
         for item in (self.image, self.curves):
             item.setZValue(-10)
 
-    def show(self, tiles: np.ndarray, x_range, y_range, kind: str) -> None:
+    def show(self, tiles: np.ndarray, x_range, y_range, kind: GlyphKind) -> None:
         """Tiles (ny, nx, height, width) decoded at an nx-by-ny grid over the ranges,
         row 0 at y max; each tile centred on its grid point."""
         ny, nx = tiles.shape[:2]
-        if kind == "curve":
+        if kind is CURVE:
             self.image.clear()
             self.curves.setData(*curve_mosaic(tiles, x_range, y_range))
             return

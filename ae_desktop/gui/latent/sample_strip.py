@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ae_desktop.engine import latent_gaussian, sample_glyphs
+from ae_desktop.engine import PIXELS, GlyphKind, latent_gaussian, sample_glyphs
 from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
 
 FIT_GLYPHS = 10_000  # a plain autoencoder's Gaussian is fitted to at most the first ones
@@ -37,7 +37,7 @@ class SampleStrip(QWidget):
         self._model = None
         self._matrix = np.zeros((0, 0))
         self._shape = (7, 5)
-        self._kind = "pixels"
+        self._kind = PIXELS
         self._seed: int | None = None  # of the samples shown
         self.codes: np.ndarray | None = None
         self.images: np.ndarray | None = None  # (n, height, width)
@@ -87,7 +87,7 @@ class SampleStrip(QWidget):
         self._update_enabled()
 
     def set_glyphs(
-        self, matrix: np.ndarray, labels, shape: tuple[int, int], kind: str = "pixels"
+        self, matrix: np.ndarray, labels, shape: tuple[int, int], kind: GlyphKind = PIXELS
     ) -> None:
         """The glyph set (n, height*width): a plain autoencoder samples around its codes.
         The samples shown stay while the glyphs keep their shape (one was just kept)."""
@@ -196,6 +196,5 @@ class SampleStrip(QWidget):
             self.label_edit.setFocus()
             return
         image = self.images[self.selected]
-        kept = image if self._kind == "curve" else (image >= 0.5).astype(np.float64)
-        self.glyph_kept.emit(label, kept)
+        self.glyph_kept.emit(label, self._kind.kept(image))
         self.label_edit.clear()
