@@ -26,8 +26,9 @@ from ae_desktop.engine.train_records import OptimizerState, StopRule, TrainSetti
 
 MAX_CHUNK_EPOCHS = 5000
 ERROR_ROWS = 4096
-# the compiled stop check releases the GIL: a set of several blocks is counted a block per
-# core (BLAS runs one thread, see runtime_env), at most this many at once
+# the compiled stop check releases the GIL: a big set's count (once, at the end) runs a
+# block per core (BLAS runs one thread, see runtime_env), at most this many at once;
+# smaller sets, counted at every report, keep one thread (sweep workers fill the cores)
 ERROR_THREADS = min(8, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 KERNEL_STATUS = {
     kernel.RUNNING: "running",
@@ -200,10 +201,12 @@ class TrainingRun:
             rows = np.asarray(self.data[starts[i] : starts[i] + ERROR_ROWS], dtype=dtype)
             stop_check(theta, layout, rows, errors[starts[i] : starts[i] + ERROR_ROWS], margins[i])
 
-        if len(starts) == 1:
-            check(0)
+        threads = min(ERROR_THREADS, len(starts)) if self.big else 1
+        if threads == 1:
+            for i in range(len(starts)):
+                check(i)
         else:
-            with ThreadPoolExecutor(min(ERROR_THREADS, len(starts))) as pool:
+            with ThreadPoolExecutor(threads) as pool:
                 list(pool.map(check, range(len(starts))))
         self.margins = margins.min(axis=0)
         return errors

@@ -2,6 +2,8 @@
 distances (the status bar only shows them), from a fixed sample on big sets and exact at
 the end; a float32 run's wrong pixels counted in float32, as its stop rule counts them."""
 
+import threading
+
 import numpy as np
 import pytest
 
@@ -68,15 +70,27 @@ def test_a_float32_run_counts_its_errors_in_float32(monkeypatch):
     assert dtypes == [(np.float32, np.float32), (np.float64, np.float64)]
 
 
-def test_a_set_of_several_blocks_is_counted_in_threads_as_in_one(monkeypatch):
+@pytest.mark.parametrize("big", [True, False])
+def test_a_set_of_several_blocks_is_counted_in_threads_as_in_one(monkeypatch, big):
     monkeypatch.setattr(training, "ERROR_ROWS", 7)
     monkeypatch.setattr(training, "ERROR_THREADS", 3)
+    monkeypatch.setattr(training, "BIG_SET_WORK", 0 if big else 2**24)
+    threads = []
+    check = training.stop_check
+    monkeypatch.setattr(
+        training,
+        "stop_check",
+        lambda *args: threads.append(threading.current_thread()) or check(*args),
+    )
     data = bundled_font("font3").matrix()
     run = TrainingRun(TrainConfig(arch="35-8-2", epochs=30, target_errors=None), data)
     list(run.reports(report_every=30))
+    threads.clear()
     output = run.model.reconstruct(data)
     np.testing.assert_array_equal(run.errors(), wrong_pixels(output, data))
     assert tuple(run.margins) == pixel_margins(output, data)
+    assert len(threads) == 5  # blocks of 7 of the 32 glyphs
+    assert (threading.main_thread() not in threads) == big
 
 
 def test_values_outside_0_1_are_refused():
