@@ -13,7 +13,7 @@ import numpy as np
 from ae_desktop.engine import compiled_math as fm
 from ae_desktop.engine.activations import SIGMOID
 from ae_desktop.engine.compiled_forward import activation_offsets, forward, gather_transposed
-from ae_desktop.engine.compiled_layers import jit, view
+from ae_desktop.engine.compiled_layers import inner, jit, view
 from ae_desktop.engine.layout import ACTIVATION, N_IN, PART, SAMPLED
 from ae_desktop.engine.losses import BCE_CLIP, MSE
 from ae_desktop.engine.metrics import PIXEL_THRESHOLD
@@ -22,7 +22,7 @@ CHECK_ROWS = 1024  # rows per block of the stop check
 BLOCK_ROWS = 256  # rows per block of the held-out loss
 
 
-@jit
+@inner
 def loss_delta(loss, fused, a, z, y, delta, scale):
     """Summed loss of outputs ``a`` (pre-activations ``z``) against ``y``; fills
     ``delta`` with dLoss/da (dLoss/dz when ``fused``: BCE on a sigmoid) times ``scale``."""
@@ -49,13 +49,13 @@ def loss_delta(loss, fused, a, z, y, delta, scale):
     return total
 
 
-@jit
+@inner
 def fused_output(layout, loss):
     """Whether the loss is BCE on a sigmoid output: its gradient is taken at the logits."""
     return layout[layout.shape[0] - 1, ACTIVATION] == SIGMOID and loss != MSE
 
 
-@jit
+@inner
 def count_wrong(out, target, errors):
     """errors[r] = pixels of column r that differ between ``out`` and ``target`` (units,
     rows) once both are thresholded at PIXEL_THRESHOLD."""
@@ -64,15 +64,6 @@ def count_wrong(out, target, errors):
         for r in range(out.shape[1]):
             if (out[c, r] >= PIXEL_THRESHOLD) != (target[c, r] >= PIXEL_THRESHOLD):
                 errors[r] += 1
-
-
-@jit
-def _clean_pass(theta, layout, x, start, rows, acts, offsets):
-    """Rows start..start+rows of ``x`` through the network, no sampling, no dropout."""
-    gather_transposed(
-        x, start, rows, np.empty(0, dtype=np.int64), view(acts, 0, layout[0, N_IN], rows)
-    )
-    forward(theta, layout, acts, offsets, rows, view(acts, 0, 0, rows), np.empty(0, dtype=np.int64))
 
 
 @jit
@@ -86,12 +77,17 @@ def stop_check(theta, layout, glyphs, errors, margins):
     block = min(n, CHECK_ROWS)
     offsets = activation_offsets(layout, block)
     acts = np.empty(offsets[-1], theta.dtype)
+    no_perm, no_draws = np.empty(0, np.int64), acts[:0].reshape((0, 1))
     margins[0] = margins[1] = PIXEL_THRESHOLD
     for start in range(0, n, block):
         rows = min(block, n - start)
-        _clean_pass(theta, layout, glyphs, start, rows, acts, offsets)
+        # the rows through the network, no sampling (no draws), no dropout
+        gather_transposed(
+            glyphs, start, rows, no_perm, view(acts, offsets[0], layout[0, N_IN], rows)
+        )
+        forward(theta, layout, acts, offsets, rows, no_draws, no_perm)
         out = view(acts, offsets[n_layers], n_pixels, rows)
-        target = view(acts, 0, n_pixels, rows)
+        target = view(acts, offsets[0], n_pixels, rows)
         count_wrong(out, target, errors[start : start + rows])
         _min_margins(out, target, margins)
     most = 0
@@ -100,7 +96,7 @@ def stop_check(theta, layout, glyphs, errors, margins):
     return most
 
 
-@jit
+@inner
 def _min_margins(out, target, margins):
     """Lower ``margins`` [signed, right pixels only] by the pixels of ``out``."""
     for c in range(out.shape[0]):
@@ -123,12 +119,15 @@ def held_out_loss(theta, layout, loss, beta, x, errors, parts):
     block = min(n, BLOCK_ROWS)
     offsets = activation_offsets(layout, block)
     acts = np.empty(offsets[-1], theta.dtype)
+    no_perm, no_draws = np.empty(0, np.int64), acts[:0].reshape((0, 1))
     unused_delta = np.empty(n_pixels * block, theta.dtype)
     fused = fused_output(layout, loss)
     recon, kl = 0.0, 0.0
     for start in range(0, n, block):
         rows = min(block, n - start)
-        _clean_pass(theta, layout, x, start, rows, acts, offsets)
+        # the rows through the network, no sampling (no draws), no dropout
+        gather_transposed(x, start, rows, no_perm, view(acts, offsets[0], layout[0, N_IN], rows))
+        forward(theta, layout, acts, offsets, rows, no_draws, no_perm)
         for i in range(n_layers):
             if layout[i, PART] == SAMPLED:  # the code before it: [mean; log-variance]
                 latent = layout[i, N_IN]
@@ -137,7 +136,7 @@ def held_out_loss(theta, layout, loss, beta, x, errors, parts):
                     for r in range(rows):
                         mean, logvar = code[c, r], code[latent + c, r]
                         kl += -0.5 * (1.0 + logvar - mean * mean - math.exp(logvar))
-        xt = view(acts, 0, n_pixels, rows)
+        xt = view(acts, offsets[0], n_pixels, rows)
         a = view(acts, offsets[n_layers], n_pixels, rows)
         z = view(acts, offsets[n_layers + 1], n_pixels, rows)
         recon += loss_delta(

@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 
-from ae_desktop.engine.compiled_layers import activate, copy_into, dense, jit, view, weights
+from ae_desktop.engine.compiled_layers import activate, copy_into, dense, inner, jit, view, weights
 from ae_desktop.engine.layout import ACTIVATION, B_OFFSET, N_IN, N_OUT, PART, SAMPLED, W_OFFSET
 
 TILE = 4  # the block form updates 4 output units from 4 input units per pass
@@ -76,7 +76,7 @@ def forward(theta, layout, acts, offsets, rows, draws, drop):
                     out[c, r] *= scales[c, r]
 
 
-@jit
+@inner
 def gather_transposed(src, start, count, perm, out):
     """out[:, r] = src[row r of the block at ``start``], rows in the order ``perm``
     (empty: in order)."""
@@ -111,12 +111,12 @@ def forward_few_rows(theta, layout, x, out):
         copy_into(a[: out.shape[1]], out[r])
 
 
-@jit
+@inner
 def _padded(n):
     return (n + TILE - 1) // TILE * TILE
 
 
-@jit
+@inner
 def _pack_tiles(theta, layout):
     """Every layer's W transposed to (n_out, n_in), then its b, zero-padded to multiples
     of TILE in both directions, one layer after the other."""
@@ -138,7 +138,7 @@ def _pack_tiles(theta, layout):
     return packed
 
 
-@jit
+@inner
 def _tile_pass(w, k, j, src, dst, m):
     """dst[k:k+4, :m] += w[k:k+4, j:j+4] @ src[j:j+4, :m]: 16 multiply-adds per row
     for 4 loads and 4 stores, vectorised over the rows."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from numba import njit
 from numba.core import cgutils, types
 from numba.core.errors import TypingError
@@ -23,8 +24,21 @@ from ae_desktop.engine.layout import B_OFFSET, N_IN, N_OUT, W_OFFSET
 FAST = {"reassoc", "contract", "nsz", "arcp"}
 BLAS_MIN_SIDE = 64  # BLAS pays off when both matrix sides are wide; loops win below
 ROW_BLOCK = 512
+# arguments typed as plain values: a literal 0 or True would compile a form of its own
+ZERO = np.int64(0)
+TRANSPOSED, AS_IS = np.bool_(True), np.bool_(False)
 
 jit = njit(cache=True, nogil=True, fastmath=FAST, error_model="numpy")
+# functions only compiled code calls: no Python or C wrapper (building one for each took
+# about a sixth of the first run's compile time)
+inner = njit(
+    cache=True,
+    nogil=True,
+    fastmath=FAST,
+    error_model="numpy",
+    no_cpython_wrapper=True,
+    no_cfunc_wrapper=True,
+)
 
 
 @njit(cache=True, nogil=True)
@@ -69,7 +83,7 @@ def gemm(typingctx, x, y, out):
     return types.none(x, y, out), codegen
 
 
-@jit
+@inner
 def activate(code, z):
     """Apply activation ``code`` to the 2-D array ``z`` in place."""
     flat = z.reshape(z.size)
@@ -88,7 +102,7 @@ def activate(code, z):
             flat[i] = flat[i] if flat[i] > 0 else LEAKY_SLOPE * flat[i]
 
 
-@jit
+@inner
 def times_derivative(code, a, delta):
     """delta *= f'(z), with f' written in terms of the output a = f(z)."""
     av = a.reshape(a.size)
@@ -108,17 +122,21 @@ def times_derivative(code, a, delta):
             dv[i] = dv[i] if av[i] > 0 else LEAKY_SLOPE * dv[i]
 
 
-@jit
-def _mix_rows(coef, src, out):
-    """out = coef @ src: out[k] = sum_j coef[k, j] * src[j], rows of (units, batch) blocks.
+@inner
+def mix_rows(w, transposed, src, out):
+    """out = w.T @ src if ``transposed`` else w @ src, for rows of (units, batch) blocks:
+    out[k] = sum_j coef[k, j] * src[j] with coef = w.T or w (one compiled form for both).
 
     Batches are walked in blocks of ROW_BLOCK columns so that an output row and the four
     source rows it is accumulated from stay in L1 cache.
     """
-    n_out, n_src = coef.shape
+    n_out, n_src = (w.shape[1], w.shape[0]) if transposed else (w.shape[0], w.shape[1])
     rows = src.shape[1]
     if min(n_src, n_out) >= BLAS_MIN_SIDE:
-        gemm(coef, src, out)
+        if transposed:
+            gemm(w.T, src, out)
+        else:
+            gemm(w, src, out)
         return
     for r0 in range(0, rows, ROW_BLOCK):
         r1 = min(r0 + ROW_BLOCK, rows)
@@ -127,22 +145,25 @@ def _mix_rows(coef, src, out):
             o[:] = 0.0
             j = 0
             while j + 4 <= n_src:  # four sources per pass: a quarter of the loads/stores of o
-                c0, c1, c2, c3 = coef[k, j], coef[k, j + 1], coef[k, j + 2], coef[k, j + 3]
+                if transposed:
+                    c0, c1, c2, c3 = w[j, k], w[j + 1, k], w[j + 2, k], w[j + 3, k]
+                else:
+                    c0, c1, c2, c3 = w[k, j], w[k, j + 1], w[k, j + 2], w[k, j + 3]
                 s0, s1 = src[j, r0:r1], src[j + 1, r0:r1]
                 s2, s3 = src[j + 2, r0:r1], src[j + 3, r0:r1]
                 for r in range(r1 - r0):
                     o[r] += c0 * s0[r] + c1 * s1[r] + c2 * s2[r] + c3 * s3[r]
                 j += 4
             for i in range(j, n_src):
-                ci, si = coef[k, i], src[i, r0:r1]
+                ci, si = (w[i, k] if transposed else w[k, i]), src[i, r0:r1]
                 for r in range(r1 - r0):
                     o[r] += ci * si[r]
 
 
-@jit
+@inner
 def dense(x, w, b, out):
     """out = w.T @ x + b for x (n_in, rows), w (n_in, n_out); out (n_out, rows)."""
-    _mix_rows(w.T, x, out)
+    mix_rows(w, TRANSPOSED, x, out)
     for c in range(out.shape[0]):
         bias = b[c]
         o = out[c]
@@ -150,7 +171,7 @@ def dense(x, w, b, out):
             o[r] += bias
 
 
-@jit
+@inner
 def weight_gradient(x, delta, gw, gb):
     """gw = x @ delta.T (n_in, n_out), gb = delta summed over rows."""
     n_in, rows = x.shape
@@ -172,12 +193,6 @@ def weight_gradient(x, delta, gw, gb):
 
 
 @jit
-def input_gradient(delta, w, out):
-    """out = w @ delta (n_in, rows): the loss gradient with respect to a layer's input."""
-    _mix_rows(w, delta, out)
-
-
-@jit
 def copy_into(src, dst):
     """dst[i] = src[i] for 1-D arrays of one length: a loop, as slice assignment compiles
     a shape check with its error message (seconds of the first run's compile time)."""
@@ -185,13 +200,13 @@ def copy_into(src, dst):
         dst[i] = src[i]
 
 
-@jit
+@inner
 def view(buf, start, units, rows):
     """A (units, rows) block of the flat buffer ``buf``."""
     return buf[start : start + units * rows].reshape((units, rows))
 
 
-@jit
+@inner
 def weights(theta, layout, index):
     """Views (W (n_in, n_out), b (n_out,)) of layer ``index`` of ``layout`` in ``theta``."""
     n_in, n_out = layout[index, N_IN], layout[index, N_OUT]

@@ -16,10 +16,13 @@ import numpy as np
 from ae_desktop.engine.compiled_evaluate import count_wrong, fused_output, loss_delta, stop_check
 from ae_desktop.engine.compiled_forward import activation_offsets, forward, gather_transposed
 from ae_desktop.engine.compiled_layers import (
+    AS_IS,
+    ZERO,
     copy_into,
     finite,
-    input_gradient,
+    inner,
     jit,
+    mix_rows,
     times_derivative,
     view,
     weight_gradient,
@@ -34,13 +37,14 @@ RUNNING, DIVERGED, TARGET_REACHED = range(3)
 TARGET_CHECK = 10
 
 
-@jit
+@inner
 def dropout_rows(layout, n_draws):
     """Where each layer's dropout scales start among the draws (after a VAE's eps), or
     -1: hidden layers only (not the code layer, not the output), and only if draws hold
     them."""
     n_layers = layout.shape[0]
-    start = np.full(n_layers, -1, dtype=np.int64)
+    start = np.empty(n_layers, np.int64)
+    start[:] = -1
     n_enc, row = 0, 0
     for index in range(n_layers):
         n_enc += layout[index, PART] == ENCODER
@@ -55,7 +59,7 @@ def dropout_rows(layout, n_draws):
     return start
 
 
-@jit
+@inner
 def _batch_loss_gradient(
     theta, grad, layout, loss, beta, rows, y, draws, drop, acts, offsets, buf_a, buf_b, out_kl
 ):
@@ -71,7 +75,7 @@ def _batch_loss_gradient(
     n_out = layout[n_layers - 1, N_OUT]
     a = view(acts, offsets[n_layers], n_out, rows)
     z = view(acts, offsets[n_layers + 1], n_out, rows)
-    delta = view(buf_a, 0, n_out, rows)
+    delta = view(buf_a, ZERO, n_out, rows)
     fused = fused_output(layout, loss)
     inv_rows = 1.0 / rows
     recon = (
@@ -95,7 +99,7 @@ def _batch_loss_gradient(
         n_in, n_o = layout[index, N_IN], layout[index, N_OUT]
         w, _ = weights(theta, layout, index)
         gw, gb = weights(grad, layout, index)
-        d = view(cur, 0, n_o, rows)
+        d = view(cur, ZERO, n_o, rows)
         sampled = layout[index, PART] == SAMPLED
         if sampled:
             inp = view(acts, offsets[n_layers + 2], n_in, rows)
@@ -104,11 +108,11 @@ def _batch_loss_gradient(
         weight_gradient(inp, d, gw, gb)
         if index == 0:
             break
-        da = view(nxt, 0, n_in, rows)
-        input_gradient(d, w, da)
+        da = view(nxt, ZERO, n_in, rows)
+        mix_rows(w, AS_IS, d, da)
         if sampled:
             h = view(acts, offsets[index], 2 * n_in, rows)
-            dh = view(cur, 0, 2 * n_in, rows)
+            dh = view(cur, ZERO, 2 * n_in, rows)
             kl = 0.0
             for c in range(n_in):
                 for r in range(rows):
@@ -131,7 +135,7 @@ def _batch_loss_gradient(
     return recon
 
 
-@jit
+@inner
 def _undo_dropout(scales, a, da):
     """Backward through a = f(z) * scale: da *= scale, and a back to f(z) where kept
     (dropped units have da = 0, so their a does not matter)."""
@@ -161,7 +165,7 @@ def epoch_beta(settings, epoch):
     return settings.beta
 
 
-@jit
+@inner
 def _optimizer_step(settings, lr, theta, grad, state):
     """One update at rate ``lr``. Weight decay: Adam shrinks theta by lr * decay
     (AdamW), SGD and momentum add decay * theta to the gradient (L2)."""
@@ -193,13 +197,13 @@ def _optimizer_step(settings, lr, theta, grad, state):
             theta[i] -= lr * (first[i] * c1) / (math.sqrt(second[i] * c2) + epsilon)
 
 
-@jit
+@inner
 def _buffers(layout, batch, dtype):
     """A forward buffer for ``batch`` rows, its offsets, and two backward buffers."""
     offsets = activation_offsets(layout, batch)
     widest = 0
     for i in range(layout.shape[0]):
-        widest = max(widest, layout[i, N_IN], layout[i, N_OUT])
+        widest = max(widest, max(layout[i, N_IN], layout[i, N_OUT]))
     return (
         offsets,
         np.empty(offsets[-1], dtype),
@@ -228,18 +232,18 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop, pass_err
     batch_size = settings.batch_size
     batch = min(batch_size, m) if batch_size > 0 else m
     offsets, acts, buf_a, buf_b = _buffers(layout, batch, theta.dtype)
-    grad = np.empty_like(theta)
-    theta_good = np.empty_like(theta)
+    grad = np.empty(theta.shape[0], theta.dtype)
+    theta_good = np.empty(theta.shape[0], theta.dtype)
     ybuf = np.empty(n_pixels * batch, theta.dtype)
     n_draws = draws.shape[2]
-    dbuf = np.zeros(n_draws * batch, theta.dtype)
+    dbuf = np.empty(n_draws * batch, theta.dtype)
     drop = dropout_rows(layout, n_draws)
     no_perm = np.empty(0, dtype=np.int64)
-    kl = np.zeros(1)
+    kl = np.empty(1, losses.dtype)  # float64: np.zeros(1) would compile one more form
     n_layers = layout.shape[0]
-    wrong = np.zeros(batch, dtype=np.int64)
-    check = np.zeros(stop.n_glyphs if stop.target >= 0 else 0, dtype=np.int64)
-    margins = np.zeros(2)
+    wrong = np.empty(batch, np.int64)
+    check = np.empty(stop.n_glyphs if stop.target >= 0 else 0, np.int64)
+    margins = np.empty(2, losses.dtype)
     for e in range(n_epochs):
         lr = epoch_rate(settings, settings.first_epoch + e)
         beta = epoch_beta(settings, settings.first_epoch + e)
@@ -251,10 +255,10 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop, pass_err
         kl_sum = 0.0
         for start in range(0, m, batch):
             rows = min(batch, m - start)
-            gather_transposed(slab, start, rows, perm, view(acts, 0, n_pixels, rows))
-            yb = view(ybuf, 0, n_pixels, rows)
+            gather_transposed(slab, start, rows, perm, view(acts, offsets[0], n_pixels, rows))
+            yb = view(ybuf, ZERO, n_pixels, rows)
             gather_transposed(targets, start, rows, perm, yb)
-            db = view(dbuf, 0, n_draws, rows)
+            db = view(dbuf, ZERO, n_draws, rows)
             if n_draws:
                 gather_transposed(draws[e], start, rows, perm, db)
             recon = _batch_loss_gradient(
@@ -312,7 +316,7 @@ def loss_gradient(layout, theta, grad, settings, x, y, draws, parts):
     rows, n_pixels = x.shape
     offsets, acts, buf_a, buf_b = _buffers(layout, rows, theta.dtype)
     no_perm = np.empty(0, dtype=np.int64)
-    gather_transposed(x, 0, rows, no_perm, view(acts, 0, n_pixels, rows))
+    gather_transposed(x, 0, rows, no_perm, view(acts, offsets[0], n_pixels, rows))
     yb = np.empty((n_pixels, rows), theta.dtype)
     gather_transposed(y, 0, rows, no_perm, yb)
     db = np.zeros((draws.shape[1], rows), theta.dtype)
