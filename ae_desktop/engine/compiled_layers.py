@@ -31,7 +31,7 @@ TRANSPOSED, AS_IS = np.bool_(True), np.bool_(False)
 jit = njit(cache=True, nogil=True, fastmath=FAST, error_model="numpy")
 # functions only compiled code calls: no Python or C wrapper (building one for each took
 # about a sixth of the first run's compile time)
-inner = njit(
+inner = njit(  # type: ignore[call-overload]  # the stubs lack the wrapper options
     cache=True,
     nogil=True,
     fastmath=FAST,
