@@ -1,0 +1,75 @@
+"""The first run: ``ae-desktop train --dataset font3`` on an empty Numba cache, then warm.
+
+A subprocess each (as a user runs it): the cold run starts with an empty cache folder and
+shows its progress (stdout discarded) so that the time to its first "compiling kernels"
+notice on stderr can be read; the warm runs (``--quiet``) load the kernels that run
+cached. Prints wall seconds, CPU seconds (user + system of the child) and, for the cold
+run, when the notice came. On a shared machine compare CPU seconds; wall is what a user
+waits.
+
+    python benchmarks/bench_first_run.py [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+COMMAND = [sys.executable, "-m", "ae_desktop", "train", "--dataset", "font3"]
+NOTICE = "compiling kernels"
+
+
+def child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(cache_dir: str, quiet: bool) -> dict[str, float]:
+    """Wall and CPU seconds of one train, and seconds to the first notice (nan: none)."""
+    env = {**os.environ, "NUMBA_CACHE_DIR": cache_dir}
+    cpu, start = child_cpu(), time.perf_counter()
+    notice = float("nan")
+    with subprocess.Popen(
+        COMMAND + (["--quiet"] if quiet else []),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as child:
+        assert child.stderr is not None
+        for line in child.stderr:
+            if NOTICE in line and math.isnan(notice):
+                notice = time.perf_counter() - start
+    if child.returncode != 0:
+        raise SystemExit(f"train failed with exit status {child.returncode}")
+    return {"wall": time.perf_counter() - start, "cpu": child_cpu() - cpu, "notice": notice}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3, help="warm runs (median)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as cache_dir:
+        cold = run(cache_dir, quiet=False)
+        warm = [run(cache_dir, quiet=True) for _ in range(args.repeats)]
+    print(f"load average at the end: {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores)")
+    print(
+        f"cold (empty cache): wall {cold['wall']:.2f} s, CPU {cold['cpu']:.2f} s, "
+        f"first '{NOTICE}' notice at {cold['notice']:.2f} s"
+    )
+    print(
+        f"warm (median of {args.repeats}): wall "
+        f"{statistics.median(r['wall'] for r in warm):.2f} s, "
+        f"CPU {statistics.median(r['cpu'] for r in warm):.2f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()
