@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ae_desktop.data import bundled_font
-from ae_desktop.engine import CURVE, PIXELS, Autoencoder, ConfigError, ModelFileError, TrainConfig
+from ae_desktop.engine import CURVE, Autoencoder, ConfigError, ModelFileError, TrainConfig
 from ae_desktop.gui.actions import ActionRegistry
 from ae_desktop.gui.experiments.experiments_panel import ExperimentsPanel
 from ae_desktop.gui.files import recent_files
@@ -45,7 +45,6 @@ from ae_desktop.gui.training.warmup import KernelWarmup
 
 REFRESH_MS = 100  # model-dependent views redraw at most this often while training
 SUBSET_KEYS = [key for key, _ in SUBSETS if key != "all"]
-SET_SIZES = {PIXELS: "glyphs of {width}x{height}", CURVE: "curves of {height} points"}  # by kind
 
 
 class MainWindow(QMainWindow):
@@ -92,14 +91,20 @@ class MainWindow(QMainWindow):
         self.splitter = splitter
         self.setCentralWidget(splitter)
         self._docks = [
-            self._add_dock("Glyphs", self.glyph_grid, Qt.LeftDockWidgetArea),
-            self._add_dock("Training", self.training_panel, Qt.RightDockWidgetArea),
-            self._add_dock("Loss", self.loss_plot, Qt.RightDockWidgetArea),
+            self._add_dock("Glyphs", self.tr("Glyphs"), self.glyph_grid, Qt.LeftDockWidgetArea),
+            self._add_dock(
+                "Training", self.tr("Training"), self.training_panel, Qt.RightDockWidgetArea
+            ),
+            self._add_dock("Loss", self.tr("Loss"), self.loss_plot, Qt.RightDockWidgetArea),
         ]
-        experiments = self._add_dock("Experiments", self.experiments, Qt.RightDockWidgetArea)
+        experiments = self._add_dock(
+            "Experiments", self.tr("Experiments"), self.experiments, Qt.RightDockWidgetArea
+        )
         self.tabifyDockWidget(self._docks[1], experiments)
         self.network_view = NetworkView(self.editor_panel, self.session, self)
-        network = self._add_dock("Network", self.network_view, Qt.RightDockWidgetArea)
+        network = self._add_dock(
+            "Network", self.tr("Network"), self.network_view, Qt.RightDockWidgetArea
+        )
         self.tabifyDockWidget(experiments, network)
         self._docks[1].raise_()
         self.file_menu = FileMenu(
@@ -151,18 +156,19 @@ class MainWindow(QMainWindow):
         skipped with a status message (no dialog at launch)."""
         problems = []
         for kind, what, read in (
-            (GLYPH_SETS, "glyph set", self.document.open),
-            (MODELS, "model", self._open_model_quietly),
+            (GLYPH_SETS, self.tr("the last glyph set {0} ({1})"), self.document.open),
+            (MODELS, self.tr("the last model {0} ({1})"), self._open_model_quietly),
         ):
             path = recent_files.last_open(kind)
             if path:
                 try:
                     read(path)
                 except READ_ERRORS as exc:
-                    problems.append(f"the last {what} {Path(path).name} ({error_line(exc)})")
+                    problems.append(what.format(Path(path).name, error_line(exc)))
         if problems:
-            self._launch_note = f"; could not reopen {' or '.join(problems)}"
-            self.status.show_message(f"Could not reopen {' or '.join(problems)}")
+            both = self.tr("{0} or {1}").format(*problems) if len(problems) == 2 else problems[0]
+            self._launch_note = self.tr("; could not reopen {0}").format(both)
+            self.status.show_message(self.tr("Could not reopen {0}").format(both))
 
     def _open_model_quietly(self, path: str) -> None:
         opened = read_model_file(path)
@@ -174,8 +180,8 @@ class MainWindow(QMainWindow):
         """File, Edit, View and Help, each filled with registered actions by id."""
         actions, files = self.actions, self.file_menu
         add_circles_action(actions, self, self.document, files.confirm_discard)
-        actions.add("file.quit", "&Quit", self.close, ("Ctrl+Q",))
-        files.fill(self.menuBar().addMenu("&File"))
+        actions.add("file.quit", self.tr("&Quit"), self.close, ("Ctrl+Q",))
+        files.fill(self.menuBar().addMenu(self.tr("&File")))
         for action_id, action in (
             ("edit.undo_drawing", self.editor_panel.undo_action),
             ("edit.redo_drawing", self.editor_panel.redo_action),
@@ -184,7 +190,7 @@ class MainWindow(QMainWindow):
         ):
             actions.register(action_id, action)
         actions.fill(
-            self.menuBar().addMenu("&Edit"),
+            self.menuBar().addMenu(self.tr("&Edit")),
             [
                 "edit.undo_drawing",
                 "edit.redo_drawing",
@@ -196,15 +202,17 @@ class MainWindow(QMainWindow):
         docks = self.findChildren(QDockWidget)
         for dock in docks:
             actions.register(f"view.{dock.objectName()}", dock.toggleViewAction())
-        view = self.menuBar().addMenu("&View")
+        view = self.menuBar().addMenu(self.tr("&View"))
         actions.fill(view, [f"view.{dock.objectName()}" for dock in docks])
         view.addSeparator()
         view.addMenu(language_menu(self, actions))
-        actions.fill(self.menuBar().addMenu("&Help"), HelpMenu.MENU)
+        actions.fill(self.menuBar().addMenu(self.tr("&Help")), HelpMenu.MENU)
 
-    def _add_dock(self, title: str, widget: QWidget, area) -> QDockWidget:
+    def _add_dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
+        """A dock titled ``title`` (translated) named after ``name`` (English: the saved
+        window state and the ``view.*`` action ids use the name)."""
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"{title.lower()}_dock")
+        dock.setObjectName(f"{name.lower()}_dock")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
@@ -212,7 +220,7 @@ class MainWindow(QMainWindow):
     # -- model -------------------------------------------------------------------------
     def start_warmup(self) -> None:
         """Compile the kernels in the background (call once the window is shown)."""
-        self.status.show_message(f"Compiling kernels…{self._launch_note}")
+        self.status.show_message(self.tr("Compiling kernels…{0}").format(self._launch_note))
         self.warmup.start()
 
     def _on_model_replaced(self) -> None:
@@ -272,7 +280,7 @@ class MainWindow(QMainWindow):
             )
             run = self.controller.start(config, rows, base, *earlier, kind=g.kind)
         except ConfigError as exc:
-            QMessageBox.warning(self, "Cannot train", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot train"), str(exc))
             return
         mask = np.zeros(len(self.document.glyphs), dtype=bool)
         mask[indices[run.train_indices]] = True  # the test split is held out too
@@ -324,17 +332,21 @@ class MainWindow(QMainWindow):
         self.status.finish(status)
         if status == "diverged":
             self.training_panel.error.setText(
-                "Training diverged (the loss stopped being finite); the last finite weights "
-                "are kept. Try a lower learning rate."
+                self.tr(
+                    "Training diverged (the loss stopped being finite); the last finite "
+                    "weights are kept. Try a lower learning rate."
+                )
             )
 
     def _on_training_failed(self, message: str) -> None:
-        QMessageBox.critical(self, "Training failed", message)
+        QMessageBox.critical(self, self.tr("Training failed"), message)
 
     def _on_warmup_finished(self, message: str) -> None:
         note, self._launch_note = self._launch_note, ""
         self.status.show_message(
-            f"Kernel warm-up failed: {message}{note}" if message else f"Ready{note}"
+            self.tr("Kernel warm-up failed: {0}{1}").format(message, note)
+            if message
+            else self.tr("Ready{0}").format(note)
         )
 
     # -- glyphs ------------------------------------------------------------------------
@@ -347,11 +359,17 @@ class MainWindow(QMainWindow):
         if dropped:
             self.session.clear()
         if not self.controller.is_running():  # the last run's figures were of another set
-            note = (
-                f"; the model ({model.arch.text}) does not fit it and was closed" if dropped else ""
-            )
-            size = SET_SIZES[g.kind].format(width=g.width, height=g.height)
-            self.status.clear(f"{self.document.title}: {len(g):,} {size}{note}")
+            title = self.document.title
+            if g.kind is CURVE:
+                text = self.tr("{0}: %Ln curves of {1} points", "", len(g)).format(title, g.height)
+            else:
+                text = self.tr("{0}: %Ln glyphs of {1}x{2}", "", len(g))
+                text = text.format(title, g.width, g.height)
+            if dropped:
+                text = self.tr("{0}; the model ({1}) does not fit it and was closed").format(
+                    text, model.arch.text
+                )
+            self.status.clear(text)
         self.training_panel.set_input_size(g.n_pixels, len(g))
         self.editor_panel.set_kind(g.kind)
         self.editor_panel.load(g.pixels[0] if len(g) else np.zeros((g.height, g.width)))
@@ -372,13 +390,15 @@ class MainWindow(QMainWindow):
             self.editor_panel.load(self.document.glyphs.pixels[index])
 
     def _on_editor_glyph_added(self, pixels: np.ndarray) -> None:
-        label, ok = QInputDialog.getText(self, "Add glyph", "Label for the new glyph:")
+        label, ok = QInputDialog.getText(
+            self, self.tr("Add glyph"), self.tr("Label for the new glyph:")
+        )
         if ok and label:
             self.glyph_grid.add_glyph(label, pixels)
 
     def _on_latent_glyph_kept(self, label: str, pixels: np.ndarray) -> None:
         self.glyph_grid.add_glyph(label, pixels)
-        self.status.show_message(f"Added glyph {label!r} from the latent plane")
+        self.status.show_message(self.tr("Added glyph '{0}' from the latent plane").format(label))
 
     def _update_title(self, *args) -> None:
         self.setWindowTitle(

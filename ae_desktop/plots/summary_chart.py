@@ -4,7 +4,8 @@ series.
 ``draw_summary`` fills any pyqtgraph PlotItem (a window's or an offscreen one);
 ``summary_image`` renders offscreen to PNG or SVG bytes, with no display needed; ``plot_bytes``
 gives any PlotItem as PNG or SVG bytes, for the one atomic writer
-(``ae_desktop.data.atomic``) to save.
+(``ae_desktop.data.atomic``) to save. Texts go through Qt's translation: the window's
+chart follows its language; the command line installs none (English).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter, SVGExporter
-from pyqtgraph.Qt.QtCore import QBuffer, QIODevice, Qt
+from pyqtgraph.Qt.QtCore import QBuffer, QCoreApplication, QIODevice, Qt
 
 COLORS = ("#268bd2", "#dc322f", "#859900", "#d33682", "#b58900", "#2aa198", "#6c71c4", "#cb4b16")
 SERIES_SPREAD = 0.15  # horizontal offset between series, so their bars do not overlap
@@ -40,7 +41,14 @@ def draw_summary(
     names = list(dict.fromkeys(row[series] for row in summary)) if series else [None]
     plot.clear()
     plot.setLabel("bottom", x)
-    plot.setLabel("left", f"{metric} (mean, {'± std' if bars == 'std' else bars})")
+    plot.setLabel(
+        "left",
+        (
+            QCoreApplication.translate("SummaryChart", "{0} (mean, ± std)")
+            if bars == "std"
+            else QCoreApplication.translate("SummaryChart", "{0} (mean, min-max)")
+        ).format(metric),
+    )
     plot.showGrid(x=False, y=True, alpha=0.25)
     ticks = [(i, value_label(v)) for i, v in enumerate(x_values)]
     # every other label on a second level, which pyqtgraph drops when the axis is crowded
@@ -149,4 +157,6 @@ def _bar_segments(
 
 def value_label(value) -> str:
     """A setting's value as axes and legends show it."""
-    return "none" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+    if value is None:
+        return QCoreApplication.translate("SummaryChart", "none")
+    return f"{value:g}" if isinstance(value, float) else str(value)

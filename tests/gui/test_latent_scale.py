@@ -4,7 +4,7 @@ text labels, bounded training ticks, a click decodes a 28x28 preview, the map gr
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QLocale, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton
 
@@ -64,7 +64,8 @@ def test_sixty_thousand_codes_are_one_scatter_coloured_by_label(canvas, digits):
         for y in range(0, image.height(), 3)
     }
     assert len(seen & set(PALETTE[:10])) >= 8  # the classes show on screen
-    assert canvas.count_label.text() == "60,000 points"
+    # the count in the locale's digits: 60,000 in the app's English (60000 in C)
+    assert canvas.count_label.text() == f"{QLocale().toString(60_000)} points"
 
 
 def spy(monkeypatch, model, method: str) -> list[int]:

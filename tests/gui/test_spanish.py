@@ -7,14 +7,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QComboBox,
     QDialog,
     QDockWidget,
     QGroupBox,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -24,13 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ae_desktop.engine import Architecture, Autoencoder
 from ae_desktop.gui import language
 
 PACKAGE = Path(language.__file__).resolve().parents[1]
 # Files whose strings do not go through tr() yet: phase 2 converts them and empties this.
 PHASE2_FILES = (
-    "gui/main_window.py",
-    "gui/latent/",
     "gui/glyphs/",
     "gui/training/warmup.py",
     "gui/training/training_status.py",
@@ -54,7 +56,10 @@ ALLOWLIST = {
     "MIT",
     "OK",
 }
-NAME = re.compile(r"^(\S{1,3}|font\d|[\w.+-]+ [\d.]+|[a-z_]+|[\d\s.,:/%×x±−+-]*|tcp://HOST:8786)$")
+NAME = re.compile(
+    r"^(\S{1,3}|font\d|[\w.+-]+ [\d.]+|[a-z_]+|[\d\s.,:/%×x±−+-]*|tcp://HOST:8786"
+    r"|z\d+ × z\d+)$"  # the latent plane's views of two code axes
+)
 
 
 @pytest.fixture(autouse=True)
@@ -82,6 +87,8 @@ def texts(widget: QWidget) -> list[str]:
     for child in [widget, *widget.findChildren(QWidget)]:
         found.append(child.toolTip())
         if isinstance(child, (QLabel, QAbstractButton)):
+            found.append(child.text())
+        elif isinstance(child, QAbstractSpinBox):  # the number with its prefix and suffix
             found.append(child.text())
         elif isinstance(child, QGroupBox):
             found.append(child.title())
@@ -131,6 +138,39 @@ def window_texts(window, answer_dialog, qtbot) -> list[str]:
         qtbot.waitUntil(lambda shown=shown: bool(shown))
         found += shown
     QSettings().setValue(language.KEY, language.active_language())
+    return found + latent_texts(window, answer_dialog, qtbot)
+
+
+def latent_texts(window, answer_dialog, qtbot) -> list[str]:
+    """The latent plane of a 3-D model (view combo, slider, map controls), its
+    interpolation strip and samples, and the main window's texts on the way: the set's
+    status line, "Add glyph", "Cannot train", a glyph kept from the plane."""
+    found = [window.statusBar().currentMessage()]
+    model = Autoencoder.initialize(Architecture.parse("35-8-3"), rng=np.random.default_rng(0))
+    window.session.replace(model)
+    canvas = window.latent_canvas
+    canvas.show_map.setChecked(True)
+    canvas.pick(np.zeros(3))
+    qtbot.mouseClick(window.interpolation.run_button, Qt.LeftButton)
+    qtbot.mouseClick(window.samples.sample_button, Qt.LeftButton)
+    window.samples.select(0)
+    found += texts(canvas.parentWidget())
+    qtbot.keyClicks(canvas.label_edit, "k")
+    qtbot.mouseClick(canvas.keep_button, Qt.LeftButton)
+    found.append(window.statusBar().currentMessage())
+    window.document.modified = False
+    # "Cannot train" says the engine's message (English: the CLI's) under its title
+    for kind, act, read in (
+        (QInputDialog, lambda: window.editor_panel.glyph_added.emit(np.zeros((7, 5))), texts),
+        (QMessageBox, window.start_training, lambda box: [box.windowTitle()]),
+    ):
+        shown = []
+        answer_dialog(kind, lambda box, s=shown, r=read: (s.extend(r(box)), box.reject()))
+        window.training_panel.arch.setText("35-x-2")  # (Start is disabled: checked live)
+        act()
+        qtbot.waitUntil(lambda shown=shown: bool(shown))
+        found += shown
+    window.training_panel.arch.setText("35-8-3")
     return found
 
 
@@ -175,6 +215,7 @@ def english_texts(qtbot, answer_dialog):
     window.show()
     qtbot.waitExposed(window)
     found = window_texts(window, answer_dialog, qtbot)
+    window.session.saved = True  # no "save the model?" question
     window.close()
     language.remove_translators()
     return found
@@ -191,14 +232,36 @@ def test_every_string_of_the_translated_files_is_spanish(
         "Exportar fuente",
         "Guardar",
         "Cerrar",
+        "&Archivo",
+        "Mapa latente",
+        "Conservar #1",
+        "Interpolar",
+        "Muestras de la semilla 0",
+        "font3: 32 glifos de 5x7",
+        "No se puede entrenar",
+        "Etiqueta del glifo nuevo:",
     ):
         assert any(expected in text for text in spanish_texts), expected
 
 
 def test_the_walk_fails_on_an_untranslated_string():
-    english = ["Learning rate", "&Quit", "font3", "Autoencoder"]
-    spanish = ["Learning rate", "&Quit", "font3", "Autoencoder"]
-    assert untranslated(english, spanish) == ["Learning rate"]  # &Quit: main_window.py
+    english = ["Learning rate", "&Quit", "Add to set", "font3", "Autoencoder"]
+    spanish = ["Learning rate", "&Quit", "Add to set", "font3", "Autoencoder"]
+    assert untranslated(english, spanish) == ["&Quit", "Learning rate"]  # Add to set: phase 2b
+
+
+def fitting_texts(area: QWidget, window) -> set[str]:
+    """The texts of the labels, buttons and spin boxes shown in ``area``, each checked to
+    fit its widget."""
+    checked = set()
+    for child in area.findChildren(QWidget):
+        if not child.isVisibleTo(window) or child.width() == 0:
+            continue
+        labelled = isinstance(child, QLabel) and not child.wordWrap()
+        if (labelled or isinstance(child, (QAbstractButton, QAbstractSpinBox))) and child.text():
+            assert child.sizeHint().width() <= child.width(), child.text()
+            checked.add(child.text())
+    return checked
 
 
 def test_nothing_is_clipped_at_the_default_size(spanish, window, qtbot):
@@ -207,14 +270,19 @@ def test_nothing_is_clipped_at_the_default_size(spanish, window, qtbot):
         dock.show()
         dock.raise_()
         qtbot.wait(20)
-        for child in dock.findChildren(QWidget):
-            if not child.isVisibleTo(window) or child.width() == 0:
-                continue
-            labelled = isinstance(child, QLabel) and not child.wordWrap()
-            if (labelled or isinstance(child, QAbstractButton)) and child.text():
-                assert child.sizeHint().width() <= child.width(), child.text()
-                checked.add(child.text())
+        checked |= fitting_texts(dock, window)
     assert {"Tasa de aprendizaje", "Iniciar", "Correr barrido (6 corridas)"} <= checked
+
+
+def test_the_latent_plane_fits_at_the_default_size(spanish, window, qtbot):
+    model = Autoencoder.initialize(Architecture.parse("35-8-3"), rng=np.random.default_rng(0))
+    window.session.replace(model)
+    qtbot.mouseClick(window.interpolation.run_button, Qt.LeftButton)
+    qtbot.mouseClick(window.samples.sample_button, Qt.LeftButton)
+    window.samples.select(11)
+    qtbot.wait(20)
+    checked = fitting_texts(window.latent_canvas.parentWidget(), window)
+    assert {"Mapa latente", "Conservar #12", "13 columnas", "Interpolar", "Vista"} <= checked
 
 
 def test_the_language_follows_the_system_locale_and_the_stored_choice(qapp, monkeypatch):
@@ -263,3 +331,15 @@ def test_view_language_stores_the_choice_and_says_when_it_applies(window, answer
         QSettings().value(language.KEY) == "es" and window.actions["view.language.es"].isChecked()
     )
     assert language.active_language() == language.ENGLISH  # until the next start
+
+
+def test_docks_keep_their_english_names_for_the_saved_state(spanish, window):
+    """The saved window state and the view.* action ids name docks in English."""
+    docks = {dock.objectName(): dock for dock in window.findChildren(QDockWidget)}
+    for name in ("glyphs", "training", "loss", "experiments", "network"):
+        assert f"{name}_dock" in docks and f"view.{name}_dock" in window.actions.ids()
+    assert docks["training_dock"].windowTitle() == "Entrenamiento"
+    docks["loss_dock"].hide()
+    state = window.saveState()  # as an English session stored it: the same names
+    docks["loss_dock"].show()
+    assert window.restoreState(state) and docks["loss_dock"].isHidden()

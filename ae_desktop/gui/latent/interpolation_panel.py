@@ -43,21 +43,29 @@ class InterpolationPanel(QWidget):
         self.steps = QSpinBox(self)
         self.steps.setRange(2, 32)
         self.steps.setValue(10)
-        self.steps.setSuffix(" steps, both ends")
+        self.steps.setSuffix(self.tr(" steps, both ends"))
         self.steps.setToolTip(
-            "Glyphs in the strip, both ends included (as ae-desktop "
-            "interpolate --steps); click one to decode it in the preview"
+            self.tr(
+                "Glyphs in the strip, both ends included (as ae-desktop "
+                "interpolate --steps); click one to decode it in the preview"
+            )
         )
         self.run_button = QToolButton(self)
-        self.run_button.setText("Interpolate")
+        self.run_button.setText(self.tr("Interpolate"))
+        self.run_button.setToolTip(
+            self.tr("Decode the codes on the line between the two glyphs' codes")
+        )
         self.run_button.clicked.connect(self._on_run_clicked)
         clear = QToolButton(self)
-        clear.setText("Clear")
+        clear.setText(self.tr("Clear"))
+        clear.setToolTip(self.tr("Remove the strip and its path from the plane"))
         clear.clicked.connect(self.clear)
+        self.start.setToolTip(self.tr("The glyph the path starts from"))
+        self.end.setToolTip(self.tr("The glyph the path ends at"))
         row = QHBoxLayout()
-        row.addWidget(QLabel("From", self))
+        row.addWidget(QLabel(self.tr("From"), self))
         row.addWidget(self.start)
-        row.addWidget(QLabel("to", self))
+        row.addWidget(QLabel(self.tr("to"), self))
         row.addWidget(self.end)
         row.addWidget(self.steps)
         row.addWidget(self.run_button)
@@ -138,7 +146,7 @@ class InterpolationPanel(QWidget):
                 if i == 0
                 else self.end.currentText()
                 if i == last
-                else f"step {i + 1} of {last + 1}"
+                else self.tr("step {0} of {1}").format(i + 1, last + 1)
             )
-            canvas.setToolTip(f"{name}: click to decode it in the preview")
+            canvas.setToolTip(self.tr("{0}: click to decode it in the preview").format(name))
         self.path_changed.emit(codes)

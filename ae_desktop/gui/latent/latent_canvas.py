@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -96,7 +96,9 @@ class LatentCanvas(QWidget):
         # paint (~15 ms while the range moves, against ~1 ms)
         self.plot.addItem(pg.GridItem(pen=pg.mkPen(0, 0, 0, 22), textPen=None))
         self.plot_widget.setToolTip(
-            "Click or drag: decode that point · wheel or right-drag: zoom · middle-drag: pan"
+            self.tr(
+                "Click or drag: decode that point · wheel or right-drag: zoom · middle-drag: pan"
+            )
         )
         self.view.setRange(xRange=(-3, 3), yRange=(-3, 3), padding=0)
         self.map_layer = MapLayer()
@@ -144,33 +146,39 @@ class LatentCanvas(QWidget):
         self.controls = ProjectionControls(self)
         self.controls.view_changed.connect(self._on_view_changed)
         self.controls.offsets_changed.connect(self._on_offsets_changed)
-        self.message = QLabel("Train or open a model with a 2-D latent space.", self)
+        self.message = QLabel(self.tr("Train or open a model with a 2-D latent space."), self)
         self.message.setStyleSheet("color: palette(placeholder-text);")
         self.message.setWordWrap(True)
         self.count_label = QLabel(self)
-        self.show_map = QCheckBox("Latent map", self)
-        self.show_map.setToolTip("Decoded glyphs on a grid behind the points")
+        self.show_map = QCheckBox(self.tr("Latent map"), self)
+        self.show_map.setToolTip(self.tr("Decoded glyphs on a grid behind the points"))
         self.show_map.toggled.connect(self._on_show_map_toggled)
         self.map_columns = QSpinBox(self, minimum=2, maximum=60, value=MAP_TILES)
-        self.map_columns.setSuffix(" columns")
+        self.map_columns.setSuffix(self.tr(" columns"))
         self.map_columns.setToolTip(
-            "Grid points across the latent map (rows follow the glyph's shape)"
+            self.tr("Grid points across the latent map (rows follow the glyph's shape)")
         )
         self.map_columns.valueChanged.connect(self._on_map_columns_changed)
-        self.show_points = QCheckBox("Points", self)
+        self.show_points = QCheckBox(self.tr("Points"), self)
         self.show_points.setChecked(True)
         self.show_points.setToolTip(
-            "The glyphs' codes; hide them to see the whole latent map, drawn in full contrast then"
+            self.tr(
+                "The glyphs' codes; hide them to see the whole latent map, drawn in full "
+                "contrast then"
+            )
         )
         self.show_points.toggled.connect(self._on_show_points_toggled)
-        frame = QPushButton("Frame glyphs", self)
+        frame = QPushButton(self.tr("Frame glyphs"), self)
+        frame.setToolTip(self.tr("Fit the view to the glyphs' points"))
         frame.clicked.connect(self._on_frame_clicked)
-        self.preview = GlyphCanvas(self, min_cell=6, title="Decoded point")
+        self.preview = GlyphCanvas(self, min_cell=6, title=self.tr("Decoded point"))
         self.label_edit = QLineEdit(self)
-        self.label_edit.setPlaceholderText("label")
+        self.label_edit.setPlaceholderText(self.tr("label"))
         self.label_edit.setMaximumWidth(90)
-        self.keep_button = QPushButton("Keep", self)
-        self.keep_button.setToolTip("Add the decoded glyph (pixels thresholded at 0.5) to the set")
+        self.keep_button = QPushButton(self.tr("Keep"), self)
+        self.keep_button.setToolTip(
+            self.tr("Add the decoded glyph (pixels thresholded at 0.5) to the set")
+        )
         self.keep_button.clicked.connect(self._on_keep_clicked)
         self.keep_button.setEnabled(False)
         self.label_edit.returnPressed.connect(self._on_keep_clicked)
@@ -293,7 +301,7 @@ class LatentCanvas(QWidget):
     def set_view(self, name: str, offsets=None) -> None:
         """Show the view ``name`` (one of engine.axis_names) of a code above 2-D, the
         sliders at ``offsets`` (d - 2,) or at the codes' mean."""
-        self.controls.view.setCurrentText(name)
+        self.controls.choose(name)
         if offsets is not None:
             self.controls.set_offsets(offsets)
             self._on_offsets_changed()
@@ -362,8 +370,12 @@ class LatentCanvas(QWidget):
         if bad:
             self._clear()
             self.message.setText(
-                f"{bad:,} of the model's codes cannot be drawn (not finite "
-                f"or beyond ±{CODE_LIMIT:g}): the plane stays empty."
+                self.tr(
+                    "%Ln of the model's codes cannot be drawn (not finite or beyond ±{0}): "
+                    "the plane stays empty.",
+                    "",
+                    bad,
+                ).format(f"{CODE_LIMIT:g}")
             )
             self.message.setVisible(True)
             self.keep_button.setEnabled(False)
@@ -372,7 +384,9 @@ class LatentCanvas(QWidget):
         self.points.move(self.projection.project(self._codes.mean), filled)
         self._place_labels()
         self.count_label.setText(
-            f"{n:,} points" if filled == n else f"encoding… {filled:,} of {n:,} points"
+            self.tr("%Ln points", "", n)
+            if filled == n
+            else self.tr("encoding… {0} of %Ln points", "", n).format(QLocale().toString(filled))
         )
         if self._frame_to_glyphs and filled:
             self._frame(following=not self._frame_exactly)
@@ -382,14 +396,13 @@ class LatentCanvas(QWidget):
     def _unusable_reason(self) -> str:
         m = self._model
         if m is None:
-            return "Train or open a model with a 2-D latent space."
+            return self.tr("Train or open a model with a 2-D latent space.")
         if m.arch.latent_dim < 2:
-            return "This model has a 1-D latent space; the plane needs 2-D or more."
+            return self.tr("This model has a 1-D latent space; the plane needs 2-D or more.")
         if len(self._codes) == 0:
-            return "The glyph set is empty."
-        return (
-            f"The model takes {m.arch.n_inputs} pixels; "
-            f"these glyphs have {self._codes.matrix.shape[1]}."
+            return self.tr("The glyph set is empty.")
+        return self.tr("The model takes {0} pixels; these glyphs have {1}.").format(
+            m.arch.n_inputs, self._codes.matrix.shape[1]
         )
 
     def _frame_ranges(self):
@@ -578,7 +591,7 @@ class LatentCanvas(QWidget):
             return
         label = self.label_edit.text().strip()
         if not label:
-            self.label_edit.setPlaceholderText("type a label")
+            self.label_edit.setPlaceholderText(self.tr("type a label"))
             self.label_edit.setFocus()
             return
         self.glyph_kept.emit(label, self._kind.kept(self.preview_pixels))

@@ -44,10 +44,12 @@ class ProjectionControls(QWidget):
         self._names: list[QLabel] = []
         self.view = QComboBox(self)
         self.view.setToolTip(
-            "The plane shown: two axes of the code, or the first two principal "
-            "components of the glyphs' codes"
+            self.tr(
+                "The plane shown: two axes of the code, or the first two principal "
+                "components of the glyphs' codes"
+            )
         )
-        self.view.currentTextChanged.connect(self._on_view_changed)
+        self.view.currentIndexChanged.connect(self._on_view_changed)
         self._rows = QWidget(self)
         self._grid = QGridLayout(self._rows)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -58,7 +60,7 @@ class ProjectionControls(QWidget):
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         top = QHBoxLayout()
-        top.addWidget(QLabel("View", self))
+        top.addWidget(QLabel(self.tr("View"), self))
         top.addWidget(self.view, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -69,7 +71,11 @@ class ProjectionControls(QWidget):
 
     def name(self) -> str:
         """The chosen view ("z1 × z2" for a 2-D code)."""
-        return self.view.currentText() if self.dim > 2 else "z1 × z2"
+        return self.view.currentData() if self.dim > 2 else "z1 × z2"
+
+    def choose(self, name: str) -> None:
+        """Show the view ``name`` (one of engine.axis_names), as picking it does."""
+        self.view.setCurrentIndex(self.view.findData(name))
 
     def set_dim(self, dim: int) -> bool:
         """Offer the views of a ``dim``-D code, keeping the chosen one where it exists;
@@ -81,7 +87,10 @@ class ProjectionControls(QWidget):
         self.view.clear()
         if dim > 2:
             names = axis_names(dim)
-            self.view.addItems(names)
+            for name in names[:-1]:
+                self.view.addItem(name, name)
+            # the last: the principal components' view, the one name in words
+            self.view.addItem(self.tr("principal components 1 × 2"), names[-1])
             self.view.setCurrentIndex(names.index(self._chosen) if self._chosen in names else 0)
         self.view.blockSignals(False)
         while self.sliders:
@@ -92,6 +101,9 @@ class ProjectionControls(QWidget):
         for row in range(max(dim - 2, 0)):
             name = QLabel(self._rows)
             slider = QLabeledDoubleSlider(Qt.Orientation.Horizontal, self._rows)
+            slider.setToolTip(
+                self.tr("The code's coordinate along this direction (over the codes' span)")
+            )
             slider.valueChanged.connect(self._on_slider_moved)
             self._grid.addWidget(name, row, 0)
             self._grid.addWidget(slider, row, 1)
@@ -126,7 +138,8 @@ class ProjectionControls(QWidget):
             slider.setValue(value)
             slider.blockSignals(False)
 
-    def _on_view_changed(self, name: str) -> None:
+    def _on_view_changed(self, index: int) -> None:
+        name = self.view.itemData(index)
         if name:
             self._chosen = name
             self.view_changed.emit(name)

@@ -47,28 +47,32 @@ class SampleStrip(QWidget):
             size=11, symbol="o", brush=None, pen=pg.mkPen("#6c71c4", width=2)
         )
         self.sample_button = QToolButton(self)
-        self.sample_button.setText("Sample")
+        self.sample_button.setText(self.tr("Sample"))
         self.sample_button.setToolTip(
-            "Decode codes drawn from a VAE's prior N(0, I), or for a plain autoencoder from "
-            "the Gaussian fitted to the glyphs' codes (as ae-desktop sample); each click "
-            "takes the next seed"
+            self.tr(
+                "Decode codes drawn from a VAE's prior N(0, I), or for a plain autoencoder "
+                "from the Gaussian fitted to the glyphs' codes (as ae-desktop sample); each "
+                "click takes the next seed"
+            )
         )
         self.sample_button.clicked.connect(self._on_sample_clicked)
         self.count = QSpinBox(self, minimum=1, maximum=32, value=12)
-        self.count.setSuffix(" samples")
+        self.count.setSuffix(self.tr(" samples"))
+        self.count.setToolTip(self.tr("Glyphs drawn per click"))
         self.seed = QSpinBox(self, minimum=0, maximum=2**31 - 1, value=0)
-        self.seed.setPrefix("seed ")
+        self.seed.setPrefix(self.tr("seed "))
+        self.seed.setToolTip(self.tr("The seed of the next draw (same seed, same samples)"))
         self.note = QLabel("", self)
         self.note.setStyleSheet("color: palette(placeholder-text);")
         self.note.setWordWrap(True)
         self.note.setVisible(False)
         self.label_edit = QLineEdit(self)
-        self.label_edit.setPlaceholderText("label")
+        self.label_edit.setPlaceholderText(self.tr("label"))
         self.label_edit.setMaximumWidth(90)
         self.label_edit.returnPressed.connect(self._on_keep_clicked)
-        self.keep_button = QPushButton("Keep", self)
+        self.keep_button = QPushButton(self.tr("Keep"), self)
         self.keep_button.setToolTip(
-            "Add the selected sample (pixels thresholded at 0.5) to the set"
+            self.tr("Add the selected sample (pixels thresholded at 0.5) to the set")
         )
         self.keep_button.clicked.connect(self._on_keep_clicked)
         row = QHBoxLayout()
@@ -126,7 +130,11 @@ class SampleStrip(QWidget):
             and m.arch.n_inputs == self._shape[0] * self._shape[1]
         )
         self.keep_button.setEnabled(self.selected is not None)
-        self.keep_button.setText("Keep" if self.selected is None else f"Keep #{self.selected + 1}")
+        self.keep_button.setText(
+            self.tr("Keep")
+            if self.selected is None
+            else self.tr("Keep #{0}").format(self.selected + 1)
+        )
 
     def _on_sample_clicked(self) -> None:
         if self.sample_button.isEnabled():
@@ -138,15 +146,26 @@ class SampleStrip(QWidget):
         training = None if model.arch.kind == "vae" else self._matrix[:FIT_GLYPHS]
         try:
             gaussian = latent_gaussian(model, training)
-        except ValueError as exc:  # codes that are not finite: nothing to fit
+        except ValueError:  # codes that are not finite: nothing to fit
             self.clear()
-            self.note.setText(str(exc))
+            self.note.setText(
+                self.tr("Cannot sample: the model's codes of the glyphs are not all finite.")
+            )
             self.note.setVisible(True)
             return
         self._seed = seed
         self.codes, images = sample_glyphs(model, gaussian, self.count.value(), seed)
         self.images = images.reshape(len(images), *self._shape)
-        self.note.setText(f"Samples of seed {seed}, from {gaussian.describe()}")
+        self.note.setText(
+            (
+                self.tr("Samples of seed {0}, from the VAE's prior N(0, I)")
+                if model.arch.kind == "vae"  # sampled from its prior
+                else self.tr(
+                    "Samples of seed {0}, from a Gaussian fitted to the training codes "
+                    "(a plain autoencoder has no prior)"
+                )
+            ).format(seed)
+        )
         self.note.setVisible(True)
         self._fill_strip()
         self._mark()
@@ -178,7 +197,7 @@ class SampleStrip(QWidget):
             canvas = self.strip.itemAt(i).widget()
             canvas.set_kind(self._kind)
             canvas.set_glyph(image)
-            canvas.setToolTip(f"Sample {i + 1}: click to select it, then Keep it")
+            canvas.setToolTip(self.tr("Sample {0}: click to select it, then Keep it").format(i + 1))
         self._update_enabled()
 
     def select(self, index: int) -> None:
@@ -192,7 +211,7 @@ class SampleStrip(QWidget):
             return
         label = self.label_edit.text().strip()
         if not label:
-            self.label_edit.setPlaceholderText("type a label")
+            self.label_edit.setPlaceholderText(self.tr("type a label"))
             self.label_edit.setFocus()
             return
         image = self.images[self.selected]

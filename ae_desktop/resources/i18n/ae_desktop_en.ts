@@ -81,12 +81,53 @@
     </message>
 </context>
 <context>
+    <name>LatentCanvas</name>
+    <message numerus="yes">
+        <source>%Ln of the model&apos;s codes cannot be drawn (not finite or beyond ±{0}): the plane stays empty.</source>
+        <translation>
+            <numerusform>%Ln of the model&apos;s codes cannot be drawn (not finite or beyond ±{0}): the plane stays empty.</numerusform>
+            <numerusform>%Ln of the model&apos;s codes cannot be drawn (not finite or beyond ±{0}): the plane stays empty.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln points</source>
+        <translation>
+            <numerusform>%Ln point</numerusform>
+            <numerusform>%Ln points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>encoding… {0} of %Ln points</source>
+        <translation>
+            <numerusform>encoding… {0} of %Ln point</numerusform>
+            <numerusform>encoding… {0} of %Ln points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message numerus="yes">
         <source>%Ln values not drawn: not finite or beyond ±{0}.</source>
         <translation>
             <numerusform>%Ln value not drawn: not finite or beyond ±{0}.</numerusform>
             <numerusform>%Ln values not drawn: not finite or beyond ±{0}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>{0}: %Ln curves of {1} points</source>
+        <translation>
+            <numerusform>{0}: %Ln curve of {1} points</numerusform>
+            <numerusform>{0}: %Ln curves of {1} points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}: %Ln glyphs of {1}x{2}</source>
+        <translation>
+            <numerusform>{0}: %Ln glyph of {1}x{2}</numerusform>
+            <numerusform>{0}: %Ln glyphs of {1}x{2}</numerusform>
         </translation>
     </message>
 </context>

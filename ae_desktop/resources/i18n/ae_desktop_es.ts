@@ -658,6 +658,57 @@
     </message>
 </context>
 <context>
+    <name>InterpolationPanel</name>
+    <message>
+        <source> steps, both ends</source>
+        <translation> pasos, con extremos</translation>
+    </message>
+    <message>
+        <source>Glyphs in the strip, both ends included (as ae-desktop interpolate --steps); click one to decode it in the preview</source>
+        <translation>Glifos de la tira, con ambos extremos (como ae-desktop interpolate --steps); hacé clic en uno para decodificarlo en la vista previa</translation>
+    </message>
+    <message>
+        <source>Interpolate</source>
+        <translation>Interpolar</translation>
+    </message>
+    <message>
+        <source>Decode the codes on the line between the two glyphs&apos; codes</source>
+        <translation>Decodificar los códigos sobre la recta entre los códigos de los dos glifos</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Limpiar</translation>
+    </message>
+    <message>
+        <source>Remove the strip and its path from the plane</source>
+        <translation>Quitar la tira y su camino del plano</translation>
+    </message>
+    <message>
+        <source>The glyph the path starts from</source>
+        <translation>El glifo donde empieza el camino</translation>
+    </message>
+    <message>
+        <source>The glyph the path ends at</source>
+        <translation>El glifo donde termina el camino</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>step {0} of {1}</source>
+        <translation>paso {0} de {1}</translation>
+    </message>
+    <message>
+        <source>{0}: click to decode it in the preview</source>
+        <translation>{0}: hacé clic para decodificarlo en la vista previa</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>
@@ -666,6 +717,102 @@
     <message>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>LatentCanvas</name>
+    <message>
+        <source>Click or drag: decode that point · wheel or right-drag: zoom · middle-drag: pan</source>
+        <translation>Clic o arrastrar: decodificar ese punto · rueda o arrastrar con el botón derecho: zoom · arrastrar con el botón del medio: desplazar</translation>
+    </message>
+    <message>
+        <source>Train or open a model with a 2-D latent space.</source>
+        <translation>Entrená o abrí un modelo con un espacio latente de 2 dimensiones.</translation>
+    </message>
+    <message>
+        <source>Latent map</source>
+        <translation>Mapa latente</translation>
+    </message>
+    <message>
+        <source>Decoded glyphs on a grid behind the points</source>
+        <translation>Glifos decodificados en una grilla detrás de los puntos</translation>
+    </message>
+    <message>
+        <source> columns</source>
+        <translation> columnas</translation>
+    </message>
+    <message>
+        <source>Grid points across the latent map (rows follow the glyph&apos;s shape)</source>
+        <translation>Puntos de la grilla a lo ancho del mapa latente (las filas siguen la forma del glifo)</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Puntos</translation>
+    </message>
+    <message>
+        <source>The glyphs&apos; codes; hide them to see the whole latent map, drawn in full contrast then</source>
+        <translation>Los códigos de los glifos; ocultalos para ver todo el mapa latente, que entonces se dibuja con contraste pleno</translation>
+    </message>
+    <message>
+        <source>Frame glyphs</source>
+        <translation>Encuadrar glifos</translation>
+    </message>
+    <message>
+        <source>Fit the view to the glyphs&apos; points</source>
+        <translation>Ajustar la vista a los puntos de los glifos</translation>
+    </message>
+    <message>
+        <source>Decoded point</source>
+        <translation>Punto decodificado</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>etiqueta</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>Add the decoded glyph (pixels thresholded at 0.5) to the set</source>
+        <translation>Agregar el glifo decodificado (píxeles umbralizados en 0,5) al conjunto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of the model&apos;s codes cannot be drawn (not finite or beyond ±{0}): the plane stays empty.</source>
+        <translation>
+            <numerusform>%Ln de los códigos del modelo no se puede dibujar (no es finito o pasa de ±{0}): el plano queda vacío.</numerusform>
+            <numerusform>%Ln de los códigos del modelo no se pueden dibujar (no son finitos o pasan de ±{0}): el plano queda vacío.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln points</source>
+        <translation>
+            <numerusform>%Ln punto</numerusform>
+            <numerusform>%Ln puntos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>encoding… {0} of %Ln points</source>
+        <translation>
+            <numerusform>codificando… {0} de %Ln punto</numerusform>
+            <numerusform>codificando… {0} de %Ln puntos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This model has a 1-D latent space; the plane needs 2-D or more.</source>
+        <translation>Este modelo tiene un espacio latente de 1 dimensión; el plano necesita 2 o más.</translation>
+    </message>
+    <message>
+        <source>The glyph set is empty.</source>
+        <translation>El conjunto de glifos está vacío.</translation>
+    </message>
+    <message>
+        <source>The model takes {0} pixels; these glyphs have {1}.</source>
+        <translation>El modelo recibe {0} píxeles; estos glifos tienen {1}.</translation>
+    </message>
+    <message>
+        <source>type a label</source>
+        <translation>escribí una etiqueta</translation>
     </message>
 </context>
 <context>
@@ -765,6 +912,123 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>Glyphs</source>
+        <translation>Glifos</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Entrenamiento</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Pérdida</translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation>Experimentos</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>the last glyph set {0} ({1})</source>
+        <translation>el último conjunto de glifos {0} ({1})</translation>
+    </message>
+    <message>
+        <source>the last model {0} ({1})</source>
+        <translation>el último modelo {0} ({1})</translation>
+    </message>
+    <message>
+        <source>{0} or {1}</source>
+        <translation>{0} ni {1}</translation>
+    </message>
+    <message>
+        <source>; could not reopen {0}</source>
+        <translation>; no se pudo reabrir {0}</translation>
+    </message>
+    <message>
+        <source>Could not reopen {0}</source>
+        <translation>No se pudo reabrir {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Compiling kernels…{0}</source>
+        <translation>Compilando kernels…{0}</translation>
+    </message>
+    <message>
+        <source>Cannot train</source>
+        <translation>No se puede entrenar</translation>
+    </message>
+    <message>
+        <source>Training diverged (the loss stopped being finite); the last finite weights are kept. Try a lower learning rate.</source>
+        <translation>El entrenamiento divergió (la pérdida dejó de ser finita); se conservan los últimos pesos finitos. Probá con una tasa de aprendizaje más baja.</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>Falló el entrenamiento</translation>
+    </message>
+    <message>
+        <source>Kernel warm-up failed: {0}{1}</source>
+        <translation>Falló la compilación de los kernels: {0}{1}</translation>
+    </message>
+    <message>
+        <source>Ready{0}</source>
+        <translation>Listo{0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}: %Ln curves of {1} points</source>
+        <translation>
+            <numerusform>{0}: %Ln curva de {1} puntos</numerusform>
+            <numerusform>{0}: %Ln curvas de {1} puntos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}: %Ln glyphs of {1}x{2}</source>
+        <translation>
+            <numerusform>{0}: %Ln glifo de {1}x{2}</numerusform>
+            <numerusform>{0}: %Ln glifos de {1}x{2}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}; the model ({1}) does not fit it and was closed</source>
+        <translation>{0}; el modelo ({1}) no corresponde a este conjunto y se cerró</translation>
+    </message>
+    <message>
+        <source>Add glyph</source>
+        <translation>Agregar glifo</translation>
+    </message>
+    <message>
+        <source>Label for the new glyph:</source>
+        <translation>Etiqueta del glifo nuevo:</translation>
+    </message>
+    <message>
+        <source>Added glyph &apos;{0}&apos; from the latent plane</source>
+        <translation>Se agregó el glifo &apos;{0}&apos; desde el plano latente</translation>
+    </message>
+</context>
+<context>
     <name>NetworkView</name>
     <message>
         <source>Train or open a model to see its layers, live as you draw.</source>
@@ -789,6 +1053,103 @@
     <message>
         <source>incoming and outgoing weights</source>
         <translation>pesos de entrada y de salida</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectionControls</name>
+    <message>
+        <source>The plane shown: two axes of the code, or the first two principal components of the glyphs&apos; codes</source>
+        <translation>El plano que se muestra: dos ejes del código, o las dos primeras componentes principales de los códigos de los glifos</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Vista</translation>
+    </message>
+    <message>
+        <source>principal components 1 × 2</source>
+        <translation>componentes principales 1 × 2</translation>
+    </message>
+    <message>
+        <source>The code&apos;s coordinate along this direction (over the codes&apos; span)</source>
+        <translation>La coordenada del código en esta dirección (dentro del rango de los códigos)</translation>
+    </message>
+</context>
+<context>
+    <name>SampleStrip</name>
+    <message>
+        <source>Sample</source>
+        <translation>Muestrear</translation>
+    </message>
+    <message>
+        <source>Decode codes drawn from a VAE&apos;s prior N(0, I), or for a plain autoencoder from the Gaussian fitted to the glyphs&apos; codes (as ae-desktop sample); each click takes the next seed</source>
+        <translation>Decodificar códigos sorteados de la distribución a priori N(0, I) de un VAE o, en un autoencoder simple, de la gaussiana ajustada a los códigos de los glifos (como ae-desktop sample); cada clic usa la semilla siguiente</translation>
+    </message>
+    <message>
+        <source> samples</source>
+        <translation> muestras</translation>
+    </message>
+    <message>
+        <source>Glyphs drawn per click</source>
+        <translation>Glifos generados por clic</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>semilla </translation>
+    </message>
+    <message>
+        <source>The seed of the next draw (same seed, same samples)</source>
+        <translation>La semilla del próximo sorteo (misma semilla, mismas muestras)</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>etiqueta</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>Add the selected sample (pixels thresholded at 0.5) to the set</source>
+        <translation>Agregar la muestra elegida (píxeles umbralizados en 0,5) al conjunto</translation>
+    </message>
+    <message>
+        <source>Keep #{0}</source>
+        <translation>Conservar #{0}</translation>
+    </message>
+    <message>
+        <source>Cannot sample: the model&apos;s codes of the glyphs are not all finite.</source>
+        <translation>No se puede muestrear: los códigos de los glifos según el modelo no son todos finitos.</translation>
+    </message>
+    <message>
+        <source>Samples of seed {0}, from the VAE&apos;s prior N(0, I)</source>
+        <translation>Muestras de la semilla {0}, de la distribución a priori N(0, I) del VAE</translation>
+    </message>
+    <message>
+        <source>Samples of seed {0}, from a Gaussian fitted to the training codes (a plain autoencoder has no prior)</source>
+        <translation>Muestras de la semilla {0}, de una gaussiana ajustada a los códigos de entrenamiento (un autoencoder simple no tiene distribución a priori)</translation>
+    </message>
+    <message>
+        <source>Sample {0}: click to select it, then Keep it</source>
+        <translation>Muestra {0}: hacé clic para elegirla y después conservala</translation>
+    </message>
+    <message>
+        <source>type a label</source>
+        <translation>escribí una etiqueta</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryChart</name>
+    <message>
+        <source>{0} (mean, ± std)</source>
+        <translation>{0} (media, ± desvío)</translation>
+    </message>
+    <message>
+        <source>{0} (mean, min-max)</source>
+        <translation>{0} (media, mín-máx)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
     </message>
 </context>
 <context>
