@@ -693,11 +693,11 @@
     </message>
     <message>
         <source>From</source>
-        <translation>Desde</translation>
+        <translation>De</translation>
     </message>
     <message>
         <source>to</source>
-        <translation>hasta</translation>
+        <translation>a</translation>
     </message>
     <message>
         <source>step {0} of {1}</source>
@@ -763,7 +763,7 @@
     </message>
     <message>
         <source>Decoded point</source>
-        <translation>Punto decodificado</translation>
+        <translation>Decodificado</translation>
     </message>
     <message>
         <source>label</source>
