@@ -8,10 +8,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QTool
 
 from ae_desktop.data import bundled_font
 from ae_desktop.data.circles import circles
-from ae_desktop.engine import Architecture, Autoencoder
+from ae_desktop.engine import CURVE, PIXELS, Architecture, Autoencoder
 from ae_desktop.gui.glyphs.circles_dialog import CirclesDialog
 from ae_desktop.gui.glyphs.curve_editor import CurveEditor
-from ae_desktop.gui.glyphs.curve_error import point_distances
 from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
 from ae_desktop.gui.latent.latent_canvas import LatentCanvas
 
@@ -24,7 +23,7 @@ def test_curve_preview_draws_the_circle_not_pixels(qtbot):
     view = GlyphCanvas()
     qtbot.addWidget(view)
     view.resize(200, 200)
-    view.set_kind("curve")
+    view.set_kind(CURVE)
     view.set_glyph(circles(count=1, r_min=0.8, r_max=0.8, points=40).pixels[0])
     image = view.grab().toImage()
     side = 200
@@ -38,7 +37,7 @@ def test_curve_preview_draws_the_circle_not_pixels(qtbot):
         assert any(dark(c) for c in near), f"no ink at angle {angle:.2f}"
     for x, y in ((centre + 20, centre + 20), (centre - 0.4 * centre, centre - 20)):
         assert not dark(image.pixelColor(int(x), int(y)))  # inside the ring: paper
-    view.set_kind("pixels")  # the same values as pixels: a 2-column strip, no ring
+    view.set_kind(PIXELS)  # the same values as pixels: a 2-column strip, no ring
     strip = view.grab().toImage()
     assert not any(dark(strip.pixelColor(int(centre + 0.8 * centre), y)) for y in range(90, 110))
 
@@ -255,7 +254,7 @@ def test_status_bar_of_a_curve_set_gives_the_largest_point_error(window, qtbot, 
     circle_panel(window, count=20)
     train(arch="42-8-2", epochs=60, target_errors=None, loss="mse")
     rows = window.document.glyphs.matrix()
-    worst = point_distances(rows, window.session.model.reconstruct(rows)).max()
+    worst = CURVE.errors(window.session.model.reconstruct(rows), rows).max()
     message = window.statusBar().currentMessage()
     assert f"points within {worst:.3f} of their input" in message
     assert "px" not in message and "wrong" not in message
@@ -264,10 +263,10 @@ def test_status_bar_of_a_curve_set_gives_the_largest_point_error(window, qtbot, 
     assert "within 1 px" in window.statusBar().currentMessage()
 
 
-def test_point_distances_are_in_plane_units():
+def test_a_curves_error_is_in_plane_units():
     inputs = np.array([[0.5, 0.5, 1.0, 0.5]])  # (0, 0) and (1, 0) in the plane
     outputs = np.array([[0.5, 0.75, 1.0, 0.5]])  # (0, 0.5) and (1, 0)
-    np.testing.assert_allclose(point_distances(inputs, outputs), [[0.5, 0.0]])
+    np.testing.assert_allclose(CURVE.errors(outputs, inputs), [0.5])
 
 
 def test_replace_selected_stores_the_edited_curve(window, qtbot):

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ae_desktop.data import bundled_font
-from ae_desktop.engine.denoising import nearest_glyphs
+from ae_desktop.engine import CURVE, nearest_glyphs
 from ae_desktop.gui.glyphs.editor_panel import EditorPanel
 
 FONT = bundled_font("font3")
@@ -62,7 +62,7 @@ def test_no_glyph_set_or_other_size_shows_nothing(qtbot, panel):
     assert panel.nearest.pixels() is None
     panel.set_glyphs(np.ones((3, 16)), ["a", "b", "c"])  # 4x4 glyphs, a 5x7 drawing
     assert panel.nearest.pixels() is None
-    panel.set_kind("curve")
+    panel.set_kind(CURVE)
     assert not panel.nearest.isVisible()
 
 

@@ -15,6 +15,7 @@ from ae_desktop.data import GlyphSetError
 from ae_desktop.data.idx import idx_image_steps, labels_path_for
 from ae_desktop.data.image_folder import image_files, image_folder_steps
 from ae_desktop.data.steps import Steps
+from ae_desktop.engine import PIXELS
 from ae_desktop.gui.files.import_controller import ImportController
 from ae_desktop.gui.files.recent_files import IMAGES, last_folder, remember_folder
 from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
@@ -86,7 +87,7 @@ class GlyphImporter(QObject):
     def import_image_folder(self, folder: str) -> bool:
         """Import every image of ``folder``, grey and scaled to the current set's size."""
         g = self.document.glyphs
-        size = (g.width, g.height) if g.kind == "pixels" else None
+        size = (g.width, g.height) if g.kind is PIXELS else None
         started = self._start(image_folder_steps(folder, size), Path(folder).name)
         if started:
             self._note = _skipped_note(folder)

@@ -1,4 +1,4 @@
-"""The curve editor: a "curve" glyph drawn in its plane, points dragged with the mouse or
+"""The curve editor: a curve glyph drawn in its plane, points dragged with the mouse or
 nudged with the keyboard, the model's reconstruction drawn over it; edits are undoable."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ NUDGE = 0.01  # stored units per arrow key press: 0.02 in the plane
 
 
 class CurveEditor(EditableGlyph):
-    """A (points, 2) closed curve of (x, y) in [0, 1] (see GlyphSet "curve").
+    """A (points, 2) closed curve of (x, y) in [0, 1] (see GlyphSet, kind CURVE).
 
     Drag a point with the left button; Page Up/Down select a point, arrows move it. The
     reconstruction, if set, is drawn dashed, each output point joined in red to the point

@@ -1,5 +1,5 @@
 """The glyph editor with its tools, and what the model makes of the drawing beside it:
-a pixel editor for images, a curve editor for "curve" sets."""
+a pixel editor for images, a curve editor for sets of curves."""
 
 from __future__ import annotations
 
@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ae_desktop.engine.denoising import nearest_glyphs
+from ae_desktop.engine import CURVE, PIXELS, GlyphKind, nearest_glyphs
 from ae_desktop.gui.glyphs.curve_editor import CurveEditor
-from ae_desktop.gui.glyphs.curve_error import point_distances
 from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
 from ae_desktop.gui.glyphs.pixel_editor import PixelEditor
 from ae_desktop.gui.shortcuts import redo_keys
@@ -29,7 +28,7 @@ from ae_desktop.gui.shortcuts import redo_keys
 
 class EditorPanel(QWidget):
     """Draw a glyph; see its reconstruction, denoised result, the nearest glyph of the set
-    (the best any decoder can answer) and wrong pixels live. A "curve" set is edited as a
+    (the best any decoder can answer) and wrong pixels live. A set of curves is edited as a
     curve, its reconstruction drawn over it and beside it."""
 
     glyph_added = Signal(object)  # (height, width) pixels to append to the set
@@ -41,7 +40,7 @@ class EditorPanel(QWidget):
         self._model = None
         self._glyphs: tuple[np.ndarray, list[str]] | None = None  # rows (n, P), labels
         self._rng = np.random.default_rng(0)
-        self.kind = "pixels"
+        self.kind = PIXELS
         self.editor = PixelEditor(width, height, self)
         self.curve_editor = CurveEditor(parent=self)
         self.editors = QStackedWidget(self)
@@ -166,19 +165,19 @@ class EditorPanel(QWidget):
         return max(1, round(amount / 100 * self.editor.pixels().size))
 
     def active_editor(self) -> PixelEditor | CurveEditor:
-        """The editor of the current kind: the curve editor for a "curve" set."""
-        return self.curve_editor if self.kind == "curve" else self.editor
+        """The editor of the current kind: the curve editor for a set of curves."""
+        return self.curve_editor if self.kind is CURVE else self.editor
 
     def load(self, pixels: np.ndarray) -> None:
         """Show ``pixels`` (height, width) in the editor; an edited drawing stays a Ctrl+Z
         away (see EditableGlyph.load)."""
         self.active_editor().load(pixels)
 
-    def set_kind(self, kind: str) -> None:
-        """The glyph set's kind: a "curve" set is edited and reconstructed as a curve;
+    def set_kind(self, kind: GlyphKind) -> None:
+        """The glyph set's kind: a set of curves is edited and reconstructed as a curve;
         pixel tools, thresholded and wrong pixels, meaningless for coordinates, hide."""
         self.kind = kind
-        pixels = kind == "pixels"
+        pixels = kind is PIXELS
         editor = self.active_editor()
         self.editors.setCurrentWidget(editor)
         self.undo_group.setActiveStack(editor.undo_stack)
@@ -212,7 +211,7 @@ class EditorPanel(QWidget):
         return (self.reconstruction, self.thresholded, self.nearest, self.wrong)
 
     def _on_add_noise_clicked(self) -> None:
-        if self.kind == "curve":
+        if self.kind is CURVE:
             self.curve_editor.add_noise(self.noise_sigma.value(), self._rng)
         else:
             self.editor.add_noise(self.noise_count(), self._rng)
@@ -231,7 +230,7 @@ class EditorPanel(QWidget):
             self.curve_editor.set_reconstruction(None)
             self.model_note.setVisible(True)
             if model is not None:
-                unit = "values" if self.kind == "curve" else "pixels"
+                unit = "values" if self.kind is CURVE else "pixels"
                 self.model_note.setText(
                     f"The model expects {model.arch.n_inputs} {unit}; this glyph has {pixels.size}."
                 )
@@ -241,7 +240,7 @@ class EditorPanel(QWidget):
         x = pixels.reshape(1, -1)
         code = model.encode(x)
         output = model.decode(code).reshape(pixels.shape)
-        if self.kind == "curve":
+        if self.kind is CURVE:
             self._show_curve(pixels, output)
         else:
             self._show_pixels(pixels, output)
@@ -251,7 +250,7 @@ class EditorPanel(QWidget):
         """The output curve (points, 2) over the drawing and beside it, with its largest
         point distance from the clean curve (the denoising target)."""
         clean = self.curve_editor.clean_pixels()
-        error = point_distances(clean[None], output[None]).max()
+        error = CURVE.errors(output[None], clean[None])[0]
         noisy = " vs clean" if not np.array_equal(clean, pixels) else ""
         self.curve_editor.set_reconstruction(output)
         self.reconstruction.set_glyph(output, detail=f"max error {error:.3f}{noisy}")

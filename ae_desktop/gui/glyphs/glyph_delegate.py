@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ae_desktop.engine import CURVE
 from ae_desktop.gui.glyphs.glyph_list_model import BACKGROUND, GlyphListModel
 from ae_desktop.gui.glyphs.glyph_view import margin_image, paint_curve, paint_glyph
 
@@ -14,7 +15,7 @@ THUMB = 56  # a thumbnail's longer side, at least one screen pixel per glyph pix
 GAP = 4  # between the glyph and its reconstruction
 MARGIN = 6
 TEXT = 18
-CURVE = 40  # side of a curve glyph's thumbnail
+CURVE_THUMB = 40  # side of a curve glyph's thumbnail
 SELECTED = QStyle.State_Selected  # looked up once: Qt enum attributes are slow in Python
 
 
@@ -33,10 +34,10 @@ class GlyphDelegate(QStyledItemDelegate):
 
     def thumb_size(self) -> tuple[int, int]:
         """(width, height) of one thumbnail: pixels scaled by ``thumb_cell``, or a
-        square for a "curve" set."""
+        square for a set of curves."""
         g = self._model.glyphs
-        if g.kind == "curve":
-            return CURVE, CURVE
+        if g.kind is CURVE:
+            return CURVE_THUMB, CURVE_THUMB
         cell = thumb_cell(g.width, g.height)
         return g.width * cell, g.height * cell
 
@@ -64,7 +65,7 @@ class GlyphDelegate(QStyledItemDelegate):
         y = rect.y() + MARGIN
         glyph, beside = QRectF(x, y, width, height), QRectF(x + width + GAP, y, width, height)
         output = self._model.output(row)
-        if g.kind == "curve":
+        if g.kind is CURVE:
             paint_curve(painter, glyph, g.pixels[row])
             if output is not None:
                 paint_curve(painter, beside, output)

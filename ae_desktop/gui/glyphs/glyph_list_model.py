@@ -9,7 +9,7 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QBrush, QColor, QImage
 
 from ae_desktop.data import GlyphSet
-from ae_desktop.engine import PIXEL_THRESHOLD
+from ae_desktop.engine import CURVE, PIXEL_THRESHOLD
 from ae_desktop.gui.glyphs.glyph_view import glyph_image
 
 BLOCK = 64  # rows reconstructed together, when a view first asks for one of them
@@ -54,7 +54,7 @@ class GlyphListModel(QStringListModel):
         label = self.glyphs.labels[row]
         if role == DISPLAY:
             block = self._block(row)
-            if block is None or self.glyphs.kind == "curve":  # no pixels to get wrong
+            if block is None or self.glyphs.kind is CURVE:  # no pixels to get wrong
                 return label
             return f"{label}  ·  {block[2][row % BLOCK]}"
         if role == TOOL_TIP:

@@ -1,5 +1,5 @@
 """Drawing glyphs: a pixmap painter shared by every widget, a closed-curve painter for
-"curve" sets, and a small read-only view."""
+sets of curves, and a small read-only view."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ae_desktop.engine import PIXEL_THRESHOLD
+from ae_desktop.engine import CURVE, PIXEL_THRESHOLD, PIXELS, GlyphKind
 
 INK = QColor(32, 36, 48)
 PAPER = QColor(255, 255, 255)
@@ -100,7 +100,7 @@ def paint_glyph(
 
 
 def curve_polygon(rect: QRectF, values: np.ndarray) -> QPolygonF:
-    """Widget positions in ``rect`` (x to the right, y up) of a "curve" glyph's points,
+    """Widget positions in ``rect`` (x to the right, y up) of a curve glyph's points,
     ``values`` (points, 2) of (x, y) in [0, 1]."""
     points = np.asarray(values, dtype=np.float64).reshape(-1, 2)
     xs = rect.left() + points[:, 0] * rect.width()
@@ -123,7 +123,7 @@ def paint_curve_frame(painter: QPainter, rect: QRectF) -> None:
 def paint_curve_line(
     painter: QPainter, rect: QRectF, values: np.ndarray, color: QColor = INK, style=Qt.SolidLine
 ) -> None:
-    """A "curve" glyph, ``values`` (points, 2), as a closed antialiased polyline."""
+    """A curve glyph, ``values`` (points, 2), as a closed antialiased polyline."""
     painter.save()
     painter.setRenderHint(QPainter.Antialiasing, True)
     pen = QPen(color, max(1.5, rect.width() / 60), style)
@@ -135,7 +135,7 @@ def paint_curve_line(
 
 
 def paint_curve(painter: QPainter, rect: QRectF, values: np.ndarray) -> None:
-    """Paint a "curve" glyph, ``values`` (points, 2) of (x, y) in [0, 1], as a closed
+    """Paint a curve glyph, ``values`` (points, 2) of (x, y) in [0, 1], as a closed
     polyline in ``rect`` (x to the right, y up), over a frame and the axes through 0.5."""
     paint_curve_frame(painter, rect)
     paint_curve_line(painter, rect, values)
@@ -144,13 +144,13 @@ def paint_curve(painter: QPainter, rect: QRectF, values: np.ndarray) -> None:
 class GlyphCanvas(QWidget):
     """Shows one glyph (height, width) scaled to fit with square pixels, with an optional
     caption above and a detail line below, kept together as one centred block. A
-    "curve" glyph is drawn as a closed curve in a square instead."""
+    curve glyph (kind CURVE) is drawn as a closed curve in a square instead."""
 
     clicked = Signal()
 
     def __init__(self, parent=None, min_cell: int = 8, title: str = ""):
         super().__init__(parent)
-        self.kind = "pixels"
+        self.kind = PIXELS
         self._pixels: np.ndarray | None = None
         self._wrong: np.ndarray | None = None
         self._min_cell = min_cell
@@ -171,8 +171,8 @@ class GlyphCanvas(QWidget):
         self._detail = detail
         self.update()
 
-    def set_kind(self, kind: str) -> None:
-        """ "pixels" or "curve" (see GlyphSet), for the glyphs shown from now on."""
+    def set_kind(self, kind: GlyphKind) -> None:
+        """The glyph set's kind (PIXELS or CURVE), for the glyphs shown from now on."""
         self.kind = kind
         self.update()
 
@@ -207,7 +207,7 @@ class GlyphCanvas(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         text_h = self._text_height() if self._title else 0
-        curve = self.kind == "curve"
+        curve = self.kind is CURVE
         height, width = (7, 5) if self._pixels is None else self._pixels.shape
         if curve:
             height = width = 1

@@ -12,7 +12,9 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QLinearGradient, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ae_desktop.gui.glyphs.glyph_view import GRID, paint_curve, paint_glyph
+from ae_desktop.engine import PIXELS, GlyphKind
+from ae_desktop.gui.glyphs.glyph_view import GRID
+from ae_desktop.gui.glyphs.kind_views import kind_view
 from ae_desktop.gui.network.layer_rows import LUT, LayerRow, value_colours
 
 TITLE_W, KEY_H, MARGIN, GAP = 100, 30, 6, 8
@@ -52,14 +54,14 @@ class LayerCanvas(QWidget):
         super().__init__(parent)
         self._rows: list[LayerRow] = []
         self._shape = (7, 5)
-        self._kind = "pixels"
+        self._kind = PIXELS
         self._boxes: list[tuple[QRectF, float, int]] = []  # cells' rect, cell size, columns
         self._marked = (-1, -1)
         self._cache: tuple[tuple, QPixmap] | None = None  # (what it shows, the overlay)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Minimum)
 
-    def set_rows(self, rows: list[LayerRow], shape: tuple[int, int], kind: str) -> None:
+    def set_rows(self, rows: list[LayerRow], shape: tuple[int, int], kind: GlyphKind) -> None:
         """Show ``rows`` for glyphs of ``shape`` (height, width) and ``kind``."""
         self._rows, self._shape, self._kind = rows, shape, kind
         self._layout()
@@ -80,7 +82,7 @@ class LayerCanvas(QWidget):
         return QPoint(round(x), round(y))
 
     def _glyph_rect(self, top: float, area: float) -> QRectF:
-        height, width = (1, 1) if self._kind == "curve" else self._shape
+        height, width = kind_view(self._kind).cells(self._shape)
         scale = min(area / width, GLYPH_H / height)
         return QRectF(TITLE_W + MARGIN, top, width * scale, height * scale)
 
@@ -185,10 +187,7 @@ class LayerCanvas(QWidget):
         return pixmap
 
     def _paint_glyph(self, painter: QPainter, rect: QRectF, values: np.ndarray) -> None:
-        if self._kind == "curve":
-            paint_curve(painter, rect, values.reshape(-1, 2))
-        else:
-            paint_glyph(painter, rect, values.reshape(self._shape))
+        kind_view(self._kind).paint(painter, rect, values, self._shape)
 
     def _paint_grid(self, painter: QPainter, rect: QRectF, cell: float, cols: int, n: int) -> None:
         """Thin lines between the cells, so that neighbouring units of one colour part."""

@@ -29,7 +29,7 @@ def format_eta(seconds: float) -> str:
 class TrainingStatus:
     """Puts a training summary and a progress bar into ``status_bar``.
 
-    Glyphs count as learned within 1 wrong pixel; for a "curve" set, where pixels mean
+    Glyphs count as learned within 1 wrong pixel; for a set of curves, where pixels mean
     nothing, the summary gives the largest distance of a reconstructed point from its
     input in plane units (the plane spans -1 to 1) instead, as the report has it (the
     engine measures it; nothing is reconstructed here).
@@ -51,7 +51,7 @@ class TrainingStatus:
         status_bar.addPermanentWidget(self.summary)
         status_bar.addPermanentWidget(self.progress)
         self._last = None
-        self._curves = False  # a run on a "curve" set
+        self._curves = False  # a run on a set of curves
         self._first = None  # (training time, engine seconds, epoch) at the first report
         self._paused_at: float | None = None
         self._paused = 0.0  # seconds paused so far
@@ -70,7 +70,7 @@ class TrainingStatus:
 
     def begin(self, epochs: int, curve_run=None) -> None:
         """A run of ``epochs`` starts; ``curve_run`` is its TrainingRun if it trains on
-        a "curve" set."""
+        a set of curves."""
         self._last = self._first = self._paused_at = None
         self._paused = self._elapsed = 0.0
         self._curves = curve_run is not None
