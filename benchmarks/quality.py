@@ -1,5 +1,5 @@
 """Quality figures for the README: exact reconstruction with the CLI defaults, and denoising
-at 10% per-pixel flip noise with the DAE defaults next to the best any decoder can do
+at 10% salt-and-pepper noise with the DAE defaults next to the best any decoder can do
 (every level: benchmarks/denoising.py).
 
     python benchmarks/quality.py [--seeds 10] [--skip-defaults] [--skip-denoising]
@@ -54,7 +54,8 @@ def denoising_table(epochs: int | None, repeats: int) -> None:
         print(
             f"{font}: DAE exact {row['dae']:.1f}% | nearest clean glyph {row['nearest']:.1f}% "
             f"| gap {row['gap']:.1f} points | trained {row['cpu']:.1f} CPU s "
-            f"({row['wall']:.1f} s wall)"
+            f"({row['wall']:.1f} s wall) | ambiguous copies redrawn: "
+            f"{'yes' if row['redraw'] else 'no'}"
         )
 
 

@@ -98,6 +98,13 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
         type=flag_type("augment"),
         help=f"noisy copies per glyph per epoch (default: {d.augment})",
     )
+    p.add_argument(
+        "--redraw-ambiguous",
+        action=argparse.BooleanOptionalAction,
+        help="draw again each noisy copy whose nearest clean glyph is another one, so that "
+        "a dae learns the nearest-glyph decision (dae default: on for sets of up to "
+        f"{TrainConfig.redraw_max_glyphs:,} glyphs)",
+    )
     p.add_argument("--beta", type=flag_type("beta"), help=f"VAE KL weight (default: {d.beta})")
     p.add_argument(
         "--dropout",

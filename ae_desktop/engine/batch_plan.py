@@ -9,16 +9,25 @@ from __future__ import annotations
 import numpy as np
 
 from ae_desktop.engine.architecture import Architecture
-from ae_desktop.engine.config import TrainConfig
-from ae_desktop.engine.noise import corrupt
+from ae_desktop.engine.config import REDRAW_ROUNDS, TrainConfig
+from ae_desktop.engine.denoising import nearest_glyphs
+from ae_desktop.engine.noise import NoiseSpec, corrupt
 from ae_desktop.engine.train_records import Batches
 
 PLAN_BYTES = 64 * 2**20
+NEAREST_CELLS = 2**21  # rows x glyphs of one nearest-glyph search block (16 MB)
 
 
 class BatchPlan:
     """Targets are the clean data repeated ``augment`` times; a denoising model gets
-    freshly corrupted inputs every epoch; a VAE normal samples; dropout its unit scales."""
+    freshly corrupted inputs every epoch; a VAE normal samples; dropout its unit scales.
+
+    With ``redraw`` (``config.redraw_used``), a noisy copy whose nearest clean glyph
+    (``nearest_glyphs``; of tied ones the first in the set) is not its own glyph is drawn
+    again, up to REDRAW_ROUNDS times, then replaced by its clean glyph: every input then
+    has one possible source, so the model learns the nearest-glyph decision rather than a
+    blend of the glyphs it could come from. A glyph identical to an earlier one counts
+    as that one."""
 
     def __init__(
         self, data: np.ndarray, config: TrainConfig, arch: Architecture, rng: np.random.Generator
@@ -35,6 +44,12 @@ class BatchPlan:
         self.dropout = config.dropout
         self.dropout_units = arch.dropout_units if config.dropout else 0
         self.rng = rng
+        self.redraw = config.redraw_used(len(data))
+        if self.redraw:
+            self.glyphs = np.asarray(data)
+            # each row's own glyph, as the first glyph of the set equal to it
+            first_equal = nearest_glyphs(self.glyphs, self.glyphs).argmax(axis=1)
+            self.own = np.tile(first_equal, copies)
 
     def max_epochs(self) -> int:
         """How many epochs one draw may hold within the memory budget."""
@@ -51,7 +66,10 @@ class BatchPlan:
         inputs, perms, draws = [], [], []
         for _ in range(n_epochs):  # epoch by epoch: the stream does not depend on chunking
             if self.noise is not None:
-                inputs.append(corrupt(self.targets, self.noise, self.rng).astype(self.dtype))
+                noisy = corrupt(self.targets, self.noise, self.rng)
+                inputs.append(
+                    (self._redrawn(noisy, self.noise) if self.redraw else noisy).astype(self.dtype)
+                )
             if self.shuffle:
                 perms.append(self.rng.permutation(m))
             eps = self.rng.standard_normal((m, self.vae_latent))
@@ -62,6 +80,29 @@ class BatchPlan:
             np.ascontiguousarray(np.stack(inputs)) if inputs else self.targets[None],
             np.stack(perms) if perms else np.zeros((0, 0), dtype=np.int64),
             np.stack(draws) if draws else np.zeros((0, 0, 0), self.dtype),
+        )
+
+    def _redrawn(self, noisy: np.ndarray, noise: NoiseSpec) -> np.ndarray:
+        """``noisy`` with its ambiguous rows drawn again with ``noise`` (in place; see the
+        class)."""
+        bad = np.arange(len(noisy))
+        for round_ in range(REDRAW_ROUNDS + 1):
+            bad = bad[self._first_nearest(noisy[bad]) != self.own[bad]]
+            if not len(bad):
+                return noisy
+            if round_ < REDRAW_ROUNDS:
+                noisy[bad] = corrupt(self.targets[bad], noise, self.rng)
+        noisy[bad] = self.targets[bad]
+        return noisy
+
+    def _first_nearest(self, rows: np.ndarray) -> np.ndarray:
+        """The first nearest clean glyph of each row, searched in blocks of rows."""
+        block = max(1, NEAREST_CELLS // len(self.glyphs))
+        return np.concatenate(
+            [
+                nearest_glyphs(rows[i : i + block], self.glyphs).argmax(axis=1)
+                for i in range(0, len(rows), block)
+            ]
         )
 
     def batches(self, n_epochs: int) -> Batches:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
 from numbers import Integral, Real
+from typing import ClassVar
+
+import numpy as np
 
 from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine.activations import ACTIVATIONS
@@ -47,17 +50,24 @@ _OUT_OF_RANGE = {  # validate_settings's wording where not "NAME must be <descri
 }
 
 
+# Redrawing ambiguous noisy copies searches every glyph for each noisy row, each epoch:
+# about the work of an epoch of training at ~1000 glyphs, so larger sets go without it.
+REDRAW_MAX_GLYPHS = 1024
+REDRAW_ROUNDS = 20  # redraws of a row before its clean glyph stands in
+
 # What a denoising model trains with where the user sets nothing else (the CLI applies
 # these under its flags; docs/EXPERIMENTS.md "Denoising defaults" says why each): a wide
-# ReLU layer, many noisy copies per epoch in batches of 256, all epochs (no early stop).
+# ReLU layer, many noisy copies per epoch in batches of 256, all epochs (no early stop),
+# ambiguous noisy copies redrawn where the set has at most REDRAW_MAX_GLYPHS glyphs.
 DAE_DEFAULTS = {
     "arch": "35-128-32",
     "activation": "relu",
     "augment": 30,
     "batch_size": 256,
     "lr": 0.003,
-    "epochs": 2000,
+    "epochs": 1500,
     "target_errors": None,
+    "redraw_ambiguous": None,
 }
 
 
@@ -101,6 +111,9 @@ class TrainConfig:
     lr_schedule: str = "constant"  # constant, step:EVERY:FACTOR or cosine
     kl_warmup: int = 0  # epochs over which a VAE's beta rises from 0
     early_stop: int = 0  # epochs without a better test loss before stopping (0: never)
+    # redraw noisy copies nearer another glyph: True, False, None = where affordable
+    redraw_ambiguous: bool | None = False
+    redraw_max_glyphs: ClassVar[int] = REDRAW_MAX_GLYPHS  # for the public API's users
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -179,6 +192,24 @@ class TrainConfig:
             raise ConfigError(f"{what} loss is stochastic: train it with sgd, momentum or adam")
         self.noise_spec()
         self._check_training_aids()
+        if self.redraw_ambiguous and self.noise_spec() is None:
+            raise ConfigError(
+                "redrawing ambiguous noisy copies needs noise (a dae model or a noise setting)"
+            )
+
+    def redraw_used(self, n_glyphs: int) -> bool:
+        """Whether training on ``n_glyphs`` clean glyphs redraws every noisy copy whose
+        nearest glyph is another one (see batch_plan): ``redraw_ambiguous`` True (or
+        ConfigError over REDRAW_MAX_GLYPHS), False, or None: where there is noise and at
+        most REDRAW_MAX_GLYPHS glyphs."""
+        if self.redraw_ambiguous is None:
+            return self.noise_spec() is not None and n_glyphs <= REDRAW_MAX_GLYPHS
+        if self.redraw_ambiguous and n_glyphs > REDRAW_MAX_GLYPHS:
+            raise ConfigError(
+                f"redrawing ambiguous noisy copies is for sets of at most "
+                f"{REDRAW_MAX_GLYPHS:,} glyphs, this one has {n_glyphs:,}"
+            )
+        return self.redraw_ambiguous
 
     def _check_training_aids(self) -> None:
         """The weight decay, schedule, warm-up and early stop settings."""
@@ -198,15 +229,16 @@ _TYPES = {
     "int": (Integral,),
     "int | None": (Integral, type(None)),
     "float": (Real,),
+    "bool | None": (bool, np.bool_, type(None)),
 }
 
 
 def _check_type(name: str, value, annotation: str) -> None:
     """``value`` of the field's declared type (a float field takes an int, NumPy scalars
-    count, no field takes a bool), or ConfigError naming the field."""
+    count, only a bool field takes a bool), or ConfigError naming the field."""
     allowed = _TYPES[annotation]
-    if isinstance(value, bool) or not isinstance(value, allowed):
-        wanted = {"str": "text", "int": "a whole number", "float": "a number"}
+    if (isinstance(value, bool) and bool not in allowed) or not isinstance(value, allowed):
+        wanted = {"str": "text", "int": "a whole number", "float": "a number", "bool": "true/false"}
         kind = " or ".join(wanted.get(a.strip(), "none") for a in annotation.split("|"))
         raise ConfigError(f"{name} must be {kind}, got {quote(value)}")
 

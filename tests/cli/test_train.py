@@ -26,7 +26,7 @@ def test_every_option_reaches_the_config():
         "train --model dae --arch 35-9-3 --decoder 3-7-35 --activation leaky-relu "
         "--output-activation sigmoid --latent-activation tanh --loss mse --optimizer momentum "
         "--lr 0.5 --momentum 0.8 --epochs 7 --batch-size 8 --seed 4 --init normal:0.5 "
-        "--noise flip:2 --augment 3 --beta 0.25 --target-errors none".split()
+        "--noise flip:2 --augment 3 --beta 0.25 --target-errors none --redraw-ambiguous".split()
     )
     assert config_from_args(args) == TrainConfig(
         model="dae",
@@ -47,6 +47,7 @@ def test_every_option_reaches_the_config():
         augment=3,
         beta=0.25,
         target_errors=None,
+        redraw_ambiguous=True,
     )
 
 

@@ -6,7 +6,7 @@ from ae_desktop.cli import build_parser
 from ae_desktop.commands.train import config_from_args
 from ae_desktop.data import bundled_font
 from ae_desktop.engine import TrainConfig, parse_noise, train
-from ae_desktop.engine.config import DAE_DEFAULTS, model_defaults
+from ae_desktop.engine.config import DAE_DEFAULTS, REDRAW_MAX_GLYPHS, model_defaults
 from ae_desktop.engine.denoising import denoising_errors
 
 FONT = bundled_font("font3").matrix()
@@ -26,8 +26,9 @@ def test_a_dae_with_no_other_option_takes_the_chosen_defaults():
         augment=30,
         batch_size=256,
         lr=0.003,
-        epochs=2000,
+        epochs=1500,
         target_errors=None,
+        redraw_ambiguous=None,  # on where the set has at most REDRAW_MAX_GLYPHS glyphs
     )
     assert config == TrainConfig(model="dae", noise="saltpepper:0.15", **DAE_DEFAULTS)
 
@@ -45,6 +46,15 @@ def test_flags_given_win_over_the_dae_defaults():
     )
     assert (config.lr, config.epochs, config.target_errors) == (0.01, 50, 0)
     assert parsed("train --model dae --target-errors none --epochs 9").target_errors is None
+    assert parsed("train --model dae --no-redraw-ambiguous").redraw_ambiguous is False
+    assert parsed("train --model dae --redraw-ambiguous").redraw_ambiguous is True
+
+
+def test_the_default_dae_redraws_ambiguous_copies_on_sets_it_can_afford():
+    config = parsed("train --model dae")
+    assert config.redraw_used(len(FONT)) and config.redraw_used(REDRAW_MAX_GLYPHS)
+    assert not config.redraw_used(REDRAW_MAX_GLYPHS + 1)
+    assert not parsed("train --model vae --noise flip:1").redraw_used(len(FONT))
 
 
 def test_plain_and_variational_models_keep_their_defaults():

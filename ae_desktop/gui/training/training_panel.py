@@ -139,6 +139,14 @@ class TrainingPanel(QWidget):
         self.noise_level = QDoubleSpinBox(
             self, decimals=2, minimum=0.0, maximum=35.0, singleStep=0.05
         )
+        self.redraw = QCheckBox(self.tr("Redraw ambiguous noisy copies"), self)
+        self.redraw.setToolTip(
+            self.tr(
+                "Draw again each noisy training copy that is nearer another glyph than its "
+                "own, so that the model learns to answer the nearest glyph (sets of up to "
+                "{0} glyphs)"
+            ).format(TrainConfig.redraw_max_glyphs)
+        )
         self.beta = QDoubleSpinBox(self, decimals=3, minimum=0.0, maximum=100.0, singleStep=0.1)
         self.subset = combo_box(self, SUBSETS)
         self.subset.setToolTip(
@@ -193,6 +201,7 @@ class TrainingPanel(QWidget):
         noise.addWidget(self.noise_kind, 1)
         noise.addWidget(self.noise_level)
         form.addRow(self.tr("Noise"), noise)
+        form.addRow(self.redraw)
         form.addRow(self.tr("β (KL weight)"), self.beta)
         form.addRow(self.tr("Train on"), self.subset)
         form.addRow(self.tr("Test split"), self.test_split)
@@ -251,6 +260,7 @@ class TrainingPanel(QWidget):
             widget.valueChanged.connect(self._on_settings_edited)
         self.subset.currentIndexChanged.connect(self.settings_changed)
         self.stop_when_exact.toggled.connect(self._on_settings_edited)
+        self.redraw.toggled.connect(self._on_settings_edited)
         self.set_running(False)
         self._on_settings_edited()
 
@@ -317,6 +327,7 @@ class TrainingPanel(QWidget):
             batch_size=self.batch_size.value(),
             seed=self.seed.value(),
             noise=noise,
+            redraw_ambiguous=None if noise and self.redraw.isChecked() else False,
             beta=self.beta.value(),
             target_errors=0 if self.stop_when_exact.isChecked() else None,
             target_margin=self.margin.value(),
@@ -354,6 +365,8 @@ class TrainingPanel(QWidget):
         kind, _, level = (config.noise or "saltpepper:0.1").partition(":")
         _select(self.noise_kind, kind)
         self.noise_level.setValue(float(level or 0))
+        # on (where the set allows) unless a DAE's settings say off: a DAE's default
+        self.redraw.setChecked(config.model != "dae" or config.redraw_ambiguous is not False)
 
     def subset_size(self) -> int | None:
         """How many leading glyphs to train on; None for all."""
@@ -390,6 +403,7 @@ class TrainingPanel(QWidget):
             self.seed,
             self.noise_kind,
             self.noise_level,
+            self.redraw,
             self.beta,
             self.subset,
             self.test_split,
@@ -424,6 +438,9 @@ class TrainingPanel(QWidget):
         model = self.model.currentData()
         self.noise_kind.setEnabled(model == "dae" and not self.stop_button.isEnabled())
         self.noise_level.setEnabled(model == "dae" and not self.stop_button.isEnabled())
+        self.redraw.setEnabled(
+            model == "dae" and self.noise_level.value() > 0 and not self.stop_button.isEnabled()
+        )
         self.beta.setEnabled(model == "vae" and not self.stop_button.isEnabled())
         self.margin.setEnabled(
             self.stop_when_exact.isChecked() and not self.stop_button.isEnabled()
