@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -94,12 +94,13 @@ class HelpMenu:
             QCoreApplication.translate("HelpMenu", "&Getting started"),
             self.show_getting_started,
         )
-        actions.add(
+        guide = actions.add(
             "help.guide",
             QCoreApplication.translate("HelpMenu", "ae-desktop &guide"),
             self.show_guide,
             shortcuts=(QKeySequence.HelpContents, "F1"),
         )
+        guide.setShortcutContext(Qt.ApplicationShortcut)  # F1 in any of the app's windows
         actions.add(
             "help.about",
             QCoreApplication.translate("HelpMenu", "&About ae-desktop"),

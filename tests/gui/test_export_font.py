@@ -98,3 +98,15 @@ def test_export_the_models_reconstructions(window, qtbot, train, chooser, errors
         int("".join("1" if p else "0" for p in row), 2) for row in rebuilt[0].reshape(7, 5)
     ]
     assert bdf.count("STARTCHAR") == 31 and errors == []
+
+
+def test_f1_in_the_open_dialog_shows_the_guide(window, qtbot):
+    """F1 is the app's: it opens the guide from a non-modal dialog too, not only from the
+    main window."""
+    dialog = open_dialog(window)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+    qtbot.keyClick(dialog, Qt.Key_F1)
+    assert window.help.guide is not None and window.help.guide.isVisible()
+    window.help.guide.close()
+    dialog.close()
