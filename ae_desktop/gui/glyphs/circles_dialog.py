@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,7 +26,7 @@ class CirclesDialog(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("New circles set")
+        self.setWindowTitle(self.tr("New circles set"))
         self.count = QSpinBox(self, minimum=1, maximum=10000, value=100)
         self.r_min = QDoubleSpinBox(self, minimum=0.0, maximum=1.0, value=0.1, singleStep=0.05)
         self.r_max = QDoubleSpinBox(self, minimum=0.0, maximum=1.0, value=0.9, singleStep=0.05)
@@ -37,10 +38,10 @@ class CirclesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.Ok)
         form = QFormLayout(self)
-        form.addRow("Circles", self.count)
-        form.addRow("Smallest radius", self.r_min)
-        form.addRow("Largest radius", self.r_max)
-        form.addRow("Points per circle", self.points)
+        form.addRow(self.tr("Circles"), self.count)
+        form.addRow(self.tr("Smallest radius"), self.r_min)
+        form.addRow(self.tr("Largest radius"), self.r_max)
+        form.addRow(self.tr("Points per circle"), self.points)
         form.addRow(buttons)
 
     def glyph_set(self) -> GlyphSet:
@@ -70,4 +71,5 @@ def add_circles_action(
             return
         document.set_glyphs(dialog.glyph_set())
 
-    return actions.add("file.new_circles", "New &circles set…", new_circles)
+    text = QCoreApplication.translate("CirclesDialog", "New &circles set…")
+    return actions.add("file.new_circles", text, new_circles)

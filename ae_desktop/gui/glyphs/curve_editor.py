@@ -39,7 +39,7 @@ class CurveEditor(EditableGlyph):
         self._selected = 0
         self.setFocusPolicy(Qt.StrongFocus)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self.setToolTip("Drag a point · Page Up/Down: select a point · Arrows: move it")
+        self.setToolTip(self.tr("Drag a point · Page Up/Down: select a point · Arrows: move it"))
 
     def selected_point(self) -> int:
         return self._selected
@@ -58,7 +58,7 @@ class CurveEditor(EditableGlyph):
     def add_noise(self, sigma: float, rng: np.random.Generator) -> None:
         """Move every point by Gaussian noise of ``sigma`` plane units per coordinate."""
         noisy = self._pixels + rng.normal(0.0, sigma / 2, self._pixels.shape)
-        self.edit(noisy, f"Add noise (σ = {sigma:g})", noise=True)
+        self.edit(noisy, self.tr("Add noise (σ = {0})").format(f"{sigma:g}"), noise=True)
 
     # -- geometry ----------------------------------------------------------------------
     def _plane_rect(self) -> QRectF:
@@ -109,7 +109,7 @@ class CurveEditor(EditableGlyph):
     def mouseReleaseEvent(self, event) -> None:
         if self._drag_before is not None:
             before, self._drag_before = self._drag_before, None
-            self._push_applied(before, "Move point")
+            self._push_applied(before, self.tr("Move point"))
 
     def keyPressEvent(self, event) -> None:
         moves = {
@@ -126,7 +126,7 @@ class CurveEditor(EditableGlyph):
         elif event.key() in moves:
             pixels = self._pixels.copy()
             pixels[self._selected] += moves[event.key()]
-            self.edit(pixels, "Move point")
+            self.edit(pixels, self.tr("Move point"))
         else:
             super().keyPressEvent(event)
 
@@ -159,9 +159,9 @@ class CurveEditor(EditableGlyph):
         """Which line is which, in the plane's top left corner."""
         line = self.fontMetrics().height()
         entries = (
-            [("input", INK)]
-            + [("clean", CLEAN)] * noisy
-            + [("reconstruction", OUTPUT), ("error", WRONG)] * output
+            [(self.tr("input"), INK)]
+            + [(self.tr("clean"), CLEAN)] * noisy
+            + [(self.tr("reconstruction"), OUTPUT), (self.tr("error"), WRONG)] * output
         )
         for row, (text, color) in enumerate(entries):
             painter.setPen(color)

@@ -4,7 +4,7 @@ a pixel editor for images, a curve editor for sets of curves."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
@@ -50,11 +50,11 @@ class EditorPanel(QWidget):
             self.editors.addWidget(editor)
             self.undo_group.addStack(editor.undo_stack)
         self.undo_group.setActiveStack(self.editor.undo_stack)
-        self.reconstruction = GlyphCanvas(self, title="Reconstruction")
-        self.thresholded = GlyphCanvas(self, title="Denoised")
-        self.nearest = GlyphCanvas(self, title="Nearest")
-        self.wrong = GlyphCanvas(self, title="Wrong pixels")
-        self.model_note = QLabel("Train or open a model to see its reconstruction.", self)
+        self.reconstruction = GlyphCanvas(self, title=self.tr("Reconstruction"))
+        self.thresholded = GlyphCanvas(self, title=self.tr("Denoised"))
+        self.nearest = GlyphCanvas(self, title=self.tr("Nearest"))
+        self.wrong = GlyphCanvas(self, title=self.tr("Wrong pixels"))
+        self.model_note = QLabel(self.tr("Train or open a model to see its reconstruction."), self)
         self.model_note.setWordWrap(True)
         self.model_note.setStyleSheet("color: palette(placeholder-text);")
 
@@ -82,20 +82,26 @@ class EditorPanel(QWidget):
         row = QHBoxLayout()
         stack = self.undo_group
         undo = QAction(
-            "Undo",
+            self.tr("Undo"),
             self,
             shortcut=QKeySequence.Undo,
             enabled=False,
             shortcutContext=Qt.WidgetWithChildrenShortcut,
         )
-        redo = QAction("Redo", self, enabled=False, shortcutContext=Qt.WidgetWithChildrenShortcut)
+        redo = QAction(
+            self.tr("Redo"), self, enabled=False, shortcutContext=Qt.WidgetWithChildrenShortcut
+        )
         redo.setShortcuts(redo_keys())
         undo.triggered.connect(stack.undo)
         redo.triggered.connect(stack.redo)
         stack.canUndoChanged.connect(undo.setEnabled)
         stack.canRedoChanged.connect(redo.setEnabled)
-        stack.undoTextChanged.connect(lambda text: undo.setToolTip(f"Undo {text}".strip()))
-        stack.redoTextChanged.connect(lambda text: redo.setToolTip(f"Redo {text}".strip()))
+        stack.undoTextChanged.connect(
+            lambda text: undo.setToolTip(self.tr("Undo {0}").format(text) if text else undo.text())
+        )
+        stack.redoTextChanged.connect(
+            lambda text: redo.setToolTip(self.tr("Redo {0}").format(text) if text else redo.text())
+        )
         self.addActions([undo, redo])
         self.undo_action, self.redo_action = undo, redo
         for action in (undo, redo):
@@ -105,13 +111,13 @@ class EditorPanel(QWidget):
         self.pixel_tools = QWidget(self)  # meaningless for a curve: hidden then
         tools = QHBoxLayout(self.pixel_tools)
         tools.setContentsMargins(8, 0, 0, 0)
-        tools.addWidget(self._button("Clear", self.editor.clear))
-        tools.addWidget(self._button("Invert", self.editor.invert))
+        tools.addWidget(self._button(self.tr("Clear"), self.editor.clear))
+        tools.addWidget(self._button(self.tr("Invert"), self.editor.invert))
         for text, move, tip in (
-            ("←", (0, -1), "Shift left"),
-            ("→", (0, 1), "Shift right"),
-            ("↑", (-1, 0), "Shift up"),
-            ("↓", (1, 0), "Shift down"),
+            ("←", (0, -1), self.tr("Shift left")),
+            ("→", (0, 1), self.tr("Shift right")),
+            ("↑", (-1, 0), self.tr("Shift up")),
+            ("↓", (1, 0), self.tr("Shift down")),
         ):
             tools.addWidget(self._button(text, lambda _=False, m=move: self.editor.shift(*m), tip))
         row.addWidget(self.pixel_tools)
@@ -125,18 +131,18 @@ class EditorPanel(QWidget):
         self.noise_amount.setRange(1, 100)
         self.noise_amount.setValue(3)
         self.noise_unit = QComboBox(self)
-        self.noise_unit.addItems(["pixels", "% of pixels"])
+        self.noise_unit.addItems([self.tr("pixels"), self.tr("% of pixels")])
         self.noise_sigma = QDoubleSpinBox(self)
         self.noise_sigma.setRange(0.01, 0.5)
         self.noise_sigma.setSingleStep(0.01)
         self.noise_sigma.setValue(0.05)
         self.noise_sigma.setPrefix("σ ")
         self.noise_sigma.setToolTip(
-            "Standard deviation per coordinate, in plane units (the plane spans -1 to 1)"
+            self.tr("Standard deviation per coordinate, in plane units (the plane spans -1 to 1)")
         )
         self.noise_sigma.setVisible(False)
         self.noise_button = self._button(
-            "Add noise", self._on_add_noise_clicked, "Flip randomly chosen pixels"
+            self.tr("Add noise"), self._on_add_noise_clicked, self.tr("Flip randomly chosen pixels")
         )
         row.addWidget(self.noise_button)
         for box in (self.noise_amount, self.noise_unit, self.noise_sigma):
@@ -144,11 +150,11 @@ class EditorPanel(QWidget):
         row.addStretch(1)
         store = QHBoxLayout()
         store.addStretch(1)
-        add = QPushButton("Add to set", self)
-        add.setToolTip("Append the drawing to the glyph set")
+        add = QPushButton(self.tr("Add to set"), self)
+        add.setToolTip(self.tr("Append the drawing to the glyph set"))
         add.clicked.connect(self._on_add_clicked)
-        replace = QPushButton("Replace selected", self)
-        replace.setToolTip("Store the drawing in the selected glyph")
+        replace = QPushButton(self.tr("Replace selected"), self)
+        replace.setToolTip(self.tr("Store the drawing in the selected glyph"))
         replace.clicked.connect(self._on_replace_clicked)
         store.addWidget(add)
         store.addWidget(replace)
@@ -193,7 +199,9 @@ class EditorPanel(QWidget):
             widget.setVisible(pixels)
         self.noise_sigma.setVisible(not pixels)
         self.noise_button.setToolTip(
-            "Flip randomly chosen pixels" if pixels else "Move every point by Gaussian noise"
+            self.tr("Flip randomly chosen pixels")
+            if pixels
+            else self.tr("Move every point by Gaussian noise")
         )
         self._on_pixels_changed(editor.pixels())
 
@@ -224,16 +232,19 @@ class EditorPanel(QWidget):
 
     def _on_pixels_changed(self, pixels: np.ndarray) -> None:
         model = self._model
-        if model is None or model.arch.n_inputs != pixels.size:
+        n_inputs = 0 if model is None else model.arch.n_inputs
+        if model is None or n_inputs != pixels.size:
             for view in self._pixel_views():
                 view.set_glyph(None)
             self.curve_editor.set_reconstruction(None)
             self.model_note.setVisible(True)
             if model is not None:
-                unit = "values" if self.kind is CURVE else "pixels"
-                self.model_note.setText(
-                    f"The model expects {model.arch.n_inputs} {unit}; this glyph has {pixels.size}."
+                expects = (
+                    self.tr("The model expects %Ln values; this glyph has {0}.", "", n_inputs)
+                    if self.kind is CURVE
+                    else self.tr("The model expects %Ln pixels; this glyph has {0}.", "", n_inputs)
                 )
+                self.model_note.setText(expects.format(QLocale().toString(pixels.size)))
             self.encoded.emit(None)
             return
         self.model_note.setVisible(False)
@@ -251,20 +262,24 @@ class EditorPanel(QWidget):
         point distance from the clean curve (the denoising target)."""
         clean = self.curve_editor.clean_pixels()
         error = CURVE.errors(output[None], clean[None])[0]
-        noisy = " vs clean" if not np.array_equal(clean, pixels) else ""
+        detail = (
+            self.tr("max error {0} vs clean")
+            if not np.array_equal(clean, pixels)
+            else self.tr("max error {0}")
+        )
         self.curve_editor.set_reconstruction(output)
-        self.reconstruction.set_glyph(output, detail=f"max error {error:.3f}{noisy}")
+        self.reconstruction.set_glyph(output, detail=detail.format(f"{error:.3f}"))
 
     def _show_pixels(self, pixels: np.ndarray, output: np.ndarray) -> None:
         """The output (height, width) in grey, thresholded, and its wrong pixels."""
         binary = (output >= 0.5).astype(np.float64)
         clean = self.editor.clean_pixels()
         wrong = binary != (clean >= 0.5)
-        self.reconstruction.set_glyph(output, detail="grey levels")
-        self.thresholded.set_glyph(binary, detail="output ≥ 0.5")
+        self.reconstruction.set_glyph(output, detail=self.tr("grey levels"))
+        self.thresholded.set_glyph(binary, detail=self.tr("output ≥ 0.5"))
         noisy = not np.array_equal(clean, pixels)
-        detail = f"{int(wrong.sum())} px" + (" vs clean" if noisy else "")
-        self.wrong.set_glyph(binary, wrong, detail)
+        detail = self.tr("{0} px vs clean") if noisy else self.tr("{0} px")
+        self.wrong.set_glyph(binary, wrong, detail.format(int(wrong.sum())))
         self._show_nearest(pixels, binary)
 
     def _show_nearest(self, pixels: np.ndarray, binary: np.ndarray) -> None:
@@ -279,10 +294,18 @@ class EditorPanel(QWidget):
         glyph = (rows[tied[0]] >= 0.5).reshape(pixels.shape)
         apart = int((glyph != binary).sum())
         label = labels[tied[0]][:12]
-        verdict = "agrees" if apart == 0 else f"{apart} px off"
-        ties = f", the first of {len(tied)} equally near" if len(tied) > 1 else ""
-        self.nearest.set_glyph(glyph, detail=f"{label}: {verdict}")
-        self.nearest.setToolTip(
-            f"The set's glyph nearest to the drawing ({label}{ties}), the best any denoiser "
-            f"can answer: {'it agrees with' if apart == 0 else f'{apart} px from'} Denoised"
-        )
+        ties = self.tr(", the first of %n equally near", "", len(tied)) if len(tied) > 1 else ""
+        if apart == 0:
+            detail = self.tr("{0}: agrees").format(label)
+            tip = self.tr(
+                "The set's glyph nearest to the drawing ({0}{1}), the best any denoiser can "
+                "answer: it agrees with Denoised"
+            )
+        else:
+            detail = self.tr("{0}: {1} px off").format(label, apart)
+            tip = self.tr(
+                "The set's glyph nearest to the drawing ({0}{1}), the best any denoiser can "
+                "answer: {2} px from Denoised"
+            )
+        self.nearest.set_glyph(glyph, detail=detail)
+        self.nearest.setToolTip(tip.format(label, ties, apart))

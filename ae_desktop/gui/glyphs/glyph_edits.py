@@ -4,7 +4,7 @@ only through undoable commands."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -72,7 +72,14 @@ class EditableGlyph(QWidget):
             self.updateGeometry()
         elif not np.array_equal(pixels, self._pixels):
             self.undo_stack.push(
-                EditCommand(self, "show another glyph", self._pixels, pixels, self._clean, pixels)
+                EditCommand(
+                    self,
+                    QCoreApplication.translate("EditableGlyph", "show another glyph"),
+                    self._pixels,
+                    pixels,
+                    self._clean,
+                    pixels,
+                )
             )
         self.undo_stack.setClean()
 

@@ -42,10 +42,10 @@ class GlyphGrid(QWidget):
         self._silent = False  # rebuilding: a relabel or an added glyph must not reload the editor
         self.undo_stack = QUndoStack(self)
         self.undo_action = self._stack_action(
-            "Undo", self.undo_stack.createUndoAction, [QKeySequence("Ctrl+Z")]
+            self.tr("Undo glyph edit"), self.undo_stack.createUndoAction, [QKeySequence("Ctrl+Z")]
         )
         self.redo_action = self._stack_action(
-            "Redo",
+            self.tr("Redo glyph edit"),
             self.undo_stack.createRedoAction,
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
         )
@@ -68,9 +68,9 @@ class GlyphGrid(QWidget):
 
         buttons = QHBoxLayout()
         actions = (
-            ("Add", "Add a blank glyph", self._on_add_clicked),
-            ("Delete", "Delete the selected glyph", self.delete_selected),
-            ("Relabel…", "Rename the selected glyph", self.relabel_selected),
+            (self.tr("Add"), self.tr("Add a blank glyph"), self._on_add_clicked),
+            (self.tr("Delete"), self.tr("Delete the selected glyph"), self.delete_selected),
+            (self.tr("Relabel…"), self.tr("Rename the selected glyph"), self.relabel_selected),
         )
         for text, tip, slot in actions:
             button = QToolButton(self)
@@ -80,18 +80,22 @@ class GlyphGrid(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self._target_margin = TrainConfig.target_margin
-        self.shade_margin = QCheckBox("Shade by margin", self)
+        self.shade_margin = QCheckBox(self.tr("Shade by margin"), self)
         self.shade_margin.setToolTip(
-            "Shade the model's output pixels within the target "
-            "margin of 0.5: the closer, the stronger"
+            self.tr(
+                "Shade the model's output pixels within the target "
+                "margin of 0.5: the closer, the stronger"
+            )
         )
         self.shade_margin.toggled.connect(self._update_shading)
         buttons.addWidget(self.shade_margin)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.legend = QLabel(
-            "Each glyph, then the model's output and its wrong pixels; "
-            "shaded glyphs are held out of training.",
+            self.tr(
+                "Each glyph, then the model's output and its wrong pixels; "
+                "shaded glyphs are held out of training."
+            ),
             self,
         )
         self.legend.setWordWrap(True)
@@ -106,7 +110,7 @@ class GlyphGrid(QWidget):
 
     def _stack_action(self, prefix: str, create, keys):
         """An undo or redo action of the set's edits, for keys pressed in the grid."""
-        action = create(self, f"{prefix} glyph edit")
+        action = create(self, prefix)
         action.setShortcuts(keys)
         action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         self.addAction(action)
@@ -201,7 +205,10 @@ class GlyphGrid(QWidget):
         if index < 0:
             return
         label, ok = QInputDialog.getText(
-            self, "Relabel glyph", "Label:", text=self.document.glyphs.labels[index]
+            self,
+            self.tr("Relabel glyph"),
+            self.tr("Label:"),
+            text=self.document.glyphs.labels[index],
         )
         if ok and label and label != self.document.glyphs.labels[index]:
             self.undo_stack.push(RelabelGlyph(self.document, self.select, index, label))
@@ -219,11 +226,11 @@ class GlyphGrid(QWidget):
 
     def _on_context_menu_requested(self, pos) -> None:
         menu = QMenu(self)
-        menu.addAction("Add blank glyph", self._on_add_clicked)
+        menu.addAction(self.tr("Add blank glyph"), self._on_add_clicked)
         menu.addActions([self.undo_action, self.redo_action])
         if self.list.indexAt(pos).isValid():
-            menu.addAction("Relabel…", self.relabel_selected)
-            menu.addAction("Delete", self.delete_selected)
+            menu.addAction(self.tr("Relabel…"), self.relabel_selected)
+            menu.addAction(self.tr("Delete"), self.delete_selected)
         menu.exec(self.list.viewport().mapToGlobal(pos))
 
 

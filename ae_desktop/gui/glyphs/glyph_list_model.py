@@ -58,7 +58,9 @@ class GlyphListModel(QStringListModel):
                 return label
             return f"{label}  ·  {block[2][row % BLOCK]}"
         if role == TOOL_TIP:
-            return f"{label!r}" + ("" if self._training[row] else " (held out of training)")
+            if self._training[row]:
+                return repr(label)
+            return self.tr("{0} (held out of training)").format(repr(label))
         if role == BACKGROUND and not self._training[row]:
             return HELD_OUT
         return None

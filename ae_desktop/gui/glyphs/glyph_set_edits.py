@@ -1,11 +1,12 @@
 """Undoable edits of the glyph set (add, delete, relabel) as QUndoCommands on a
-GlyphDocument; ``select`` shows the glyph an edit touched (index, -1 for none)."""
+GlyphDocument, named for the Edit menu ("Undo glyph edit add glyph 'a'"); ``select`` shows the glyph an edit touched (index, -1 for none)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ae_desktop.gui.glyphs.glyph_document import GlyphDocument
@@ -17,7 +18,9 @@ class AddGlyph(QUndoCommand):
     """Append a glyph (height, width) labelled ``label``."""
 
     def __init__(self, document: GlyphDocument, select: Select, label: str, pixels: np.ndarray):
-        super().__init__(f"add glyph {label!r}")
+        super().__init__(
+            QCoreApplication.translate("GlyphSetEdits", "add glyph {0}").format(repr(label))
+        )
         self._document, self._select = document, select
         self._label, self._pixels = label, np.array(pixels)
         self._index = -1
@@ -35,7 +38,11 @@ class DeleteGlyph(QUndoCommand):
     """Delete glyph ``index``; undo puts it back where it was."""
 
     def __init__(self, document: GlyphDocument, select: Select, index: int):
-        super().__init__(f"delete glyph {document.glyphs.labels[index]!r}")
+        super().__init__(
+            QCoreApplication.translate("GlyphSetEdits", "delete glyph {0}").format(
+                repr(document.glyphs.labels[index])
+            )
+        )
         self._document, self._select, self._index = document, select, index
         self._label = document.glyphs.labels[index]
         self._pixels = document.glyphs.pixels[index].copy()
@@ -53,7 +60,11 @@ class RelabelGlyph(QUndoCommand):
 
     def __init__(self, document: GlyphDocument, select: Select, index: int, label: str):
         self._old = document.glyphs.labels[index]
-        super().__init__(f"relabel {self._old!r} as {label!r}")
+        super().__init__(
+            QCoreApplication.translate("GlyphSetEdits", "relabel {0} as {1}").format(
+                repr(self._old), repr(label)
+            )
+        )
         self._document, self._select = document, select
         self._index, self._label = index, label
 
@@ -70,7 +81,11 @@ class RedrawGlyph(QUndoCommand):
     """Store the drawing ``pixels`` (height, width) in glyph ``index``."""
 
     def __init__(self, document: GlyphDocument, select: Select, index: int, pixels: np.ndarray):
-        super().__init__(f"redraw glyph {document.glyphs.labels[index]!r}")
+        super().__init__(
+            QCoreApplication.translate("GlyphSetEdits", "redraw glyph {0}").format(
+                repr(document.glyphs.labels[index])
+            )
+        )
         self._document, self._select, self._index = document, select, index
         self._before = document.glyphs.pixels[index].copy()
         self._after = np.array(pixels)

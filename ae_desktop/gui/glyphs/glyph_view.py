@@ -179,6 +179,9 @@ class GlyphCanvas(QWidget):
     def pixels(self) -> np.ndarray | None:
         return None if self._pixels is None else self._pixels.copy()
 
+    def title(self) -> str:
+        return self._title
+
     def detail(self) -> str:
         return self._detail
 

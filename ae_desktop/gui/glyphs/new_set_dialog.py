@@ -15,10 +15,10 @@ class NewSetDialog(QDialog):
 
     def __init__(self, width: int, height: int, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("New glyph set")
-        self.name = QLineEdit("untitled", self)
+        self.setWindowTitle(self.tr("New glyph set"))
+        self.name = QLineEdit(self.tr("untitled"), self)
         self.preset = QComboBox(self)
-        self.preset.addItems([f"{w} × {h}" for w, h in PRESETS] + ["Other size"])
+        self.preset.addItems([f"{w} × {h}" for w, h in PRESETS] + [self.tr("Other size")])
         self.width_box = QSpinBox(self, minimum=1, maximum=MAX_SIDE, value=width)
         self.height_box = QSpinBox(self, minimum=1, maximum=MAX_SIDE, value=height)
         for box in (self.width_box, self.height_box):
@@ -30,10 +30,10 @@ class NewSetDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         form = QFormLayout(self)
-        form.addRow("Name", self.name)
-        form.addRow("Size", self.preset)
-        form.addRow("Width", self.width_box)
-        form.addRow("Height", self.height_box)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Size"), self.preset)
+        form.addRow(self.tr("Width"), self.width_box)
+        form.addRow(self.tr("Height"), self.height_box)
         form.addRow(buttons)
         self._on_size_edited()
 

@@ -27,7 +27,7 @@ class PixelEditor(EditableGlyph):
         self._cursor = QPoint(0, 0)
         self.setFocusPolicy(Qt.StrongFocus)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self.setToolTip("Left: paint · Right or Shift: erase · Arrows + Space: keyboard")
+        self.setToolTip(self.tr("Left: paint · Right or Shift: erase · Arrows + Space: keyboard"))
 
     # -- state -------------------------------------------------------------------------
     def cursor_cell(self) -> tuple[int, int]:
@@ -41,10 +41,10 @@ class PixelEditor(EditableGlyph):
         super().load(pixels)
 
     def clear(self) -> None:
-        self.edit(np.zeros_like(self._pixels), "Clear")
+        self.edit(np.zeros_like(self._pixels), self.tr("Clear"))
 
     def invert(self) -> None:
-        self.edit(1.0 - self._pixels, "Invert")
+        self.edit(1.0 - self._pixels, self.tr("Invert"))
 
     def shift(self, d_row: int, d_col: int) -> None:
         """Move the drawing by whole pixels; what leaves the grid is lost."""
@@ -55,7 +55,7 @@ class PixelEditor(EditableGlyph):
         cols_src = slice(max(0, -d_col), min(width, width - d_col))
         cols_dst = slice(max(0, d_col), min(width, width + d_col))
         out[rows_dst, cols_dst] = self._pixels[rows_src, cols_src]
-        self.edit(out, "Shift")
+        self.edit(out, self.tr("Shift"))
 
     def add_noise(self, count: int, rng: np.random.Generator) -> None:
         """Flip ``count`` distinct pixels chosen by ``rng`` (binary: 1 - value)."""
@@ -63,7 +63,8 @@ class PixelEditor(EditableGlyph):
         count = min(int(count), flat.size)
         picked = rng.choice(flat.size, size=count, replace=False)
         flat[picked] = 1.0 - np.round(flat[picked])
-        self.edit(flat.reshape(self._pixels.shape), f"Add noise ({count} px)", noise=True)
+        text = self.tr("Add noise ({0} px)").format(count)
+        self.edit(flat.reshape(self._pixels.shape), text, noise=True)
 
     # -- geometry ----------------------------------------------------------------------
     def _cell_size(self) -> float:
@@ -122,7 +123,9 @@ class PixelEditor(EditableGlyph):
         if self._stroke_before is None:
             return
         before, self._stroke_before = self._stroke_before, None
-        self._push_applied(before, "Erase" if self._stroke_value == 0.0 else "Paint")
+        self._push_applied(
+            before, self.tr("Erase") if self._stroke_value == 0.0 else self.tr("Paint")
+        )
 
     def _paint_at(self, pos) -> None:
         cell = self._cell_at(pos)
@@ -156,7 +159,7 @@ class PixelEditor(EditableGlyph):
             row, col = self.cursor_cell()
             pixels = self._pixels.copy()
             pixels[row, col] = 0.0 if pixels[row, col] >= 0.5 else 1.0
-            self.edit(pixels, "Toggle pixel")
+            self.edit(pixels, self.tr("Toggle pixel"))
         else:
             super().keyPressEvent(event)
 

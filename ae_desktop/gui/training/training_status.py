@@ -5,15 +5,18 @@ from __future__ import annotations
 import math
 import time
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 FINAL_MESSAGES = {
-    "done": "Finished",
-    "target_reached": "Every glyph learned",
-    "cancelled": "Stopped",
-    "stopped_early": "Stopped early: the test loss stopped improving",
-    "diverged": "Diverged: kept the last finite weights",
-    "failed": "Training failed",
+    "done": QT_TRANSLATE_NOOP("TrainingStatus", "Finished"),
+    "target_reached": QT_TRANSLATE_NOOP("TrainingStatus", "Every glyph learned"),
+    "cancelled": QT_TRANSLATE_NOOP("TrainingStatus", "Stopped"),
+    "stopped_early": QT_TRANSLATE_NOOP(
+        "TrainingStatus", "Stopped early: the test loss stopped improving"
+    ),
+    "diverged": QT_TRANSLATE_NOOP("TrainingStatus", "Diverged: kept the last finite weights"),
+    "failed": QT_TRANSLATE_NOOP("TrainingStatus", "Training failed"),
 }
 
 
@@ -26,7 +29,7 @@ def format_eta(seconds: float) -> str:
     return f"{seconds} s"
 
 
-class TrainingStatus:
+class TrainingStatus(QObject):
     """Puts a training summary and a progress bar into ``status_bar``.
 
     Glyphs count as learned within 1 wrong pixel; for a set of curves, where pixels mean
@@ -39,6 +42,7 @@ class TrainingStatus:
     """
 
     def __init__(self, status_bar: QStatusBar, clock=time.monotonic):
+        super().__init__(status_bar)
         self.bar = status_bar
         self.clock = clock
         self.summary = QLabel("", status_bar)
@@ -76,8 +80,14 @@ class TrainingStatus:
         self._curves = curve_run is not None
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.summary.setText(f"epoch 0/{epochs}")
-        self.bar.showMessage("Training… first epoch (kernels compile on their first use)")
+        self.summary.setText(
+            QCoreApplication.translate("TrainingStatus", "epoch {0}/{1}").format(0, epochs)
+        )
+        self.bar.showMessage(
+            QCoreApplication.translate(
+                "TrainingStatus", "Training… first epoch (kernels compile on their first use)"
+            )
+        )
 
     def set_paused(self, paused: bool) -> None:
         if paused and self._paused_at is None:
@@ -85,7 +95,11 @@ class TrainingStatus:
         elif not paused and self._paused_at is not None:
             self._paused += self.clock() - self._paused_at
             self._paused_at = None
-        self.bar.showMessage("Paused" if paused else "Training…")
+        self.bar.showMessage(
+            QCoreApplication.translate("TrainingStatus", "Paused")
+            if paused
+            else QCoreApplication.translate("TrainingStatus", "Training…")
+        )
 
     def _training_time(self) -> float:
         """Clock seconds with the pauses taken out (frozen while paused)."""
@@ -110,63 +124,92 @@ class TrainingStatus:
         self._elapsed, rate = self._timing(report)
         eta = format_eta(rate * (report.epochs - report.epoch))
         if not self._curves:
-            learned = f"{report.learned}/{report.n_glyphs} within 1 px{_margin_text(report)}"
+            learned = QCoreApplication.translate("TrainingStatus", "{0}/{1} within 1 px{2}").format(
+                report.learned, report.n_glyphs, _margin_text(report)
+            )
             test = _test_text(report)
         else:
-            sampled = " (sample)" if report.errors_sampled else ""
-            learned = f"max error {report.max_point_error:.3f}{sampled}"
+            learned = (
+                QCoreApplication.translate("TrainingStatus", "max error {0} (sample)")
+                if report.errors_sampled
+                else QCoreApplication.translate("TrainingStatus", "max error {0}")
+            ).format(f"{report.max_point_error:.3f}")
             test = (
-                f"test loss {report.test_loss:.4g}, max error {report.test_max_point_error:.3f}   "
+                QCoreApplication.translate(
+                    "TrainingStatus", "test loss {0}, max error {1}   "
+                ).format(f"{report.test_loss:.4g}", f"{report.test_max_point_error:.3f}")
                 if report.n_test
                 else ""
             )
-        timing = f"elapsed {format_eta(self._elapsed)}   ETA {eta}"
-        self.summary.setText(
-            f"epoch {report.epoch}/{report.epochs}   loss {report.loss:.4g}"
-            f"   {learned}   {test}{timing}"
+        timing = QCoreApplication.translate("TrainingStatus", "elapsed {0}   ETA {1}").format(
+            format_eta(self._elapsed), eta
         )
+        self.summary.setText(f"{_epoch_text(report)}   {learned}   {test}{timing}")
         self.progress.setValue(round(1000 * report.epoch / max(report.epochs, 1)))
-        if report.status == "running" and self.bar.currentMessage().startswith("Training…"):
-            self.bar.showMessage("Training…")
+        training = QCoreApplication.translate("TrainingStatus", "Training…")
+        if report.status == "running" and self.bar.currentMessage().startswith(training):
+            self.bar.showMessage(training)
 
     def finish(self, status: str) -> None:
         self.progress.setVisible(False)
-        text = FINAL_MESSAGES.get(status, status)
+        text = (
+            QCoreApplication.translate("TrainingStatus", FINAL_MESSAGES[status])
+            if status in FINAL_MESSAGES
+            else status
+        )
         report = self._last
         if report is not None:
-            text += f" at epoch {report.epoch}: {self._result_text(report)}"
-            self.summary.setText(f"epoch {report.epoch}/{report.epochs}   loss {report.loss:.4g}")
+            text = QCoreApplication.translate("TrainingStatus", "{0} at epoch {1}: {2}").format(
+                text, report.epoch, self._result_text(report)
+            )
+            self.summary.setText(_epoch_text(report))
         self.bar.showMessage(text)
 
     def _result_text(self, report) -> str:
         """How well the final model reconstructs the training (and held-out) glyphs."""
+        seconds = f"{self._elapsed:.1f}"
         if not self._curves:
-            text = (
-                f"{report.learned}/{report.n_glyphs} glyphs within 1 px"
-                f"{_margin_text(report)}, at most {report.max_errors} wrong, "
-                f"{self._elapsed:.1f} s"
+            text = self.tr(
+                "{0}/%n glyphs within 1 px{1}, at most {2} wrong, {3} s", "", report.n_glyphs
             )
+            text = text.format(report.learned, _margin_text(report), report.max_errors, seconds)
             if report.n_test:
-                text += f"; held out: {report.test_learned}/{report.n_test} within 1 px"
+                text += QCoreApplication.translate(
+                    "TrainingStatus", "; held out: {0}/{1} within 1 px"
+                ).format(report.test_learned, report.n_test)
             return text
-        text = (
-            f"points within {report.max_point_error:.3f} of their input (plane -1..1), "
-            f"{self._elapsed:.1f} s"
-        )
-        return text + (
-            f"; held out: within {report.test_max_point_error:.3f}" if report.n_test else ""
-        )
+        text = QCoreApplication.translate(
+            "TrainingStatus", "points within {0} of their input (plane -1..1), {1} s"
+        ).format(f"{report.max_point_error:.3f}", seconds)
+        if report.n_test:
+            text += QCoreApplication.translate("TrainingStatus", "; held out: within {0}").format(
+                f"{report.test_max_point_error:.3f}"
+            )
+        return text
 
 
 def _test_text(report) -> str:
     """The held-out glyphs' part of the summary, or nothing without a test split."""
     if not report.n_test:
         return ""
-    return f"test loss {report.test_loss:.4g}, {report.test_learned}/{report.n_test} ok   "
+    return QCoreApplication.translate("TrainingStatus", "test loss {0}, {1}/{2} ok   ").format(
+        f"{report.test_loss:.4g}", report.test_learned, report.n_test
+    )
+
+
+def _epoch_text(report) -> str:
+    """ "epoch 120/2000   loss 0.0123" """
+    return QCoreApplication.translate("TrainingStatus", "epoch {0}/{1}   loss {2}").format(
+        report.epoch, report.epochs, f"{report.loss:.4g}"
+    )
 
 
 def _margin_text(report) -> str:
     """ ", margin 0.27": the report's smallest pixel margin (negative: a wrong pixel),
     or nothing when it was not measured (NaN)."""
     margin = report.min_margin
-    return "" if math.isnan(margin) else f", margin {margin:.2f}"
+    return (
+        ""
+        if math.isnan(margin)
+        else QCoreApplication.translate("TrainingStatus", ", margin {0}").format(f"{margin:.2f}")
+    )

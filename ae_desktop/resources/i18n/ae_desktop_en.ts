@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>EditorPanel</name>
+    <message numerus="yes">
+        <source>The model expects %Ln values; this glyph has {0}.</source>
+        <translation>
+            <numerusform>The model expects %Ln value; this glyph has {0}.</numerusform>
+            <numerusform>The model expects %Ln values; this glyph has {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The model expects %Ln pixels; this glyph has {0}.</source>
+        <translation>
+            <numerusform>The model expects %Ln pixel; this glyph has {0}.</numerusform>
+            <numerusform>The model expects %Ln pixels; this glyph has {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, the first of %n equally near</source>
+        <translation>
+            <numerusform>, the first of %n equally near</numerusform>
+            <numerusform>, the first of %n equally near</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExperimentsPanel</name>
     <message numerus="yes">
         <source>From the training settings: {0} {1}, {2}, {3} lr {4}, {5} epochs, %n glyphs</source>
@@ -145,6 +169,16 @@
         <translation>
             <numerusform>{0}: %Ln weight or bias</numerusform>
             <numerusform>{0}: %Ln weights and biases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingStatus</name>
+    <message numerus="yes">
+        <source>{0}/%n glyphs within 1 px{1}, at most {2} wrong, {3} s</source>
+        <translation>
+            <numerusform>{0}/%n glyph within 1 px{1}, at most {2} wrong, {3} s</numerusform>
+            <numerusform>{0}/%n glyphs within 1 px{1}, at most {2} wrong, {3} s</numerusform>
         </translation>
     </message>
 </context>

@@ -49,6 +49,235 @@
     </message>
 </context>
 <context>
+    <name>CirclesDialog</name>
+    <message>
+        <source>New circles set</source>
+        <translation>Nuevo conjunto de círculos</translation>
+    </message>
+    <message>
+        <source>Circles</source>
+        <translation>Círculos</translation>
+    </message>
+    <message>
+        <source>Smallest radius</source>
+        <translation>Radio mínimo</translation>
+    </message>
+    <message>
+        <source>Largest radius</source>
+        <translation>Radio máximo</translation>
+    </message>
+    <message>
+        <source>Points per circle</source>
+        <translation>Puntos por círculo</translation>
+    </message>
+    <message>
+        <source>New &amp;circles set…</source>
+        <translation>Nuevo conjunto de &amp;círculos…</translation>
+    </message>
+</context>
+<context>
+    <name>CurveEditor</name>
+    <message>
+        <source>Drag a point · Page Up/Down: select a point · Arrows: move it</source>
+        <translation>Arrastrá un punto · Re Pág/Av Pág: elegir un punto · Flechas: moverlo</translation>
+    </message>
+    <message>
+        <source>Add noise (σ = {0})</source>
+        <translation>Agregar ruido (σ = {0})</translation>
+    </message>
+    <message>
+        <source>Move point</source>
+        <translation>Mover punto</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>entrada</translation>
+    </message>
+    <message>
+        <source>clean</source>
+        <translation>limpia</translation>
+    </message>
+    <message>
+        <source>reconstruction</source>
+        <translation>reconstrucción</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+</context>
+<context>
+    <name>EditableGlyph</name>
+    <message>
+        <source>show another glyph</source>
+        <translation>mostrar otro glifo</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPanel</name>
+    <message>
+        <source>Reconstruction</source>
+        <translation>Reconstrucción</translation>
+    </message>
+    <message>
+        <source>Denoised</source>
+        <translation>Sin ruido</translation>
+    </message>
+    <message>
+        <source>Nearest</source>
+        <translation>Más cercano</translation>
+    </message>
+    <message>
+        <source>Wrong pixels</source>
+        <translation>Píxeles erróneos</translation>
+    </message>
+    <message>
+        <source>Train or open a model to see its reconstruction.</source>
+        <translation>Entrená o abrí un modelo para ver su reconstrucción.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>Undo {0}</source>
+        <translation>Deshacer «{0}»</translation>
+    </message>
+    <message>
+        <source>Redo {0}</source>
+        <translation>Rehacer «{0}»</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Limpiar</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>Invertir</translation>
+    </message>
+    <message>
+        <source>Shift left</source>
+        <translation>Correr a la izquierda</translation>
+    </message>
+    <message>
+        <source>Shift right</source>
+        <translation>Correr a la derecha</translation>
+    </message>
+    <message>
+        <source>Shift up</source>
+        <translation>Correr hacia arriba</translation>
+    </message>
+    <message>
+        <source>Shift down</source>
+        <translation>Correr hacia abajo</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>píxeles</translation>
+    </message>
+    <message>
+        <source>% of pixels</source>
+        <translation>% de los píxeles</translation>
+    </message>
+    <message>
+        <source>Standard deviation per coordinate, in plane units (the plane spans -1 to 1)</source>
+        <translation>Desvío estándar por coordenada, en unidades del plano (el plano va de -1 a 1)</translation>
+    </message>
+    <message>
+        <source>Add noise</source>
+        <translation>Agregar ruido</translation>
+    </message>
+    <message>
+        <source>Flip randomly chosen pixels</source>
+        <translation>Invertir píxeles elegidos al azar</translation>
+    </message>
+    <message>
+        <source>Add to set</source>
+        <translation>Agregar al conjunto</translation>
+    </message>
+    <message>
+        <source>Append the drawing to the glyph set</source>
+        <translation>Agregar el dibujo al conjunto de glifos como glifo nuevo</translation>
+    </message>
+    <message>
+        <source>Replace selected</source>
+        <translation>Reemplazar el elegido</translation>
+    </message>
+    <message>
+        <source>Store the drawing in the selected glyph</source>
+        <translation>Guardar el dibujo en el glifo elegido</translation>
+    </message>
+    <message>
+        <source>Move every point by Gaussian noise</source>
+        <translation>Mover cada punto según un ruido gaussiano</translation>
+    </message>
+    <message numerus="yes">
+        <source>The model expects %Ln values; this glyph has {0}.</source>
+        <translation>
+            <numerusform>El modelo espera %Ln valor; este glifo tiene {0}.</numerusform>
+            <numerusform>El modelo espera %Ln valores; este glifo tiene {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The model expects %Ln pixels; this glyph has {0}.</source>
+        <translation>
+            <numerusform>El modelo espera %Ln píxel; este glifo tiene {0}.</numerusform>
+            <numerusform>El modelo espera %Ln píxeles; este glifo tiene {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>max error {0} vs clean</source>
+        <translation>error máx. {0} respecto del limpio</translation>
+    </message>
+    <message>
+        <source>max error {0}</source>
+        <translation>error máx. {0}</translation>
+    </message>
+    <message>
+        <source>grey levels</source>
+        <translation>niveles de gris</translation>
+    </message>
+    <message>
+        <source>output ≥ 0.5</source>
+        <translation>salida ≥ 0,5</translation>
+    </message>
+    <message>
+        <source>{0} px vs clean</source>
+        <translation>{0} px respecto del limpio</translation>
+    </message>
+    <message>
+        <source>{0} px</source>
+        <translation>{0} px</translation>
+    </message>
+    <message numerus="yes">
+        <source>, the first of %n equally near</source>
+        <translation>
+            <numerusform>, el primero de %n igual de cercano</numerusform>
+            <numerusform>, el primero de %n igual de cercanos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}: agrees</source>
+        <translation>{0}: coincide</translation>
+    </message>
+    <message>
+        <source>The set&apos;s glyph nearest to the drawing ({0}{1}), the best any denoiser can answer: it agrees with Denoised</source>
+        <translation>El glifo del conjunto más cercano al dibujo ({0}{1}), lo mejor que puede responder cualquier modelo que quite ruido: coincide con la vista Sin ruido</translation>
+    </message>
+    <message>
+        <source>{0}: {1} px off</source>
+        <translation>{0}: {1} px de diferencia</translation>
+    </message>
+    <message>
+        <source>The set&apos;s glyph nearest to the drawing ({0}{1}), the best any denoiser can answer: {2} px from Denoised</source>
+        <translation>El glifo del conjunto más cercano al dibujo ({0}{1}), lo mejor que puede responder cualquier modelo que quite ruido: a {2} px de la vista Sin ruido</translation>
+    </message>
+</context>
+<context>
     <name>ExperimentChart</name>
     <message>
         <source>Run a sweep or a study to see its chart here.</source>
@@ -566,6 +795,65 @@
     </message>
 </context>
 <context>
+    <name>GlyphGrid</name>
+    <message>
+        <source>Undo glyph edit</source>
+        <translation>Deshacer edición de glifos</translation>
+    </message>
+    <message>
+        <source>Redo glyph edit</source>
+        <translation>Rehacer edición de glifos</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <source>Add a blank glyph</source>
+        <translation>Agregar un glifo en blanco</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Delete the selected glyph</source>
+        <translation>Borrar el glifo elegido</translation>
+    </message>
+    <message>
+        <source>Relabel…</source>
+        <translation>Renombrar…</translation>
+    </message>
+    <message>
+        <source>Rename the selected glyph</source>
+        <translation>Cambiar la etiqueta del glifo elegido</translation>
+    </message>
+    <message>
+        <source>Shade by margin</source>
+        <translation>Sombrear por margen</translation>
+    </message>
+    <message>
+        <source>Shade the model&apos;s output pixels within the target margin of 0.5: the closer, the stronger</source>
+        <translation>Sombrear los píxeles de salida del modelo que están dentro del margen objetivo alrededor de 0,5: cuanto más cerca, más fuerte</translation>
+    </message>
+    <message>
+        <source>Each glyph, then the model&apos;s output and its wrong pixels; shaded glyphs are held out of training.</source>
+        <translation>Cada glifo, después la salida del modelo y sus píxeles erróneos; los glifos sombreados quedan afuera del entrenamiento.</translation>
+    </message>
+    <message>
+        <source>Relabel glyph</source>
+        <translation>Renombrar glifo</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Etiqueta:</translation>
+    </message>
+    <message>
+        <source>Add blank glyph</source>
+        <translation>Agregar glifo en blanco</translation>
+    </message>
+</context>
+<context>
     <name>GlyphImporter</name>
     <message>
         <source>IDX images (*-images-idx3-ubyte *-images-idx3-ubyte.gz *.idx3-ubyte);;All files (*)</source>
@@ -617,6 +905,32 @@
     <message>
         <source>Import cancelled; the glyph set is unchanged</source>
         <translation>Importación cancelada; el conjunto de glifos no cambió</translation>
+    </message>
+</context>
+<context>
+    <name>GlyphListModel</name>
+    <message>
+        <source>{0} (held out of training)</source>
+        <translation>{0} (afuera del entrenamiento)</translation>
+    </message>
+</context>
+<context>
+    <name>GlyphSetEdits</name>
+    <message>
+        <source>add glyph {0}</source>
+        <translation>(agregar el glifo {0})</translation>
+    </message>
+    <message>
+        <source>delete glyph {0}</source>
+        <translation>(borrar el glifo {0})</translation>
+    </message>
+    <message>
+        <source>relabel {0} as {1}</source>
+        <translation>(renombrar {0} como {1})</translation>
+    </message>
+    <message>
+        <source>redraw glyph {0}</source>
+        <translation>(redibujar el glifo {0})</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1370,72 @@
     </message>
 </context>
 <context>
+    <name>NewSetDialog</name>
+    <message>
+        <source>New glyph set</source>
+        <translation>Nuevo conjunto de glifos</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>sin título</translation>
+    </message>
+    <message>
+        <source>Other size</source>
+        <translation>Otro tamaño</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Ancho</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Alto</translation>
+    </message>
+</context>
+<context>
+    <name>PixelEditor</name>
+    <message>
+        <source>Left: paint · Right or Shift: erase · Arrows + Space: keyboard</source>
+        <translation>Izquierdo: pintar · Derecho o Mayús: borrar · Flechas + Espacio: teclado</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Limpiar</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>Invertir</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Correr</translation>
+    </message>
+    <message>
+        <source>Add noise ({0} px)</source>
+        <translation>Agregar ruido ({0} px)</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Paint</source>
+        <translation>Pintar</translation>
+    </message>
+    <message>
+        <source>Toggle pixel</source>
+        <translation>Invertir píxel</translation>
+    </message>
+</context>
+<context>
     <name>ProjectionControls</name>
     <message>
         <source>The plane shown: two axes of the code, or the first two principal components of the glyphs&apos; codes</source>
@@ -1298,6 +1678,14 @@
         <translation>Proporción de neuronas ocultas anuladas al azar en cada paso de entrenamiento (no al codificar ni al decodificar)</translation>
     </message>
     <message>
+        <source>Redraw ambiguous noisy copies</source>
+        <translation>Volver a sortear copias ruidosas ambiguas</translation>
+    </message>
+    <message>
+        <source>Draw again each noisy training copy that is nearer another glyph than its own, so that the model learns to answer the nearest glyph (sets of up to {0} glyphs)</source>
+        <translation>Volver a sortear cada copia ruidosa de entrenamiento que quede más cerca de otro glifo que del suyo, para que el modelo aprenda a responder el glifo más cercano (conjuntos de hasta {0} glifos)</translation>
+    </message>
+    <message>
         <source>Train on these glyphs; the rest are held out as a test set</source>
         <translation>Entrenar con estos glifos; el resto queda afuera como conjunto de prueba</translation>
     </message>
@@ -1434,6 +1822,104 @@
             <numerusform>{0}: %Ln peso o sesgo</numerusform>
             <numerusform>{0}: %Ln pesos y sesgos</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingStatus</name>
+    <message>
+        <source>Finished</source>
+        <translation>Terminado</translation>
+    </message>
+    <message>
+        <source>Every glyph learned</source>
+        <translation>Todos los glifos aprendidos</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>Stopped early: the test loss stopped improving</source>
+        <translation>Detenido antes: la pérdida de prueba dejó de mejorar</translation>
+    </message>
+    <message>
+        <source>Diverged: kept the last finite weights</source>
+        <translation>Divergió: se conservan los últimos pesos finitos</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>Falló el entrenamiento</translation>
+    </message>
+    <message>
+        <source>epoch {0}/{1}</source>
+        <translation>época {0}/{1}</translation>
+    </message>
+    <message>
+        <source>Training… first epoch (kernels compile on their first use)</source>
+        <translation>Entrenando… primera época (los kernels se compilan la primera vez que se usan)</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>Entrenando…</translation>
+    </message>
+    <message>
+        <source>{0}/{1} within 1 px{2}</source>
+        <translation>{0}/{1} con ≤ 1 px de error{2}</translation>
+    </message>
+    <message>
+        <source>max error {0} (sample)</source>
+        <translation>error máx. {0} (muestra)</translation>
+    </message>
+    <message>
+        <source>max error {0}</source>
+        <translation>error máx. {0}</translation>
+    </message>
+    <message>
+        <source>test loss {0}, max error {1}   </source>
+        <translation>pérdida de prueba {0}, error máx. {1}   </translation>
+    </message>
+    <message>
+        <source>elapsed {0}   ETA {1}</source>
+        <translation>transcurrido {0}   faltan {1}</translation>
+    </message>
+    <message>
+        <source>{0} at epoch {1}: {2}</source>
+        <translation>{0} en la época {1}: {2}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}/%n glyphs within 1 px{1}, at most {2} wrong, {3} s</source>
+        <translation>
+            <numerusform>{0}/%n glifo con ≤ 1 px de error{1}, como máximo {2} px erróneos, {3} s</numerusform>
+            <numerusform>{0}/%n glifos con ≤ 1 px de error{1}, como máximo {2} px erróneos, {3} s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; held out: {0}/{1} within 1 px</source>
+        <translation>; de prueba: {0}/{1} con ≤ 1 px de error</translation>
+    </message>
+    <message>
+        <source>points within {0} of their input (plane -1..1), {1} s</source>
+        <translation>puntos a menos de {0} de su entrada (plano -1..1), {1} s</translation>
+    </message>
+    <message>
+        <source>; held out: within {0}</source>
+        <translation>; de prueba: a menos de {0}</translation>
+    </message>
+    <message>
+        <source>test loss {0}, {1}/{2} ok   </source>
+        <translation>pérdida de prueba {0}, {1}/{2} bien   </translation>
+    </message>
+    <message>
+        <source>epoch {0}/{1}   loss {2}</source>
+        <translation>época {0}/{1}   pérdida {2}</translation>
+    </message>
+    <message>
+        <source>, margin {0}</source>
+        <translation>, margen {0}</translation>
     </message>
 </context>
 <context>
