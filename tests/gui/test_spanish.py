@@ -274,7 +274,7 @@ def test_every_string_of_the_translated_files_is_spanish(
         "Etiqueta del glifo nuevo:",
         "Sombrear por margen",
         "Agregar al conjunto",
-        "Píxeles erróneos",
+        "Sin ruido",
         "Deshacer «Limpiar»",
         "Deshacer edición de glifos (agregar el glifo '?')",
         "Nuevo conjunto de círculos",
@@ -308,10 +308,11 @@ def test_the_walk_fails_on_an_untranslated_string(qtbot, monkeypatch):
 
 def fitting_texts(area: QWidget, window) -> set[str]:
     """The texts of the labels, buttons and spin boxes shown in ``area``, each checked to
-    fit its widget."""
+    fit its widget (widgets of a fixed width, the editor's square arrows, are left out)."""
     checked = set()
     for child in area.findChildren(QWidget):
-        if not child.isVisibleTo(window) or child.width() == 0:
+        fixed = child.minimumWidth() == child.maximumWidth()
+        if not child.isVisibleTo(window) or child.width() == 0 or fixed:
             continue
         labelled = isinstance(child, QLabel) and not child.wordWrap()
         if (labelled or isinstance(child, (QAbstractButton, QAbstractSpinBox))) and child.text():
@@ -327,7 +328,12 @@ def test_nothing_is_clipped_at_the_default_size(spanish, window, qtbot):
         dock.raise_()
         qtbot.wait(20)
         checked |= fitting_texts(dock, window)
+    checked |= fitting_texts(window.editor_panel, window)
     assert {"Tasa de aprendizaje", "Iniciar", "Correr barrido (6 corridas)"} <= checked
+    assert {"Sombrear por margen", "Renombrar…", "Agregar al conjunto", "Limpiar"} <= checked
+    panel = window.editor_panel  # the views' painted titles (elided where too narrow)
+    for view in (panel.reconstruction, panel.thresholded, panel.nearest, panel.wrong):
+        assert view.fontMetrics().horizontalAdvance(view.title()) <= view.width(), view.title()
 
 
 def test_the_latent_plane_fits_at_the_default_size(spanish, window, qtbot):

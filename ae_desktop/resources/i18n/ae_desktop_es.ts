@@ -129,7 +129,7 @@
     </message>
     <message>
         <source>Wrong pixels</source>
-        <translation>Píxeles erróneos</translation>
+        <translation>Errores</translation>
     </message>
     <message>
         <source>Train or open a model to see its reconstruction.</source>
@@ -231,7 +231,7 @@
     </message>
     <message>
         <source>max error {0} vs clean</source>
-        <translation>error máx. {0} respecto del limpio</translation>
+        <translation>error máx. {0} vs. limpio</translation>
     </message>
     <message>
         <source>max error {0}</source>
@@ -247,7 +247,7 @@
     </message>
     <message>
         <source>{0} px vs clean</source>
-        <translation>{0} px respecto del limpio</translation>
+        <translation>{0} px vs. limpio</translation>
     </message>
     <message>
         <source>{0} px</source>
