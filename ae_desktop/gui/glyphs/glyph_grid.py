@@ -88,7 +88,6 @@ class GlyphGrid(QWidget):
             )
         )
         self.shade_margin.toggled.connect(self._update_shading)
-        buttons.addWidget(self.shade_margin)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.legend = QLabel(
@@ -102,6 +101,7 @@ class GlyphGrid(QWidget):
         self.legend.setStyleSheet("color: palette(placeholder-text);")
         self.legend.setVisible(False)
         layout.addLayout(buttons)
+        layout.addWidget(self.shade_margin, 0, Qt.AlignLeft)  # own row: the dock stays narrow
         layout.addWidget(self.list, 1)
         layout.addWidget(self.legend)
         document.changed.connect(self._on_document_changed)
