@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QToolButton
 
 from ae_desktop.data import load_glyph_set
-from ae_desktop.engine import Architecture, Autoencoder
+from ae_desktop.engine import Architecture, Autoencoder, save_model
 from ae_desktop.gui.files.file_menu import export_plot
 
 
@@ -114,6 +114,19 @@ def test_a_corrupt_model_shows_an_error_and_keeps_the_model(window, dialogs, tmp
     assert len(dialogs.errors) == 2
     assert all("junk.npz" in e or "foreign.npz" in e for e in dialogs.errors)
     assert window.session.model is model
+
+
+def test_a_model_of_another_glyph_size_is_refused_and_nothing_changes(window, dialogs, tmp_path):
+    """A model is always shown with a set it fits: one reading 64 values does not open
+    over the 35-pixel font (the model and the set stay as they were)."""
+    model = Autoencoder.initialize(Architecture.parse("35-6-2"))
+    window.session.replace(model)
+    path = tmp_path / "big.npz"
+    save_model(path, Autoencoder.initialize(Architecture.parse("64-6-2")), {})
+    dialogs.path = str(path)
+    menu_action(window, "File", "Open model…").trigger()
+    assert len(dialogs.errors) == 1 and "big.npz reads glyphs of 64 values" in dialogs.errors[0]
+    assert window.session.model is model and window.document.glyphs.n_pixels == 35
 
 
 def test_saving_without_a_model_explains(window, dialogs, monkeypatch):

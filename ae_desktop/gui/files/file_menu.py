@@ -277,6 +277,17 @@ class FileMenu(QObject):
         except READ_ERRORS as exc:
             QMessageBox.critical(self.parent, self.tr("Cannot open model"), error_line(exc))
             return False
+        inputs, glyphs = opened[0].arch.n_inputs, self.document.glyphs
+        if inputs != glyphs.n_pixels:  # a model always fits the set it is shown with
+            QMessageBox.critical(
+                self.parent,
+                self.tr("Cannot open model"),
+                self.tr(
+                    "{0} reads glyphs of {1} values; those of the current set have {2}. "
+                    "Open or create a glyph set of that size first."
+                ).format(Path(path).name, inputs, glyphs.n_pixels),
+            )
+            return False
         self.show_model(opened, self.tr("Opened model {0}").format(Path(path).name), path)
         return True
 

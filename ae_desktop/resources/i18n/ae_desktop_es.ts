@@ -746,6 +746,10 @@
         <translation>No se puede abrir el modelo</translation>
     </message>
     <message>
+        <source>{0} reads glyphs of {1} values; those of the current set have {2}. Open or create a glyph set of that size first.</source>
+        <translation>{0} lee glifos de {1} valores; los del conjunto actual tienen {2}. Abrí o creá primero un conjunto de glifos de ese tamaño.</translation>
+    </message>
+    <message>
         <source>Opened model {0}</source>
         <translation>Se abrió el modelo {0}</translation>
     </message>
