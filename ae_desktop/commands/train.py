@@ -86,6 +86,7 @@ def result_document(run: TrainingRun, report, labels: list[str], dataset: str) -
         "recon_history": history[:, 1],
         "kl_history": history[:, 2],
         "config": run.config.to_dict(),
+        "redraw_ambiguous_used": run.config.redraw_used(len(run.data)),
         "n_test": report.n_test,
         "test_indices": run.test_indices,
         "test_labels": [labels[i] for i in run.test_indices],

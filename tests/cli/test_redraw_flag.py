@@ -30,6 +30,19 @@ def test_the_flag_reaches_the_json_and_the_model_file(tmp_path):
     assert load_model(saved)[1]["config"]["redraw_ambiguous"] is True
 
 
+def test_the_json_says_whether_the_redraw_was_used(tmp_path):
+    """The DAE's default (on where affordable) is resolved for the set in the JSON."""
+    out = tmp_path / "out.json"
+    argv = ["train", "--model", "dae", *TINY, "--json", str(out)]
+    assert main(argv) == 0
+    result = json.loads(out.read_text())
+    assert result["config"]["redraw_ambiguous"] is None and result["redraw_ambiguous_used"]
+    assert main([*argv[:-2], "--dataset", big_set(tmp_path), "--json", str(out)]) == 0
+    assert json.loads(out.read_text())["redraw_ambiguous_used"] is False  # over the limit
+    assert main(["train", *TINY, "--json", str(out)]) == 0  # no noise: nothing to redraw
+    assert json.loads(out.read_text())["redraw_ambiguous_used"] is False
+
+
 def test_redraw_without_noise_is_refused(run_fails):
     line = run_fails(["train", "--redraw-ambiguous", *TINY])
     assert "needs noise" in line

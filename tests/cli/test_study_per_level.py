@@ -27,3 +27,13 @@ def test_train_per_level_adds_a_matched_model_at_each_level(tmp_path, capsys):
     assert (config["model"], config["arch"], config["activation"]) == ("dae", "35-6-2", "relu")
     assert (config["augment"], config["target_errors"]) == (30, None)
     assert "matched" in capsys.readouterr().out
+
+
+def test_an_explicit_redraw_reaches_the_dae_and_not_the_plain_ae(tmp_path):
+    """--redraw-ambiguous is the DAE's; the plain AE the study compares has no noise to
+    redraw (it would be refused as a setting without noise)."""
+    out = tmp_path / "study.json"
+    argv = ["study", "denoise", "--arch", "35-6-2", "--epochs", "20", "--workers", "1"]
+    argv += ["--levels", "0.1", "--draws", "2", "--repeats", "1", "--quiet"]
+    assert main([*argv, "--redraw-ambiguous", "--json", str(out)]) == 0
+    assert {row["model"] for row in json.loads(out.read_text())["rows"]} >= {"dae", "ae"}

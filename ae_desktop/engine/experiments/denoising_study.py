@@ -84,7 +84,7 @@ def denoising_models(
     one and a ``matched`` denoising model per spec of ``levels`` trained at that noise,
     all with seed ``dae.seed + r``."""
     dae = replace(dae, model="dae")
-    plain = replace(dae, model="ae", noise=None)
+    plain = replace(dae, model="ae", noise=None, redraw_ambiguous=False)
     return [
         (name, r, replace(config, seed=dae.seed + r), level)
         for r in range(repeats)
