@@ -17,7 +17,6 @@ from ae_desktop.commands.output import (
     write_json,
 )
 from ae_desktop.data import GlyphSet, GlyphSetError, resolve_dataset
-from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine import (
     Autoencoder,
     check_memory,
@@ -32,6 +31,7 @@ from ae_desktop.engine import (
     parse_noise,
     wrong_pixels,
 )
+from ae_desktop.safe_io.bounded_json import quote
 
 
 def model_and_glyphs(args: argparse.Namespace) -> tuple[Autoencoder, GlyphSet]:

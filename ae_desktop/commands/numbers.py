@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import math
 
-from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine import SETTING_LIMITS, Range
+from ae_desktop.safe_io.bounded_json import quote
 
 MAX_DIGITS = 40  # longer text is no number a flag takes (and int() of 5,000 digits raises)
 COUNT = Range(int, 1, 10**12)  # --repeats, --steps, --draws: memory is checked separately

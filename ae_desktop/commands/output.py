@@ -8,7 +8,7 @@ from typing import TextIO
 
 import numpy as np
 
-from ae_desktop.data.atomic import check_target, write_atomic
+from ae_desktop.safe_io.atomic import check_target, write_atomic
 
 ON, OFF = "#", "."
 GAP = "  "

@@ -16,8 +16,8 @@ from ae_desktop.commands.model_tools import model_and_glyphs
 from ae_desktop.commands.numbers import number, parse_number
 from ae_desktop.commands.options import DATASET_HELP
 from ae_desktop.commands.output import CommandError, check_writable, printable, save_output
-from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine import Range, axis_names, load_model
+from ae_desktop.safe_io.bounded_json import quote
 
 WHATS = ("latent", "map", "loss", "reconstructions", "interpolation")
 FORMATS = (".png", ".svg")

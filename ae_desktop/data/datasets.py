@@ -7,12 +7,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ae_desktop.data.bounded_json import quote
 from ae_desktop.data.circles import circles
 from ae_desktop.data.fonts import FONT_NAMES, bundled_font
 from ae_desktop.data.glyph_set import GlyphSet, GlyphSetError, load_glyph_set
 from ae_desktop.data.idx import is_idx_images, load_idx_images
 from ae_desktop.data.image_folder import load_image_folder
+from ae_desktop.safe_io.bounded_json import quote
 
 BUILTIN_NAMES = FONT_NAMES + ("circles",)
 

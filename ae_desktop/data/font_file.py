@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ae_desktop.data.atomic import write_atomic
-from ae_desktop.data.bounded_json import quote
 from ae_desktop.data.font_bdf import bdf_bytes
 from ae_desktop.data.font_glyphs import FontError, FontGlyphs, family_name
 from ae_desktop.data.font_truetype import outline_font_bytes
+from ae_desktop.safe_io.atomic import write_atomic
+from ae_desktop.safe_io.bounded_json import quote
 
 FONT_FORMATS = {
     ".ttf": "TrueType font",

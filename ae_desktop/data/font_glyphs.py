@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ae_desktop.data.bounded_json import quote
 from ae_desktop.data.glyph_set import GlyphSet, GlyphSetError
 from ae_desktop.engine.glyph_kinds import PIXELS
+from ae_desktop.safe_io.bounded_json import quote
 
 THRESHOLD = 0.5
 MAX_GLYPHS = 65_000  # a TrueType font holds at most 65,535 glyphs, .notdef included

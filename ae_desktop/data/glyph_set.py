@@ -24,10 +24,10 @@ from pathlib import Path
 
 import numpy as np
 
-from ae_desktop.data.atomic import write_atomic
-from ae_desktop.data.bounded_json import quote, read_json
-from ae_desktop.data.regular_file import MIB
 from ae_desktop.engine.glyph_kinds import CURVE, PIXELS, GlyphKind, glyph_kind
+from ae_desktop.safe_io.atomic import write_atomic
+from ae_desktop.safe_io.bounded_json import quote, read_json
+from ae_desktop.safe_io.regular_file import MIB
 
 MAX_FILE_BYTES = 256 * MIB
 MAX_SIDE = 64

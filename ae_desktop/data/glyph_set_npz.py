@@ -15,10 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
-from ae_desktop.data.atomic import write_atomic
 from ae_desktop.data.glyph_set import GlyphSet, GlyphSetError, check_size
-from ae_desktop.data.npz_archive import NpzArchive
-from ae_desktop.data.regular_file import MIB
+from ae_desktop.safe_io.atomic import write_atomic
+from ae_desktop.safe_io.npz_archive import NpzArchive
+from ae_desktop.safe_io.regular_file import MIB
 
 KEYS = ("name", "kind", "labels", "pixels")
 MAX_PIXEL_BYTES = 1024 * MIB

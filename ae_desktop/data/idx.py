@@ -21,8 +21,8 @@ from typing import BinaryIO
 import numpy as np
 
 from ae_desktop.data.glyph_set import MAX_SIDE, GlyphSet, GlyphSetError
-from ae_desktop.data.regular_file import open_regular
 from ae_desktop.data.steps import Steps, run_to_end
+from ae_desktop.safe_io.regular_file import open_regular
 
 UBYTE = 0x08
 CHUNK = 4096  # images scaled between two progress steps

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import numpy as np
 
-from ae_desktop.data.bounded_json import quote
 from ae_desktop.data.glyph_set import MAX_SIDE, GlyphSet, GlyphSetError
 from ae_desktop.data.png_check import MAX_PIXELS, png_damage
-from ae_desktop.data.regular_file import MIB, is_regular, read_regular
 from ae_desktop.data.steps import Steps, run_to_end
+from ae_desktop.safe_io.bounded_json import quote
+from ae_desktop.safe_io.regular_file import MIB, is_regular, read_regular
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
 DEFAULT_SIDE = 28

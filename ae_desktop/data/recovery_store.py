@@ -19,11 +19,11 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from ae_desktop.data.atomic import write_atomic
-from ae_desktop.data.bounded_json import quote, read_json
 from ae_desktop.data.glyph_set import GlyphSet, GlyphSetError, load_glyph_set
 from ae_desktop.data.glyph_set_npz import load_glyph_set_npz, save_glyph_set_npz
-from ae_desktop.data.regular_file import read_regular
+from ae_desktop.safe_io.atomic import write_atomic
+from ae_desktop.safe_io.bounded_json import quote, read_json
+from ae_desktop.safe_io.regular_file import read_regular
 
 DATA_DIR_ENV = "AE_DESKTOP_DATA_DIR"
 LOCK, GLYPHS, DOCUMENT, MODEL = "session.lock", "glyphs.npz", "document.json", "model.npz"

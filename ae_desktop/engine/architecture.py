@@ -7,9 +7,9 @@ from functools import cached_property
 
 import numpy as np
 
-from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine.activations import ACTIVATIONS, activation_code
 from ae_desktop.engine.layout import B_OFFSET, N_IN, N_OUT, W_OFFSET, NetworkLayout
+from ae_desktop.safe_io.bounded_json import quote
 
 MODEL_KINDS = ("ae", "dae", "vae")
 

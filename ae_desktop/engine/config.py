@@ -8,7 +8,6 @@ from typing import ClassVar
 
 import numpy as np
 
-from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine.activations import ACTIVATIONS
 from ae_desktop.engine.architecture import MODEL_KINDS, Architecture, ArchitectureError, parse_sizes
 from ae_desktop.engine.initialization import InitError, parse_init
@@ -16,6 +15,7 @@ from ae_desktop.engine.limits import Range
 from ae_desktop.engine.losses import LOSSES
 from ae_desktop.engine.noise import NoiseError, NoiseSpec, parse_noise
 from ae_desktop.engine.schedules import parse_schedule
+from ae_desktop.safe_io.bounded_json import quote
 
 GRADIENT_OPTIMIZERS = ("sgd", "momentum", "adam")
 QUASI_NEWTON_OPTIMIZERS = ("lbfgs", "cg", "bfgs", "powell")

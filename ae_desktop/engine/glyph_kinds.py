@@ -18,8 +18,8 @@ from enum import StrEnum
 
 import numpy as np
 
-from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine.metrics import LEARNED_MAX_ERRORS, PIXEL_THRESHOLD, wrong_pixels
+from ae_desktop.safe_io.bounded_json import quote
 
 CURVE_TOLERANCE = 0.05  # plane units: 2.5 % of the plane's width
 

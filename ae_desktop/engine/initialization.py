@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine.architecture import Architecture
+from ae_desktop.safe_io.bounded_json import quote
 
 INIT_SCHEMES = ("glorot", "he", "normal:STD")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import os
 
-from ae_desktop.data.regular_file import size_text
+from ae_desktop.safe_io.regular_file import size_text
 
 FALLBACK_MEMORY = 8 << 30  # where the machine's memory cannot be read
 BLOCK_ROWS = 4096  # rows whose activations a forward pass holds at once, at most

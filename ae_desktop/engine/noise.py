@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ae_desktop.data.bounded_json import quote
+from ae_desktop.safe_io.bounded_json import quote
 
 NOISE_KINDS = ("flip", "saltpepper", "gauss", "uniform")
 MAX_FLIP = 64 * 64  # pixels of the largest glyph

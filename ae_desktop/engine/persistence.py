@@ -30,13 +30,13 @@ from pathlib import Path
 
 import numpy as np
 
-from ae_desktop.data.atomic import write_atomic
-from ae_desktop.data.bounded_json import SMALL_DOCUMENT, parse_json, quote
-from ae_desktop.data.npz_archive import NpzArchive
-from ae_desktop.data.regular_file import MIB
 from ae_desktop.engine.architecture import Architecture, ArchitectureError
 from ae_desktop.engine.config import ConfigError, TrainConfig
 from ae_desktop.engine.model import Autoencoder
+from ae_desktop.safe_io.atomic import write_atomic
+from ae_desktop.safe_io.bounded_json import SMALL_DOCUMENT, parse_json, quote
+from ae_desktop.safe_io.npz_archive import NpzArchive
+from ae_desktop.safe_io.regular_file import MIB
 
 MAGIC = "ae-desktop-model"
 FORMAT_VERSION = 1

@@ -8,8 +8,8 @@ reference, ``reference.epoch_rate``.
 
 from __future__ import annotations
 
-from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine.limits import Range
+from ae_desktop.safe_io.bounded_json import quote
 
 CONSTANT, STEP, COSINE = range(3)
 SCHEDULE_FORMS = ("constant", "step:EVERY:FACTOR", "cosine")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from ae_desktop.data.bounded_json import parse_json
 from ae_desktop.engine import ConfigError, TrainConfig
+from ae_desktop.safe_io.bounded_json import parse_json
 
 NULLABLE = ("decoder", "noise", "target_errors")
 MAX_TEXT = 1000  # characters of a stored string setting

@@ -4,7 +4,7 @@ series.
 ``draw_summary`` fills any pyqtgraph PlotItem (a window's or an offscreen one);
 ``summary_image`` renders offscreen to PNG or SVG bytes, with no display needed; ``plot_bytes``
 gives any PlotItem as PNG or SVG bytes, for the one atomic writer
-(``ae_desktop.data.atomic``) to save. Texts go through Qt's translation: the window's
+(``ae_desktop.safe_io.atomic``) to save. Texts go through Qt's translation: the window's
 chart follows its language; the command line installs none (English).
 """
 

@@ -88,7 +88,7 @@ def test_a_failed_save_keeps_the_old_file(run_fails, tmp_path, monkeypatch):
     def full(*args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("ae_desktop.data.atomic.os.replace", full)
+    monkeypatch.setattr("ae_desktop.safe_io.atomic.os.replace", full)
     assert "No space left on device" in run_fails(["font", "font1", "--out", str(out)])
     assert out.read_bytes() == b"old font" and list(tmp_path.iterdir()) == [out]
 

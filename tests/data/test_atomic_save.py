@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from ae_desktop.data import bundled_font, load_glyph_set, save_glyph_set
-from ae_desktop.data.atomic import TEMP_PREFIX, write_atomic
+from ae_desktop.safe_io.atomic import TEMP_PREFIX, write_atomic
 
 SAVER = """
 import sys

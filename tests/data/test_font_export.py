@@ -132,7 +132,7 @@ def test_save_is_atomic_and_leaves_no_temporary(tmp_path, monkeypatch):
     glyphs = font_glyphs(bundled_font("font1"))
     path = tmp_path / "f.otf"
     path.write_bytes(b"old")
-    monkeypatch.setattr("ae_desktop.data.atomic.os.replace", _fail)
+    monkeypatch.setattr("ae_desktop.safe_io.atomic.os.replace", _fail)
     with pytest.raises(OSError):
         save_font(glyphs, path, "F")
     assert path.read_bytes() == b"old" and sorted(tmp_path.iterdir()) == [path]

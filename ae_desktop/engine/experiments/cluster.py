@@ -20,9 +20,9 @@ from contextvars import ContextVar
 
 import numpy as np
 
-from ae_desktop.data.bounded_json import quote
 from ae_desktop.engine.config import TrainConfig
 from ae_desktop.engine.experiments.runs import RunOutcome, RunTask, execute
+from ae_desktop.safe_io.bounded_json import quote
 
 CONNECT_SECONDS = 5.0
 RETRIES = 2  # more tries of a run that failed; runs of a lost worker are retried anyway

@@ -10,7 +10,6 @@ from PySide6.QtGui import QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ae_desktop.data import FONT_NAMES, GlyphSet, GlyphSetError, bundled_font
-from ae_desktop.data.atomic import write_atomic
 from ae_desktop.data.font_glyphs import FontError, font_glyphs
 from ae_desktop.engine import ConfigError, ModelFileError, TrainConfig, load_model, save_model
 from ae_desktop.gui.actions import ActionRegistry
@@ -24,6 +23,7 @@ from ae_desktop.gui.glyphs.new_set_dialog import ask_new_set
 from ae_desktop.gui.model_session import FILE, RECOVERED, ModelSession
 from ae_desktop.gui.training.training_status import TrainingStatus
 from ae_desktop.plots.summary_chart import plot_bytes, png_bytes
+from ae_desktop.safe_io.atomic import write_atomic
 
 # file-dialog filters: translated where used, with ``translated``
 GLYPH_FILTER = QT_TRANSLATE_NOOP("FileMenu", "Glyph sets (*.json);;All files (*)")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ae_desktop.data.regular_file import MIB, read_regular, size_text
+from ae_desktop.safe_io.regular_file import MIB, read_regular, size_text
 
 MAX_DEPTH = 64
 SMALL_DOCUMENT = 1 * MIB  # settings, configs, autosave metadata

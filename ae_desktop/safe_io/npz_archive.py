@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ae_desktop.data.regular_file import open_regular, size_text
+from ae_desktop.safe_io.regular_file import open_regular, size_text
 
 MAX_MEMBERS = 64
 MAX_DIRECTORY = 64 * 1024  # bytes of central directory: 64 members with long names

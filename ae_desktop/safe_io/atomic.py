@@ -14,7 +14,7 @@ import secrets
 import stat
 from pathlib import Path
 
-from ae_desktop.data.regular_file import file_kind
+from ae_desktop.safe_io.regular_file import file_kind
 
 TEMP_PREFIX = ".ae-desktop-save-"
 TEMP_SUFFIX = ".tmp"
