@@ -49,6 +49,14 @@ CASES = [
     TrainConfig(loss="bce", activation="relu", optimizer="momentum", lr=0.01),
     TrainConfig(loss="bce", activation="sigmoid", optimizer="sgd", lr=0.5, batch_size=8),
     TrainConfig(model="dae", noise="flip:2", augment=3, activation="leaky_relu", batch_size=10),
+    TrainConfig(
+        model="dae",
+        noise="saltpepper:0.2",
+        augment=3,
+        batch_size=16,
+        activation="relu",
+        redraw_ambiguous=True,  # noisy copies nearer another glyph drawn again
+    ),
     TrainConfig(model="vae", arch="35-16-2", beta=0.5, batch_size=16),
     TrainConfig(
         model="ae",
@@ -74,7 +82,7 @@ CASES = [
     CASES,
     ids=lambda c: (
         f"{c.model}-{c.optimizer}-{c.loss}-drop{c.dropout}-wd{c.weight_decay}-"
-        f"{c.lr_schedule}-warm{c.kl_warmup}"
+        f"{c.lr_schedule}-warm{c.kl_warmup}-redraw{c.redraw_ambiguous}"
     ),
 )
 def test_numba_epochs_match_numpy_reference(config):

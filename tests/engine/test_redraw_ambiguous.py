@@ -1,18 +1,15 @@
 """Redrawing ambiguous noisy copies (TrainConfig.redraw_ambiguous, batch_plan.BatchPlan):
 every training input has its own glyph as its first nearest clean glyph, reproducibly,
-the kernel follows the NumPy reference on such a plan, and the size limit holds."""
+and the size limit holds (test_kernels_vs_reference runs the kernel on such a plan)."""
 
 import numpy as np
 import pytest
 
 from ae_desktop.data import bundled_font
-from ae_desktop.engine import ConfigError, TrainConfig, compiled_train
+from ae_desktop.engine import ConfigError, TrainConfig
 from ae_desktop.engine.batch_plan import BatchPlan
 from ae_desktop.engine.config import REDRAW_MAX_GLYPHS
 from ae_desktop.engine.denoising import nearest_glyphs
-from ae_desktop.engine.model import Autoencoder
-from ae_desktop.engine.reference import run_epochs
-from ae_desktop.engine.train_records import OptimizerState, StopRule, TrainSettings
 
 FONT = bundled_font("font1").matrix()
 
@@ -51,37 +48,6 @@ def test_the_same_seed_draws_the_same_plan():
     first, again, other = (plan(FONT, seed).draw(3)[0] for seed in (7, 7, 8))
     np.testing.assert_array_equal(first, again)
     assert not np.array_equal(first, other)
-
-
-def test_the_kernel_follows_the_reference_with_redraw_on():
-    config = TrainConfig(
-        model="dae",
-        noise="saltpepper:0.2",
-        augment=3,
-        batch_size=16,
-        activation="relu",
-        redraw_ambiguous=True,
-    )
-    arch, rng = config.architecture(35), np.random.default_rng(0)
-    start = Autoencoder.initialize(arch, config.init, rng).theta
-    batches = BatchPlan(FONT, config, arch, rng).batches(40)
-    settings = TrainSettings.of(config)
-    theta_ref = start.copy()
-    losses_ref = run_epochs(arch, theta_ref, OptimizerState.zeros(start), settings, batches, 40)
-    theta, losses = start.copy(), np.zeros((40, 3))
-    done, status = compiled_train.train_epochs(
-        arch.layout.table,
-        theta,
-        OptimizerState.zeros(theta),
-        settings,
-        batches,
-        losses,
-        StopRule(len(FONT)),
-        np.zeros(0, dtype=np.int64),
-    )
-    assert (done, status) == (40, compiled_train.RUNNING)
-    np.testing.assert_allclose(losses, losses_ref, rtol=1e-9, atol=1e-12)
-    np.testing.assert_allclose(theta, theta_ref, rtol=1e-9, atol=1e-9)
 
 
 def test_a_big_set_refuses_redraw_asked_for_and_goes_without_by_default():
