@@ -18,6 +18,8 @@ SCHEDULES = (  # by code
 class TrainingAids:
     """Builds the widgets into ``form``; ``changed`` is connected to every edit."""
 
+    FIELDS = ("weight_decay", "lr_schedule", "kl_warmup", "early_stop")  # of TrainConfig
+
     def __init__(self, parent: QWidget, form: QFormLayout, changed, combo_box):
         self.weight_decay = QDoubleSpinBox(
             parent, decimals=5, minimum=0.0, maximum=SETTING_LIMITS["weight_decay"].high

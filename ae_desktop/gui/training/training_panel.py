@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -194,21 +195,34 @@ class TrainingPanel(QWidget):
         form.addRow(self.tr("Learning rate"), self.lr)
         form.addRow(self.tr("Epochs"), self.epochs)
         form.addRow(self.tr("Batch size"), self.batch_size)
-        form.addRow(self.tr("Precision"), self.precision)
-        form.addRow(self.tr("Dropout"), self.dropout)
-        form.addRow(self.tr("Seed"), self.seed)
         noise = QHBoxLayout()
         noise.addWidget(self.noise_kind, 1)
         noise.addWidget(self.noise_level)
         form.addRow(self.tr("Noise"), noise)
         form.addRow(self.redraw)
         form.addRow(self.tr("β (KL weight)"), self.beta)
-        form.addRow(self.tr("Train on"), self.subset)
-        form.addRow(self.tr("Test split"), self.test_split)
-        self.aids = TrainingAids(self, form, self._on_settings_edited, combo_box)
+        form.addRow(self.tr("Seed"), self.seed)
         form.addRow(self.stop_when_exact)
         form.addRow(self.tr("Margin"), self.margin)
         form.addRow(self.continue_training)
+        # the rarely changed settings fold away, so the Loss dock below keeps its room
+        self.more = QToolButton(self)
+        self.more.setText(self.tr("More settings"))
+        self.more.setToolTip(
+            self.tr("Precision, dropout, the glyphs to train on, a test split, training aids")
+        )
+        self.more.setCheckable(True)
+        self.more.setAutoRaise(True)
+        self.more.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        form.addRow(self.more)
+        first_more = form.rowCount()
+        form.addRow(self.tr("Precision"), self.precision)
+        form.addRow(self.tr("Dropout"), self.dropout)
+        form.addRow(self.tr("Train on"), self.subset)
+        form.addRow(self.tr("Test split"), self.test_split)
+        self.aids = TrainingAids(self, form, self._on_settings_edited, combo_box)
+        self._form, self._more_rows = form, range(first_more, form.rowCount())
+        self.more.toggled.connect(self._show_more)
 
         self.start_button = QPushButton(self.tr("Start"), self)
         self.pause_button = QPushButton(self.tr("Pause"), self)
@@ -234,6 +248,7 @@ class TrainingPanel(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
 
+        self._show_more(False)
         self.set_config(TrainConfig())
         for widget in (
             self.model,
@@ -367,6 +382,20 @@ class TrainingPanel(QWidget):
         self.noise_level.setValue(float(level or 0))
         # on (where the set allows) unless a DAE's settings say off: a DAE's default
         self.redraw.setChecked(config.model != "dae" or config.redraw_ambiguous is not False)
+        self._unfold_if_set(config)
+
+    def _show_more(self, shown: bool) -> None:
+        self.more.setArrowType(Qt.DownArrow if shown else Qt.RightArrow)
+        for row in self._more_rows:
+            self._form.setRowVisible(row, shown)
+
+    def _unfold_if_set(self, config: TrainConfig) -> None:
+        """Settings in effect are never hidden: a folded setting that differs from the
+        defaults (a restored or opened model's) unfolds the section."""
+        defaults = TrainConfig()
+        folded = ("precision", "dropout", "test_fraction", *TrainingAids.FIELDS)
+        if any(getattr(config, f) != getattr(defaults, f) for f in folded):
+            self.more.setChecked(True)
 
     def subset_size(self) -> int | None:
         """How many leading glyphs to train on; None for all."""
@@ -375,6 +404,8 @@ class TrainingPanel(QWidget):
 
     def set_subset_size(self, size: int | None) -> None:
         _select(self.subset, "all" if size is None else str(size))
+        if size is not None:
+            self.more.setChecked(True)  # a folded setting in effect is shown
 
     def set_model_available(self, available: bool) -> None:
         """Whether there is a model to continue from."""

@@ -1750,6 +1750,14 @@
         <translation>Tamaño de lote</translation>
     </message>
     <message>
+        <source>More settings</source>
+        <translation>Más ajustes</translation>
+    </message>
+    <message>
+        <source>Precision, dropout, the glyphs to train on, a test split, training aids</source>
+        <translation>Precisión, dropout, los glifos con que se entrena, una partición de prueba, ayudas al entrenamiento</translation>
+    </message>
+    <message>
         <source>Precision</source>
         <translation>Precisión</translation>
     </message>
