@@ -1,9 +1,9 @@
-"""Draws docs/images/font_sentence.png: a sentence typed in font3 as drawn, and in a font
+"""Draws docs/img/font_sentence.png: a sentence typed in font3 as drawn, and in a font
 synthesized on the latent plane of a model trained on it (each letter decoded from a
 point 30% of the way from its own code to its nearest neighbour's).
 
     ae-desktop train --dataset font3 --seed 0 --quiet --save model.npz
-    QT_QPA_PLATFORM=offscreen python docs/images/font_sentence.py model.npz
+    QT_QPA_PLATFORM=offscreen python tools/font_sentence.py model.npz
 """
 
 import string
@@ -19,6 +19,8 @@ from ae_desktop.data.font_file import font_bytes
 from ae_desktop.data.font_glyphs import font_glyphs
 from ae_desktop.engine import load_model
 from ae_desktop.gui.files.font_preview import load_font_data, pixel_font, render_text
+
+OUT = Path(__file__).parents[1] / "docs" / "img" / "font_sentence.png"
 
 SENTENCE = "the quick brown fox jumps over the lazy dog"
 SCALE, MARGIN, CAPTION = 4, 16, 26
@@ -74,7 +76,7 @@ def main(model_path: str) -> None:
         QFontDatabase.removeApplicationFont(font_id)
         y += CAPTION + height + MARGIN
     painter.end()
-    image.save(str(Path(__file__).with_suffix(".png")))
+    image.save(str(OUT))
 
 
 if __name__ == "__main__":
