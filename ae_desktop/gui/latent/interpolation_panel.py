@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ae_desktop.engine import PIXELS, GlyphKind, interpolate
-from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
+from ae_desktop.gui.latent.glyph_strip import empty_strip, fill_strip, model_fits
 
 
 class InterpolationPanel(QWidget):
@@ -106,17 +106,11 @@ class InterpolationPanel(QWidget):
             self._on_run_clicked()
 
     def _update_enabled(self) -> None:
-        m = self._model
-        self.run_button.setEnabled(
-            m is not None
-            and len(self._matrix) > 0
-            and m.arch.n_inputs == self._shape[0] * self._shape[1]
-        )
+        self.run_button.setEnabled(model_fits(self._model, self._matrix, self._shape))
 
     def clear(self) -> None:
         self.codes = self.images = None
-        while self.strip.count():
-            self.strip.takeAt(0).widget().deleteLater()
+        empty_strip(self.strip)
         self.path_changed.emit(None)
 
     def _on_run_clicked(self) -> None:
@@ -128,18 +122,16 @@ class InterpolationPanel(QWidget):
         codes, images = interpolate(self._model, ends[0], ends[1], self.steps.value())
         self.codes = codes
         self.images = images.reshape(len(images), *self._shape)
-        if self.strip.count() != len(self.images):  # reuse the canvases while training
-            while self.strip.count():
-                self.strip.takeAt(0).widget().deleteLater()
-            for i in range(len(self.images)):
-                canvas = GlyphCanvas(self, min_cell=4)
-                canvas.set_kind(self._kind)
-                canvas.setCursor(Qt.PointingHandCursor)
-                canvas.clicked.connect(lambda i=i: self.code_picked.emit(self.codes[i].copy()))
-                self.strip.addWidget(canvas)
+        fill_strip(
+            self,
+            self.strip,
+            len(self.images),
+            lambda i: self.code_picked.emit(self.codes[i].copy()),
+        )
         last = len(self.images) - 1
         for i, image in enumerate(self.images):
             canvas = self.strip.itemAt(i).widget()
+            canvas.set_kind(self._kind)
             canvas.set_glyph(image)
             name = (
                 self.start.currentText()

@@ -36,6 +36,7 @@ from ae_desktop.engine import (
 from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
 from ae_desktop.gui.glyphs.kind_views import kind_view
 from ae_desktop.gui.latent.code_scatter import CodeScatter, fill_key, label_classes
+from ae_desktop.gui.latent.glyph_strip import keep_glyph
 from ae_desktop.gui.latent.latent_codes import LatentCodes
 from ae_desktop.gui.latent.latent_labels import place_labels
 from ae_desktop.gui.latent.latent_map import MapLayer
@@ -589,13 +590,11 @@ class LatentCanvas(QWidget):
     def _on_keep_clicked(self) -> None:
         if self.preview_pixels is None:
             return
-        label = self.label_edit.text().strip()
-        if not label:
-            self.label_edit.setPlaceholderText(self.tr("type a label"))
-            self.label_edit.setFocus()
-            return
-        self.glyph_kept.emit(label, self._kind.kept(self.preview_pixels))
-        self.label_edit.clear()
+        keep_glyph(
+            self.label_edit,
+            self.tr("type a label"),
+            lambda label: self.glyph_kept.emit(label, self._kind.kept(self.preview_pixels)),
+        )
 
 
 def drawable(codes) -> np.ndarray:

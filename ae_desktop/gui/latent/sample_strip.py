@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ae_desktop.engine import PIXELS, GlyphKind, latent_gaussian, sample_glyphs
-from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
+from ae_desktop.gui.latent.glyph_strip import empty_strip, fill_strip, keep_glyph, model_fits
 
 FIT_GLYPHS = 10_000  # a plain autoencoder's Gaussian is fitted to at most the first ones
 MARK_LIMIT = 1e9  # codes beyond this (or not finite) are not marked: pyqtgraph raises
@@ -115,20 +115,14 @@ class SampleStrip(QWidget):
 
     def clear(self) -> None:
         self.codes = self.images = self._seed = self.selected = None
-        while self.strip.count():
-            self.strip.takeAt(0).widget().deleteLater()
+        empty_strip(self.strip)
         self.marks.setData([], [])
         self.note.clear()
         self.note.setVisible(False)
         self._update_enabled()
 
     def _update_enabled(self) -> None:
-        m = self._model
-        self.sample_button.setEnabled(
-            m is not None
-            and len(self._matrix) > 0
-            and m.arch.n_inputs == self._shape[0] * self._shape[1]
-        )
+        self.sample_button.setEnabled(model_fits(self._model, self._matrix, self._shape))
         self.keep_button.setEnabled(self.selected is not None)
         self.keep_button.setText(
             self.tr("Keep")
@@ -184,14 +178,7 @@ class SampleStrip(QWidget):
         self.marks.setData(*view.project(codes[drawable.all(axis=1)]).reshape(-1, 2).T)
 
     def _fill_strip(self) -> None:
-        if self.strip.count() != len(self.images):  # reuse the canvases while training
-            while self.strip.count():
-                self.strip.takeAt(0).widget().deleteLater()
-            for i in range(len(self.images)):
-                canvas = GlyphCanvas(self, min_cell=4)
-                canvas.setCursor(Qt.PointingHandCursor)
-                canvas.clicked.connect(lambda i=i: self.select(i))
-                self.strip.addWidget(canvas)
+        if fill_strip(self, self.strip, len(self.images), self.select):
             self.selected = None
         for i, image in enumerate(self.images):
             canvas = self.strip.itemAt(i).widget()
@@ -209,11 +196,9 @@ class SampleStrip(QWidget):
     def _on_keep_clicked(self) -> None:
         if self.selected is None:
             return
-        label = self.label_edit.text().strip()
-        if not label:
-            self.label_edit.setPlaceholderText(self.tr("type a label"))
-            self.label_edit.setFocus()
-            return
         image = self.images[self.selected]
-        self.glyph_kept.emit(label, self._kind.kept(image))
-        self.label_edit.clear()
+        keep_glyph(
+            self.label_edit,
+            self.tr("type a label"),
+            lambda label: self.glyph_kept.emit(label, self._kind.kept(image)),
+        )
