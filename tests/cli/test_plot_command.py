@@ -3,8 +3,6 @@ parses, by a fresh interpreter with no display; bad input exits 2 with one line.
 
 import os
 import struct
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -12,18 +10,6 @@ import pytest
 from ae_desktop.cli import main
 
 WHATS = ["latent", "map", "loss", "reconstructions", "interpolation"]
-
-
-def ae_desktop(*args, cwd):
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
-    return subprocess.run(
-        [sys.executable, "-m", "ae_desktop", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        env=env,
-    )
 
 
 def png_size(payload: bytes) -> tuple[int, int]:
@@ -46,8 +32,11 @@ def test_each_figure_as_png_and_svg(model_file, tmp_path, what, capsys):
     assert root.tag == "{http://www.w3.org/2000/svg}svg" and len(list(root.iter())) > 5
 
 
-def test_a_fresh_interpreter_without_display_shows_no_window(model_file, tmp_path):
-    done = ae_desktop("plot", str(model_file), "--what", "latent", "--out", "f.png", cwd=tmp_path)
+def test_a_fresh_interpreter_without_display_shows_no_window(model_file, tmp_path, fresh_cli):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    done = fresh_cli(
+        "plot", str(model_file), "--what", "latent", "--out", "f.png", cwd=tmp_path, env=env
+    )
     assert done.returncode == 0 and done.stderr == "" and done.stdout == "wrote f.png\n"
     assert png_size((tmp_path / "f.png").read_bytes()) == (1200, 900)
 

@@ -5,18 +5,8 @@ import subprocess
 import sys
 
 
-def ae_desktop(*args, cwd):
-    return subprocess.run(
-        [sys.executable, "-m", "ae_desktop", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-
-
-def test_train_then_use_the_model(tmp_path):
-    done = ae_desktop(
+def test_train_then_use_the_model(tmp_path, fresh_cli):
+    done = fresh_cli(
         "train",
         "--dataset",
         "font1",
@@ -33,9 +23,9 @@ def test_train_then_use_the_model(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1].startswith("font1: ")
     assert json.loads((tmp_path / "out.json").read_text())["epochs"] == 50
-    decoded = ae_desktop("decode", "m.npz", "--z", "-0.5,0.5", cwd=tmp_path)
+    decoded = fresh_cli("decode", "m.npz", "--z", "-0.5,0.5", cwd=tmp_path)
     assert decoded.returncode == 0 and len(decoded.stdout.splitlines()) == 8
-    bad = ae_desktop("eval", "out.json", cwd=tmp_path)
+    bad = fresh_cli("eval", "out.json", cwd=tmp_path)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     assert bad.stderr == (
         "ae-desktop: error: out.json is not a model file: not a .npz (zip) archive\n"

@@ -2,7 +2,6 @@
 
 import csv
 import json
-import signal
 import struct
 import subprocess
 import sys
@@ -197,23 +196,14 @@ def test_sweep_in_a_pool_from_a_fresh_interpreter(tmp_path):
     assert len((tmp_path / "out.csv").read_text().splitlines()) == 1 + 2 * 3
 
 
-def test_ctrl_c_stops_a_local_sweep_and_writes_the_finished_runs(tmp_path):
+def test_ctrl_c_stops_a_local_sweep_and_writes_the_finished_runs(tmp_path, ctrl_c_after):
     """Two short runs, then two endless ones; Ctrl+C once the short ones are done."""
-    sweep = subprocess.Popen(
-        [sys.executable, "-m", "ae_desktop", "sweep", *TINY, "--vary", "epochs=5,10000000"]
+    status, err = ctrl_c_after(
+        ["sweep", *TINY, "--vary", "epochs=5,10000000"]
         + ["--repeats", "2", "--json", str(tmp_path / "out.json")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+        "[2/4]",
     )
-    try:
-        while "[2/4]" not in sweep.stdout.readline():
-            assert sweep.poll() is None, sweep.stderr.read()
-        sweep.send_signal(signal.SIGINT)
-        _, err = sweep.communicate(timeout=60)
-    finally:
-        sweep.kill()
-    assert sweep.returncode == 130, err
+    assert status == 130, err
     assert err.splitlines()[-1] == "ae-desktop: interrupted: 2 of 4 runs finished"
     rows = json.loads((tmp_path / "out.json").read_text())["rows"]
     assert [(row["epochs"], row["repeat"]) for row in rows] == [(5, 0), (5, 1)]

@@ -110,24 +110,17 @@ def test_bad_addresses_and_a_missing_distributed_exit_2_with_one_line(run_fails,
     assert 'pip install "ae-desktop[cluster]"' in run_fails([*sweep, address])
 
 
-def test_ctrl_c_cancels_the_pending_runs_and_writes_the_finished_ones(scheduler, tmp_path):
+def test_ctrl_c_cancels_the_pending_runs_and_writes_the_finished_ones(
+    scheduler, tmp_path, ctrl_c_after
+):
     """Two short runs, then two endless ones; Ctrl+C once the short ones are done."""
-    sweep = subprocess.Popen(
-        [sys.executable, "-m", "ae_desktop", "sweep", *TINY[:2], "--target-errors", "none"]
+    status, err = ctrl_c_after(
+        ["sweep", *TINY[:2], "--target-errors", "none"]
         + ["--vary", "epochs=5,10000000", "--repeats", "2", "--scheduler", scheduler]
         + ["--csv", str(tmp_path / "out.csv")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+        "[2/4]",
     )
-    try:
-        while "[2/4]" not in sweep.stdout.readline():
-            assert sweep.poll() is None, sweep.stderr.read()
-        sweep.send_signal(signal.SIGINT)
-        _, err = sweep.communicate(timeout=60)
-    finally:
-        sweep.kill()
-    assert sweep.returncode == 130, err
+    assert status == 130, err
     assert err.splitlines()[-1] == "ae-desktop: interrupted: 2 of 4 runs finished"
     rows = (tmp_path / "out.csv").read_text().splitlines()
     assert len(rows) == 3 and all(row.startswith("5,") for row in rows[1:])
