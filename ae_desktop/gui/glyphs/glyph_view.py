@@ -57,6 +57,20 @@ def margin_image(output: np.ndarray, target_margin: float) -> QImage:
     return QImage(argb.data, width, height, 4 * width, QImage.Format_ARGB32).copy()
 
 
+def paint_grid(
+    painter: QPainter, rect: QRectF, cell: tuple[float, float], cols: int, rows: int
+) -> None:
+    """Thin GRID lines around ``cols`` x ``rows`` cells of ``cell`` (width, height) from
+    the top left of ``rect``, across the whole of ``rect``."""
+    painter.setPen(QPen(GRID, 1))
+    for c in range(cols + 1):
+        x = rect.left() + c * cell[0]
+        painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+    for r in range(rows + 1):
+        y = rect.top() + r * cell[1]
+        painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+
+
 def paint_glyph(
     painter: QPainter,
     rect: QRectF,
@@ -72,13 +86,7 @@ def paint_glyph(
     painter.setRenderHint(QPainter.SmoothPixmapTransform, False)
     painter.drawImage(rect, glyph_image(pixels))
     if grid:
-        painter.setPen(QPen(GRID, 1))
-        for c in range(width + 1):
-            x = rect.x() + c * cw
-            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
-        for r in range(height + 1):
-            y = rect.y() + r * ch
-            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+        paint_grid(painter, rect, (cw, ch), width, height)
     if wrong is not None and wrong.any() and min(cw, ch) < 6:
         painter.drawImage(rect, wrong_image(wrong))  # frames would hide such small cells
     elif wrong is not None and wrong.any():

@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage, QLinearGradient, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ae_desktop.engine import PIXELS, GlyphKind
-from ae_desktop.gui.glyphs.glyph_view import GRID
+from ae_desktop.gui.glyphs.glyph_view import paint_grid
 from ae_desktop.gui.glyphs.kind_views import kind_view
 from ae_desktop.gui.network.layer_rows import LUT, LayerRow, value_colours
 
@@ -180,22 +180,11 @@ class LayerCanvas(QWidget):
             painter.setPen(quiet)
             detail = row.detail if row.glyph else f"{row.detail} {row.lo:g}…{row.hi:g}"
             painter.drawText(QRectF(MARGIN, rect.top() + line, TITLE_W, line), detail)
-            if not row.glyph and cell >= 10:
-                self._paint_grid(painter, rect, cell, cols, n)
+            if not row.glyph and cell >= 10:  # neighbouring units of one colour part
+                paint_grid(painter, rect, (cell, cell), cols, math.ceil(n / cols))
         painter.end()
         self._cache = (key, pixmap)
         return pixmap
 
     def _paint_glyph(self, painter: QPainter, rect: QRectF, values: np.ndarray) -> None:
         kind_view(self._kind).paint(painter, rect, values, self._shape)
-
-    def _paint_grid(self, painter: QPainter, rect: QRectF, cell: float, cols: int, n: int) -> None:
-        """Thin lines between the cells, so that neighbouring units of one colour part."""
-        painter.setPen(QPen(GRID, 1))
-        lines = math.ceil(n / cols)
-        for c in range(cols + 1):
-            x = rect.left() + c * cell
-            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
-        for r in range(lines + 1):
-            y = rect.top() + r * cell
-            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
