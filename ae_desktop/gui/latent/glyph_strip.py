@@ -1,5 +1,5 @@
-"""What the latent tab's glyph strips (samples, interpolation) and Keep share: whether a
-model fits the glyph set, a row of clickable glyphs, and keeping a glyph under a label."""
+"""What the latent tab's glyph strips (samples, interpolation) and Keep share: the model
+and glyph set a strip decodes for, a row of clickable glyphs, keeping a glyph by label."""
 
 from __future__ import annotations
 
@@ -9,12 +9,27 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLayout, QLineEdit, QWidget
 
+from ae_desktop.engine import PIXELS
 from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
 
 
-def model_fits(model, matrix: np.ndarray, shape: tuple[int, int]) -> bool:
-    """Whether ``model`` (or None) takes the glyphs of a non-empty set of ``shape``."""
-    return model is not None and len(matrix) > 0 and model.arch.n_inputs == shape[0] * shape[1]
+class StripPanel(QWidget):
+    """Base of the panels that decode glyphs of a model into a strip: the model, the glyph
+    set (matrix, shape, kind), and the codes and images shown."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._model = None
+        self._matrix = np.zeros((0, 0))
+        self._shape = (7, 5)
+        self._kind = PIXELS
+        self.codes: np.ndarray | None = None
+        self.images: np.ndarray | None = None  # (glyphs, height, width)
+
+    def _model_fits(self) -> bool:
+        """Whether there is a model, and it takes the glyphs of a non-empty set."""
+        m, (height, width) = self._model, self._shape
+        return m is not None and len(self._matrix) > 0 and m.arch.n_inputs == height * width
 
 
 def empty_strip(strip: QLayout) -> None:

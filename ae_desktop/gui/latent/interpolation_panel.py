@@ -12,14 +12,13 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QToolButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from ae_desktop.engine import PIXELS, GlyphKind, interpolate
-from ae_desktop.gui.latent.glyph_strip import empty_strip, fill_strip, model_fits
+from ae_desktop.gui.latent.glyph_strip import StripPanel, empty_strip, fill_strip
 
 
-class InterpolationPanel(QWidget):
+class InterpolationPanel(StripPanel):
     """Pick two glyphs and a number of steps; shows the decoded path."""
 
     path_changed = Signal(object)  # codes (steps, latent) or None
@@ -27,12 +26,6 @@ class InterpolationPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._model = None
-        self._matrix = np.zeros((0, 0))
-        self._shape = (7, 5)
-        self._kind = PIXELS
-        self.codes: np.ndarray | None = None
-        self.images: np.ndarray | None = None  # (steps, height, width)
         self.labels = QStringListModel(self)  # shared: 60,000 labels are set once, fast
         self.start = QComboBox(self)
         self.end = QComboBox(self)
@@ -106,7 +99,7 @@ class InterpolationPanel(QWidget):
             self._on_run_clicked()
 
     def _update_enabled(self) -> None:
-        self.run_button.setEnabled(model_fits(self._model, self._matrix, self._shape))
+        self.run_button.setEnabled(self._model_fits())
 
     def clear(self) -> None:
         self.codes = self.images = None

@@ -16,17 +16,16 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QToolButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from ae_desktop.engine import PIXELS, GlyphKind, latent_gaussian, sample_glyphs
-from ae_desktop.gui.latent.glyph_strip import empty_strip, fill_strip, keep_glyph, model_fits
+from ae_desktop.gui.latent.glyph_strip import StripPanel, empty_strip, fill_strip, keep_glyph
 
 FIT_GLYPHS = 10_000  # a plain autoencoder's Gaussian is fitted to at most the first ones
 MARK_LIMIT = 1e9  # codes beyond this (or not finite) are not marked: pyqtgraph raises
 
 
-class SampleStrip(QWidget):
+class SampleStrip(StripPanel):
     """A Sample button with count and seed, the samples, and Keep for the selected one."""
 
     glyph_kept = Signal(str, object)  # label, (height, width) pixels
@@ -34,13 +33,7 @@ class SampleStrip(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._model = None
-        self._matrix = np.zeros((0, 0))
-        self._shape = (7, 5)
-        self._kind = PIXELS
         self._seed: int | None = None  # of the samples shown
-        self.codes: np.ndarray | None = None
-        self.images: np.ndarray | None = None  # (n, height, width)
         self.selected: int | None = None
         self.projection = None  # the latent plane's (engine Projection), once known
         self.marks = pg.ScatterPlotItem(  # add to the latent plane's plot
@@ -122,7 +115,7 @@ class SampleStrip(QWidget):
         self._update_enabled()
 
     def _update_enabled(self) -> None:
-        self.sample_button.setEnabled(model_fits(self._model, self._matrix, self._shape))
+        self.sample_button.setEnabled(self._model_fits())
         self.keep_button.setEnabled(self.selected is not None)
         self.keep_button.setText(
             self.tr("Keep")
