@@ -230,7 +230,7 @@ class LatentCanvas(QWidget):
         kind: GlyphKind = PIXELS,
     ) -> None:
         """Glyphs to place: rows of ``matrix`` (n, height*width), labels, (height, width),
-        and the glyph set's kind ("pixels", or "curve": drawn as closed curves)."""
+        and the glyph set's kind (PIXELS, or CURVE: drawn as closed curves)."""
         self._codes.set_matrix(matrix)
         labels = list(labels)
         if labels != self._labels or len(labels) != len(self.points.data):
