@@ -70,10 +70,28 @@ def _check(window, out_dir: Path, started: float) -> None:
         raise SelfTestError(f"exported {png} is not a usable PNG")
     _step(started, f"exported a {image.width()}x{image.height()} PNG")
 
+    _check_spanish(started)
+
     cache = Path(os.environ.get("NUMBA_CACHE_DIR", ""))
     if not list(cache.rglob("*.nbi")):
         raise SelfTestError(f"Numba wrote no kernel cache to {cache}")
     _step(started, f"kernel cache in {cache}")
+
+
+def _check_spanish(started: float) -> None:
+    """The shipped translations load (the app's and Qt's own) and translate."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ae_desktop.gui.language import SPANISH, install_translators, remove_translators
+
+    loaded = install_translators(SPANISH)
+    try:
+        menu = QCoreApplication.translate("MainWindow", "&File")
+    finally:
+        remove_translators()
+    if loaded != ["ae_desktop_es", "qtbase_es"] or menu == "&File":
+        raise SelfTestError(f"Spanish translations: loaded {loaded}, '&File' -> {menu!r}")
+    _step(started, f"Spanish translations loaded ({menu!r})")
 
 
 def run() -> None:
