@@ -23,6 +23,7 @@ from ae_desktop.engine import CURVE, PIXELS, GlyphKind, nearest_glyphs
 from ae_desktop.gui.glyphs.curve_editor import CurveEditor
 from ae_desktop.gui.glyphs.glyph_view import GlyphCanvas
 from ae_desktop.gui.glyphs.pixel_editor import PixelEditor
+from ae_desktop.gui.number_text import fixed
 from ae_desktop.gui.shortcuts import redo_keys
 
 
@@ -268,7 +269,7 @@ class EditorPanel(QWidget):
             else self.tr("max error {0}")
         )
         self.curve_editor.set_reconstruction(output)
-        self.reconstruction.set_glyph(output, detail=detail.format(f"{error:.3f}"))
+        self.reconstruction.set_glyph(output, detail=detail.format(fixed(error, 3)))
 
     def _show_pixels(self, pixels: np.ndarray, output: np.ndarray) -> None:
         """The output (height, width) in grey, thresholded, and its wrong pixels."""

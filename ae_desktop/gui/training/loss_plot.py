@@ -10,6 +10,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ae_desktop.gui.number_text import significant
+
 REDRAW_MS = 100  # reports arrive every ~30 ms; repainting the plot that often is wasted
 ENVELOPE_BUCKETS = 4096  # a longer history is drawn as the min and max of this many spans
 CURVES = (  # names translated where drawn
@@ -52,7 +54,7 @@ class LossAxis(pg.AxisItem):
     def logTickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
         numbers = 10 ** np.asarray(values, dtype=float) * scale
         mantissas = np.round(numbers / 10 ** np.floor(np.log10(numbers) + 1e-9))
-        return [f"{v:.3g}" if m in (1, 2, 5) else "" for v, m in zip(numbers, mantissas)]
+        return [significant(v, 3) if m in (1, 2, 5) else "" for v, m in zip(numbers, mantissas)]
 
 
 class LegendRow(pg.GraphicsWidget):
@@ -258,11 +260,13 @@ class LossPlot(QWidget):
             self.test_curve.setData(test[ok, 0], self._shown(test[ok, 1]))
         if count:
             last = losses[-1]
-            text = self.tr("epoch {0}   loss {1}").format(count, f"{last[0]:.4g}")
+            text = self.tr("epoch {0}   loss {1}").format(count, significant(last[0], 4))
             if self._split_terms:
-                text += self.tr("   recon {0}   KL {1}").format(f"{last[1]:.4g}", f"{last[2]:.4g}")
+                text += self.tr("   recon {0}   KL {1}").format(
+                    significant(last[1], 4), significant(last[2], 4)
+                )
             if len(test):
-                text += self.tr("   test {0}").format(f"{test[-1, 1]:.4g}")
+                text += self.tr("   test {0}").format(significant(test[-1, 1], 4))
             self.summary.setText(text)
 
     def _set_undrawable(self, count: int) -> None:

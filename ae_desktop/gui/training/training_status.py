@@ -8,6 +8,8 @@ import time
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
+from ae_desktop.gui.number_text import fixed, significant
+
 FINAL_MESSAGES = {
     "done": QT_TRANSLATE_NOOP("TrainingStatus", "Finished"),
     "target_reached": QT_TRANSLATE_NOOP("TrainingStatus", "Every glyph learned"),
@@ -133,11 +135,11 @@ class TrainingStatus(QObject):
                 QCoreApplication.translate("TrainingStatus", "max error {0} (sample)")
                 if report.errors_sampled
                 else QCoreApplication.translate("TrainingStatus", "max error {0}")
-            ).format(f"{report.max_point_error:.3f}")
+            ).format(fixed(report.max_point_error, 3))
             test = (
                 QCoreApplication.translate(
                     "TrainingStatus", "test loss {0}, max error {1}   "
-                ).format(f"{report.test_loss:.4g}", f"{report.test_max_point_error:.3f}")
+                ).format(significant(report.test_loss, 4), fixed(report.test_max_point_error, 3))
                 if report.n_test
                 else ""
             )
@@ -167,7 +169,7 @@ class TrainingStatus(QObject):
 
     def _result_text(self, report) -> str:
         """How well the final model reconstructs the training (and held-out) glyphs."""
-        seconds = f"{self._elapsed:.1f}"
+        seconds = fixed(self._elapsed, 1)
         if not self._curves:
             text = self.tr(
                 "{0}/%n glyphs within 1 px{1}, at most {2} wrong, {3} s", "", report.n_glyphs
@@ -180,10 +182,10 @@ class TrainingStatus(QObject):
             return text
         text = QCoreApplication.translate(
             "TrainingStatus", "points within {0} of their input (plane -1..1), {1} s"
-        ).format(f"{report.max_point_error:.3f}", seconds)
+        ).format(fixed(report.max_point_error, 3), seconds)
         if report.n_test:
             text += QCoreApplication.translate("TrainingStatus", "; held out: within {0}").format(
-                f"{report.test_max_point_error:.3f}"
+                fixed(report.test_max_point_error, 3)
             )
         return text
 
@@ -193,14 +195,14 @@ def _test_text(report) -> str:
     if not report.n_test:
         return ""
     return QCoreApplication.translate("TrainingStatus", "test loss {0}, {1}/{2} ok   ").format(
-        f"{report.test_loss:.4g}", report.test_learned, report.n_test
+        significant(report.test_loss, 4), report.test_learned, report.n_test
     )
 
 
 def _epoch_text(report) -> str:
     """ "epoch 120/2000   loss 0.0123" """
     return QCoreApplication.translate("TrainingStatus", "epoch {0}/{1}   loss {2}").format(
-        report.epoch, report.epochs, f"{report.loss:.4g}"
+        report.epoch, report.epochs, significant(report.loss, 4)
     )
 
 
@@ -211,5 +213,5 @@ def _margin_text(report) -> str:
     return (
         ""
         if math.isnan(margin)
-        else QCoreApplication.translate("TrainingStatus", ", margin {0}").format(f"{margin:.2f}")
+        else QCoreApplication.translate("TrainingStatus", ", margin {0}").format(fixed(margin, 2))
     )
