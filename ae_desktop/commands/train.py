@@ -137,7 +137,8 @@ def run_train(args: argparse.Namespace) -> int:
     run = TrainingRun(config, glyphs.pixels.reshape(len(glyphs), glyphs.n_pixels))
     progress = None if args.quiet else Progress(sys.stdout)
     report = None
-    with compile_notice(sys.stderr, args.quiet):  # the first run compiles the kernels
+    # the first run compiles the kernels, on 2 cores (see engine.compile_ahead)
+    with compile_notice(sys.stderr, args.quiet, ahead=(config, glyphs.n_pixels)):
         for report in run.reports():
             if progress is not None:
                 progress.update(report)

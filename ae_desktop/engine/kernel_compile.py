@@ -16,6 +16,8 @@ from numba.core import event
 from numba.core.dispatcher import Dispatcher
 
 from ae_desktop.engine import compiled_evaluate, compiled_train
+from ae_desktop.engine.compile_ahead import start_helper, stop_helper
+from ae_desktop.engine.config import TrainConfig
 
 ENGINE = "ae_desktop.engine."
 TRAINING_KERNELS = (
@@ -80,14 +82,22 @@ class _Listener(event.Listener):
 
 
 @contextmanager
-def compile_progress(callback: Progress, kernels=TRAINING_KERNELS) -> Iterator[None]:
+def compile_progress(
+    callback: Progress,
+    kernels=TRAINING_KERNELS,
+    ahead: tuple[TrainConfig, int] | None = None,
+) -> Iterator[None]:
     """While inside, ``callback(name, n, total)`` runs in the compiling thread as the
     n-th engine function starts compiling, of the ``total`` that ``kernels`` call (more
     if the run compiles others), and ``callback(None, n, total)`` when a kernel and
-    what it calls are compiled."""
+    what it calls are compiled. ``ahead`` (config, inputs per sample) of a training run:
+    on an empty cache a helper process compiles part of its kernels meanwhile, ended on
+    the way out (what the run then loads is not announced: the count ends below total)."""
     listener = _Listener(callback, len(called_kernels(*kernels)))
+    helper = None if ahead is None else start_helper(*ahead)
     event.register("numba:compile", listener)
     try:
         yield
     finally:
         event.unregister("numba:compile", listener)
+        stop_helper(helper)
