@@ -11,8 +11,10 @@ and OpenBLAS's float32 results depend on its thread count (the same VAE settings
 gave different weights on the command line, with a thread per core, than in the window),
 so one thread is what makes the same seed give the same weights everywhere. In the
 window it also leaves the other core to the GUI, and sweep workers do not oversubscribe
-the cores (a thread per core made a busy machine's VAE epoch 5x slower). Libraries using
-the engine directly import this module first to get the same results."""
+the cores (a thread per core made a busy machine's VAE epoch 5x slower). Training's own
+threads (engine/compute_threads.py) split wide products in blocks fixed by the shapes, so
+they change no result.
+Libraries using the engine directly import this module first to get the same results."""
 
 from __future__ import annotations
 

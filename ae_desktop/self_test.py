@@ -1,7 +1,8 @@
 """``ae-desktop --self-test``: check an installation (pip, .deb or frozen bundle) end to end.
 
 Offscreen, it builds the main window, trains a small model on font3, decodes a latent
-point, exports the loss plot as PNG and checks Numba wrote its kernel cache. Exit status 0,
+point, exports the loss plot as PNG, trains a wide model on one thread and on two (the
+threading layer is packaged; the same weights) and checks Numba wrote its kernel cache. Exit status 0,
 or 1 with one ``ae-desktop: self-test failed: ...`` line."""
 
 from __future__ import annotations
@@ -71,11 +72,38 @@ def _check(window, out_dir: Path, started: float) -> None:
     _step(started, f"exported a {image.width()}x{image.height()} PNG")
 
     _check_spanish(started)
+    _check_threads(started)
 
     cache = Path(os.environ.get("NUMBA_CACHE_DIR", ""))
     if not list(cache.rglob("*.nbi")):
         raise SelfTestError(f"Numba wrote no kernel cache to {cache}")
     _step(started, f"kernel cache in {cache}")
+
+
+def _check_threads(started: float) -> None:
+    """A network with wide layers trains to the same bits on one thread and on two."""
+    import numpy as np
+
+    from ae_desktop.engine import TrainConfig, limit_threads, train, training_threads
+
+    config = TrainConfig(
+        model="vae",
+        arch="100-64-2",
+        precision="float32",
+        epochs=2,
+        batch_size=50,
+        target_errors=None,
+    )
+    data = (np.random.default_rng(0).random((200, 100)) < 0.3).astype(np.float32)
+    kept = training_threads()
+    weights = []
+    for threads in (1, 2):
+        limit_threads(threads)
+        weights.append(train(config, data)[0].theta.tobytes())
+    limit_threads(kept)
+    if weights[0] != weights[1]:
+        raise SelfTestError("training on two threads gave other weights than on one")
+    _step(started, "trained a wide model on one and two threads: the same weights")
 
 
 def _check_spanish(started: float) -> None:

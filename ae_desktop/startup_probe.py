@@ -2,7 +2,9 @@
 
 Writes to FILE the wall-clock times (``time.time()``) at which the main window finished its
 first paint (``painted T``) and the kernel warm-up ended (``ready T``), then closes the
-window. Does nothing when the variable is unset."""
+window. With ``AE_DESKTOP_STARTUP_PROBE_START=1`` it also starts training (the default
+settings) right after the first paint, as a user's Start at once would, and records its
+first loss point (``trained T``). Does nothing when the variable is unset."""
 
 from __future__ import annotations
 
@@ -13,16 +15,19 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 ENV = "AE_DESKTOP_STARTUP_PROBE"
+START_ENV = "AE_DESKTOP_STARTUP_PROBE_START"
 
 
 class StartupProbe(QObject):
-    def __init__(self, window, path: str):
+    def __init__(self, window, path: str, start: bool):
         super().__init__(window)
-        self._window, self._path = window, path
+        self._window, self._path, self._start = window, path, start
         self._painting = False
         self._times: dict[str, float] = {}
         QApplication.instance().installEventFilter(self)
         window.warmup.finished.connect(self._on_warmup_finished)
+        if start:
+            window.controller.reported.connect(self._on_report)
 
     def eventFilter(self, obj, event) -> bool:
         if (
@@ -32,15 +37,25 @@ class StartupProbe(QObject):
             and obj.window() == self._window
         ):
             self._painting = True
-            QTimer.singleShot(0, lambda: self._record("painted"))  # after this paint pass
+            QTimer.singleShot(0, self._on_painted)  # after this paint pass
         return False
+
+    def _on_painted(self) -> None:
+        self._record("painted")
+        if self._start:
+            self._window.start_training()
+
+    def _on_report(self, report) -> None:
+        if "trained" not in self._times:
+            self._record("trained")
+            self._window.controller.stop()
 
     def _on_warmup_finished(self, message: str) -> None:
         self._record("ready")
 
     def _record(self, what: str) -> None:
         self._times[what] = time.time()
-        if len(self._times) == 2:
+        if len(self._times) == 2 + self._start:
             QApplication.instance().removeEventFilter(self)
             with open(self._path, "w", encoding="utf-8") as out:
                 out.writelines(f"{key} {value:.6f}\n" for key, value in self._times.items())
@@ -51,4 +66,4 @@ def watch_startup(window) -> None:
     """Attach a StartupProbe to ``window`` if AE_DESKTOP_STARTUP_PROBE is set."""
     path = os.environ.get(ENV)
     if path:
-        StartupProbe(window, path)
+        StartupProbe(window, path, os.environ.get(START_ENV) == "1")

@@ -6,7 +6,9 @@
 1. font3, 35-20-10-5-2 mirrored, tanh, sigmoid output, MSE, full-batch Adam lr 1e-3,
    10,000 epochs (report 000's setup): training seconds.
 2. VAE 784-256-2 / 2-256-784 (relu), BCE + KL, Adam, batch 100, one epoch over 60,000
-   random 28x28 images (report 002's MNIST setup), float32 in both: seconds per epoch.
+   random 28x28 images (report 002's MNIST setup), float32 in both: seconds per epoch,
+   the engine on one training thread and on one per core (the same weights), PyTorch
+   with a thread per core.
 2e. The same VAE end to end: ``ae-desktop train`` (a subprocess, as a user runs it, its
    kernels already cached) for 3 epochs on 60,000 digits from make_digits.py (``--digits``
    names a folder holding them, else they are drawn into a temporary one): wall seconds
@@ -40,7 +42,7 @@ import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: one OpenBLAS
 import numpy as np
 
 from ae_desktop.data import bundled_font
-from ae_desktop.engine import TrainConfig, TrainingRun, decode_grid
+from ae_desktop.engine import TrainConfig, TrainingRun, decode_grid, limit_threads
 from ae_desktop.engine.batch_plan import BatchPlan
 from ae_desktop.engine.latent import grid_points
 from ae_desktop.engine.reference import forward, run_epochs
@@ -51,6 +53,9 @@ try:
     import torch
 except ImportError:  # the "bench" extra is optional
     torch = None
+
+
+CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def best_of(fn, repeats: int) -> float:
@@ -168,9 +173,18 @@ def bench_glyphs(epochs: int) -> None:
 
 def bench_vae(n_images: int) -> None:
     images = np.random.default_rng(0).random((n_images, 784))
-    ours = engine_epochs(vae_config(1), images, 1, repeats=1)
-    tch = torch_vae_epoch(images) if torch else None
-    print(ratio_line(f"2. VAE epoch, {n_images} images, batch 100", ours, {"torch": tch}, ("s", 1)))
+    others: dict[str, float | None] = {}
+    for threads in (CORES, 1):  # the same weights either way (compute_threads.py)
+        limit_threads(threads)
+        others[f"engine {threads} threads"] = engine_epochs(vae_config(1), images, 1, repeats=1)
+    limit_threads(None)
+    ours = others.pop("engine 1 threads")
+    others["torch"] = torch_vae_epoch(images) if torch else None
+    print(
+        ratio_line(
+            f"2. VAE epoch, {n_images} images, batch 100, engine 1 thread", ours, others, ("s", 1)
+        )
+    )
 
 
 def digits_file(folder: str | None, count: int) -> Path:
@@ -352,7 +366,7 @@ def main() -> None:
     parser.add_argument("--digits", help="folder of make_digits.py's output for 2e")
     args = parser.parse_args()
     if torch:
-        torch.set_num_threads(2)
+        torch.set_num_threads(CORES)
     print(f"torch: {torch.__version__ if torch else 'not installed (pip install .[bench])'}")
     if args.only in (None, "glyphs"):
         bench_glyphs(1000 if args.quick else 10_000)

@@ -4,8 +4,11 @@ For the frozen bundle (dist/ae-desktop, from packaging/build.sh) and the pip ins
 (``python -m ae_desktop`` of this interpreter), cold (empty Numba cache) and warm (the cache
 the cold run wrote). Offscreen; uses the app's AE_DESKTOP_STARTUP_PROBE hook, which records
 the times and closes the window. Also prints the bundle's size and its largest parts.
+``--first-start``: instead, the pip install only, Start pressed right after the first
+paint (the default settings): seconds from launch to the paint and to the first loss
+point, cold and warm.
 
-    python benchmarks/bench_startup.py [--repeats 3]
+    python benchmarks/bench_startup.py [--repeats 3] [--first-start]
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "dist" / "ae-desktop"
 
 
-def launch(command: list[str], cache_dir: str) -> dict[str, float]:
-    """Seconds from launch to 'painted', 'ready' (kernels loaded or compiled) and 'exit'."""
+def launch(command: list[str], cache_dir: str, start: bool = False) -> dict[str, float]:
+    """Seconds from launch to 'painted', 'ready' (kernels loaded or compiled), 'exit' and,
+    with ``start``, 'trained' (the first loss point of a Start pressed at the paint)."""
     with tempfile.TemporaryDirectory() as tmp:
         probe = Path(tmp) / "probe.txt"
         env = {
@@ -32,7 +36,9 @@ def launch(command: list[str], cache_dir: str) -> dict[str, float]:
             "QT_QPA_PLATFORM": "offscreen",
             "NUMBA_CACHE_DIR": cache_dir,
             "XDG_CONFIG_HOME": tmp,
+            "AE_DESKTOP_DATA_DIR": tmp,
             "AE_DESKTOP_STARTUP_PROBE": str(probe),
+            "AE_DESKTOP_STARTUP_PROBE_START": "1" if start else "0",
         }
         start = time.time()
         subprocess.run(command, env=env, check=True, capture_output=True, timeout=600)
@@ -77,10 +83,28 @@ def report_bundle_size(top: int = 8) -> None:
         print(f"  {size / 2**20:7.1f} MiB  _internal/{name}")
 
 
+def measure_first_start(command: list[str], repeats: int) -> None:
+    """Start at the first paint: when the first loss point shows, cold and warm."""
+    print("| numba cache | window painted (s) | first loss point (s) |")
+    print("| --- | --- | --- |")
+    with tempfile.TemporaryDirectory() as cache_dir:
+        cold = launch(command, cache_dir, start=True)
+        warm = [launch(command, cache_dir, start=True) for _ in range(repeats)]
+    for label, times in (
+        ("cold", cold),
+        ("warm", {k: statistics.median(t[k] for t in warm) for k in cold}),
+    ):
+        print(f"| {label} | {times['painted']:.2f} | {times['trained']:.2f} |", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3, help="warm launches (median)")
+    parser.add_argument("--first-start", action="store_true", help="Start at the first paint")
     args = parser.parse_args()
+    if args.first_start:
+        measure_first_start([sys.executable, "-m", "ae_desktop"], args.repeats)
+        return 0
     print("| app | numba cache | window painted (s) | kernels ready (s) | exited (s) |")
     print("| --- | --- | --- | --- | --- |")
     if (BUNDLE / "ae-desktop").exists():

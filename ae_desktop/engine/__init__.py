@@ -3,6 +3,7 @@
 from ae_desktop.engine.activations import ACTIVATIONS
 from ae_desktop.engine.activations_trace import layer_activations
 from ae_desktop.engine.architecture import MODEL_KINDS, Architecture, ArchitectureError, parse_sizes
+from ae_desktop.engine.compute_threads import limit_threads, training_threads
 from ae_desktop.engine.config import (
     DEFAULT_DAE_NOISE,
     OPTIMIZERS,
@@ -89,6 +90,7 @@ __all__ = [
     "latent_gaussian",
     "layer_activations",
     "learned_count",
+    "limit_threads",
     "load_model",
     "model_defaults",
     "model_metadata",
@@ -104,5 +106,6 @@ __all__ = [
     "save_model",
     "train",
     "training_bytes",
+    "training_threads",
     "wrong_pixels",
 ]

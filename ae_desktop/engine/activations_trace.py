@@ -24,5 +24,5 @@ def layer_activations(model: Autoencoder, x) -> list[np.ndarray]:
     acts = np.empty(offsets[-1])
     acts[: x.size] = x
     no_draws = acts[:0].reshape((0, 1))
-    forward(model.theta, table, acts, offsets, 1, no_draws, _NO_DROPOUT)
+    forward(model.theta, table, acts, offsets, 1, no_draws, _NO_DROPOUT, None)
     return [acts[offsets[i] : offsets[i + 1]].copy() for i in range(len(table) + 1)]

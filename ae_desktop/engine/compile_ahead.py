@@ -27,6 +27,7 @@ from numba import typeof, types
 from numba.core.dispatcher import Dispatcher
 
 from ae_desktop.engine import compiled_evaluate, compiled_layers, compiled_train
+from ae_desktop.engine.compute_threads import parallel_argument
 from ae_desktop.engine.config import GRADIENT_OPTIMIZERS, TrainConfig
 from ae_desktop.engine.train_records import OptimizerState, TrainSettings
 
@@ -40,7 +41,8 @@ def ahead_plan(config: TrainConfig, n_inputs: int) -> list[tuple[Dispatcher, tup
     real = typeof(theta).dtype
     v, m = types.Array(real, 1, "C"), types.Array(real, 2, "C")
     counts = types.Array(types.int64, 1, "C")
-    layout = typeof(config.architecture(n_inputs).layout.table)
+    table = config.architecture(n_inputs).layout.table
+    layout, parallel = typeof(table), typeof(parallel_argument(table))
     settings, state = typeof(TrainSettings.of(config)), typeof(OptimizerState.zeros(theta))
     i, f, b = types.int64, types.float64, types.boolean
     floats = types.Array(f, 1, "C")  # the stop check's margins
@@ -49,11 +51,11 @@ def ahead_plan(config: TrainConfig, n_inputs: int) -> list[tuple[Dispatcher, tup
         (compiled_evaluate.fused_output, (layout, i)),
         (compiled_evaluate.loss_delta, (i, b, v, v, v, v, f)),
         (compiled_layers.times_derivative, (i, m, m)),
-        (compiled_layers.weight_gradient, (m, m, m, v)),
+        (compiled_layers.weight_gradient, (m, m, m, v, parallel)),
         (compiled_train._undo_dropout, (m, m, m)),
         *[(compiled_layers.finite, (x,)) for x in dict.fromkeys((real, f))],
         (compiled_evaluate.count_wrong, (m, m, counts)),
-        (compiled_train._optimizer_step, (settings, f, v, v, state)),
+        (compiled_train._optimizer_step, (settings, f, v, v, state, parallel)),
         (compiled_evaluate._min_margins, (m, m, floats)),
     ]
 

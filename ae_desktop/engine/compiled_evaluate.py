@@ -85,7 +85,7 @@ def stop_check(theta, layout, glyphs, errors, margins):
         gather_transposed(
             glyphs, start, rows, no_perm, view(acts, offsets[0], layout[0, N_IN], rows)
         )
-        forward(theta, layout, acts, offsets, rows, no_draws, no_perm)
+        forward(theta, layout, acts, offsets, rows, no_draws, no_perm, None)
         out = view(acts, offsets[n_layers], n_pixels, rows)
         target = view(acts, offsets[0], n_pixels, rows)
         count_wrong(out, target, errors[start : start + rows])
@@ -127,7 +127,7 @@ def held_out_loss(theta, layout, loss, beta, x, errors, parts):
         rows = min(block, n - start)
         # the rows through the network, no sampling (no draws), no dropout
         gather_transposed(x, start, rows, no_perm, view(acts, offsets[0], layout[0, N_IN], rows))
-        forward(theta, layout, acts, offsets, rows, no_draws, no_perm)
+        forward(theta, layout, acts, offsets, rows, no_draws, no_perm, None)
         for i in range(n_layers):
             if layout[i, PART] == SAMPLED:  # the code before it: [mean; log-variance]
                 latent = layout[i, N_IN]

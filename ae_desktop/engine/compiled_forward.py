@@ -44,13 +44,14 @@ def activation_offsets(layout, rows):
 
 
 @jit
-def forward(theta, layout, acts, offsets, rows, draws, drop):
+def forward(theta, layout, acts, offsets, rows, draws, drop, parallel):
     """Run every layer of ``layout`` on the input in block 0 of ``acts``.
 
     A SAMPLED layer's input is mean + exp(log-variance / 2) * eps with eps the first
     rows of ``draws`` (units, rows), or the mean when ``draws`` has no rows. Where
     ``drop[i]`` >= 0, layer i's outputs are multiplied by the dropout scales in
-    ``draws`` from that row (``drop`` may be empty: no dropout).
+    ``draws`` from that row (``drop`` may be empty: no dropout). ``parallel``
+    (None or THREADED): how wide products run their blocks (compiled_layers.product).
     """
     n = layout.shape[0]
     for i in range(n):
@@ -65,7 +66,7 @@ def forward(theta, layout, acts, offsets, rows, draws, drop):
         else:
             inp = view(acts, offsets[i], n_in, rows)
         out = view(acts, offsets[i + 1], n_out, rows)
-        dense(inp, w, b, out)
+        dense(inp, w, b, out, parallel)
         if i == n - 1:
             copy_into(out.reshape(out.size), acts[offsets[n + 1] : offsets[n + 1] + out.size])
         activate(layout[i, ACTIVATION], out)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
+from llvmlite import ir
+from numba import njit, prange
 from numba.core import cgutils, types
 from numba.core.errors import TypingError
 from numba.extending import intrinsic
-from numba.np.linalg import call_xxgemm, ensure_blas
+from numba.np.linalg import check_blas_return, ensure_blas, get_blas_kind, make_constant_slot
 
 from ae_desktop.engine import compiled_math as fm
 from ae_desktop.engine.activations import LEAKY_RELU, LEAKY_SLOPE, RELU, SIGMOID, TANH
@@ -23,10 +24,12 @@ from ae_desktop.engine.layout import B_OFFSET, N_IN, N_OUT, W_OFFSET
 # Reassociation lets LLVM vectorise dot products; no "nnan"/"ninf" flags.
 FAST = {"reassoc", "contract", "nsz", "arcp"}
 BLAS_MIN_SIDE = 64  # BLAS pays off when both matrix sides are wide; loops win below
+PRODUCT_BLOCK_ROWS = 128  # the most output rows of one block of a wide product
 ROW_BLOCK = 512
 # arguments typed as plain values: a literal 0 or True would compile a form of its own
 ZERO = np.int64(0)
 TRANSPOSED, AS_IS = np.bool_(True), np.bool_(False)
+THREADED = np.bool_(True)  # a kernel's ``parallel`` argument; None: blocks in turn
 
 jit = njit(cache=True, nogil=True, fastmath=FAST, error_model="numpy")
 # functions only compiled code calls: no Python or C wrapper (building one for each took
@@ -48,39 +51,100 @@ def finite(x):
 
 
 @intrinsic
-def gemm(typingctx, x, y, out):
-    """out = x @ y by BLAS for contiguous ('C' or 'F') 2-D arrays of one float dtype, with
-    no shape checks: np.dot's checks and error messages took about a third of the first
-    run's compile time."""
+def blas_gemm(typingctx, trans_a, trans_b, m, n, k, a, a_start, b, b_start, c, c_start):
+    """BLAS's column-major C (m, n) = op(A) @ op(B), with op a transpose where ``trans_``;
+    A, B and C start at element ``*_start`` of C-contiguous 2-D arrays of one float dtype
+    and have those arrays' row lengths as leading dimensions. No shape checks: np.dot's
+    checks and error messages took about a third of the first run's compile time."""
     ensure_blas()
-    if (
-        any(
-            array.layout not in "CF" or array.ndim != 2 or array.dtype != out.dtype
-            for array in (x, y)
-        )
-        or out.layout not in "CF"
-        or out.ndim != 2
-        or out.dtype not in (types.float32, types.float64)
+    if any(x.layout != "C" or x.ndim != 2 or x.dtype != c.dtype for x in (a, b, c)) or (
+        c.dtype not in (types.float32, types.float64)
     ):
-        raise TypingError("gemm takes contiguous 2-D float arrays of one dtype")
+        raise TypingError("blas_gemm takes C-contiguous 2-D float arrays of one dtype")
 
     def codegen(context, builder, signature, args):
-        arrays = [
-            context.make_array(ty)(context, builder, value)
-            for ty, value in zip(signature.args, args)
-        ]
-        call_xxgemm(
-            context,
-            builder,
-            *[
-                part
-                for ty, array in zip(signature.args, arrays)
-                for part in (ty, cgutils.unpack_tuple(builder, array.shape, 2), array.data)
-            ],
+        ta, tb, m_, n_, k_, a_, a0, b_, b0, c_, c0 = args
+        pointer, char = ir.IntType(8).as_pointer(), ir.IntType(8)
+        size = context.get_value_type(types.intp)
+        function = cgutils.get_or_insert_function(
+            builder.module,
+            ir.FunctionType(
+                ir.IntType(32),
+                [char] * 3
+                + [size] * 3
+                + [pointer, pointer, size, pointer, size, pointer, pointer, size],
+            ),
+            "numba_xxgemm",
         )
+
+        def matrix(ty, value, start):  # (pointer to element start, leading dimension)
+            array = context.make_array(ty)(context, builder, value)
+            row_length = cgutils.unpack_tuple(builder, array.shape, 2)[1]
+            return builder.bitcast(builder.gep(array.data, [start]), pointer), row_length
+
+        def transpose(flag):
+            chosen = builder.icmp_unsigned("!=", flag, ir.Constant(flag.type, 0))
+            return builder.select(chosen, ir.Constant(char, ord("t")), ir.Constant(char, ord("n")))
+
+        dtype = signature.args[-2].dtype
+        one, zero = (make_constant_slot(context, builder, dtype, v) for v in (1.0, 0.0))
+        status = builder.call(
+            function,
+            (
+                ir.Constant(char, ord(get_blas_kind(dtype))),
+                transpose(ta),
+                transpose(tb),
+                m_,
+                n_,
+                k_,
+                builder.bitcast(one, pointer),
+                *matrix(signature.args[5], a_, a0),
+                *matrix(signature.args[7], b_, b0),
+                builder.bitcast(zero, pointer),
+                *matrix(signature.args[9], c_, c0),
+            ),
+        )
+        check_blas_return(context, builder, status)
         return context.get_dummy_value()
 
-    return types.none(x, y, out), codegen
+    sig = types.none(trans_a, trans_b, m, n, k, a, a_start, b, b_start, c, c_start)
+    return sig, codegen
+
+
+@inner
+def _product_block(x, x_t, y, y_t, out, block, n_blocks):
+    """Rows of block ``block`` of ``n_blocks`` of out = op(x) @ op(y) (see product)."""
+    m, n = out.shape
+    k = x.shape[0] if x_t else x.shape[1]
+    size = (m + n_blocks - 1) // n_blocks
+    r0 = block * size
+    r1 = min(m, r0 + size)
+    if r1 > r0:  # out's rows r0:r1, as BLAS's column-major out.T = op(y).T @ op(x)[r0:r1].T
+        x_start = r0 if x_t else r0 * x.shape[1]
+        blas_gemm(y_t, x_t, n, r1 - r0, k, y, ZERO, x, x_start, out, r0 * n)
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def _product_blocks_parallel(x, x_t, y, y_t, out, n_blocks):
+    """product's blocks, one per thread at a time (Numba's threading layer)."""
+    for block in prange(n_blocks):
+        _product_block(x, x_t, y, y_t, out, block, n_blocks)
+
+
+@inner
+def product(x, x_t, y, y_t, out, parallel):
+    """out = op(x) @ op(y), op(a) = a.T where ``a_t``, for C-contiguous arrays: BLAS on one
+    thread per block of out's rows. The blocks (even in number, at most PRODUCT_BLOCK_ROWS
+    rows) depend on the shapes alone, so the result is the same bits whether they run in
+    turn (``parallel`` None) or on Numba's threads (THREADED), however many there are.
+    Numba drops the branch a None rules out, so serial callers never compile the
+    threaded code (about 0.7 s of CPU per dtype)."""
+    n_blocks = 2 * ((out.shape[0] + 2 * PRODUCT_BLOCK_ROWS - 1) // (2 * PRODUCT_BLOCK_ROWS))
+    if parallel is not None:
+        _product_blocks_parallel(x, x_t, y, y_t, out, n_blocks)
+    else:
+        for block in range(n_blocks):
+            _product_block(x, x_t, y, y_t, out, block, n_blocks)
 
 
 @inner
@@ -123,20 +187,17 @@ def times_derivative(code, a, delta):
 
 
 @inner
-def mix_rows(w, transposed, src, out):
+def mix_rows(w, transposed, src, out, parallel):
     """out = w.T @ src if ``transposed`` else w @ src, for rows of (units, batch) blocks:
     out[k] = sum_j coef[k, j] * src[j] with coef = w.T or w (one compiled form for both).
 
     Batches are walked in blocks of ROW_BLOCK columns so that an output row and the four
-    source rows it is accumulated from stay in L1 cache.
+    source rows it is accumulated from stay in L1 cache. Wide products go to ``product``.
     """
     n_out, n_src = (w.shape[1], w.shape[0]) if transposed else (w.shape[0], w.shape[1])
     rows = src.shape[1]
     if min(n_src, n_out) >= BLAS_MIN_SIDE:
-        if transposed:
-            gemm(w.T, src, out)
-        else:
-            gemm(w, src, out)
+        product(w, transposed, src, AS_IS, out, parallel)
         return
     for r0 in range(0, rows, ROW_BLOCK):
         r1 = min(r0 + ROW_BLOCK, rows)
@@ -161,9 +222,9 @@ def mix_rows(w, transposed, src, out):
 
 
 @inner
-def dense(x, w, b, out):
+def dense(x, w, b, out, parallel):
     """out = w.T @ x + b for x (n_in, rows), w (n_in, n_out); out (n_out, rows)."""
-    mix_rows(w, TRANSPOSED, x, out)
+    mix_rows(w, TRANSPOSED, x, out, parallel)
     for c in range(out.shape[0]):
         bias = b[c]
         o = out[c]
@@ -172,12 +233,12 @@ def dense(x, w, b, out):
 
 
 @inner
-def weight_gradient(x, delta, gw, gb):
+def weight_gradient(x, delta, gw, gb, parallel):
     """gw = x @ delta.T (n_in, n_out), gb = delta summed over rows."""
     n_in, rows = x.shape
     n_out = delta.shape[0]
     if min(n_in, n_out) >= BLAS_MIN_SIDE:
-        gemm(x, delta.T, gw)
+        product(x, AS_IS, delta, TRANSPOSED, gw, parallel)
     else:
         for i in range(n_in):
             for c in range(n_out):

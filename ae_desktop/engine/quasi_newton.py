@@ -20,6 +20,7 @@ import numpy as np
 
 from ae_desktop.engine import compiled_train
 from ae_desktop.engine.batch_plan import BatchPlan
+from ae_desktop.engine.compute_threads import parallel_call
 from ae_desktop.engine.config import TrainConfig
 from ae_desktop.engine.metrics import pixel_margins, wrong_pixels
 from ae_desktop.engine.model import Autoencoder
@@ -71,16 +72,19 @@ class QuasiNewton:
         if self._stopping:
             raise _Stop
         grad = np.empty_like(x)
-        value = compiled_train.loss_gradient(
-            self.model.arch.layout.table,
-            x,
-            grad,
-            self.settings,
-            self.inputs,
-            self.plan.targets,
-            np.zeros((len(self.inputs), 0)),
-            np.zeros(2),
-        )
+        table = self.model.arch.layout.table
+        with parallel_call(table) as parallel:
+            value = compiled_train.loss_gradient(
+                table,
+                x,
+                grad,
+                self.settings,
+                self.inputs,
+                self.plan.targets,
+                np.zeros((len(self.inputs), 0)),
+                np.zeros(2),
+                parallel,
+            )
         return value, grad
 
     def _optimise(self) -> None:

@@ -16,6 +16,7 @@ import numpy as np
 from ae_desktop.engine import compiled_train as kernel
 from ae_desktop.engine.batch_plan import BatchPlan
 from ae_desktop.engine.compiled_evaluate import stop_check
+from ae_desktop.engine.compute_threads import parallel_call
 from ae_desktop.engine.config import QUASI_NEWTON_OPTIMIZERS, ConfigError, TrainConfig
 from ae_desktop.engine.glyph_kinds import CURVE, PIXELS, GlyphKind
 from ae_desktop.engine.held_out import HeldOutSet, split_rows
@@ -397,16 +398,20 @@ class _GradientStepper:
         target_reached)."""
         theta = self.theta
         losses = np.zeros((n_epochs, 3))
-        done, code = kernel.train_epochs(
-            self.model.arch.layout.table,
-            theta,
-            self.state,
-            self.settings,
-            self.plan.batches(n_epochs),
-            losses,
-            self.stop._replace(first_epoch=self.epochs_run),
-            self.pass_errors,
-        )
+        batches = self.plan.batches(n_epochs)
+        table = self.model.arch.layout.table
+        with parallel_call(table) as parallel:
+            done, code = kernel.train_epochs(
+                table,
+                theta,
+                self.state,
+                self.settings,
+                batches,
+                losses,
+                self.stop._replace(first_epoch=self.epochs_run),
+                self.pass_errors,
+                parallel,
+            )
         self.epochs_run += done
         if theta is not self.model.theta:
             self.model.theta[:] = theta

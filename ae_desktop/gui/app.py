@@ -39,6 +39,7 @@ def run(argv: list[str] | None = None) -> int:
             return 1
     from PySide6.QtWidgets import QApplication
 
+    from ae_desktop.engine import limit_threads, training_threads
     from ae_desktop.gui import background
     from ae_desktop.gui.language import install_translators, language_in_use
     from ae_desktop.gui.main_window import MainWindow
@@ -50,6 +51,7 @@ def run(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("ae-desktop")  # Wayland matches the window to ae-desktop.desktop
     app.setWindowIcon(_app_icon())
     install_translators(language_in_use())  # the stored choice, else the system locale
+    limit_threads(training_threads() - 1)  # training leaves a core to the interface
     window = MainWindow(use_settings=args.screenshot is None)
     app.aboutToQuit.connect(window.shutdown)  # the app can quit without closing the window
     app.aboutToQuit.connect(background.shutdown_all)  # and every other worker

@@ -66,6 +66,7 @@ def test_kernel_gradient_matches_reference(kind, loss, activation):
         x,
         eps if eps is not None else np.zeros((4, 0)),
         parts,
+        None,
     )
     assert value == pytest.approx(total, rel=1e-12)
     assert parts == pytest.approx([recon, kl], rel=1e-12, abs=1e-14)
@@ -107,12 +108,12 @@ def test_weight_decay_penalty_gradient_matches_finite_differences():
     def f(t):
         grad = np.zeros_like(t)
         return compiled_train.loss_gradient(
-            arch.layout.table, t, grad, settings, x, x, draws, parts
+            arch.layout.table, t, grad, settings, x, x, draws, parts, None
         )
 
     grad = np.zeros_like(theta)
     value = compiled_train.loss_gradient(
-        arch.layout.table, theta, grad, settings, x, x, draws, parts
+        arch.layout.table, theta, grad, settings, x, x, draws, parts, None
     )
     assert value == pytest.approx(parts[0] + 0.15 * float(theta @ theta), rel=1e-12)
     np.testing.assert_allclose(grad, numeric_gradient(f, theta), rtol=1e-5, atol=1e-6)

@@ -48,6 +48,7 @@ def test_schedules_and_warm_up_count_epochs_across_chunks():
             losses[start : start + 75],
             StopRule(len(FONT)),
             np.zeros(0, dtype=np.int64),
+            None,
         )
     np.testing.assert_allclose(losses, expected, rtol=1e-9, atol=1e-12)
     np.testing.assert_allclose(theta, whole, rtol=1e-9, atol=1e-9)

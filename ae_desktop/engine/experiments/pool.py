@@ -15,6 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from multiprocessing.connection import wait as wait_for
 
+from ae_desktop.engine.compute_threads import limit_threads
 from ae_desktop.engine.experiments.cluster import current_client, run_on_cluster
 from ae_desktop.engine.experiments.runs import RunOutcome, RunTask, execute
 
@@ -107,6 +108,7 @@ def _run_in_pool(
 def _init_worker(event) -> None:
     global _worker_cancel
     _worker_cancel = event
+    limit_threads(1)  # the workers fill the cores
     # Ctrl-C reaches the whole process group: let the caller handle it and set the event
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, daemon=True).start()
