@@ -59,7 +59,10 @@ class StartupProbe(QObject):
             QApplication.instance().removeEventFilter(self)
             with open(self._path, "w", encoding="utf-8") as out:
                 out.writelines(f"{key} {value:.6f}\n" for key, value in self._times.items())
-            self._window.close()
+            if self._start:  # exit: closing (or quit) would ask to save the model trained
+                QApplication.instance().exit(0)
+            else:
+                self._window.close()
 
 
 def watch_startup(window) -> None:

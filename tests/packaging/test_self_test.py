@@ -46,3 +46,18 @@ def test_startup_probe_times_first_paint_then_warm_kernels(tmp_path):
     times = dict(line.split() for line in probe.read_text().splitlines())
     assert set(times) == {"painted", "ready"}
     assert float(times["painted"]) <= float(times["ready"])
+
+
+def test_startup_probe_can_press_start_at_the_first_paint(tmp_path):
+    probe = tmp_path / "probe.txt"
+    done = _run(
+        [],
+        AE_DESKTOP_STARTUP_PROBE=str(probe),
+        AE_DESKTOP_STARTUP_PROBE_START="1",
+        XDG_CONFIG_HOME=str(tmp_path),
+        AE_DESKTOP_DATA_DIR=str(tmp_path),
+    )
+    assert done.returncode == 0, done.stderr  # exits: no dialog about the trained model
+    times = dict(line.split() for line in probe.read_text().splitlines())
+    assert set(times) == {"painted", "ready", "trained"}
+    assert float(times["painted"]) <= float(times["trained"])

@@ -6,17 +6,16 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from ae_desktop.engine import TrainConfig, TrainingRun, compile_progress, layer_activations
+from ae_desktop.engine import TrainConfig, TrainingRun, layer_activations
 from ae_desktop.gui.background import BackgroundTask
 
 
 def warm_up_kernels() -> None:
-    """Touch every kernel the GUI uses, the default configuration's first (on an empty
-    cache with the command line's helper process compiling part of them on the other
-    core): a Start right after the first launch waits only for those (Numba compiles one
-    kernel at a time, and a kernel already compiled runs at once while the others
-    compile), then the Network dock's per-layer activations, the latent map's and the
-    points' decoding, then a variational model with a test split and a quasi-Newton run."""
+    """Touch every kernel the GUI uses, the default configuration's first: a Start
+    right after the first launch waits only for those (Numba compiles one kernel at a
+    time, and a kernel already compiled runs at once while the others compile), then the
+    Network dock's per-layer activations, the latent map's and the points' decoding, then
+    a variational model with a test split and a quasi-Newton run."""
     data = np.random.default_rng(0).integers(0, 2, size=(4, 35)).astype(np.float64)
     runs = (
         TrainConfig(arch="35-4-2", epochs=2),  # the settings' defaults
@@ -25,18 +24,12 @@ def warm_up_kernels() -> None:
     )
     for index, config in enumerate(runs):
         run = TrainingRun(config, data)
-        # on an empty cache, a helper process compiles the default run's later kernels
-        with compile_progress(_ignore, ahead=(config, data.shape[1]) if index == 0 else None):
-            for _ in run.reports():
-                pass
+        for _ in run.reports():
+            pass
         if index == 0:
             layer_activations(run.model, data[0])  # the Network dock's first update
             for precision, rows in (("float32", 64), ("float64", 1), ("float64", 64)):
                 run.model.decode(np.zeros((rows, 2)), precision)  # maps, points
-
-
-def _ignore(*_progress) -> None:
-    """The warm-up shows no per-kernel progress (the status bar says it is preparing)."""
 
 
 class KernelWarmup(QObject):
