@@ -40,6 +40,7 @@ from pathlib import Path
 import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: one OpenBLAS thread
 
 import numpy as np
+from timing import best_of
 
 from ae_desktop.data import bundled_font
 from ae_desktop.engine import TrainConfig, TrainingRun, decode_grid, limit_threads
@@ -56,16 +57,6 @@ except ImportError:  # the "bench" extra is optional
 
 
 CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def best_of(fn, repeats: int) -> float:
-    """Fastest wall time of ``repeats`` calls, in seconds."""
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def engine_epochs(config: TrainConfig, data: np.ndarray, epochs: int, repeats: int) -> float:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import time
 
 import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: one OpenBLAS thread
 
 import numba
 import numpy as np
 from numba import njit
+from timing import best_of
 
 from ae_desktop.engine.compiled_layers import THREADED, ZERO, blas_gemm, product
 
@@ -49,15 +49,6 @@ def unsplit(w_enc, w_dec, x, h, d_out, d_hid, outs):
         blas_gemm(T, N, 256, 784, 100, d_hid, ZERO, x, ZERO, outs[4], ZERO)
 
 
-def best(fn, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
@@ -84,14 +75,14 @@ def main() -> None:
     outs = fresh()
     args_ = (w_enc, w_dec, x, h, d_out, d_hid)
     unsplit(*args_, outs)
-    results["unsplit"] = best(lambda: unsplit(*args_, outs), args.repeats)
+    results["unsplit"] = best_of(lambda: unsplit(*args_, outs), args.repeats)
     serial = fresh()
     products(*args_, serial, None)
-    results["blocks in turn"] = best(lambda: products(*args_, serial, None), args.repeats)
+    results["blocks in turn"] = best_of(lambda: products(*args_, serial, None), args.repeats)
     numba.set_num_threads(min(args.threads, numba.config.NUMBA_NUM_THREADS))
     threaded = fresh()
     products(*args_, threaded, THREADED)
-    results[f"blocks, {numba.get_num_threads()} threads"] = best(
+    results[f"blocks, {numba.get_num_threads()} threads"] = best_of(
         lambda: products(*args_, threaded, THREADED), args.repeats
     )
     same = all(a.tobytes() == b.tobytes() for a, b in zip(serial, threaded))

@@ -1,4 +1,4 @@
-"""Timing helper shared by the GUI benchmarks."""
+"""Timing helpers shared by the benchmarks."""
 
 from __future__ import annotations
 
@@ -6,11 +6,21 @@ import statistics
 import time
 
 
-def median_ms(f, repeats: int = 7) -> float:
-    """Median wall time of ``f()`` over ``repeats`` calls, in milliseconds."""
+def wall_times(f, repeats: int) -> list[float]:
+    """Wall seconds of each of ``repeats`` calls of ``f()``."""
     times = []
     for _ in range(repeats):
         began = time.perf_counter()
         f()
         times.append(time.perf_counter() - began)
-    return 1000 * statistics.median(times)
+    return times
+
+
+def median_ms(f, repeats: int = 7) -> float:
+    """Median wall time of ``f()`` over ``repeats`` calls, in milliseconds."""
+    return 1000 * statistics.median(wall_times(f, repeats))
+
+
+def best_of(f, repeats: int) -> float:
+    """Fastest wall time of ``repeats`` calls of ``f()``, in seconds."""
+    return min(wall_times(f, repeats))
