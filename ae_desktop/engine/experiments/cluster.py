@@ -20,6 +20,7 @@ from contextvars import ContextVar
 
 import numpy as np
 
+from ae_desktop.engine.compute_threads import limit_threads
 from ae_desktop.engine.config import TrainConfig
 from ae_desktop.engine.experiments.runs import RunOutcome, RunTask, execute
 from ae_desktop.safe_io.bounded_json import quote
@@ -186,8 +187,11 @@ def _scatter(client, tasks: list[RunTask]) -> dict:
 def _run_remote(
     config: dict, data: np.ndarray, held_out: np.ndarray | None, draws: int, stop_name: str
 ) -> RunOutcome:
-    """One run on a worker, stopped early when the client sets the Event ``stop_name``."""
+    """One run on a worker, stopped early when the client sets the Event ``stop_name``;
+    on one training thread, as the workers fill the cores (docs/CLUSTER.md)."""
     from distributed import Event, get_client
+
+    limit_threads(1)
 
     stop, cancel, done = Event(stop_name, get_client()), threading.Event(), threading.Event()
 
