@@ -101,3 +101,40 @@ def test_one_call_at_a_time_runs_threaded(monkeypatch):
     monkeypatch.setattr(compute_threads, "_limit", None)
     monkeypatch.setattr(compute_threads, "MIN_CORES", 64)
     assert compute_threads.training_threads() == 1  # few cores: one thread unless set
+
+
+CONCURRENT = """
+import ae_desktop.runtime_env
+import hashlib, threading, numba, numpy as np
+from ae_desktop.engine import TrainConfig, limit_threads, train
+config = TrainConfig(model="vae", arch="300-128-2", activation="relu", batch_size=50,
+                     precision="float32", epochs=3, target_errors=None, seed=5)
+data = (np.random.default_rng(3).random((400, 300)) < 0.3).astype(np.float32)
+digests = []
+def run():
+    digests.append(hashlib.sha256(train(config, data)[0].theta.tobytes()).hexdigest())
+limit_threads(1)
+run()
+limit_threads(2)
+runs = [threading.Thread(target=run) for _ in range(3)]
+for thread in runs:
+    thread.start()
+for thread in runs:
+    thread.join()
+print(numba.threading_layer(), len(set(digests)), len(digests))
+"""
+
+
+@two_threads
+def test_concurrent_trainings_are_safe_with_a_thread_unsafe_threading_layer():
+    """Numba's workqueue layer must not be entered from two threads at once: one
+    training at a time runs threaded, the others in turn, all to the same weights."""
+    done = subprocess.run(
+        [sys.executable, "-c", CONCURRENT],
+        env={**os.environ, "NUMBA_THREADING_LAYER": "workqueue"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["workqueue", "1", "4"]
