@@ -45,6 +45,7 @@ from timing import best_of
 from ae_desktop.data import bundled_font
 from ae_desktop.engine import TrainConfig, TrainingRun, decode_grid, limit_threads
 from ae_desktop.engine.batch_plan import BatchPlan
+from ae_desktop.engine.compute_threads import available_cores
 from ae_desktop.engine.latent import grid_points
 from ae_desktop.engine.reference import forward, run_epochs
 from ae_desktop.engine.train_records import OptimizerState, TrainSettings
@@ -56,7 +57,7 @@ except ImportError:  # the "bench" extra is optional
     torch = None
 
 
-CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+CORES = available_cores()
 
 
 def engine_epochs(config: TrainConfig, data: np.ndarray, epochs: int, repeats: int) -> float:

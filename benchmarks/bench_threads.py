@@ -11,7 +11,6 @@ what the engine ran before the blocks. Prints seconds, best of ``--repeats``.
 from __future__ import annotations
 
 import argparse
-import os
 
 import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: one OpenBLAS thread
 
@@ -21,6 +20,7 @@ from numba import njit
 from timing import best_of
 
 from ae_desktop.engine.compiled_layers import THREADED, ZERO, blas_gemm, product
+from ae_desktop.engine.compute_threads import available_cores
 
 BATCHES = 600
 T, N = np.bool_(True), np.bool_(False)
@@ -51,8 +51,7 @@ def unsplit(w_enc, w_dec, x, h, d_out, d_hid, outs):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    parser.add_argument("--threads", type=int, default=cores)
+    parser.add_argument("--threads", type=int, default=available_cores())
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     rng = np.random.default_rng(0)

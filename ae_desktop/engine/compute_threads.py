@@ -74,13 +74,14 @@ def parallel_argument(layout: np.ndarray) -> np.bool_ | None:
 def parallel_call(layout: np.ndarray) -> Iterator[np.bool_ | None]:
     """The ``parallel`` argument for a kernel called in this block to train ``layout``:
     None unless threaded work pays and no other call of this process holds the threads."""
-    parallel = parallel_argument(layout)
-    if parallel is None or not _threaded.acquire(blocking=False):
+    threads = training_threads()
+    wide = has_wide_product(layout)
+    if not wide or threads == 1 or not _threaded.acquire(blocking=False):
         yield None
         return
     try:
-        numba.set_num_threads(training_threads())
+        numba.set_num_threads(threads)
         numba.set_parallel_chunksize(1)  # blocks go to whichever thread is free
-        yield parallel
+        yield THREADED
     finally:
         _threaded.release()
