@@ -179,3 +179,22 @@ def test_hiding_the_points_shows_the_whole_map_in_full_contrast(qtbot, canvas, d
     qtbot.mouseClick(canvas.show_points, Qt.LeftButton)
     assert canvas.points.isVisible() and canvas.key.isVisible()
     assert canvas.map_image.opacity() < 0.5
+
+
+def test_a_3d_model_while_its_codes_are_encoded_keeps_map_and_clicks_working(qtbot, canvas):
+    """A model of another latent size arrives (its codes come in slices): the map, turned
+    on now, and a click use the new model's dimensions, before any code is shown."""
+    canvas.show_map.setChecked(True)
+    qtbot.waitUntil(lambda: canvas.map_image.image is not None, timeout=5000)
+    canvas.show_map.setChecked(False)
+    three = Autoencoder.initialize(Architecture.parse("784-4-3"), rng=np.random.default_rng(2))
+    canvas.set_model(three)
+    assert canvas.encoding() and canvas.projection.dim == 3
+    canvas.show_map.setChecked(True)  # drew with the 2-D plane's projection: ValueError
+    qtbot.mouseClick(canvas.plot_widget.viewport(), Qt.LeftButton, pos=QPoint(200, 200))
+    assert canvas.picked_z is not None and canvas.picked_z.shape == (3,)
+    np.testing.assert_array_equal(
+        canvas.preview_pixels, three.decode(canvas.picked_z[None]).reshape(28, 28)
+    )
+    qtbot.waitUntil(lambda: not canvas.encoding(), timeout=30_000)
+    assert canvas.map_image.image is not None

@@ -9,6 +9,7 @@ import os
 import sys
 import threading
 import time
+import traceback
 
 import numpy as np
 from PySide6.QtCore import QPoint, Qt, QTimer, qInstallMessageHandler
@@ -95,7 +96,8 @@ class Faults:
         self._previous = qInstallMessageHandler(self._qt_message)
 
     def _exception(self, kind, value, tb):
-        self.items.append(f"{kind.__name__}: {value}")
+        where = "".join(traceback.format_tb(tb, limit=-4))
+        self.items.append(f"{kind.__name__}: {value}\n{where}")
 
     def _thread_exception(self, args):
         self.items.append(f"in thread: {args.exc_type.__name__}: {args.exc_value}")
@@ -387,7 +389,7 @@ def check_invariants(window, qtbot, faults, dialogs):
     ping = Ping()
     QTimer.singleShot(0, ping.fire)
     qtbot.waitUntil(lambda: ping.fired, timeout=1000)
-    assert not faults.items, faults.items
+    assert not faults.items, "\n".join(faults.items)
 
 
 def test_random_actions_keep_the_window_consistent(window, qtbot, monkeypatch, tmp_path):

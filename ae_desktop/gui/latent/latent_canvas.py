@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ae_desktop.engine import (
     PIXELS,
     GlyphKind,
+    axis_projection,
     decode_grid,
     latent_extent,
     offset_ranges,
@@ -82,7 +83,7 @@ class LatentCanvas(QWidget):
         self._model_at = 0.0
         self.picked_z: np.ndarray | None = None
         self.preview_pixels: np.ndarray | None = None
-        self.projection = projection_named("z1 × z2", np.zeros((1, 2)))
+        self.projection = axis_projection(2, 0, 1)
         self._fresh_offsets = True  # sliders go to the codes' mean once they are in
         self._drawn_z: np.ndarray | None = None
         self._path_codes: np.ndarray | None = None
@@ -317,21 +318,14 @@ class LatentCanvas(QWidget):
 
     def _refresh(self) -> None:
         usable = self.usable() and len(self._codes) > 0
+        if usable:  # first: showing or hiding widgets below may resize the view (a redraw)
+            self._follow_model()
         self.message.setVisible(not usable)
         self.controls.setVisible(usable and self._model.arch.latent_dim > 2)
         self.keep_button.setEnabled(usable and self.picked_z is not None)
         if not usable:
             self._clear()
             return
-        if self._codes.model is not self._model:
-            self._codes.set_model(self._model)
-        dim = self._model.arch.latent_dim
-        if self.controls.set_dim(dim):
-            self._fresh_offsets = True
-            if self.picked_z is not None and len(self.picked_z) != dim:
-                self.picked_z = self.preview_pixels = None
-                self.marker.setData([], [])
-                self.preview.set_glyph(None)
         if self._restyle:
             self.points.restyle(len(self._codes), self._classes)
             self._restyle = False
@@ -348,6 +342,22 @@ class LatentCanvas(QWidget):
         self._request_map()
         if self.picked_z is not None:
             self._update_preview()
+
+    def _follow_model(self) -> None:
+        """Codes, sliders and plane for the current model; a new latent size drops the
+        picked code and takes, until its codes are shown (_update_projection), the plane
+        of the first two axes, so a click and the map use the model's dimensions at once."""
+        if self._codes.model is not self._model:
+            self._codes.set_model(self._model)
+        dim = self._model.arch.latent_dim
+        if not self.controls.set_dim(dim):
+            return
+        self._fresh_offsets = True
+        self.projection = axis_projection(dim, 0, 1)
+        if self.picked_z is not None and len(self.picked_z) != dim:
+            self.picked_z = self.preview_pixels = None
+            self.marker.setData([], [])
+            self.preview.set_glyph(None)
 
     def _clear(self) -> None:
         self.message.setText(self._unusable_reason())
