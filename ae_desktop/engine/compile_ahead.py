@@ -55,7 +55,7 @@ def ahead_plan(config: TrainConfig, n_inputs: int) -> list[tuple[Dispatcher, tup
         (compiled_train._undo_dropout, (m, m, m)),
         *[(compiled_layers.finite, (x,)) for x in dict.fromkeys((real, f))],
         (compiled_evaluate.count_wrong, (m, m, counts)),
-        (compiled_train._optimizer_step, (settings, f, v, v, state, parallel)),
+        (compiled_train._optimizer_step, (settings, f, v, v, state)),
         (compiled_evaluate._min_margins, (m, m, floats)),
     ]
 

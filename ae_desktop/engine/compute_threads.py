@@ -1,18 +1,16 @@
 """How many threads training uses in this process, and when it uses them.
 
 A wide product (both sides of BLAS_MIN_SIDE units or more) is split into blocks of output
-rows that depend on the shapes alone, each one single-threaded BLAS call, and Adam's step
-into fixed chunks of parameters (compiled_layers.product, compiled_train._adam_chunks),
-so the weights are the same bits for any thread count: threads only decide how many
-blocks run at once. Networks without a wide product train in one thread (the threaded
-code is then not even compiled). With MIN_CORES or more, the command line uses every
-core, the window all but one (the interface's); sweep workers use one each (the workers
-fill the cores). On fewer cores training keeps one thread: a threaded block waits for
-its slowest thread, and on a 2-core machine with any other work running (another
-program, the interface) 2 threads made the VAE epoch slower, not faster
-(benchmarks/bench_engine.py, README "Many cores"). One call per process at a time runs
-threaded (the others run their blocks in turn), so any Numba threading layer is safe,
-the ones that are not thread-safe included.
+rows that depend on the shapes alone, each one single-threaded BLAS call
+(compiled_layers.product), so the weights are the same bits for any thread count:
+threads only decide how many blocks run at once. Networks without a wide product train
+in one thread (the threaded code is then not even compiled). The command line uses
+every core, the window all but one (the interface's); sweep workers use one each (the
+workers fill the cores). Waiting threads sleep rather than spin (OMP_WAIT_POLICY, set by
+runtime_env): with another program busy on a 2-core machine, spinning made 2 threads
+2.2x slower than one, sleeping 1.2x faster (README "Many cores"). One call per process
+at a time runs threaded (the others run their blocks in turn), so any Numba threading
+layer is safe, the ones that are not thread-safe included.
 """
 
 from __future__ import annotations
@@ -28,7 +26,6 @@ import numpy as np
 from ae_desktop.engine.compiled_layers import BLAS_MIN_SIDE, THREADED
 from ae_desktop.engine.layout import N_IN, N_OUT
 
-MIN_CORES = 4  # fewer cores: one training thread
 _limit: int | None = None  # set by limit_threads; None: see training_threads
 _threaded = threading.Lock()  # held by the call running threaded
 
@@ -49,12 +46,8 @@ def limit_threads(threads: int | None) -> None:
 
 def training_threads() -> int:
     """The threads a training started now may use: as limit_threads set, else every
-    core, or one below MIN_CORES cores (at most Numba's pool)."""
-    if _limit is not None:
-        wanted = _limit
-    else:
-        cores = available_cores()
-        wanted = cores if cores >= MIN_CORES else 1
+    core (at most Numba's pool)."""
+    wanted = available_cores() if _limit is None else _limit
     pool = numba.config.NUMBA_NUM_THREADS  # type: ignore[attr-defined]  # set from the environment
     return max(1, min(wanted, pool))
 

@@ -99,8 +99,10 @@ def test_one_call_at_a_time_runs_threaded(monkeypatch):
     with compute_threads.parallel_call(table) as again:
         assert again is THREADED
     monkeypatch.setattr(compute_threads, "_limit", None)
-    monkeypatch.setattr(compute_threads, "MIN_CORES", 64)
-    assert compute_threads.training_threads() == 1  # few cores: one thread unless set
+    monkeypatch.setattr(compute_threads, "available_cores", lambda: 8)
+    assert compute_threads.training_threads() == 2  # every core, within Numba's pool
+    compute_threads.limit_threads(1)
+    assert compute_threads.training_threads() == 1
 
 
 CONCURRENT = """

@@ -69,3 +69,15 @@ def test_openblas_runs_one_thread_in_every_process(argv, preset):
     if threads == "unknown":
         pytest.skip("this NumPy does not bundle scipy-openblas")
     assert threads == "1"
+
+
+@pytest.mark.parametrize("preset, seen", [(None, "PASSIVE"), ("ACTIVE", "ACTIVE")])
+def test_training_threads_sleep_while_they_wait_unless_told_otherwise(preset, seen):
+    """OpenMP (Numba's threading layer) reads OMP_WAIT_POLICY when it loads, after the
+    entry point has run runtime_env."""
+    code = "import ae_desktop.cli, os; print(os.environ['OMP_WAIT_POLICY'])"
+    env = {k: v for k, v in {**os.environ, "OMP_WAIT_POLICY": preset}.items() if v is not None}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == seen
