@@ -17,6 +17,7 @@ from ae_desktop.engine.losses import MSE, kl_divergence, reconstruction_loss
 from ae_desktop.engine.schedules import COSINE, STEP
 from ae_desktop.engine.train_records import (
     ADAM,
+    MOMENT_FLOOR,
     MOMENTUM,
     SGD,
     Batches,
@@ -152,7 +153,8 @@ def optimizer_step(
 ) -> None:
     """Update ``theta`` and ``state`` in place at rate ``lr`` (default settings.lr);
     ``state.step`` counts updates from 1 (Adam's bias correction). Weight decay: AdamW's
-    decoupled shrinking of theta for Adam, an L2 term in the gradient otherwise."""
+    decoupled shrinking of theta for Adam, an L2 term in the gradient otherwise. Moments
+    below MOMENT_FLOOR are stored as 0 (train_records.py)."""
     lr = settings.lr if lr is None else lr
     first, second = state.first, state.second
     if settings.weight_decay > 0 and settings.optimizer == ADAM:
@@ -164,6 +166,7 @@ def optimizer_step(
     elif settings.optimizer == MOMENTUM:
         first *= settings.momentum
         first -= lr * grad
+        first[np.abs(first) < MOMENT_FLOOR] = 0.0
         theta += first
     else:
         b1, b2, step = settings.beta1, settings.beta2, state.step[0]
@@ -171,6 +174,8 @@ def optimizer_step(
         first += (1.0 - b1) * grad
         second *= b2
         second += (1.0 - b2) * grad * grad
+        first[np.abs(first) < MOMENT_FLOOR] = 0.0
+        second[second < MOMENT_FLOOR] = 0.0
         m_hat = first / (1.0 - b1**step)
         v_hat = second / (1.0 - b2**step)
         theta -= lr * m_hat / (np.sqrt(v_hat) + settings.epsilon)

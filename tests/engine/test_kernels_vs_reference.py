@@ -8,9 +8,16 @@ from ae_desktop.data import bundled_font
 from ae_desktop.engine import TrainConfig, compiled_train
 from ae_desktop.engine.batch_plan import BatchPlan
 from ae_desktop.engine.compiled_math import log1p_unit, sigmoid, tanh
+from ae_desktop.engine.layout import N_OUT, W_OFFSET
 from ae_desktop.engine.model import Autoencoder
 from ae_desktop.engine.reference import forward, run_epochs
-from ae_desktop.engine.train_records import OptimizerState, StopRule, TrainSettings
+from ae_desktop.engine.train_records import (
+    MOMENT_FLOOR,
+    Batches,
+    OptimizerState,
+    StopRule,
+    TrainSettings,
+)
 
 FONT = bundled_font("font3").matrix()
 
@@ -140,3 +147,52 @@ def test_float32_training_follows_the_float32_reference():
     assert theta.dtype == theta_ref.dtype == np.float32
     np.testing.assert_allclose(losses, losses_ref, rtol=1e-6)
     np.testing.assert_allclose(theta, theta_ref, rtol=1e-6, atol=5e-7)
+
+
+@pytest.mark.parametrize("precision", ["float32", "float64"])
+@pytest.mark.parametrize("optimizer, lr", [("adam", 0.0005), ("momentum", 0.01)])
+def test_moments_of_weights_no_longer_learning_end_at_zero(optimizer, lr, precision):
+    """Pixel 0 is lit in the first epoch only: its weights' moments then shrink every
+    step (by 0.6 here: below float32's smallest normal number after about 170 steps)
+    and would stick among the subnormal numbers (0.6 times the smallest rounds back to
+    it), where arithmetic is about 100x slower. The kernel and the reference store such
+    moments as 0, and still agree."""
+    config = TrainConfig(precision=precision, optimizer=optimizer, lr=lr, target_errors=None)
+    epochs = 250
+    arch = config.architecture(FONT.shape[1])
+    model = Autoencoder.initialize(arch, config.init, np.random.default_rng(0))
+    _, targets, perms, draws = BatchPlan(FONT, config, arch, np.random.default_rng(0)).batches(1)
+    inputs = np.repeat(targets[None], 2, axis=0)
+    inputs[0, :, 0] = 1.0  # epoch 0; the later epochs use the last slab: pixel 0 dark
+    inputs[1, :, 0] = 0.0
+    batches = Batches(inputs, targets, perms, np.zeros((epochs, len(FONT), 0), precision))
+    settings = TrainSettings.of(config)._replace(beta1=0.6, momentum=0.6)
+    runs = []
+    for train in (run_epochs, _kernel_epochs):
+        theta = model.theta.astype(precision)
+        state = OptimizerState.zeros(theta)
+        train(arch, theta, state, settings, batches, epochs)
+        runs.append((theta, state))
+    (theta_ref, state_ref), (theta, state) = runs
+    w0 = arch.layout.table[0, W_OFFSET]
+    pixel_0 = slice(w0, w0 + arch.layout.table[0, N_OUT])  # layer 0's weights from input 0
+    for moments in (state.first, state.second, state_ref.first, state_ref.second):
+        assert not ((moments != 0) & (np.abs(moments) < MOMENT_FLOOR)).any()
+    assert (state.first[pixel_0] == 0).all() and (state_ref.first[pixel_0] == 0).all()
+    tolerance = 1e-9 if precision == "float64" else 2e-5
+    np.testing.assert_allclose(theta, theta_ref, rtol=tolerance, atol=tolerance)
+
+
+def _kernel_epochs(arch, theta, state, settings, batches, epochs):
+    done, status = compiled_train.train_epochs(
+        arch.layout.table,
+        theta,
+        state,
+        settings,
+        batches,
+        np.zeros((epochs, 3)),
+        StopRule(len(FONT)),
+        np.zeros(0, dtype=np.int64),
+        None,
+    )
+    assert (done, status) == (epochs, compiled_train.RUNNING)
