@@ -7,8 +7,9 @@
    10,000 epochs (report 000's setup): training seconds.
 2. VAE 784-256-2 / 2-256-784 (relu), BCE + KL, Adam, batch 100, one epoch over 60,000
    random 28x28 images (report 002's MNIST setup), float32 in both: seconds per epoch,
-   the engine on one training thread and on one per core (the same weights), PyTorch
-   with a thread per core.
+   the engine on a training thread per core (the default) and on one (the same
+   weights), PyTorch with a thread per core. PyTorch runs in a process of its own
+   (torch_reference.py) with its own OpenMP settings.
 2e. The same VAE end to end: ``ae-desktop train`` (a subprocess, as a user runs it, its
    kernels already cached) for 3 epochs on 60,000 digits from make_digits.py (``--digits``
    names a folder holding them, else they are drawn into a temporary one): wall seconds
@@ -27,6 +28,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import subprocess
@@ -37,7 +39,7 @@ from collections import deque
 from dataclasses import replace
 from pathlib import Path
 
-import ae_desktop.runtime_env  # noqa: F401 - first, as in the app: one OpenBLAS thread
+import ae_desktop.runtime_env  # first, as in the app: one OpenBLAS thread, sleeping waits
 
 import numpy as np
 from timing import best_of
@@ -51,18 +53,13 @@ from ae_desktop.engine.reference import forward, run_epochs
 from ae_desktop.engine.train_records import OptimizerState, TrainSettings
 from ae_desktop.engine.training import _GradientStepper
 
-# PyTorch loads its own OpenMP with its own defaults: runtime_env's sleeping wait is the
-# engine's choice, not PyTorch's (which ran 5-30% slower with it here)
-_policy = os.environ.pop("OMP_WAIT_POLICY", None)
-try:
-    import torch
-except ImportError:  # the "bench" extra is optional
-    torch = None
-if _policy is not None:
-    os.environ["OMP_WAIT_POLICY"] = _policy
-
-
 CORES = available_cores()
+# PyTorch's process: without the thread settings runtime_env made for the engine
+TORCH_ENV = {
+    k: v
+    for k, v in os.environ.items()
+    if k not in (*ae_desktop.runtime_env.BLAS_THREAD_VARIABLES, "OMP_WAIT_POLICY")
+}
 
 
 def engine_epochs(config: TrainConfig, data: np.ndarray, epochs: int, repeats: int) -> float:
@@ -82,62 +79,23 @@ def reference_epochs(config: TrainConfig, data: np.ndarray, epochs: int) -> floa
     )
 
 
-def torch_mlp(sizes, hidden, output):
-    layers = []
-    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
-        layers.append(torch.nn.Linear(n_in, n_out, dtype=torch.float64))
-        last = i == len(sizes) - 2
-        layers.append(output() if last else hidden())
-    return torch.nn.Sequential(*layers)
-
-
-def torch_glyph_training(data: np.ndarray, epochs: int) -> float:
-    sizes = [35, 20, 10, 5, 2, 5, 10, 20, 35]
-    enc = torch_mlp(sizes[:5], torch.nn.Tanh, torch.nn.Identity)
-    dec = torch_mlp(sizes[4:], torch.nn.Tanh, torch.nn.Sigmoid)
-    params = list(enc.parameters()) + list(dec.parameters())
-    opt = torch.optim.Adam(params, lr=1e-3)
-    x = torch.tensor(data)
-
-    def loop():
-        for _ in range(epochs):
-            opt.zero_grad()
-            loss = ((dec(enc(x)) - x) ** 2).sum(dim=1).mean()
-            loss.backward()
-            opt.step()
-
-    return best_of(loop, 1)
-
-
-def torch_vae_epoch(images: np.ndarray) -> float:
-    torch.manual_seed(0)
-    f32 = torch.float32
-    enc = torch.nn.Sequential(
-        torch.nn.Linear(784, 256, dtype=f32), torch.nn.ReLU(), torch.nn.Linear(256, 4, dtype=f32)
+def torch_times(*args: str) -> dict | None:
+    """PyTorch's figures from torch_reference.py (its own process), None without it."""
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("torch_reference.py")), *args],
+        env=TORCH_ENV,
+        capture_output=True,
+        text=True,
     )
-    dec = torch.nn.Sequential(
-        torch.nn.Linear(2, 256, dtype=f32), torch.nn.ReLU(), torch.nn.Linear(256, 784, dtype=f32)
-    )
-    opt = torch.optim.Adam(list(enc.parameters()) + list(dec.parameters()), lr=1e-3)
-    x_all = torch.tensor(images, dtype=f32)
+    if done.returncode == 3:
+        return None
+    done.check_returncode()
+    return json.loads(done.stdout)
 
-    def epoch():
-        order = torch.randperm(len(x_all))
-        for start in range(0, len(x_all), 100):
-            x = x_all[order[start : start + 100]]
-            h = enc(x)
-            mu, logvar = h[:, :2], h[:, 2:]
-            z = mu + torch.exp(0.5 * logvar) * torch.randn_like(mu)
-            logits = dec(z)
-            recon = torch.nn.functional.binary_cross_entropy_with_logits(
-                logits, x, reduction="sum"
-            ) / len(x)
-            kl = -0.5 * torch.sum(1 + logvar - mu**2 - logvar.exp()) / len(x)
-            opt.zero_grad()
-            (recon + kl).backward()
-            opt.step()
 
-    return best_of(epoch, 1)
+def torch_seconds(*args: str) -> float | None:
+    times = torch_times(*args)
+    return None if times is None else times["seconds"]
 
 
 def ratio_line(name: str, ours: float, others: dict[str, float | None], unit: str) -> str:
@@ -160,7 +118,7 @@ def bench_glyphs(epochs: int) -> None:
     )
     ours = engine_epochs(config, data, epochs, repeats=3)
     ref = reference_epochs(config, data, epochs)
-    tch = torch_glyph_training(data, epochs) if torch else None
+    tch = torch_seconds("glyphs", str(epochs))
     print(
         ratio_line(
             f"1. glyph training, {epochs} epochs", ours, {"numpy": ref, "torch": tch}, ("s", 1)
@@ -177,7 +135,7 @@ def bench_vae(n_images: int) -> None:
         timed[f"engine {threads} threads"] = engine_epochs(vae_config(1), images, 1, repeats=2)
     limit_threads(None)
     ours = timed.pop(f"engine {CORES} threads")
-    timed["torch"] = torch_vae_epoch(images) if torch else None
+    timed["torch"] = torch_seconds("vae", f"random:{n_images}", "1")
     name = f"2. VAE epoch, {n_images} images, batch 100, engine {CORES} threads"
     print(ratio_line(name, ours, timed, ("s", 1)))
 
@@ -256,9 +214,8 @@ def bench_end_to_end(images: Path, epochs: int = 3) -> None:
     glyphs = resolve_dataset(str(images), None)
     pixels = glyphs.pixels.reshape(len(glyphs), glyphs.n_pixels)
     others = {"kernel only": engine_epochs(vae_config(1), pixels, 1, repeats=1)}
-    others["torch"] = (
-        sum(torch_vae_epoch(pixels) for _ in range(epochs)) / epochs if torch else None
-    )
+    torch_epochs = torch_times("vae", str(images), str(epochs))
+    others["torch"] = None if torch_epochs is None else torch_epochs["mean"]
     print(
         ratio_line(
             f"2e. VAE end to end, ae-desktop train, {epochs} epochs of "
@@ -268,7 +225,7 @@ def bench_end_to_end(images: Path, epochs: int = 3) -> None:
             ("s", 1),
         )
         + f" | engine CPU {cpu:.3g} s"
-        + ("" if torch else " | torch not installed: no PyTorch figure")
+        + ("" if torch_epochs else " | torch not installed: no PyTorch figure")
     )
     bench_progress(pixels, epochs)
 
@@ -334,12 +291,9 @@ def bench_decode() -> None:
     assert np.allclose(forward(arch, model.theta, data)[2], model.reconstruct(data))
     others_point = {"numpy": per_call(numpy_decode, point, 50)}
     others_grid = {"numpy": per_call(numpy_decode, grid, 1)}
-    if torch:
-        dec = torch_mlp([2, 5, 10, 20, 35], torch.nn.Tanh, torch.nn.Sigmoid)
-        with torch.no_grad():
-            tp, tg = torch.tensor(point), torch.tensor(grid)
-            others_point["torch"] = per_call(lambda z: dec(z), tp, 50)
-            others_grid["torch"] = per_call(lambda z: dec(z), tg, 1)
+    torch_decode = torch_times("decode")
+    if torch_decode is not None:
+        others_point["torch"], others_grid["torch"] = torch_decode["point"], torch_decode["grid"]
     for precision in ("float64", "float32"):
         ours = per_call(lambda z, p=precision: model.decode(z, p), point, 50)
         print(ratio_line(f"3a. decode one point in {precision}", ours, others_point, ("us", 1e6)))
@@ -360,9 +314,8 @@ def main() -> None:
     )
     parser.add_argument("--digits", help="folder of make_digits.py's output for 2e")
     args = parser.parse_args()
-    if torch:
-        torch.set_num_threads(CORES)
-    print(f"torch: {torch.__version__ if torch else 'not installed (pip install .[bench])'}")
+    version = torch_times("decode")
+    print(f"torch: {version['version'] if version else 'not installed (pip install .[bench])'}")
     if args.only in (None, "glyphs"):
         bench_glyphs(1000 if args.quick else 10_000)
     if args.only in (None, "vae"):
