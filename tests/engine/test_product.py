@@ -1,6 +1,6 @@
-"""The compiled code's wide matrix product: BLAS on fixed blocks of output rows, in turn
-or on Numba's threads, equal to NumPy's product and the same bits either way; arrays
-BLAS would read wrong are refused when compiling."""
+"""The compiled code's wide matrix product: BLAS on fixed blocks of output rows or
+columns, in turn or on Numba's threads, equal to NumPy's product and the same bits
+either way; arrays BLAS would read wrong are refused when compiling."""
 
 import numba
 import numpy as np
@@ -24,9 +24,10 @@ def whole_gemm(x, y, out):  # column-major out.T = y.T @ x.T: out = x @ y, C ord
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("x_t", [False, True])
 @pytest.mark.parametrize("y_t", [False, True])
-def test_product_matches_numpy_in_turn_and_threaded(dtype, x_t, y_t):
+@pytest.mark.parametrize("m, n", [(300, 70), (70, 300)])  # 4 blocks of 75 rows, of 75 columns
+def test_product_matches_numpy_in_turn_and_threaded(dtype, x_t, y_t, m, n):
     rng = np.random.default_rng(1)
-    m, k, n = 300, 90, 70  # 300 rows: 4 blocks of 75
+    k = 90
     x = rng.standard_normal((k, m) if x_t else (m, k)).astype(dtype)
     y = rng.standard_normal((n, k) if y_t else (k, n)).astype(dtype)
     expected = (x.T if x_t else x) @ (y.T if y_t else y)
