@@ -57,6 +57,7 @@ def ahead_plan(config: TrainConfig, n_inputs: int) -> list[tuple[Dispatcher, tup
         (compiled_evaluate.count_wrong, (m, m, counts)),
         (compiled_train._optimizer_step, (settings, f, v, v, state)),
         (compiled_evaluate._min_margins, (m, m, floats)),
+        (compiled_evaluate.stop_check, (v, layout, m, counts, floats)),  # reached last
     ]
 
 
