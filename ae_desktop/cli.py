@@ -23,11 +23,13 @@ from ae_desktop.commands.sweep import add_sweep_parser, run_sweep_command
 from ae_desktop.commands.train import run_train
 from ae_desktop.data import GlyphSetError
 from ae_desktop.engine import (
+    COMPILE_AHEAD_FLAG,
     ArchitectureError,
     ConfigError,
     MemoryBudgetError,
     ModelFileError,
     NoiseError,
+    run_compile_ahead,
 )
 
 RUNNERS = {
@@ -170,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         from ae_desktop.self_test import main as self_test
 
         return self_test(argv[1:])
+    if argv[:1] == [COMPILE_AHEAD_FLAG]:  # the first run's helper process
+        return run_compile_ahead(argv[1:])
     if not argv or argv[0].split("=")[0] in GUI_OPTIONS:
         return _run_gui(argv)
     try:

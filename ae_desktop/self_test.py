@@ -2,7 +2,8 @@
 
 Offscreen, it builds the main window, trains a small model on font3, decodes a latent
 point, exports the loss plot as PNG, trains a wide model on one thread and on two (the
-threading layer is packaged; the same weights) and checks Numba wrote its kernel cache. Exit status 0,
+threading layer is packaged; the same weights), runs the first run's compile helper and
+checks Numba wrote its kernel cache. Exit status 0,
 or 1 with one ``ae-desktop: self-test failed: ...`` line."""
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ def _check(window, out_dir: Path, started: float) -> None:
 
     _check_spanish(started)
     _check_threads(started)
+    _check_compile_helper(out_dir, started)
 
     cache = Path(os.environ.get("NUMBA_CACHE_DIR", ""))
     if not list(cache.rglob("*.nbi")):
@@ -104,6 +106,27 @@ def _check_threads(started: float) -> None:
     if weights[0] != weights[1]:
         raise SelfTestError("training on two threads gave other weights than on one")
     _step(started, "trained a wide model on one and two threads: the same weights")
+
+
+def _check_compile_helper(out_dir: Path, started: float) -> None:
+    """The first run's helper process (engine/compile_ahead.py) starts from this
+    installation (the frozen bundle's executable is no Python) and fills a kernel cache."""
+    import subprocess
+
+    from ae_desktop.engine import TrainConfig, compile_helper_command
+
+    cache = out_dir / "helper-cache"
+    env = {**os.environ, "NUMBA_CACHE_DIR": str(cache)}
+    done = subprocess.run(
+        compile_helper_command(TrainConfig(epochs=1), 35),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+    )
+    if done.returncode != 0 or not any(cache.rglob("*stop_check*.nbi")):
+        raise SelfTestError(f"the compile helper failed: {done.stderr.strip()[-300:]}")
+    _step(started, "the first run's compile helper filled a kernel cache")
 
 
 def _check_spanish(started: float) -> None:

@@ -3,6 +3,9 @@
 from ae_desktop.engine.activations import ACTIVATIONS
 from ae_desktop.engine.activations_trace import layer_activations
 from ae_desktop.engine.architecture import MODEL_KINDS, Architecture, ArchitectureError, parse_sizes
+from ae_desktop.engine.compile_ahead import FLAG as COMPILE_AHEAD_FLAG
+from ae_desktop.engine.compile_ahead import helper_command as compile_helper_command
+from ae_desktop.engine.compile_ahead import main as run_compile_ahead
 from ae_desktop.engine.compute_threads import limit_threads, training_threads
 from ae_desktop.engine.config import (
     DEFAULT_DAE_NOISE,
@@ -45,6 +48,7 @@ from ae_desktop.engine.schedules import SCHEDULE_FORMS, STEP_EVERY, parse_schedu
 from ae_desktop.engine.training import TrainingRun, TrainReport, train
 
 __all__ = [
+    "COMPILE_AHEAD_FLAG",
     "ACTIVATIONS",
     "CURVE",
     "DEFAULT_DAE_NOISE",
@@ -77,6 +81,7 @@ __all__ = [
     "axis_names",
     "axis_projection",
     "check_memory",
+    "compile_helper_command",
     "compile_progress",
     "corrupt",
     "decode_grid",
@@ -100,6 +105,7 @@ __all__ = [
     "parse_noise",
     "parse_schedule",
     "parse_sizes",
+    "run_compile_ahead",
     "principal_projection",
     "projection_named",
     "sample_glyphs",

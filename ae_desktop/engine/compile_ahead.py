@@ -10,9 +10,10 @@ a type that no longer matches only costs the helper's work (the run compiles tha
 callee itself), never a result. The helper writes nothing but the cache, the one its
 parent set (NUMBA_CACHE_DIR, inherited).
 
-    python -c "from ae_desktop.engine.compile_ahead import main; main()" CONFIG_JSON N_INPUTS
+    ae-desktop --compile-ahead CONFIG_JSON N_INPUTS
 
-(not ``-m``: the engine package imports this module first)
+(a first argument the command line hands over before parsing, so that the frozen bundle,
+whose executable is not a Python interpreter, runs it too)
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from ae_desktop.engine.compute_threads import parallel_argument
 from ae_desktop.engine.config import GRADIENT_OPTIMIZERS, TrainConfig
 from ae_desktop.engine.train_records import OptimizerState, TrainSettings
 
-HELPER = f"from {__name__} import main; main()"
+FLAG = "--compile-ahead"
 
 
 def ahead_plan(config: TrainConfig, n_inputs: int) -> list[tuple[Dispatcher, tuple]]:
@@ -73,10 +74,21 @@ def start_helper(config: TrainConfig, n_inputs: int) -> subprocess.Popen | None:
     ends (it is usually done long before)."""
     if config.optimizer not in GRADIENT_OPTIMIZERS or not cache_is_empty():
         return None
-    command = [sys.executable, "-c", HELPER, json.dumps(config.to_dict()), str(n_inputs)]
     return subprocess.Popen(
-        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        helper_command(config, n_inputs),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
+
+
+def helper_command(config: TrainConfig, n_inputs: int) -> list[str]:
+    """The command line of the helper: the frozen bundle's executable, or this Python
+    running the app's module."""
+    app = (
+        [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "ae_desktop"]
+    )
+    return [*app, FLAG, json.dumps(config.to_dict()), str(n_inputs)]
 
 
 def stop_helper(helper: subprocess.Popen | None) -> None:
@@ -87,8 +99,9 @@ def stop_helper(helper: subprocess.Popen | None) -> None:
         helper.wait()
 
 
-def main() -> None:
-    """The helper: compiles ``ahead_plan`` of the config and inputs in ``sys.argv``."""
-    config, n_inputs = TrainConfig.from_dict(json.loads(sys.argv[1])), int(sys.argv[2])
+def main(argv: list[str]) -> int:
+    """The helper: compiles ``ahead_plan`` of the config and inputs in ``argv``."""
+    config, n_inputs = TrainConfig.from_dict(json.loads(argv[0])), int(argv[1])
     for kernel, signature in ahead_plan(config, n_inputs):
         kernel.compile(signature)
+    return 0

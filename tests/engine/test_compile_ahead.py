@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from ae_desktop.engine import TrainConfig
-from ae_desktop.engine.compile_ahead import HELPER, ahead_plan
+from ae_desktop.engine.compile_ahead import ahead_plan, helper_command
 
 N_INPUTS = 64  # an 8x8 set
 TRAIN = """
@@ -43,7 +43,9 @@ def run(args, cache):
 def test_the_helper_compiles_what_train_epochs_then_loads(tmp_path):
     config = TrainConfig(arch="64-8-2", epochs=20)
     settings = json.dumps(config.to_dict())
-    helper = run(["-c", HELPER, settings, str(N_INPUTS)], tmp_path)
+    command = helper_command(config, N_INPUTS)
+    assert command[1:4] == ["-m", "ae_desktop", "--compile-ahead"]  # the app's command line
+    helper = run(command[1:], tmp_path)
     assert helper.stdout == helper.stderr == ""
     trained = json.loads(run(["-c", TRAIN, settings], tmp_path).stdout)
     assert trained["empty_before"] and not trained["empty_after"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from ae_desktop.engine import TrainConfig, TrainingRun, layer_activations
+from ae_desktop.engine import TrainConfig, TrainingRun, compile_progress, layer_activations
 from ae_desktop.gui.background import BackgroundTask
 
 
@@ -24,8 +24,11 @@ def warm_up_kernels() -> None:
     )
     for index, config in enumerate(runs):
         run = TrainingRun(config, data)
-        for _ in run.reports():
-            pass
+        # the default's first: on an empty cache a helper process compiles part of it
+        ahead = (config, data.shape[1]) if index == 0 else None
+        with compile_progress(lambda *_: None, ahead=ahead):
+            for _ in run.reports():
+                pass
         if index == 0:
             layer_activations(run.model, data[0])  # the Network dock's first update
             for precision, rows in (("float32", 64), ("float64", 1), ("float64", 64)):
