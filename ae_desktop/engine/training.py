@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
 import threading
 import time
 from collections import deque
@@ -16,7 +15,7 @@ import numpy as np
 from ae_desktop.engine import compiled_train as kernel
 from ae_desktop.engine.batch_plan import BatchPlan
 from ae_desktop.engine.compiled_evaluate import stop_check
-from ae_desktop.engine.compute_threads import parallel_call
+from ae_desktop.engine.compute_threads import parallel_call, training_threads
 from ae_desktop.engine.config import QUASI_NEWTON_OPTIMIZERS, ConfigError, TrainConfig
 from ae_desktop.engine.glyph_kinds import CURVE, PIXELS, GlyphKind
 from ae_desktop.engine.held_out import HeldOutSet, split_rows
@@ -28,9 +27,10 @@ from ae_desktop.engine.train_records import OptimizerState, StopRule, TrainSetti
 MAX_CHUNK_EPOCHS = 5000
 ERROR_ROWS = 4096
 # the compiled stop check releases the GIL: a big set's count (once, at the end) runs a
-# block per core (BLAS runs one thread, see runtime_env), at most this many at once;
-# smaller sets, counted at every report, keep one thread (sweep workers fill the cores)
-ERROR_THREADS = min(8, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+# block per training thread (compute_threads: a sweep worker has one; BLAS runs one
+# thread, see runtime_env), at most this many at once; smaller sets, counted at every
+# report, keep one thread
+MAX_ERROR_THREADS = 8
 KERNEL_STATUS = {
     kernel.RUNNING: "running",
     kernel.DIVERGED: "diverged",
@@ -202,7 +202,7 @@ class TrainingRun:
             rows = np.asarray(self.data[starts[i] : starts[i] + ERROR_ROWS], dtype=dtype)
             stop_check(theta, layout, rows, errors[starts[i] : starts[i] + ERROR_ROWS], margins[i])
 
-        threads = min(ERROR_THREADS, len(starts)) if self.big else 1
+        threads = min(MAX_ERROR_THREADS, training_threads(), len(starts)) if self.big else 1
         if threads == 1:
             for i in range(len(starts)):
                 check(i)

@@ -70,10 +70,12 @@ def test_a_float32_run_counts_its_errors_in_float32(monkeypatch):
     assert dtypes == [(np.float32, np.float32), (np.float64, np.float64)]
 
 
-@pytest.mark.parametrize("big", [True, False])
-def test_a_set_of_several_blocks_is_counted_in_threads_as_in_one(monkeypatch, big):
+@pytest.mark.parametrize("big, allowed", [(True, 3), (False, 3), (True, 1)])
+def test_a_set_of_several_blocks_is_counted_in_threads_as_in_one(monkeypatch, big, allowed):
+    """A big set's count runs a block per training thread (a sweep worker has one: it
+    counts in its own thread), a small set's in the caller's."""
     monkeypatch.setattr(training, "ERROR_ROWS", 7)
-    monkeypatch.setattr(training, "ERROR_THREADS", 3)
+    monkeypatch.setattr(training, "training_threads", lambda: allowed)
     monkeypatch.setattr(training, "BIG_SET_WORK", 0 if big else 2**24)
     threads = []
     check = training.stop_check
@@ -90,7 +92,7 @@ def test_a_set_of_several_blocks_is_counted_in_threads_as_in_one(monkeypatch, bi
     np.testing.assert_array_equal(run.errors(), wrong_pixels(output, data))
     assert tuple(run.margins) == pixel_margins(output, data)
     assert len(threads) == 5  # blocks of 7 of the 32 glyphs
-    assert (threading.main_thread() not in threads) == big
+    assert (threading.main_thread() not in threads) == (big and allowed > 1)
 
 
 def test_values_outside_0_1_are_refused():
