@@ -314,7 +314,7 @@ def main() -> None:
     )
     parser.add_argument("--digits", help="folder of make_digits.py's output for 2e")
     args = parser.parse_args()
-    version = torch_times("decode")
+    version = torch_times("version")
     print(f"torch: {version['version'] if version else 'not installed (pip install .[bench])'}")
     if args.only in (None, "glyphs"):
         bench_glyphs(1000 if args.quick else 10_000)

@@ -6,6 +6,7 @@ runtime between them). Prints a JSON object of seconds; exit status 3 without Py
     python benchmarks/torch_reference.py glyphs EPOCHS
     python benchmarks/torch_reference.py vae random:N|IDX_FILE EPOCHS
     python benchmarks/torch_reference.py decode
+    python benchmarks/torch_reference.py version
 """
 
 from __future__ import annotations
@@ -121,8 +122,10 @@ def main() -> None:
         result = glyph_training(int(args[0]))
     elif kind == "vae":
         result = vae_epochs(args[0], int(args[1]))
-    else:
+    elif kind == "decode":
         result = decode()
+    else:  # version: no timing
+        result = {}
     print(json.dumps({**result, "version": torch.__version__}))
 
 

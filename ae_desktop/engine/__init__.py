@@ -48,8 +48,8 @@ from ae_desktop.engine.schedules import SCHEDULE_FORMS, STEP_EVERY, parse_schedu
 from ae_desktop.engine.training import TrainingRun, TrainReport, train
 
 __all__ = [
-    "COMPILE_AHEAD_FLAG",
     "ACTIVATIONS",
+    "COMPILE_AHEAD_FLAG",
     "CURVE",
     "DEFAULT_DAE_NOISE",
     "LOSSES",
@@ -105,9 +105,9 @@ __all__ = [
     "parse_noise",
     "parse_schedule",
     "parse_sizes",
-    "run_compile_ahead",
     "principal_projection",
     "projection_named",
+    "run_compile_ahead",
     "sample_glyphs",
     "save_model",
     "train",
