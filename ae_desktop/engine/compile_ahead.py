@@ -27,7 +27,7 @@ import numpy as np
 from numba import typeof, types
 from numba.core.dispatcher import Dispatcher
 
-from ae_desktop.engine import compiled_evaluate, compiled_layers, compiled_train
+from ae_desktop.engine import compiled_evaluate, compiled_forward, compiled_layers, compiled_train
 from ae_desktop.engine.compute_threads import parallel_argument
 from ae_desktop.engine.config import GRADIENT_OPTIMIZERS, TrainConfig
 from ae_desktop.engine.train_records import OptimizerState, TrainSettings
@@ -35,30 +35,57 @@ from ae_desktop.engine.train_records import OptimizerState, TrainSettings
 FLAG = "--compile-ahead"
 
 
-def ahead_plan(config: TrainConfig, n_inputs: int) -> list[tuple[Dispatcher, tuple]]:
-    """(callee, argument types) of ``train_epochs`` for ``config``, in the order the
-    helper compiles them: the ones the run's compilation reaches last, last."""
+def _types(config: TrainConfig, n_inputs: int) -> dict:
+    """Numba types of the arguments ``train_epochs`` hands its callees for ``config``."""
     theta = np.zeros(1, config.precision)
     real = typeof(theta).dtype
-    v, m = types.Array(real, 1, "C"), types.Array(real, 2, "C")
-    counts = types.Array(types.int64, 1, "C")
     table = config.architecture(n_inputs).layout.table
-    layout, parallel = typeof(table), typeof(parallel_argument(table))
-    settings, state = typeof(TrainSettings.of(config)), typeof(OptimizerState.zeros(theta))
+    return {
+        "v": types.Array(real, 1, "C"),
+        "m": types.Array(real, 2, "C"),
+        "counts": types.Array(types.int64, 1, "C"),
+        "floats": types.Array(types.float64, 1, "C"),  # the KL term, the stop margins
+        "layout": typeof(table),
+        "parallel": typeof(parallel_argument(table)),
+        "settings": typeof(TrainSettings.of(config)),
+        "state": typeof(OptimizerState.zeros(theta)),
+        "dtype": typeof(theta.dtype),
+        "real": real,
+    }
+
+
+def run_plan(config: TrainConfig, n_inputs: int) -> list[tuple[Dispatcher, tuple]]:
+    """What the run compiles first, while the helper compiles ``ahead_plan``: the batch's
+    forward and backward pass, the deepest chain of ``train_epochs``'s callees."""
+    t = _types(config, n_inputs)
+    v, m, counts, i, f = t["v"], t["m"], t["counts"], types.int64, types.float64
+    arguments = (v, v, t["layout"], i, f, i, m, m, counts, v, counts, v, v, t["floats"])
+    return [(compiled_train._batch_loss_gradient, (*arguments, t["parallel"]))]
+
+
+def ahead_plan(config: TrainConfig, n_inputs: int) -> list[tuple[Dispatcher, tuple]]:
+    """(callee, argument types) of ``train_epochs`` for ``config``, in the order the
+    helper compiles them: the activation first (the run reaches it in its forward pass),
+    then the rest of the batch gradient (the run reaches it after the forward pass), then ``train_epochs``'s other callees (the stop check, which
+    loads the run's forward pass from the cache, last)."""
+    t = _types(config, n_inputs)
+    v, m, counts, layout = t["v"], t["m"], t["counts"], t["layout"]
     i, f, b = types.int64, types.float64, types.boolean
-    floats = types.Array(f, 1, "C")  # the stop check's margins
     return [
         (compiled_layers.activate, (i, m)),
         (compiled_evaluate.fused_output, (layout, i)),
         (compiled_evaluate.loss_delta, (i, b, v, v, v, v, f)),
         (compiled_layers.times_derivative, (i, m, m)),
-        (compiled_layers.weight_gradient, (m, m, m, v, parallel)),
+        (compiled_layers.weight_gradient, (m, m, m, v, t["parallel"])),
         (compiled_train._undo_dropout, (m, m, m)),
-        *[(compiled_layers.finite, (x,)) for x in dict.fromkeys((real, f))],
+        (compiled_train._buffers, (layout, i, t["dtype"])),
+        (compiled_train.dropout_rows, (layout, i)),
+        (compiled_forward.gather_transposed, (m, i, i, counts, m)),
+        *[(compiled_layers.finite, (x,)) for x in dict.fromkeys((t["real"], f))],
         (compiled_evaluate.count_wrong, (m, m, counts)),
-        (compiled_train._optimizer_step, (settings, f, v, v, state)),
-        (compiled_evaluate._min_margins, (m, m, floats)),
-        (compiled_evaluate.stop_check, (v, layout, m, counts, floats)),  # reached last
+        (compiled_train._optimizer_step, (t["settings"], f, v, v, t["state"])),
+        (compiled_evaluate._min_margins, (m, m, t["floats"])),
+        (compiled_evaluate.stop_check, (v, layout, m, counts, t["floats"])),
     ]
 
 

@@ -13,7 +13,8 @@ import numpy as np
 from ae_desktop.engine import compiled_math as fm
 from ae_desktop.engine.activations import SIGMOID
 from ae_desktop.engine.compiled_forward import activation_offsets, forward, gather_transposed
-from ae_desktop.engine.compiled_layers import inner, jit, view
+from ae_desktop.engine.compiled_layers import view
+from ae_desktop.engine.jit_options import inner, jit
 from ae_desktop.engine.layout import ACTIVATION, N_IN, PART, SAMPLED
 from ae_desktop.engine.losses import BCE_CLIP, MSE
 from ae_desktop.engine.metrics import PIXEL_THRESHOLD

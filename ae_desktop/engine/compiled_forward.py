@@ -15,7 +15,8 @@ import math
 
 import numpy as np
 
-from ae_desktop.engine.compiled_layers import activate, copy_into, dense, inner, jit, view, weights
+from ae_desktop.engine.compiled_layers import activate, copy_into, dense, view, weights
+from ae_desktop.engine.jit_options import inner, jit
 from ae_desktop.engine.layout import ACTIVATION, B_OFFSET, N_IN, N_OUT, PART, SAMPLED, W_OFFSET
 
 TILE = 4  # the block form updates 4 output units from 4 input units per pass

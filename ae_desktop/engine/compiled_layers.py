@@ -19,10 +19,9 @@ from numba.np.linalg import check_blas_return, ensure_blas, get_blas_kind, make_
 
 from ae_desktop.engine import compiled_math as fm
 from ae_desktop.engine.activations import LEAKY_RELU, LEAKY_SLOPE, RELU, SIGMOID, TANH
+from ae_desktop.engine.jit_options import inner, jit
 from ae_desktop.engine.layout import B_OFFSET, N_IN, N_OUT, W_OFFSET
 
-# Reassociation lets LLVM vectorise dot products; no "nnan"/"ninf" flags.
-FAST = {"reassoc", "contract", "nsz", "arcp"}
 BLAS_MIN_SIDE = 64  # BLAS pays off when both matrix sides are wide; loops win below
 PRODUCT_BLOCK_ROWS = 128  # the most output rows (or columns) of one block of a wide product
 ROW_BLOCK = 512
@@ -30,18 +29,6 @@ ROW_BLOCK = 512
 ZERO = np.int64(0)
 TRANSPOSED, AS_IS = np.bool_(True), np.bool_(False)
 THREADED = np.bool_(True)  # a kernel's ``parallel`` argument; None: blocks in turn
-
-jit = njit(cache=True, nogil=True, fastmath=FAST, error_model="numpy")
-# functions only compiled code calls: no Python or C wrapper (building one for each took
-# about a sixth of the first run's compile time)
-inner = njit(  # type: ignore[call-overload]  # the stubs lack the wrapper options
-    cache=True,
-    nogil=True,
-    fastmath=FAST,
-    error_model="numpy",
-    no_cpython_wrapper=True,
-    no_cfunc_wrapper=True,
-)
 
 
 @njit(cache=True, nogil=True)

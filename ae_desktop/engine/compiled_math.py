@@ -12,17 +12,16 @@ import math
 
 import numpy as np
 from llvmlite import ir
-from numba import njit
 from numba.core import types
 from numba.extending import intrinsic, overload
+
+from ae_desktop.engine.jit_options import inner
 
 LOG2E = 1.4426950408889634
 LN2_HI = 6.93147180369123816490e-01
 LN2_LO = 1.90821492927058770002e-10
 EXP_FLOOR = -700.0
 TANH_SATURATION = 30.0  # tanh(30) rounds to 1.0 in float64
-
-inline = njit(inline="always", fastmath={"reassoc", "contract", "nsz", "arcp"}, error_model="numpy")
 
 
 @intrinsic
@@ -41,7 +40,7 @@ def _int32_bits_as_float32(typingctx, bits):
     return types.float32(types.int32), codegen
 
 
-@inline
+@inner
 def _exp_parts(x):
     """e^x = scale * (1 + p) for x in [-700, 0], with scale = 2^k."""
     k = math.floor(x * LOG2E + 0.5)
@@ -90,14 +89,14 @@ def _exp_parts(x):
     return _int_bits_as_float(np.int64(k + 1023) << 52), p
 
 
-@inline
+@inner
 def exp_nonpositive(x):
     """e^x for x <= 0 (clamped at -700)."""
     scale, p = _exp_parts(x if x > EXP_FLOOR else EXP_FLOOR)
     return scale * (1.0 + p)
 
 
-@inline
+@inner
 def _tanh64(x):
     a = abs(x)
     a = a if a < TANH_SATURATION else TANH_SATURATION
@@ -107,7 +106,7 @@ def _tanh64(x):
     return t if x >= 0 else -t
 
 
-@inline
+@inner
 def _sigmoid64(x):
     e = exp_nonpositive(-abs(x))
     inv = 1.0 / (1.0 + e)
@@ -122,7 +121,7 @@ TANH_SATURATION_32 = F32(9.0)  # tanh(9) rounds to 1.0 in float32
 C2, C3, C4, C5, C6, C7 = (F32(1 / math.factorial(n)) for n in range(2, 8))
 
 
-@inline
+@inner
 def _exp_parts32(x):
     """e^x = scale * (1 + p) for float32 x in [-87, 0], with scale = 2^k."""
     k = np.floor(x * LOG2E_32 + HALF_32)
@@ -131,7 +130,7 @@ def _exp_parts32(x):
     return _int32_bits_as_float32((np.int32(k) + np.int32(127)) << np.int32(23)), p
 
 
-@inline
+@inner
 def _tanh32(x):
     a = abs(x)
     a = a if a < TANH_SATURATION_32 else TANH_SATURATION_32
@@ -141,7 +140,7 @@ def _tanh32(x):
     return t if x >= 0 else -t
 
 
-@inline
+@inner
 def _sigmoid32(x):
     a = -abs(x)
     scale, p = _exp_parts32(a if a > EXP_FLOOR_32 else EXP_FLOOR_32)
@@ -160,17 +159,17 @@ def sigmoid(x):
     raise TypeError("compiled_math.sigmoid is only callable from Numba-compiled code")
 
 
-@overload(tanh, inline="always")
+@overload(tanh)
 def _tanh_by_type(x):
     return (lambda x: _tanh32(x)) if x == types.float32 else (lambda x: _tanh64(x))
 
 
-@overload(sigmoid, inline="always")
+@overload(sigmoid)
 def _sigmoid_by_type(x):
     return (lambda x: _sigmoid32(x)) if x == types.float32 else (lambda x: _sigmoid64(x))
 
 
-@inline
+@inner
 def log1p_unit(x):
     """log(1 + x) for x in [0, 1], as 2 atanh(x / (2 + x)) by its series (1 ulp)."""
     s = x / (2.0 + x)

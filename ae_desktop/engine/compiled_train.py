@@ -20,15 +20,13 @@ from ae_desktop.engine.compiled_layers import (
     ZERO,
     copy_into,
     finite,
-    inner,
-    jit,
     mix_rows,
     times_derivative,
     view,
     weight_gradient,
     weights,
 )
-from ae_desktop.engine.compiled_math import inline
+from ae_desktop.engine.jit_options import inline, inner, jit
 from ae_desktop.engine.layout import ACTIVATION, ENCODER, N_IN, N_OUT, PART, SAMPLED
 from ae_desktop.engine.schedules import COSINE, STEP
 from ae_desktop.engine.train_records import ADAM, MOMENT_FLOOR, MOMENTUM, SGD

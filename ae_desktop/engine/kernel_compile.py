@@ -16,7 +16,7 @@ from numba.core import event
 from numba.core.dispatcher import Dispatcher
 
 from ae_desktop.engine import compiled_evaluate, compiled_train
-from ae_desktop.engine.compile_ahead import start_helper, stop_helper
+from ae_desktop.engine.compile_ahead import run_plan, start_helper, stop_helper
 from ae_desktop.engine.config import TrainConfig
 
 ENGINE = "ae_desktop.engine."
@@ -91,12 +91,16 @@ def compile_progress(
     n-th engine function starts compiling, of the ``total`` that ``kernels`` call (more
     if the run compiles others), and ``callback(None, n, total)`` when a kernel and
     what it calls are compiled. ``ahead`` (config, inputs per sample) of a training run:
-    on an empty cache a helper process compiles part of its kernels meanwhile, ended on
+    on an empty cache a helper process compiles part of its kernels while this thread
+    compiles the others' deepest chain (``run_plan``) on the way in, the helper ended on
     the way out (what the run then loads is not announced: the count ends below total)."""
     listener = _Listener(callback, len(called_kernels(*kernels)))
     helper = None if ahead is None else start_helper(*ahead)
     event.register("numba:compile", listener)
     try:
+        if helper is not None and ahead is not None:  # the deep chain first (compile_ahead.py)
+            for kernel, signature in run_plan(*ahead):
+                kernel.compile(signature)
         yield
     finally:
         event.unregister("numba:compile", listener)

@@ -1,4 +1,5 @@
-"""The first run on two cores: the helper process's kernels are loaded, not compiled again."""
+"""The first run on two cores: the helper process's kernels, and the run's own first
+chain, are loaded or reused by the training kernel, not compiled again."""
 
 import json
 import os
@@ -6,7 +7,7 @@ import subprocess
 import sys
 
 from ae_desktop.engine import TrainConfig
-from ae_desktop.engine.compile_ahead import ahead_plan, helper_command
+from ae_desktop.engine.compile_ahead import ahead_plan, helper_command, run_plan
 
 N_INPUTS = 64  # an 8x8 set
 TRAIN = """
@@ -15,7 +16,7 @@ import json, sys
 import numpy as np
 from numba.core import event
 from ae_desktop.engine import TrainConfig, TrainingRun
-from ae_desktop.engine.compile_ahead import cache_is_empty
+from ae_desktop.engine.compile_ahead import cache_is_empty, run_plan
 
 compiled = []
 class Listener(event.Listener):
@@ -26,6 +27,8 @@ class Listener(event.Listener):
 
 empty = cache_is_empty()
 config = TrainConfig.from_dict(json.loads(sys.argv[1]))
+for kernel, signature in run_plan(config, 64):  # as compile_progress does first
+    kernel.compile(signature)
 data = (np.random.default_rng(0).random((6, 64)) > 0.5).astype(float)
 with event.install_listener("numba:compile", Listener()):
     list(TrainingRun(config, data).reports())
@@ -50,5 +53,7 @@ def test_the_helper_compiles_what_train_epochs_then_loads(tmp_path):
     trained = json.loads(run(["-c", TRAIN, settings], tmp_path).stdout)
     assert trained["empty_before"] and not trained["empty_after"]
     assert "train_epochs" in trained["compiled"]  # the helper leaves train_epochs to the run
-    planned = {kernel.py_func.__name__ for kernel, _ in ahead_plan(config, N_INPUTS)}
-    assert not planned & set(trained["compiled"])
+    plans = ahead_plan(config, N_INPUTS) + run_plan(config, N_INPUTS)
+    planned = {kernel.py_func.__name__ for kernel, _ in plans}
+    assert "_batch_loss_gradient" in planned
+    assert not planned & set(trained["compiled"])  # a wrong signature compiles a second form
