@@ -258,7 +258,8 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop, pass_err
     offsets, acts, buf_a, buf_b = _buffers(layout, batch, theta.dtype)
     grad = np.empty(theta.shape[0], theta.dtype)
     theta_good = np.empty(theta.shape[0], theta.dtype)
-    ybuf = np.empty(n_pixels * batch, theta.dtype)
+    same_rows = inputs.shape[0] == 1 and inputs.ctypes.data == targets.ctypes.data
+    ybuf = np.empty(0 if same_rows else n_pixels * batch, theta.dtype)
     n_draws = draws.shape[2]
     dbuf = np.empty(n_draws * batch, theta.dtype)
     drop = dropout_rows(layout, n_draws)
@@ -279,9 +280,12 @@ def train_epochs(layout, theta, state, settings, batches, losses, stop, pass_err
         kl_sum = 0.0
         for start in range(0, m, batch):
             rows = min(batch, m - start)
-            gather_transposed(slab, start, rows, perm, view(acts, offsets[0], n_pixels, rows))
-            yb = view(ybuf, ZERO, n_pixels, rows)
-            gather_transposed(targets, start, rows, perm, yb)
+            xb = view(acts, offsets[0], n_pixels, rows)
+            gather_transposed(slab, start, rows, perm, xb)
+            yb = xb  # the inputs are the targets (no noise): nothing writes the input block
+            if not same_rows:
+                yb = view(ybuf, ZERO, n_pixels, rows)
+                gather_transposed(targets, start, rows, perm, yb)
             db = view(dbuf, ZERO, n_draws, rows)
             if n_draws:
                 gather_transposed(draws[e], start, rows, perm, db)
