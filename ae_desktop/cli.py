@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         from ae_desktop.self_test import main as self_test
 
         return self_test(argv[1:])
-    if argv[:1] == [COMPILE_AHEAD_FLAG]:  # the first run's helper process
+    if argv[:1] == [COMPILE_AHEAD_FLAG]:  # the helper, as `ae-desktop` (see __main__.py)
         return run_compile_ahead(argv[1:])
     if not argv or argv[0].split("=")[0] in GUI_OPTIONS:
         return _run_gui(argv)
