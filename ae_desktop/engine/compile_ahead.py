@@ -92,7 +92,7 @@ def ahead_plan(config: TrainConfig, n_inputs: int) -> list[tuple[Dispatcher, tup
 
 def cache_is_empty() -> bool:
     """Whether the disk cache holds no ``train_epochs`` at all (the first run)."""
-    cache = compiled_train.train_epochs._cache  # type: ignore[attr-defined]  # not in the stubs
+    cache = compiled_train.train_epochs._cache  # a private attribute
     return not os.path.exists(cache._cache_file._index_path)
 
 

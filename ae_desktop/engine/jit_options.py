@@ -1,8 +1,8 @@
 """The Numba decorators of the engine's compiled code.
 
-``jit``: a kernel Python calls. ``inner``: a function only compiled code calls, without
-the Python and C wrappers (building one for each took about a sixth of the first run's
-compile time). Both are cached on disk and release the GIL. ``inline``: compiled into its
+``jit``: a kernel Python calls (no C-callback wrapper: nothing takes a kernel's address).
+``inner``: a function only compiled code calls, without the Python wrapper either
+(building both for each took about a sixth of the first run's compile time). Both are cached on disk and release the GIL. ``inline``: compiled into its
 caller by Numba, for a function called from one place in a kernel: compiled on its own,
 its library would be optimised and assembled only to be linked into the caller and
 optimised there again. Functions called from many places stay ``inner``: LLVM inlines
@@ -19,13 +19,8 @@ from numba import njit
 
 FAST = {"reassoc", "contract", "nsz", "arcp"}
 
-jit = njit(cache=True, nogil=True, fastmath=FAST, error_model="numpy")
-inner = njit(  # type: ignore[call-overload]  # the stubs lack the wrapper options
-    cache=True,
-    nogil=True,
-    fastmath=FAST,
-    error_model="numpy",
-    no_cpython_wrapper=True,
-    no_cfunc_wrapper=True,
-)
+_OPTIONS: dict = {"cache": True, "nogil": True, "fastmath": FAST, "error_model": "numpy"}
+# the wrapper options are missing from Numba's type stubs
+jit = njit(**_OPTIONS, no_cfunc_wrapper=True)  # type: ignore[call-overload]
+inner = njit(**_OPTIONS, no_cpython_wrapper=True, no_cfunc_wrapper=True)  # type: ignore[call-overload]
 inline = njit(inline="always", fastmath=FAST, error_model="numpy")
