@@ -66,9 +66,10 @@ def run_plan(config: TrainConfig, n_inputs: int) -> list[tuple[Dispatcher, tuple
 def ahead_plan(config: TrainConfig, n_inputs: int) -> list[tuple[Dispatcher, tuple]]:
     """(callee, argument types) of ``train_epochs`` for ``config``, in the order the
     helper compiles them: the activation first (the run reaches it in its forward pass),
-    then the rest of the batch gradient (the run reaches it after the forward pass), then ``train_epochs``'s other callees: the stop check as late as
-    the run's forward pass is likely in the cache (else it compiles it again, about 2 s),
-    the optimizer step last (the run reaches it about when it reaches the stop check)."""
+    then the rest of the batch gradient (reached after the forward pass), then
+    ``train_epochs``'s other callees; the stop check as late as the run's forward pass is
+    likely in the cache (else the helper compiles it again, about 2 s), the optimizer
+    step last (the run reaches it about when it reaches the stop check)."""
     t = _types(config, n_inputs)
     v, m, counts, layout = t["v"], t["m"], t["counts"], t["layout"]
     i, f, b = types.int64, types.float64, types.boolean
