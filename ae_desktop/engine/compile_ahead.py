@@ -1,19 +1,19 @@
-"""The first run on two cores: a helper process compiles some of the training kernel's
-callees into the shared Numba disk cache while the run compiles ``train_epochs``.
+"""The first run on two cores: the run and a helper process split the compilation of the
+training kernel's callees, sharing them through Numba's disk cache.
 
-Numba compiles under a process-wide lock, so one process uses one core. A callee that
-``train_epochs`` reaches late in its compilation (the loss and gradient pieces, the
-optimizer step, the checks) is then loaded from the cache instead of compiled: on an
-empty cache the default font3 run took about 30% less wall time on 2 cores, at about the
-same CPU. ``ahead_plan`` names them with the argument types ``train_epochs`` calls them with;
-a type that no longer matches only costs the helper's work (the run compiles that
-callee itself), never a result. The helper writes nothing but the cache, the one its
-parent set (NUMBA_CACHE_DIR, inherited).
+Numba compiles under a process-wide lock, so one process uses one core. The run first
+compiles ``run_plan`` (the batch gradient and the forward pass it calls, the chain it
+needs first), while the helper compiles ``ahead_plan`` (the other callees, in the order
+the run's compilation of ``train_epochs`` reaches them); the run then loads those from
+the cache instead of compiling them. Both name callees with the argument types
+``train_epochs`` calls them with; a type that no longer matches only costs work (the run
+compiles that callee itself), never a result. The helper writes nothing but the cache,
+the one its parent set (NUMBA_CACHE_DIR, inherited).
 
     ae-desktop --compile-ahead CONFIG_JSON N_INPUTS
 
-(a first argument the command line hands over before parsing, so that the frozen bundle,
-whose executable is not a Python interpreter, runs it too)
+(a first argument ``__main__`` and the command line take before anything else, so that
+the frozen bundle, whose executable is not a Python interpreter, runs it too)
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import json
 import os
 import subprocess
 import sys
+from typing import NamedTuple
 
 import numpy as np
 from numba import typeof, types
@@ -35,32 +36,46 @@ from ae_desktop.engine.train_records import OptimizerState, TrainSettings
 FLAG = "--compile-ahead"
 
 
-def _types(config: TrainConfig, n_inputs: int) -> dict:
-    """Numba types of the arguments ``train_epochs`` hands its callees for ``config``."""
+class _Types(NamedTuple):
+    """Numba types of the arguments ``train_epochs`` hands its callees for a config."""
+
+    v: types.Array  # a flat buffer of the training precision
+    m: types.Array  # a (units, rows) block of it
+    counts: types.Array
+    floats: types.Array  # float64: the KL term, the stop margins
+    layout: types.Type
+    parallel: types.Type
+    settings: types.Type
+    state: types.Type
+    dtype: types.Type
+    real: types.Type
+
+
+def _types(config: TrainConfig, n_inputs: int) -> _Types:
     theta = np.zeros(1, config.precision)
     real = typeof(theta).dtype
     table = config.architecture(n_inputs).layout.table
-    return {
-        "v": types.Array(real, 1, "C"),
-        "m": types.Array(real, 2, "C"),
-        "counts": types.Array(types.int64, 1, "C"),
-        "floats": types.Array(types.float64, 1, "C"),  # the KL term, the stop margins
-        "layout": typeof(table),
-        "parallel": typeof(parallel_argument(table)),
-        "settings": typeof(TrainSettings.of(config)),
-        "state": typeof(OptimizerState.zeros(theta)),
-        "dtype": typeof(theta.dtype),
-        "real": real,
-    }
+    return _Types(
+        v=types.Array(real, 1, "C"),
+        m=types.Array(real, 2, "C"),
+        counts=types.Array(types.int64, 1, "C"),
+        floats=types.Array(types.float64, 1, "C"),
+        layout=typeof(table),
+        parallel=typeof(parallel_argument(table)),
+        settings=typeof(TrainSettings.of(config)),
+        state=typeof(OptimizerState.zeros(theta)),
+        dtype=typeof(theta.dtype),
+        real=real,
+    )
 
 
 def run_plan(config: TrainConfig, n_inputs: int) -> list[tuple[Dispatcher, tuple]]:
     """What the run compiles first, while the helper compiles ``ahead_plan``: the batch's
     forward and backward pass, the deepest chain of ``train_epochs``'s callees."""
     t = _types(config, n_inputs)
-    v, m, counts, i, f = t["v"], t["m"], t["counts"], types.int64, types.float64
-    arguments = (v, v, t["layout"], i, f, i, m, m, counts, v, counts, v, v, t["floats"])
-    return [(compiled_train._batch_loss_gradient, (*arguments, t["parallel"]))]
+    v, m, counts, i, f = t.v, t.m, t.counts, types.int64, types.float64
+    arguments = (v, v, t.layout, i, f, i, m, m, counts, v, counts, v, v, t.floats, t.parallel)
+    return [(compiled_train._batch_loss_gradient, arguments)]
 
 
 def ahead_plan(config: TrainConfig, n_inputs: int) -> list[tuple[Dispatcher, tuple]]:
@@ -71,23 +86,23 @@ def ahead_plan(config: TrainConfig, n_inputs: int) -> list[tuple[Dispatcher, tup
     likely in the cache (else the helper compiles it again, about 2 s), the optimizer
     step last (the run reaches it about when it reaches the stop check)."""
     t = _types(config, n_inputs)
-    v, m, counts, layout = t["v"], t["m"], t["counts"], t["layout"]
+    v, m, counts, layout = t.v, t.m, t.counts, t.layout
     i, f, b = types.int64, types.float64, types.boolean
     return [
         (compiled_layers.activate, (i, m)),
         (compiled_evaluate.fused_output, (layout, i)),
         (compiled_evaluate.loss_delta, (i, b, v, v, v, v, f)),
         (compiled_layers.times_derivative, (i, m, m)),
-        (compiled_layers.weight_gradient, (m, m, m, v, t["parallel"])),
+        (compiled_layers.weight_gradient, (m, m, m, v, t.parallel)),
         (compiled_train._undo_dropout, (m, m, m)),
-        (compiled_train._buffers, (layout, i, t["dtype"])),
+        (compiled_train._buffers, (layout, i, t.dtype)),
         (compiled_train.dropout_rows, (layout, i)),
         (compiled_forward.gather_transposed, (m, i, i, counts, m)),
-        *[(compiled_layers.finite, (x,)) for x in dict.fromkeys((t["real"], f))],
+        *[(compiled_layers.finite, (x,)) for x in dict.fromkeys((t.real, f))],
         (compiled_evaluate.count_wrong, (m, m, counts)),
-        (compiled_evaluate._min_margins, (m, m, t["floats"])),
-        (compiled_evaluate.stop_check, (v, layout, m, counts, t["floats"])),
-        (compiled_train._optimizer_step, (t["settings"], f, v, v, t["state"])),
+        (compiled_evaluate._min_margins, (m, m, t.floats)),
+        (compiled_evaluate.stop_check, (v, layout, m, counts, t.floats)),
+        (compiled_train._optimizer_step, (t.settings, f, v, v, t.state)),
     ]
 
 
