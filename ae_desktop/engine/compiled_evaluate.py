@@ -19,8 +19,10 @@ from ae_desktop.engine.layout import ACTIVATION, N_IN, PART, SAMPLED
 from ae_desktop.engine.losses import BCE_CLIP, MSE
 from ae_desktop.engine.metrics import PIXEL_THRESHOLD
 
-CHECK_ROWS = 1024  # rows per block of the stop check
-BLOCK_ROWS = 256  # rows per block of the held-out loss
+# Rows per block of the stop check and of the held-out loss: not powers of two, as a
+# block's transposed copy written with a stride of 1 or 4 KiB took 3-5x longer
+CHECK_ROWS = 1000
+BLOCK_ROWS = 250
 
 
 @inner
@@ -99,15 +101,26 @@ def stop_check(theta, layout, glyphs, errors, margins):
 
 @inner
 def _min_margins(out, target, margins):
-    """Lower ``margins`` [signed, right pixels only] by the pixels of ``out``."""
+    """Lower ``margins`` [signed, right pixels only] by the pixels of ``out``: the most
+    wrong and the least right margin of each column first, in arrays, so that the loop
+    over the pixels has no branch and no carried minimum and LLVM vectorises it (14x
+    faster than updating ``margins`` pixel by pixel)."""
+    rows = out.shape[1]
+    most_wrong = np.full(rows, -1.0, margins.dtype)  # -1: no wrong pixel in the column
+    least_right = np.full(rows, math.inf, margins.dtype)
     for c in range(out.shape[0]):
-        for r in range(out.shape[1]):
-            margin = abs(out[c, r] - PIXEL_THRESHOLD)
-            if (out[c, r] >= PIXEL_THRESHOLD) != (target[c, r] >= PIXEL_THRESHOLD):
-                margins[0] = min(margins[0], -margin)
-            else:
-                margins[0] = min(margins[0], margin)
-                margins[1] = min(margins[1], margin)
+        o, t = out[c], target[c]
+        for r in range(rows):
+            margin = abs(o[r] - PIXEL_THRESHOLD)
+            wrong = (o[r] >= PIXEL_THRESHOLD) != (t[r] >= PIXEL_THRESHOLD)
+            w = margin if wrong else -1.0
+            most_wrong[r] = w if w > most_wrong[r] else most_wrong[r]
+            q = math.inf if wrong else margin
+            least_right[r] = q if q < least_right[r] else least_right[r]
+    for r in range(rows):
+        signed = -most_wrong[r] if most_wrong[r] >= 0 else least_right[r]
+        margins[0] = min(margins[0], signed)
+        margins[1] = min(margins[1], least_right[r])
 
 
 @jit

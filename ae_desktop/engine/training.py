@@ -25,7 +25,7 @@ from ae_desktop.engine.quasi_newton import QuasiNewton
 from ae_desktop.engine.train_records import OptimizerState, StopRule, TrainSettings
 
 MAX_CHUNK_EPOCHS = 5000
-ERROR_ROWS = 4096
+ERROR_ROWS = 4000  # rows per task of the whole-set count: four stop-check blocks
 # the compiled stop check releases the GIL: a big set's count (once, at the end) runs a
 # block per training thread (compute_threads: a sweep worker has one; BLAS runs one
 # thread, see runtime_env), at most this many at once; smaller sets, counted at every

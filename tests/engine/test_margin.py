@@ -37,6 +37,21 @@ def test_compiled_check_matches_numpy():
     assert margins == pytest.approx(pixel_margins(output, FONT1), abs=1e-12)
 
 
+@pytest.mark.parametrize("data", [FONT1, np.zeros_like(FONT1)], ids=["font1", "all off"])
+def test_compiled_check_at_the_threshold(data):
+    """Zero weights put every output exactly at the threshold (a sigmoid of 0): a pixel
+    that should be off is wrong by a margin of 0, one that should be on right by 0;
+    without right pixels the right margin stays at its start, as in NumPy."""
+    model, _, _ = train(TrainConfig(epochs=1, target_errors=None), FONT1)
+    model.theta[:] = 0.0
+    errors, margins = np.zeros(len(data), dtype=np.int64), np.zeros(2)
+    stop_check(model.theta, model.arch.layout.table, data, errors, margins)
+    output = model.reconstruct(data)
+    assert np.all(output == 0.5)
+    assert np.array_equal(errors, wrong_pixels(output, data))
+    assert tuple(margins) == pixel_margins(output, data) == (0.0, 0.0 if data.any() else 0.5)
+
+
 @pytest.mark.parametrize("optimizer", ["adam", "lbfgs"])
 def test_a_margin_stops_later_and_reaches_it(optimizer):
     epochs = 20_000 if optimizer == "adam" else 2000
