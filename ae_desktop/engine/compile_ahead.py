@@ -102,7 +102,7 @@ def ahead_plan(config: TrainConfig, n_inputs: int) -> list[tuple[Dispatcher, tup
         (compiled_evaluate.count_wrong, (m, m, counts)),
         (compiled_evaluate._min_margins, (m, m, t.floats)),
         (compiled_evaluate.stop_check, (v, layout, m, counts, t.floats)),
-        (compiled_train._optimizer_step, (t.settings, f, v, v, t.state)),
+        (compiled_train._optimizer_step, (t.settings, f, v, v, t.state, t.parallel)),
     ]
 
 

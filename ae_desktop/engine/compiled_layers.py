@@ -19,7 +19,7 @@ from numba.np.linalg import check_blas_return, ensure_blas, get_blas_kind, make_
 
 from ae_desktop.engine import compiled_math as fm
 from ae_desktop.engine.activations import LEAKY_RELU, LEAKY_SLOPE, RELU, SIGMOID, TANH
-from ae_desktop.engine.jit_options import inner, jit
+from ae_desktop.engine.jit_options import inner, jit, threaded
 from ae_desktop.engine.layout import B_OFFSET, N_IN, N_OUT, W_OFFSET
 
 BLAS_MIN_SIDE = 64  # BLAS pays off when both matrix sides are wide; loops win below
@@ -118,7 +118,7 @@ def _product_block(x, x_t, y, y_t, out, block, n_blocks, by_rows):
         blas_gemm(y_t, x_t, s1 - s0, m, k, y, y_start, x, ZERO, out, s0)
 
 
-@njit(cache=True, nogil=True, parallel=True)
+@threaded
 def _product_blocks_parallel(x, x_t, y, y_t, out, n_blocks, by_rows):
     """product's blocks, one per thread at a time (Numba's threading layer)."""
     for block in prange(n_blocks):

@@ -1,6 +1,7 @@
 """The Numba decorators of the engine's compiled code.
 
 ``jit``: a kernel Python calls (no C-callback wrapper: nothing takes a kernel's address).
+``threaded``: compiled code's ``prange`` loops over blocks, on Numba's threads.
 ``inner``: a function only compiled code calls, without the Python wrapper either
 (building both for each took about a sixth of the first run's compile time). Both are
 cached on disk and release the GIL. LLVM inlines the small ``inner`` functions where it
@@ -25,4 +26,5 @@ jit = njit(**_OPTIONS, no_cfunc_wrapper=True)  # type: ignore[call-overload]
 inner = njit(  # type: ignore[call-overload]
     **_OPTIONS, no_cpython_wrapper=True, no_cfunc_wrapper=True
 )
+threaded = njit(cache=True, nogil=True, parallel=True)
 inline = njit(inline="always", fastmath=FAST, error_model="numpy")
