@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
@@ -29,8 +30,10 @@ from ae_desktop.engine import (
     MemoryBudgetError,
     ModelFileError,
     NoiseError,
+    app_command,
     run_compile_ahead,
 )
+from ae_desktop.install_kernels import FLAG as INSTALL_KERNELS_FLAG
 
 RUNNERS = {
     "train": run_train,
@@ -174,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
         return self_test(argv[1:])
     if argv[:1] == [COMPILE_AHEAD_FLAG]:  # the helper, as `ae-desktop` (see __main__.py)
         return run_compile_ahead(argv[1:])
+    if argv[:1] == [INSTALL_KERNELS_FLAG]:  # its own process: Numba's cache folder is chosen
+        return subprocess.call([*app_command(), *argv])
     if not argv or argv[0].split("=")[0] in GUI_OPTIONS:
         return _run_gui(argv)
     try:

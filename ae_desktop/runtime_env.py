@@ -2,7 +2,8 @@
 
 Numba caches compiled kernels beside their source by default; a frozen bundle or a system
 install cannot write there, so the cache goes to the user's cache directory instead, in a
-folder named by a hash of the engine's sources. Numba only checks whether the file of the
+folder named by a hash of the engine's sources (kernel_cache.py), first filled with the
+kernels the installation compiled, where it has some. Numba only checks whether the file of the
 cached function itself changed, so a kernel calling code from an edited module (another
 version of the app) would otherwise keep running the old code.
 OpenBLAS runs one thread in every process (the window, the command line, sweep workers),
@@ -20,36 +21,23 @@ Libraries using the engine directly import this module first to get the same res
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
-from platformdirs import user_cache_dir
+from ae_desktop.kernel_cache import numba_cache_dir, seed_user_cache, sources_hash, system_cache_dir
 
-APP_NAME = "ae-desktop"
 BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-ENGINE_DIR = Path(__file__).parent / "engine"
-
-
-def sources_hash(folder: Path = ENGINE_DIR) -> str:
-    """Twelve hex digits that change whenever any ``*.py`` file of ``folder`` changes."""
-    digest = hashlib.sha256()
-    for source in sorted(folder.glob("*.py")):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
-    return digest.hexdigest()[:12]
-
-
-def numba_cache_dir() -> str:
-    """The per-user directory for Numba's compiled kernels of this engine,
-    e.g. ~/.cache/ae-desktop/numba/3f2a9c01b7de."""
-    return os.path.join(user_cache_dir(APP_NAME, appauthor=False), "numba", sources_hash())
 
 
 def configure() -> None:
-    """Numba's cache directory and OpenMP's sleeping wait (unless already set) and one
-    BLAS thread, for NumPy, SciPy and Numba to read when they load: called when this
-    module is imported."""
-    os.environ.setdefault("NUMBA_CACHE_DIR", numba_cache_dir())
+    """Numba's cache directory (seeded from the machine's, see kernel_cache) and
+    OpenMP's sleeping wait (unless already set) and one BLAS thread, for NumPy, SciPy
+    and Numba to read when they load: called when this module is imported."""
+    if "NUMBA_CACHE_DIR" not in os.environ:
+        digest = sources_hash()
+        user_dir = numba_cache_dir(digest)
+        seed_user_cache(Path(user_dir), system_cache_dir(digest))
+        os.environ["NUMBA_CACHE_DIR"] = user_dir
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     for name in BLAS_THREAD_VARIABLES:
         os.environ[name] = "1"

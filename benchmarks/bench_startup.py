@@ -6,7 +6,8 @@ the cold run wrote). Offscreen; uses the app's AE_DESKTOP_STARTUP_PROBE hook, wh
 the times and closes the window. Also prints the bundle's size and its largest parts.
 ``--first-start``: instead, the pip install only, Start pressed right after the first
 paint (the default settings): seconds from launch to the paint and to the first loss
-point, cold and warm.
+point, cold, warm and on a machine where ``--install-kernels`` compiled the kernels (as
+the .deb's install does), a new user's first launch.
 
     python benchmarks/bench_startup.py [--repeats 3] [--first-start]
 """
@@ -22,19 +23,26 @@ import tempfile
 import time
 from pathlib import Path
 
+from installed import install, installed_app, new_user_env
+
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "dist" / "ae-desktop"
 
 
-def launch(command: list[str], cache_dir: str, start: bool = False) -> dict[str, float]:
+def launch(
+    command: list[str], cache_dir: str, start: bool = False, new_user: bool = False
+) -> dict[str, float]:
     """Seconds from launch to 'painted', 'ready' (kernels loaded or compiled), 'exit' and,
-    with ``start``, 'trained' (the first loss point of a Start pressed at the paint)."""
+    with ``start``, 'trained' (the first loss point of a Start pressed at the paint).
+    ``new_user``: ``cache_dir`` is the user's cache folder, not Numba's."""
     with tempfile.TemporaryDirectory() as tmp:
         probe = Path(tmp) / "probe.txt"
+        caches = (
+            new_user_env(cache_dir) if new_user else {**os.environ, "NUMBA_CACHE_DIR": cache_dir}
+        )
         env = {
-            **os.environ,
+            **caches,
             "QT_QPA_PLATFORM": "offscreen",
-            "NUMBA_CACHE_DIR": cache_dir,
             "XDG_CONFIG_HOME": tmp,
             "AE_DESKTOP_DATA_DIR": tmp,
             "AE_DESKTOP_STARTUP_PROBE": str(probe),
@@ -84,15 +92,20 @@ def report_bundle_size(top: int = 8) -> None:
 
 
 def measure_first_start(command: list[str], repeats: int) -> None:
-    """Start at the first paint: when the first loss point shows, cold and warm."""
+    """Start at the first paint: when the first loss point shows, cold and warm, and a
+    new user's first launch where ``--install-kernels`` compiled the kernels."""
     print("| numba cache | window painted (s) | first loss point (s) |")
     print("| --- | --- | --- |")
     with tempfile.TemporaryDirectory() as cache_dir:
         cold = launch(command, cache_dir, start=True)
         warm = [launch(command, cache_dir, start=True) for _ in range(repeats)]
+    with tempfile.TemporaryDirectory() as machine, tempfile.TemporaryDirectory() as home:
+        installing = install(machine)
+        seeded = launch(installed_app(machine), home, start=True, new_user=True)
     for label, times in (
         ("cold", cold),
         ("warm", {k: statistics.median(t[k] for t in warm) for k in cold}),
+        (f"installed (--install-kernels: {installing:.1f} s), new user", seeded),
     ):
         print(f"| {label} | {times['painted']:.2f} | {times['trained']:.2f} |", flush=True)
 

@@ -16,9 +16,18 @@ if command -v desktop-file-validate >/dev/null; then
     desktop-file-validate /usr/share/applications/ae-desktop.desktop
 fi
 /usr/bin/ae-desktop --self-test
+# the install compiled the kernels: a new user's first run loads them (no compile notice)
+ls /var/cache/ae-desktop/numba/*/*/*.nbi >/dev/null
+FRESH=$(mktemp -d)
+env -u NUMBA_CACHE_DIR XDG_CACHE_HOME="$FRESH" /usr/bin/ae-desktop train --dataset font3 2>"$FRESH/err"
+if grep -qi "compiling kernels" "$FRESH/err"; then
+    echo "check_deb.sh: a new user's first run compiled kernels the install had compiled" >&2
+    exit 1
+fi
+rm -rf "$FRESH"
 dpkg -P ae-desktop >/dev/null
 
-left=$(for f in $FILES /opt/ae-desktop; do [ -e "$f" ] || [ -L "$f" ] && echo "$f"; done || true)
+left=$(for f in $FILES /opt/ae-desktop /var/cache/ae-desktop; do [ -e "$f" ] || [ -L "$f" ] && echo "$f"; done || true)
 if [ -n "$left" ]; then
     echo "check_deb.sh: left behind after dpkg -P:" >&2
     echo "$left" | head -20 >&2

@@ -4,6 +4,7 @@ from ae_desktop.engine.activations import ACTIVATIONS
 from ae_desktop.engine.activations_trace import layer_activations
 from ae_desktop.engine.architecture import MODEL_KINDS, Architecture, ArchitectureError, parse_sizes
 from ae_desktop.engine.compile_ahead import FLAG as COMPILE_AHEAD_FLAG
+from ae_desktop.engine.compile_ahead import app_command
 from ae_desktop.engine.compile_ahead import helper_command as compile_helper_command
 from ae_desktop.engine.compile_ahead import main as run_compile_ahead
 from ae_desktop.engine.compute_threads import limit_threads, training_threads
@@ -46,6 +47,7 @@ from ae_desktop.engine.persistence import ModelFileError, load_model, save_model
 from ae_desktop.engine.sampling import MAX_SAMPLES, LatentGaussian, latent_gaussian, sample_glyphs
 from ae_desktop.engine.schedules import SCHEDULE_FORMS, STEP_EVERY, parse_schedule
 from ae_desktop.engine.training import TrainingRun, TrainReport, train
+from ae_desktop.engine.warm_up import warm_up_kernels
 
 __all__ = [
     "ACTIVATIONS",
@@ -78,6 +80,7 @@ __all__ = [
     "TrainConfig",
     "TrainReport",
     "TrainingRun",
+    "app_command",
     "axis_names",
     "axis_projection",
     "check_memory",
@@ -113,5 +116,6 @@ __all__ = [
     "train",
     "training_bytes",
     "training_threads",
+    "warm_up_kernels",
     "wrong_pixels",
 ]

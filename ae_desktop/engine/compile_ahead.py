@@ -126,13 +126,17 @@ def start_helper(config: TrainConfig, n_inputs: int) -> subprocess.Popen | None:
     )
 
 
-def helper_command(config: TrainConfig, n_inputs: int) -> list[str]:
-    """The command line of the helper: the frozen bundle's executable, or this Python
+def app_command() -> list[str]:
+    """The command that starts this app: the frozen bundle's executable, or this Python
     running the app's module."""
-    app = (
+    return (
         [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "ae_desktop"]
     )
-    return [*app, FLAG, json.dumps(config.to_dict()), str(n_inputs)]
+
+
+def helper_command(config: TrainConfig, n_inputs: int) -> list[str]:
+    """The command line of the helper."""
+    return [*app_command(), FLAG, json.dumps(config.to_dict()), str(n_inputs)]
 
 
 def stop_helper(helper: subprocess.Popen | None) -> None:

@@ -6,7 +6,7 @@ import sys
 PROBE = """
 from ae_desktop import runtime_env
 from ae_desktop.engine.compiled_forward import forward_few_rows, forward_row_blocks
-from ae_desktop.gui.training.warmup import warm_up_kernels
+from ae_desktop.engine import warm_up_kernels
 warm_up_kernels()
 for kernel in (forward_few_rows, forward_row_blocks):
     print(sorted({str(sig[0].dtype) for sig in kernel.signatures}))

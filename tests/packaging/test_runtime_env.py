@@ -4,9 +4,9 @@ import os
 import subprocess
 import sys
 
-from ae_desktop.runtime_env import ENGINE_DIR, sources_hash
-
 import pytest
+
+from ae_desktop.kernel_cache import ENGINE_DIR, sources_hash
 
 CODE = "import ae_desktop.cli, numba.core.config as c; print(c.CACHE_DIR)"
 

@@ -1,0 +1,38 @@
+"""``ae-desktop --install-kernels``: compile the app's kernels into the machine-wide
+folder (kernel_cache.system_cache_dir), from which each user's first launch copies them
+instead of compiling; the .deb's install script runs it as root. Run before NumPy and
+Numba load (``__main__``), since it chooses Numba's cache folder."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+
+from ae_desktop.kernel_cache import system_cache_dir
+
+FLAG = "--install-kernels"
+
+
+def main(argv: list[str]) -> int:
+    """Compile into the machine's folder; 2 with one line where it cannot be written."""
+    if argv:
+        print(f"ae-desktop: {FLAG} takes no arguments", file=sys.stderr)
+        return 2
+    target = system_cache_dir()
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=target):
+            pass
+    except OSError as exc:
+        print(
+            f"ae-desktop: cannot write kernels to {target}: {exc.strerror or exc}", file=sys.stderr
+        )
+        return 2
+    os.environ["NUMBA_CACHE_DIR"] = str(target)
+    from ae_desktop import runtime_env  # noqa: F401 - BLAS threads, OpenMP's wait
+    from ae_desktop.engine import warm_up_kernels
+
+    print(f"ae-desktop: compiling kernels for this machine into {target}", flush=True)
+    warm_up_kernels(big_sets=True)
+    return 0

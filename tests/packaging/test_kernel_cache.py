@@ -1,0 +1,123 @@
+"""A user's first launch copies the kernels the installation compiled for the machine
+(``ae-desktop --install-kernels``) into an empty kernel cache, and takes nothing else."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from ae_desktop import install_kernels, kernel_cache
+from ae_desktop.kernel_cache import seed_user_cache
+
+
+def machine_cache(root: Path) -> Path:
+    """A machine folder as Numba leaves one, with things that are not cache files."""
+    folder = root / "engine_0123"
+    folder.mkdir(parents=True)
+    (folder / "compiled_train.train_epochs-270.py311.nbi").write_bytes(b"index")
+    (folder / "compiled_train.train_epochs-270.py311.1.nbc").write_bytes(b"\x00data" * 100)
+    (folder / "notes.txt").write_text("not a kernel")
+    (folder / "deeper").mkdir()
+    (folder / "deeper" / "x.nbi").write_bytes(b"too deep")
+    outside = root.parent / "secret.nbi"
+    outside.write_bytes(b"someone else's")
+    (folder / "linked.nbi").symlink_to(outside)
+    (root / "stray.nbi").write_bytes(b"not in a folder")
+    return root
+
+
+def files_under(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_the_machines_kernels_seed_a_new_users_cache(tmp_path):
+    system = machine_cache(tmp_path / "system")
+    user = tmp_path / "home" / "numba" / "abc"
+    assert seed_user_cache(user, system)
+    assert files_under(user) == {
+        "engine_0123/compiled_train.train_epochs-270.py311.nbi": b"index",
+        "engine_0123/compiled_train.train_epochs-270.py311.1.nbc": b"\x00data" * 100,
+    }
+    assert os.listdir(user.parent) == ["abc"]  # no staging folder left
+
+
+def test_a_users_existing_cache_is_left_alone(tmp_path):
+    system = machine_cache(tmp_path / "system")
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "mine.nbi").write_bytes(b"kept")
+    assert not seed_user_cache(user, system)
+    assert files_under(user) == {"mine.nbi": b"kept"}
+
+
+def test_no_machine_folder_or_a_link_to_one_seeds_nothing(tmp_path):
+    system = machine_cache(tmp_path / "system")
+    link = tmp_path / "link"
+    link.symlink_to(system)
+    for source in (tmp_path / "missing", link):
+        assert not seed_user_cache(tmp_path / "user", source)
+        assert not (tmp_path / "user").exists()
+
+
+def test_a_machine_folder_past_the_bounds_seeds_nothing(tmp_path, monkeypatch):
+    system = machine_cache(tmp_path / "system")
+    monkeypatch.setattr(kernel_cache, "MAX_SEED_BYTES", 100)
+    assert not seed_user_cache(tmp_path / "home" / "user", system)
+    assert not (tmp_path / "home").exists()
+
+
+def test_a_copy_that_fails_leaves_no_half_cache(tmp_path, monkeypatch):
+    system = machine_cache(tmp_path / "system")
+
+    def refuse(*_):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(kernel_cache.os, "rename", refuse)
+    home = tmp_path / "home"
+    home.mkdir()
+    assert not seed_user_cache(home / "user", system)
+    assert os.listdir(home) == []
+
+
+FIRST_RUN = """
+import sys
+from pathlib import Path
+import ae_desktop.kernel_cache as kernel_cache
+kernel_cache.SYSTEM_ROOT = Path(sys.argv[1])
+from ae_desktop.cli import main
+sys.exit(main(["train", "--dataset", "font3", "--epochs", "20"]))
+"""
+
+
+def test_a_new_users_first_run_loads_the_machines_kernels(tmp_path):
+    from ae_desktop.engine import TrainConfig, train
+
+    train(TrainConfig(epochs=2), np.eye(35))  # the default kernels, in this session's cache
+    system = tmp_path / "system"
+    shutil.copytree(os.environ["NUMBA_CACHE_DIR"], system / kernel_cache.sources_hash())
+    env = {k: v for k, v in os.environ.items() if k != "NUMBA_CACHE_DIR"}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "home")
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_RUN, str(system)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
+    assert "compiling kernels" not in done.stderr.lower()
+    assert list((tmp_path / "home" / "ae-desktop" / "numba").rglob("*.nbi"))
+
+
+def test_install_kernels_refuses_arguments_and_unwritable_folders(tmp_path, monkeypatch, capsys):
+    assert install_kernels.main(["now"]) == 2
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setattr(install_kernels, "system_cache_dir", lambda: blocker / "numba")
+    assert install_kernels.main([]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[0] == "ae-desktop: --install-kernels takes no arguments"
+    assert lines[1].startswith(f"ae-desktop: cannot write kernels to {blocker / 'numba'}: ")
