@@ -25,7 +25,7 @@ def warm_up_kernels(big_sets: bool = False) -> None:
     a variational model with a test split and a quasi-Newton run; with ``big_sets``, last,
     the float32 kernels of image sets (threaded products)."""
     data = np.random.default_rng(0).integers(0, 2, size=(4, 35)).astype(np.float64)
-    runs = [
+    runs: list[tuple[TrainConfig, np.ndarray]] = [
         (TrainConfig(arch="35-4-2", epochs=2), data),  # the settings' defaults
         (TrainConfig(model="vae", arch="35-4-2", epochs=2, test_fraction=0.25), data),
         (TrainConfig(arch="35-4-2", optimizer="lbfgs", epochs=2), data),
