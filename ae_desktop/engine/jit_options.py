@@ -1,10 +1,10 @@
 """The Numba decorators of the engine's compiled code.
 
 ``jit``: a kernel Python calls (no C-callback wrapper: nothing takes a kernel's address).
-``threaded``: compiled code's ``prange`` loops over blocks, on Numba's threads.
 ``inner``: a function only compiled code calls, without the Python wrapper either
-(building both for each took about a sixth of the first run's compile time). Both are
-cached on disk and release the GIL. LLVM inlines the small ``inner`` functions where it
+(building both for each took about a sixth of the first run's compile time).
+``threaded``: a loop over blocks (``prange``) on Numba's threads, called from compiled
+code. All three are cached on disk and release the GIL. LLVM inlines the small ``inner`` functions where it
 pays; inlining by Numba (``inline``) only suits a tiny function called from one place:
 Numba types the inlined code again at every call, and it made the first run's compile
 slower (the activation kernel took 1.8 s with the exp/tanh/sigmoid polynomials inlined,
