@@ -220,3 +220,35 @@ def test_experiments_import_no_qt():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stderr
+
+
+WORKER_PARENT = """
+import os
+from ae_desktop.engine.experiments import pool
+if __name__ == "__main__":
+    with pool._worker_context().Pool(1) as workers:
+        parent = workers.apply(os.getppid)
+    with open(f"/proc/{parent}/cmdline", "rb") as cmdline:
+        print(parent != os.getpid(), cmdline.read().replace(b"\\0", b" ").decode())
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_workers_fork_from_a_server_that_imported_the_engine(tmp_path):
+    """Never forked from the caller (it may hold threads): from multiprocessing's
+    forkserver, which imported the pool's module, and so the engine, once."""
+    script = tmp_path / "sweep_origin.py"
+    script.write_text(WORKER_PARENT)
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300, check=True
+    )
+    not_the_caller, parent = done.stdout.split(" ", 1)
+    assert not_the_caller == "True"
+    assert "forkserver" in parent and "ae_desktop.engine.experiments.pool" in parent
+
+
+def test_a_frozen_bundle_spawns_its_workers(monkeypatch):
+    from ae_desktop.engine.experiments import pool
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert pool._worker_context().get_start_method() == "spawn"
