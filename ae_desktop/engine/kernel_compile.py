@@ -67,10 +67,13 @@ class _Listener(event.Listener):
 
     def on_start(self, ev: event.Event) -> None:
         self.depth += 1
-        function = ev.data["dispatcher"].py_func
+        self.announce(ev.data["dispatcher"])
+
+    def announce(self, dispatcher: Dispatcher) -> None:
+        """The callback for ``dispatcher``'s function, unless already announced (compiled
+        again for other argument types) or one of the math overloads' inlined lambdas."""
+        function = dispatcher.py_func
         name = function.__name__
-        # a function compiled again for other argument types counts once; the math
-        # overloads' lambdas are inlined
         if function.__module__.startswith(ENGINE) and name not in self.started | {"<lambda>"}:
             self.started.add(name)
             self.callback(name, len(self.started), max(self.total, len(self.started)))
@@ -100,6 +103,8 @@ def compile_progress(
     try:
         if helper is not None and ahead is not None:  # the deep chain first (compile_ahead.py)
             for kernel, signature in run_plan(*ahead):
+                # said at once: Numba's cache lookup first loads its registries (~0.4 s)
+                listener.announce(kernel)
                 kernel.compile(signature)
         yield
     finally:
