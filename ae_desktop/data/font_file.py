@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ae_desktop.data.font_bdf import bdf_bytes
 from ae_desktop.data.font_glyphs import FontError, FontGlyphs, family_name
-from ae_desktop.data.font_truetype import outline_font_bytes
 from ae_desktop.safe_io.atomic import write_atomic
 from ae_desktop.safe_io.bounded_json import quote
 
@@ -34,6 +33,9 @@ def font_bytes(glyphs: FontGlyphs, suffix: str, family: str) -> bytes:
     family = family_name(family)
     if suffix == ".bdf":
         return bdf_bytes(glyphs, family)
+    # imported here: fontTools takes about 50 ms to import, which every command paid
+    from ae_desktop.data.font_truetype import outline_font_bytes
+
     return outline_font_bytes(glyphs, family, cff=suffix == ".otf")
 
 
