@@ -30,22 +30,24 @@ def test_training_kernels_call_the_forward_pass_and_not_decoding():
     assert called_kernels(held_out_loss) & {"forward", "loss_delta"}
 
 
-def test_a_compile_is_announced_with_its_name_and_count(tmp_path):
-    env = {**os.environ, "NUMBA_CACHE_DIR": str(tmp_path)}  # an empty cache
+def stdout_on_an_empty_cache(code: str, cache) -> str:
+    """What ``code`` prints in a Python of its own with the empty kernel cache ``cache``."""
+    env = {**os.environ, "NUMBA_CACHE_DIR": str(cache)}
     done = subprocess.run(
-        [sys.executable, "-c", COMPILE_ONE],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
     )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_a_compile_is_announced_with_its_name_and_count(tmp_path):
+    printed = stdout_on_an_empty_cache(COMPILE_ONE, tmp_path)
     total = len(called_kernels(*TRAINING_KERNELS))
     line = (
         "ae-desktop: compiling kernels for the first run (cached for the next runs): "
         f"1/{total} copy_into"
     )
-    assert done.stdout.splitlines() == [line]
+    assert printed.splitlines() == [line]
 
 
 FIRST_NOTICE = """
@@ -72,13 +74,5 @@ except Seen:
 def test_the_first_runs_notice_comes_before_numba_loads_its_registries(tmp_path):
     """On an empty cache the run's first kernel is announced before Numba's first cache
     lookup, which first loads its registries (about 0.4 s)."""
-    env = {**os.environ, "NUMBA_CACHE_DIR": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-c", FIRST_NOTICE],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    assert done.stdout.split() == ["_batch_loss_gradient", "1", "False"]
+    printed = stdout_on_an_empty_cache(FIRST_NOTICE, tmp_path)
+    assert printed.split() == ["_batch_loss_gradient", "1", "False"]
