@@ -20,6 +20,7 @@ def main(argv: list[str]) -> int:
         print(f"ae-desktop: {FLAG} takes no arguments", file=sys.stderr)
         return 2
     target = system_cache_dir()
+    os.umask(0o022)  # readable by every user, whatever umask the install script runs with
     try:
         target.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=target):

@@ -121,3 +121,30 @@ def test_install_kernels_refuses_arguments_and_unwritable_folders(tmp_path, monk
     lines = capsys.readouterr().err.strip().splitlines()
     assert lines[0] == "ae-desktop: --install-kernels takes no arguments"
     assert lines[1].startswith(f"ae-desktop: cannot write kernels to {blocker / 'numba'}: ")
+
+
+def test_install_kernels_leaves_files_every_user_can_read(tmp_path, monkeypatch):
+    """Whatever umask the install script runs with (here 077), users can copy them."""
+    import ae_desktop.engine as engine
+
+    target = tmp_path / "numba" / "abc"
+    monkeypatch.setattr(install_kernels, "system_cache_dir", lambda: target)
+    monkeypatch.setenv("NUMBA_CACHE_DIR", os.environ["NUMBA_CACHE_DIR"])  # restored after
+    compiled = []
+
+    def compile_one(big_sets: bool) -> None:  # as Numba writes a kernel's cache files
+        compiled.append(big_sets)
+        folder = Path(os.environ["NUMBA_CACHE_DIR"]) / "engine_0123"
+        folder.mkdir()
+        (folder / "kernel.nbi").write_bytes(b"index")
+
+    monkeypatch.setattr(engine, "warm_up_kernels", compile_one)
+    kept = os.umask(0o077)
+    try:
+        assert install_kernels.main([]) == 0
+    finally:
+        os.umask(kept)
+    assert compiled == [True]  # the image sets' kernels too
+    modes = [p.stat().st_mode & 0o777 for p in (target, target / "engine_0123")]
+    assert modes == [0o755, 0o755]
+    assert (target / "engine_0123" / "kernel.nbi").stat().st_mode & 0o777 == 0o644
