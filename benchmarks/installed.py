@@ -23,10 +23,9 @@ def installed_app(machine: str) -> list[str]:
     return [sys.executable, "-c", APP, machine]
 
 
-def new_user_env(home: str, env: dict[str, str] | None = None) -> dict[str, str]:
-    """``env`` (default: this one) for a user whose cache folder ``home`` is empty."""
-    env = {k: v for k, v in (os.environ if env is None else env).items()}
-    env.pop("NUMBA_CACHE_DIR", None)
+def new_user_env(home: str) -> dict[str, str]:
+    """This environment for a user whose cache folder ``home`` is empty."""
+    env = {k: v for k, v in os.environ.items() if k != "NUMBA_CACHE_DIR"}
     return {**env, "XDG_CACHE_HOME": home}
 
 
