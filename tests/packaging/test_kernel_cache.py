@@ -25,6 +25,7 @@ def machine_cache(root: Path) -> Path:
     outside = root.parent / "secret.nbi"
     outside.write_bytes(b"someone else's")
     (folder / "linked.nbi").symlink_to(outside)
+    os.mkfifo(folder / "pipe.nbi")  # a read would wait for a writer
     (root / "stray.nbi").write_bytes(b"not in a folder")
     return root
 
