@@ -122,7 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Autoencoders on small glyphs.",
         epilog="Without a command, opens the desktop app "
         "(ae-desktop --screenshot PNG [--demo] grabs it headless; "
-        "ae-desktop --self-test checks an installation). "
+        "ae-desktop --self-test checks an installation; "
+        "ae-desktop --install-kernels [--user] compiles the kernels ahead of the first run, "
+        "for every user or for you). "
         "Run 'ae-desktop COMMAND --help' for a command's options.",
     )
     try:

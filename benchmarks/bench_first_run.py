@@ -4,8 +4,10 @@ A subprocess each (as a user runs it): the cold run starts with an empty cache f
 shows its progress (stdout discarded) so that the time to its first "compiling kernels"
 notice on stderr can be read; the warm runs (``--quiet``) load the kernels that run
 cached. Prints wall seconds, CPU seconds (user + system of the child) and, for the cold
-run, when the notice came. On a shared machine compare CPU seconds; wall is what a user
-waits.
+run, when the notice came; then a new user's first run where ``--install-kernels``
+compiled the kernels for the machine, and the first run after the README's set-up
+(``--install-kernels --user``). On a shared machine compare CPU seconds; wall is what a
+user waits.
 
     python benchmarks/bench_first_run.py [--repeats 3]
 """
@@ -22,7 +24,7 @@ import sys
 import tempfile
 import time
 
-from installed import install, installed_app, new_user_env
+from installed import install, install_for_user, installed_app, new_user_env
 
 COMMAND = [sys.executable, "-m", "ae_desktop", "train", "--dataset", "font3"]
 NOTICE = "compiling kernels"
@@ -33,14 +35,18 @@ def child_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run(cache_dir: str, quiet: bool, machine: str | None = None) -> dict[str, float]:
+def run(
+    cache_dir: str, quiet: bool, machine: str | None = None, user: bool = False
+) -> dict[str, float]:
     """Wall and CPU seconds of one train, and seconds to the first notice (nan: none);
-    with ``machine``, a new user's on a machine with the kernels installed there
-    (``cache_dir``: the user's cache folder)."""
-    if machine is None:
-        env, command = {**os.environ, "NUMBA_CACHE_DIR": cache_dir}, COMMAND
-    else:
+    with ``machine``, a new user's on a machine with the kernels installed there, with
+    ``user`` a user's (in both, ``cache_dir`` is the user's cache folder)."""
+    if machine is not None:
         env, command = new_user_env(cache_dir), [*installed_app(machine), *COMMAND[3:]]
+    elif user:
+        env, command = new_user_env(cache_dir), COMMAND
+    else:
+        env, command = {**os.environ, "NUMBA_CACHE_DIR": cache_dir}, COMMAND
     cpu, start = child_cpu(), time.perf_counter()
     notice = float("nan")
     with subprocess.Popen(
@@ -81,6 +87,14 @@ def main() -> None:
         first = run(home, quiet=False, machine=machine)
     print(
         f"kernels installed (--install-kernels, {installing:.1f} s), a new user's first run: "
+        f"wall {first['wall']:.2f} s, CPU {first['cpu']:.2f} s, "
+        f"'{NOTICE}' notice: {'none' if math.isnan(first['notice']) else 'shown'}"
+    )
+    with tempfile.TemporaryDirectory() as home:
+        setting_up = install_for_user(home)
+        first = run(home, quiet=False, user=True)
+    print(
+        f"README's set-up (--install-kernels --user, {setting_up:.1f} s), the first run: "
         f"wall {first['wall']:.2f} s, CPU {first['cpu']:.2f} s, "
         f"'{NOTICE}' notice: {'none' if math.isnan(first['notice']) else 'shown'}"
     )

@@ -6,8 +6,9 @@ the cold run wrote). Offscreen; uses the app's AE_DESKTOP_STARTUP_PROBE hook, wh
 the times and closes the window. Also prints the bundle's size and its largest parts.
 ``--first-start``: instead, the pip install only, Start pressed right after the first
 paint (the default settings): seconds from launch to the paint and to the first loss
-point, cold, warm and on a machine where ``--install-kernels`` compiled the kernels (as
-the .deb's install does), a new user's first launch.
+point, cold, warm, on a machine where ``--install-kernels`` compiled the kernels (as
+the .deb's install does) a new user's first launch, and the first launch after the
+README's set-up command (``--install-kernels --user``).
 
     python benchmarks/bench_startup.py [--repeats 3] [--first-start]
 """
@@ -23,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from installed import install, installed_app, new_user_env
+from installed import install, install_for_user, installed_app, new_user_env
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "dist" / "ae-desktop"
@@ -92,8 +93,9 @@ def report_bundle_size(top: int = 8) -> None:
 
 
 def measure_first_start(command: list[str], repeats: int) -> None:
-    """Start at the first paint: when the first loss point shows, cold and warm, and a
-    new user's first launch where ``--install-kernels`` compiled the kernels."""
+    """Start at the first paint: when the first loss point shows, cold and warm, a new
+    user's first launch where ``--install-kernels`` compiled the kernels, and the first
+    launch after the README's set-up."""
     print("| numba cache | window painted (s) | first loss point (s) |")
     print("| --- | --- | --- |")
     with tempfile.TemporaryDirectory() as cache_dir:
@@ -102,10 +104,14 @@ def measure_first_start(command: list[str], repeats: int) -> None:
     with tempfile.TemporaryDirectory() as machine, tempfile.TemporaryDirectory() as home:
         installing = install(machine)
         seeded = launch(installed_app(machine), home, start=True, new_user=True)
+    with tempfile.TemporaryDirectory() as home:
+        setting_up = install_for_user(home)
+        set_up = launch(command, home, start=True, new_user=True)
     for label, times in (
         ("cold", cold),
         ("warm", {k: statistics.median(t[k] for t in warm) for k in cold}),
         (f"installed (--install-kernels: {installing:.1f} s), new user", seeded),
+        (f"README's set-up (--install-kernels --user: {setting_up:.1f} s)", set_up),
     ):
         print(f"| {label} | {times['painted']:.2f} | {times['trained']:.2f} |", flush=True)
 

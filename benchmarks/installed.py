@@ -1,7 +1,8 @@
 """The app on a machine where ``--install-kernels`` compiled its kernels (as the .deb's
 install script does), with a temporary folder standing in for /var/cache (no root
 needed): the command that runs the app there, the environment of a new user (no kernel
-cache of their own yet) and the install step itself."""
+cache of their own yet) and the install step itself; and the README's set-up step
+(``--install-kernels --user``) into a user's own cache."""
 
 from __future__ import annotations
 
@@ -29,8 +30,19 @@ def new_user_env(home: str) -> dict[str, str]:
     return {**env, "XDG_CACHE_HOME": home}
 
 
+def _timed(command: list[str], env: dict[str, str] | None = None) -> float:
+    began = time.perf_counter()
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    return time.perf_counter() - began
+
+
 def install(machine: str) -> float:
     """Run the install step into ``machine``; its wall seconds."""
-    began = time.perf_counter()
-    subprocess.run([*installed_app(machine), "--install-kernels"], check=True, capture_output=True)
-    return time.perf_counter() - began
+    return _timed([*installed_app(machine), "--install-kernels"])
+
+
+def install_for_user(home: str) -> float:
+    """Run the README's set-up step for the user whose cache folder is ``home``; its wall
+    seconds."""
+    command = [sys.executable, "-m", "ae_desktop", "--install-kernels", "--user"]
+    return _timed(command, new_user_env(home))

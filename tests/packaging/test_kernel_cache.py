@@ -120,7 +120,7 @@ def test_install_kernels_refuses_arguments_and_unwritable_folders(tmp_path, monk
     monkeypatch.setattr(install_kernels, "system_cache_dir", lambda: blocker / "numba")
     assert install_kernels.main([]) == 2
     lines = capsys.readouterr().err.strip().splitlines()
-    assert lines[0] == "ae-desktop: --install-kernels takes no arguments"
+    assert lines[0] == "ae-desktop: --install-kernels takes no arguments but --user"
     assert lines[1].startswith(f"ae-desktop: cannot write kernels to {blocker / 'numba'}: ")
 
 
@@ -149,3 +149,33 @@ def test_install_kernels_leaves_files_every_user_can_read(tmp_path, monkeypatch)
     modes = [p.stat().st_mode & 0o777 for p in (target, target / "engine_0123")]
     assert modes == [0o755, 0o755]
     assert (target / "engine_0123" / "kernel.nbi").stat().st_mode & 0o777 == 0o644
+
+
+def test_install_kernels_for_the_user_fills_the_folder_their_launches_use(tmp_path, monkeypatch):
+    """``--user`` (the README's set-up, no root) compiles into the folder the user's own
+    launches read, with the image sets' kernels too."""
+    import ae_desktop.engine as engine
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("NUMBA_CACHE_DIR", os.environ["NUMBA_CACHE_DIR"])  # restored after
+    compiled = []
+    monkeypatch.setattr(
+        engine,
+        "warm_up_kernels",
+        lambda big_sets: compiled.append((big_sets, os.environ["NUMBA_CACHE_DIR"])),
+    )
+    assert install_kernels.main(["--user"]) == 0
+    env = {k: v for k, v in os.environ.items() if k != "NUMBA_CACHE_DIR"}
+    launch = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, ae_desktop.runtime_env; print(os.environ['NUMBA_CACHE_DIR'])",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert compiled == [(True, launch.stdout.strip())]
+    assert launch.stdout.startswith(str(tmp_path / "home"))
