@@ -42,7 +42,7 @@ from pathlib import Path
 import ae_desktop.runtime_env  # first, as in the app: one OpenBLAS thread, sleeping waits
 
 import numpy as np
-from timing import best_of
+from timing import TORCH_THREADS, best_of
 
 from ae_desktop.data import bundled_font
 from ae_desktop.engine import TrainConfig, TrainingRun, decode_grid, limit_threads
@@ -79,11 +79,13 @@ def reference_epochs(config: TrainConfig, data: np.ndarray, epochs: int) -> floa
     )
 
 
-def torch_times(*args: str) -> dict | None:
-    """PyTorch's figures from torch_reference.py (its own process), None without it."""
+def torch_times(*args: str, threads: int | None = None) -> dict | None:
+    """PyTorch's figures from torch_reference.py (its own process, on ``threads``
+    threads, default one per core), None without it."""
+    env = TORCH_ENV if threads is None else {**TORCH_ENV, TORCH_THREADS: str(threads)}
     done = subprocess.run(
         [sys.executable, str(Path(__file__).with_name("torch_reference.py")), *args],
-        env=TORCH_ENV,
+        env=env,
         capture_output=True,
         text=True,
     )

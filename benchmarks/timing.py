@@ -5,6 +5,8 @@ from __future__ import annotations
 import statistics
 import time
 
+TORCH_THREADS = "AE_BENCH_TORCH_THREADS"  # torch_reference.py's threads, if not one per core
+
 
 def wall_times(f, repeats: int) -> list[float]:
     """Wall seconds of each of ``repeats`` calls of ``f()``."""

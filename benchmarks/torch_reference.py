@@ -12,10 +12,11 @@ runtime between them). Prints a JSON object of seconds; exit status 3 without Py
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import numpy as np
-from timing import best_of
+from timing import TORCH_THREADS, best_of
 
 try:
     import torch
@@ -116,7 +117,7 @@ def decode() -> dict[str, float]:
 
 
 def main() -> None:
-    torch.set_num_threads(available_cores())
+    torch.set_num_threads(int(os.environ.get(TORCH_THREADS, available_cores())))
     kind, *args = sys.argv[1:]
     if kind == "glyphs":
         result = glyph_training(int(args[0]))
