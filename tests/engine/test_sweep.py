@@ -223,28 +223,31 @@ def test_experiments_import_no_qt():
 
 
 WORKER_PARENT = """
-import os
+import os, sys
 from ae_desktop.engine.experiments import pool
+def origin():
+    return os.getppid(), "ae_desktop.engine.experiments.pool" in sys.modules
 if __name__ == "__main__":
     with pool._worker_context().Pool(1) as workers:
-        parent = workers.apply(os.getppid)
+        parent, loaded = workers.apply(origin)
     with open(f"/proc/{parent}/cmdline", "rb") as cmdline:
-        print(parent != os.getpid(), cmdline.read().replace(b"\\0", b" ").decode())
+        print(parent != os.getpid(), loaded, cmdline.read().replace(b"\\0", b" ").decode())
 """
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
 def test_workers_fork_from_a_server_that_imported_the_engine(tmp_path):
     """Never forked from the caller (it may hold threads): from multiprocessing's
-    forkserver, which imported the pool's module, and so the engine, once."""
+    forkserver, which loaded the pool's module, and so the engine, once, and Numba's
+    target (worker_preload)."""
     script = tmp_path / "sweep_origin.py"
     script.write_text(WORKER_PARENT)
     done = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, timeout=300, check=True
     )
-    not_the_caller, parent = done.stdout.split(" ", 1)
-    assert not_the_caller == "True"
-    assert "forkserver" in parent and "ae_desktop.engine.experiments.pool" in parent
+    not_the_caller, pool_loaded, parent = done.stdout.split(" ", 2)
+    assert not_the_caller == "True" and pool_loaded == "True"
+    assert "forkserver" in parent and "ae_desktop.engine.experiments.worker_preload" in parent
 
 
 def test_a_frozen_bundle_spawns_its_workers(monkeypatch):

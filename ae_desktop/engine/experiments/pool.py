@@ -2,8 +2,9 @@
 
 Workers are never forked from the caller, which may hold Qt or other threads: where the
 platform has it (Linux, macOS; not the frozen bundle), they fork from multiprocessing's
-"forkserver", a process of its own that imported the engine once (a spawned worker
-imports Python's modules and NumPy, SciPy and Numba again, about 0.7 s each); else they
+"forkserver", a process of its own that imported the engine and loaded Numba's target
+once (a spawned worker imports Python's modules and NumPy, SciPy and Numba again, about
+0.7 s each, and a forked one loaded Numba's registries, 0.2 s); else they
 are spawned. Each run is fully determined by its task, so results do not depend on the
 worker count or on the order in which runs finish.
 """
@@ -110,11 +111,12 @@ def _run_in_pool(
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:
-    """The forkserver, with this module (and so the engine) imported, or spawn."""
+    """The forkserver, with this module (and so the engine) and Numba's target loaded
+    (worker_preload), or spawn."""
     if getattr(sys, "frozen", False) or "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
+    context.set_forkserver_preload(["ae_desktop.engine.experiments.worker_preload"])
     return context
 
 
