@@ -14,6 +14,7 @@ from types import ModuleType
 
 from numba.core import event
 from numba.core.dispatcher import Dispatcher
+from numba.core.registry import cpu_target
 
 from ae_desktop.engine import compiled_evaluate, compiled_train
 from ae_desktop.engine.compile_ahead import run_plan, start_helper, stop_helper
@@ -110,3 +111,10 @@ def compile_progress(
     finally:
         event.unregister("numba:compile", listener)
         stop_helper(helper)
+
+
+def load_compiler() -> None:
+    """Load Numba's CPU target and its registries now (about 0.2 s that the first kernel
+    compiled or loaded from the cache would spend). Not in a thread beside other Numba
+    work: a compile running meanwhile saw half-loaded registries (a typing error)."""
+    cpu_target.target_context.refresh()

@@ -2,8 +2,7 @@
 itself, and so the engine, and Numba's CPU target with its registries, which each worker
 would otherwise load again before its first run's cached kernels."""
 
-from numba.core.registry import cpu_target
-
 from ae_desktop.engine.experiments import pool  # noqa: F401 - the workers' code
+from ae_desktop.engine.kernel_compile import load_compiler
 
-cpu_target.target_context.refresh()
+load_compiler()
