@@ -84,18 +84,22 @@ def main() -> None:
     )
     with tempfile.TemporaryDirectory() as machine, tempfile.TemporaryDirectory() as home:
         installing = install(machine)
-        first = run(home, quiet=False, machine=machine)
-    print(
-        f"kernels installed (--install-kernels, {installing:.1f} s), a new user's first run: "
-        f"wall {first['wall']:.2f} s, CPU {first['cpu']:.2f} s, "
-        f"'{NOTICE}' notice: {'none' if math.isnan(first['notice']) else 'shown'}"
-    )
+        report_first(
+            f"kernels installed (--install-kernels, {installing:.1f} s), a new user's first run",
+            run(home, quiet=False, machine=machine),
+        )
     with tempfile.TemporaryDirectory() as home:
         setting_up = install_for_user(home)
-        first = run(home, quiet=False, user=True)
+        report_first(
+            f"README's set-up (--install-kernels --user, {setting_up:.1f} s), the first run",
+            run(home, quiet=False, user=True),
+        )
+
+
+def report_first(label: str, first: dict[str, float]) -> None:
+    """A first run after kernels were compiled for it: times, and whether it compiled."""
     print(
-        f"README's set-up (--install-kernels --user, {setting_up:.1f} s), the first run: "
-        f"wall {first['wall']:.2f} s, CPU {first['cpu']:.2f} s, "
+        f"{label}: wall {first['wall']:.2f} s, CPU {first['cpu']:.2f} s, "
         f"'{NOTICE}' notice: {'none' if math.isnan(first['notice']) else 'shown'}"
     )
 
