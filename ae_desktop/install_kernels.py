@@ -11,6 +11,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TextIO
 
 from ae_desktop.kernel_cache import numba_cache_dir, system_cache_dir
 
@@ -41,5 +42,29 @@ def main(argv: list[str]) -> int:
     from ae_desktop.engine import warm_up_kernels
 
     print(f"ae-desktop: compiling kernels for this machine into {target}", flush=True)
-    warm_up_kernels(big_sets=True)
+    counter = _Counter(sys.stdout) if sys.stdout.isatty() else None  # not in apt's log
+    warm_up_kernels(big_sets=True, progress=counter)
+    if counter is not None:
+        counter.finish()
     return 0
+
+
+class _Counter:
+    """One line rewritten in place: how many kernels compiled so far, and the last one."""
+
+    def __init__(self, stream: TextIO):
+        self.stream, self.count, self.width = stream, 0, 0
+
+    def __call__(self, name: str | None, done: int, total: int) -> None:
+        if name is not None:
+            self.count += 1
+            self._show(f"  compiling {self.count}: {name}")
+
+    def finish(self) -> None:
+        self._show(f"  done ({self.count} compiled)")
+        self.stream.write("\n")
+
+    def _show(self, line: str) -> None:
+        self.stream.write("\r" + line.ljust(self.width))
+        self.stream.flush()
+        self.width = len(line)

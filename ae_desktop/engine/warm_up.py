@@ -8,7 +8,7 @@ import numpy as np
 
 from ae_desktop.engine.activations_trace import layer_activations
 from ae_desktop.engine.config import TrainConfig
-from ae_desktop.engine.kernel_compile import compile_progress
+from ae_desktop.engine.kernel_compile import Progress, compile_progress
 from ae_desktop.engine.training import TrainingRun
 
 # a set of digit images' float32 VAE: layers wide enough for threaded products
@@ -17,13 +17,15 @@ BIG_SET = TrainConfig(
 )
 
 
-def warm_up_kernels(big_sets: bool = False) -> None:
+def warm_up_kernels(big_sets: bool = False, progress: Progress | None = None) -> None:
     """Touch every kernel the GUI uses, the default configuration's first: a Start
     right after the first launch waits only for those (Numba compiles one kernel at a
     time, and a kernel already compiled runs at once while the others compile), then the
     Network dock's per-layer activations, the latent map's and the points' decoding, then
     a variational model with a test split and a quasi-Newton run; with ``big_sets``, last,
-    the float32 kernels of image sets (threaded products)."""
+    the float32 kernels of image sets (threaded products). ``progress``: called as the
+    training runs' kernels compile (see compile_progress; the count starts again at each
+    run)."""
     data = np.random.default_rng(0).integers(0, 2, size=(4, 35)).astype(np.float64)
     runs: list[tuple[TrainConfig, np.ndarray]] = [
         (TrainConfig(arch="35-4-2", epochs=2), data),  # the settings' defaults
@@ -37,7 +39,7 @@ def warm_up_kernels(big_sets: bool = False) -> None:
         run = TrainingRun(config, rows)
         # the default's first: on an empty cache a helper process compiles part of it
         ahead = (config, rows.shape[1]) if index == 0 else None
-        with compile_progress(lambda *_: None, ahead=ahead):
+        with compile_progress(progress or (lambda *_: None), ahead=ahead):
             for _ in run.reports():
                 pass
         if index == 0:

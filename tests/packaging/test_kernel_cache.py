@@ -1,6 +1,7 @@
 """A user's first launch copies the kernels the installation compiled for the machine
 (``ae-desktop --install-kernels``) into an empty kernel cache, and takes nothing else."""
 
+import io
 import os
 import shutil
 import subprocess
@@ -8,6 +9,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from ae_desktop import install_kernels, kernel_cache
 from ae_desktop.kernel_cache import seed_user_cache
@@ -133,7 +135,7 @@ def test_install_kernels_leaves_files_every_user_can_read(tmp_path, monkeypatch)
     monkeypatch.setenv("NUMBA_CACHE_DIR", os.environ["NUMBA_CACHE_DIR"])  # restored after
     compiled = []
 
-    def compile_one(big_sets: bool) -> None:  # as Numba writes a kernel's cache files
+    def compile_one(big_sets: bool, progress=None) -> None:  # as Numba writes cache files
         compiled.append(big_sets)
         folder = Path(os.environ["NUMBA_CACHE_DIR"]) / "engine_0123"
         folder.mkdir()
@@ -162,7 +164,7 @@ def test_install_kernels_for_the_user_fills_the_folder_their_launches_use(tmp_pa
     monkeypatch.setattr(
         engine,
         "warm_up_kernels",
-        lambda big_sets: compiled.append((big_sets, os.environ["NUMBA_CACHE_DIR"])),
+        lambda big_sets, progress: compiled.append((big_sets, os.environ["NUMBA_CACHE_DIR"])),
     )
     assert install_kernels.main(["--user"]) == 0
     env = {k: v for k, v in os.environ.items() if k != "NUMBA_CACHE_DIR"}
@@ -179,3 +181,39 @@ def test_install_kernels_for_the_user_fills_the_folder_their_launches_use(tmp_pa
     )
     assert compiled == [(True, launch.stdout.strip())]
     assert launch.stdout.startswith(str(tmp_path / "home"))
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("stdout", [Terminal(), io.StringIO()], ids=["terminal", "log"])
+def test_install_kernels_counts_the_kernels_on_a_terminal_only(tmp_path, monkeypatch, stdout):
+    """On a terminal one line, rewritten as each kernel starts compiling; in a log (the
+    .deb's install) the first line alone."""
+    import ae_desktop.engine as engine
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("NUMBA_CACHE_DIR", os.environ["NUMBA_CACHE_DIR"])  # restored after
+    monkeypatch.setattr(sys, "stdout", stdout)
+
+    def compile_two(big_sets, progress):
+        for name, done in (("forward", 1), (None, 1), ("stop_check", 2), (None, 2)):
+            if progress is not None:
+                progress(name, done, 25)
+
+    monkeypatch.setattr(engine, "warm_up_kernels", compile_two)
+    assert install_kernels.main(["--user"]) == 0
+    first, *rest = stdout.getvalue().split("\n", 1)
+    assert first.startswith("ae-desktop: compiling kernels for this machine into ")
+    if isinstance(stdout, Terminal):
+        shown = [part.rstrip() for part in rest[0].split("\r")[1:]]
+        assert shown == [
+            "  compiling 1: forward",
+            "  compiling 2: stop_check",
+            "  done (2 compiled)",
+        ]
+        assert rest[0].endswith("\n")
+    else:
+        assert rest == [""]
