@@ -14,7 +14,7 @@ import numpy as np
 
 from ae_desktop.engine import compiled_train as kernel
 from ae_desktop.engine.batch_plan import BatchPlan
-from ae_desktop.engine.compiled_evaluate import stop_check
+from ae_desktop.engine.compiled_evaluate import CHECK_ROWS, stop_check
 from ae_desktop.engine.compute_threads import parallel_call, training_threads
 from ae_desktop.engine.config import QUASI_NEWTON_OPTIMIZERS, ConfigError, TrainConfig
 from ae_desktop.engine.glyph_kinds import CURVE, PIXELS, GlyphKind
@@ -25,7 +25,7 @@ from ae_desktop.engine.quasi_newton import QuasiNewton
 from ae_desktop.engine.train_records import OptimizerState, StopRule, TrainSettings
 
 MAX_CHUNK_EPOCHS = 5000
-ERROR_ROWS = 4000  # rows per task of the whole-set count: four stop-check blocks
+ERROR_ROWS = 4 * CHECK_ROWS  # rows per task of the whole-set count: four stop-check blocks
 # the compiled stop check releases the GIL: a big set's count (once, at the end) runs a
 # block per training thread (compute_threads: a sweep worker has one; BLAS runs one
 # thread, see runtime_env), at most this many at once; smaller sets, counted at every
